@@ -1,0 +1,65 @@
+// libnorm: damaged multilingual text in, clean UTF-8 Markdown out.
+//
+//   norm::Options options;                       // defaults: see options.h
+//   norm::Normalizer normalizer(options);        // build once, share across threads
+//   if (!normalizer.status().ok()) ...           // bad option, missing data package
+//   norm::Result r = normalizer.Normalize(bytes);
+//   if (r.status.ok()) use(r.markdown, r.report);
+//
+// Data flow: bytes -> decode -> parse -> Document -> filters -> Markdown.
+// No exception crosses this API.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "norm/decode.h"
+#include "norm/document.h"
+#include "norm/filter.h"
+#include "norm/options.h"
+#include "norm/reader.h"
+#include "norm/registry.h"
+#include "norm/report.h"
+#include "norm/status.h"
+#include "norm/writer.h"
+
+namespace norm {
+
+struct Result {
+  std::string markdown;
+  Report report;
+  Status status;
+};
+
+class Normalizer {
+ public:
+  explicit Normalizer(const Options& options);
+  ~Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  // Configuration errors found while building the pipeline.
+  const Status& status() const { return status_; }
+  const Options& options() const { return options_; }
+  const Pipeline& pipeline() const { return *pipeline_; }
+
+  // The whole pipeline. Thread-safe.
+  Result Normalize(std::string_view bytes) const;
+  // Decoded text to Markdown (the decode step already done).
+  Result NormalizeText(std::string_view utf8) const;
+
+ private:
+  Options options_;
+  Status status_;
+  std::unique_ptr<Pipeline> pipeline_;
+};
+
+// One-shot convenience; builds a Normalizer each call.
+Result Normalize(std::string_view bytes, const Options& options = {});
+
+// Versions of libnorm and of the libraries it runs on, one "name version"
+// per line.
+std::string VersionInfo();
+
+}  // namespace norm

@@ -1,0 +1,20 @@
+// A Document to Markdown: the GFM subset that means the same in CommonMark
+// (front matter, ATX headings, '-' bullets, fenced code, pipe tables, no hard
+// wrapping, LF line ends, one final newline). Deterministic and idempotent:
+// reading the output back and writing it again gives the same bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "norm/document.h"
+
+namespace norm {
+
+std::string WriteMarkdown(const Document& doc);
+
+// Escapes text so that Markdown reads it back as the same literal text.
+// at_line_start: also escape what would start a block there (#, -, 1.).
+std::string EscapeMarkdown(std::string_view text, bool at_line_start);
+
+}  // namespace norm
