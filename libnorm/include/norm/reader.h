@@ -18,8 +18,7 @@ InputFormat SniffFormat(std::string_view text);
 std::string_view SplitFrontMatter(std::string_view text, FrontMatter* front_matter);
 
 Status ReadText(std::string_view text, const Options& options, Document* doc, Report& report);
-Status ReadMarkdown(std::string_view text, const Options& options, Document* doc,
-                    Report& report);
+Status ReadMarkdown(std::string_view text, const Options& options, Document* doc, Report& report);
 Status ReadHtml(std::string_view text, const Options& options, Document* doc, Report& report);
 
 // Dispatches on format (sniffing when kAuto).

@@ -13,13 +13,19 @@
 
 namespace norm {
 
+// Where a filter sits in the data flow; single-stage commands run one stage
+// (`norm fix` = kRepair, `norm html2md` = kMarkup, `norm zh` = kScript).
+enum class Stage { kRepair, kMarkup, kScript, kUnicode };
+
 struct FilterInfo {
   std::string_view name;
   std::string_view description;  // one line
+  Stage stage;
   bool in_default_pipeline;
-  bool text_level;  // a TextFilter: usable by `norm fix` on raw text
-  // Builds the filter from its section of Options; on failure returns null
-  // and sets *status (kConfig, naming the missing package or bad value).
+  // Builds the filter from its section of Options. On a configuration error
+  // returns null and sets *status (kConfig, naming the missing package or
+  // the bad value). Returns null with an OK status when the options leave
+  // the filter nothing to do (zh without --zh): it is then left out.
   std::unique_ptr<Filter> (*make)(const Options& options, Status* status);
 };
 
@@ -27,9 +33,11 @@ struct FilterInfo {
 std::span<const FilterInfo> Filters();
 const FilterInfo* FindFilter(std::string_view name);
 
-// Builds the pipeline named by options.steps (see Options::steps).
-std::unique_ptr<Pipeline> BuildPipeline(const Options& options, Status* status);
-// Builds the text-level filters only (for `norm fix`), same rules.
-std::unique_ptr<Pipeline> BuildTextPipeline(const Options& options, Status* status);
+std::string_view StageName(Stage stage);
+
+// Builds the pipeline named by options.steps (see Options::steps), keeping
+// only filters of the given stages (all stages when `stages` is empty).
+std::unique_ptr<Pipeline> BuildPipeline(const Options& options, Status* status,
+                                        std::span<const Stage> stages = {});
 
 }  // namespace norm

@@ -1,0 +1,163 @@
+#include "norm/reader.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "utf8.h"
+
+namespace norm {
+namespace {
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  return true;
+}
+
+std::string_view NextLine(std::string_view text, size_t& pos) {
+  size_t end = text.find('\n', pos);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view line = text.substr(pos, end - pos);
+  pos = end < text.size() ? end + 1 : end;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+bool IsFence(std::string_view line, bool closing) {
+  std::string_view t = utf8::TrimAscii(line);
+  return t == "---" || (closing && t == "...");
+}
+
+// Block-level HTML tags that mark a document (or Markdown raw block) as HTML.
+bool HasBlockTag(std::string_view s) {
+  static constexpr std::string_view kTags[] = {"<p>",  "<p ",  "<div",     "<br",     "<table",
+                                               "<li>", "<ul",  "<ol",      "<h1",     "<h2",
+                                               "<h3",  "<img", "<section", "<article"};
+  for (auto tag : kTags)
+    if (s.find(tag) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
+  size_t pos = 0;
+  if (!IsFence(NextLine(text, pos), false) || utf8::TrimAscii(text.substr(0, pos)) != "---")
+    return text;
+  std::vector<FrontMatterEntry> entries;
+  size_t body = std::string_view::npos;
+  while (pos < text.size()) {
+    std::string_view line = NextLine(text, pos);
+    if (IsFence(line, true) && line.front() != ' ') {
+      body = pos;
+      break;
+    }
+    size_t colon = line.find(':');
+    bool top_level = !line.empty() && line.front() != ' ' && line.front() != '\t' &&
+                     line.front() != '-' && line.front() != '#' &&
+                     colon != std::string_view::npos &&
+                     (colon + 1 == line.size() || line[colon + 1] == ' ');
+    if (top_level) {
+      entries.push_back({std::string(line.substr(0, colon)), std::string(line.substr(colon + 1))});
+    } else if (!entries.empty()) {
+      entries.back().value += '\n';
+      entries.back().value += line;
+    } else if (!utf8::TrimAscii(line).empty()) {
+      return text;  // not a key/value mapping: not front matter
+    }
+  }
+  if (body == std::string_view::npos) return text;
+  fm->present = true;
+  fm->entries = std::move(entries);
+  return text.substr(body);
+}
+
+InputFormat SniffFormat(std::string_view text) {
+  std::string_view t = utf8::TrimAscii(text);
+  if (StartsWithNoCase(t, "<!doctype html") || StartsWithNoCase(t, "<html") ||
+      StartsWithNoCase(t, "<?xml") || StartsWithNoCase(t, "<head") || StartsWithNoCase(t, "<body"))
+    return InputFormat::kHtml;
+  if (t.rfind("---", 0) == 0) return InputFormat::kMarkdown;
+  // Mostly markup from the first byte: an HTML fragment.
+  if (!t.empty() && t.front() == '<' && HasBlockTag(t.substr(0, 4096)) &&
+      t.find("\n#") == std::string_view::npos && t.find("](") == std::string_view::npos)
+    return InputFormat::kHtml;
+  // Any Markdown construct or escape makes it Markdown.
+  size_t pos = 0;
+  int lines = 0;
+  while (pos < text.size() && lines < 2000) {
+    std::string_view line = NextLine(text, pos);
+    ++lines;
+    std::string_view s = line;
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    if (s.empty()) continue;
+    if (s.front() == '#' || s.front() == '>' || s.rfind("```", 0) == 0 || s.rfind("- ", 0) == 0 ||
+        s.rfind("* ", 0) == 0 || s.rfind("===", 0) == 0 || s.rfind("---", 0) == 0 ||
+        s.rfind("***", 0) == 0 || s.rfind("|", 0) == 0)
+      return InputFormat::kMarkdown;
+    if (s.front() == '<' && HasBlockTag(s)) return InputFormat::kMarkdown;
+    if (line.find("](") != std::string_view::npos ||
+        std::count(line.begin(), line.end(), '*') >= 2 ||
+        std::count(line.begin(), line.end(), '`') >= 2)
+      return InputFormat::kMarkdown;
+    for (size_t i = 0; i + 1 < line.size(); ++i) {
+      if (line[i] == '\\' && std::ispunct(static_cast<unsigned char>(line[i + 1])))
+        return InputFormat::kMarkdown;
+    }
+  }
+  return InputFormat::kText;
+}
+
+Status ReadText(std::string_view text, const Options& /*options*/, Document* doc, Report& report) {
+  // Blank lines separate paragraphs when the text has any; otherwise every
+  // line is a paragraph (typical of scraped CJK text).
+  bool has_blank_lines = false;
+  {
+    size_t pos = 0;
+    bool seen_text = false;
+    while (pos < text.size()) {
+      std::string_view line = utf8::TrimAscii(NextLine(text, pos));
+      if (line.empty() && seen_text && pos < text.size()) {
+        has_blank_lines = true;
+        break;
+      }
+      seen_text |= !line.empty();
+    }
+  }
+  std::string paragraph;
+  auto flush = [&] {
+    std::string collapsed = std::string(utf8::TrimAscii(utf8::CollapseWhitespace(paragraph)));
+    if (!collapsed.empty()) doc->blocks.push_back(Block::Paragraph({Inline::Text(collapsed)}));
+    paragraph.clear();
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    std::string_view line = utf8::TrimAscii(NextLine(text, pos));
+    if (line.empty() || !has_blank_lines) {
+      if (!has_blank_lines) paragraph.assign(line);
+      flush();
+      continue;
+    }
+    if (!paragraph.empty()) paragraph += '\n';
+    paragraph += line;
+  }
+  flush();
+  report.Set("read", "format", "text");
+  return Status::Ok();
+}
+
+Status ReadDocument(std::string_view text, InputFormat format, const Options& options,
+                    Document* doc, Report& report) {
+  if (format == InputFormat::kAuto) format = SniffFormat(text);
+  switch (format) {
+    case InputFormat::kHtml:
+      return ReadHtml(text, options, doc, report);
+    case InputFormat::kMarkdown:
+      return ReadMarkdown(text, options, doc, report);
+    default:
+      return ReadText(text, options, doc, report);
+  }
+}
+
+}  // namespace norm

@@ -1,0 +1,454 @@
+#include "norm/writer.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "utf8.h"
+
+namespace norm {
+namespace {
+
+bool IsAsciiPunct(char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>(c)); }
+
+// CommonMark's notion of punctuation for flanking rules.
+bool IsPunct(char32_t c) { return IsAsciiPunct(c) || (c >= 0x80 && u_ispunct(c)); }
+
+// End of text counts as whitespace for flanking.
+bool IsWs(char32_t c) { return c == 0 || utf8::IsSpace(c) || (c >= 0x80 && u_isUWhiteSpace(c)); }
+
+char32_t FirstChar(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = 0;
+  return utf8::Next(s, i);
+}
+
+char32_t LastChar(std::string_view s) { return s.empty() ? 0 : utf8::Prev(s, s.size()); }
+
+bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+bool EntityFollows(std::string_view s, size_t amp) {
+  size_t i = amp + 1;
+  if (i < s.size() && s[i] == '#') return true;
+  size_t start = i;
+  while (i < s.size() && IsAsciiAlnum(s[i])) ++i;
+  return i > start && i < s.size() && s[i] == ';';
+}
+
+std::string EscapeText(std::string_view text, bool at_line_start, bool in_table) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  if (at_line_start && !text.empty()) {
+    char c = text[0];
+    if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') {
+      out.push_back('\\');
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      size_t d = 0;
+      while (d < text.size() && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
+      if (d <= 9 && d < text.size() && (text[d] == '.' || text[d] == ')')) {
+        out.append(text.substr(0, d));
+        out.push_back('\\');
+        text.remove_prefix(d);
+      }
+    }
+  }
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '\\':
+      case '*':
+      case '`':
+      case '[':
+      case ']':
+      case '~':
+        out.push_back('\\');
+        break;
+      case '_': {
+        bool inside_word =
+            i > 0 && i + 1 < text.size() && IsAsciiAlnum(text[i - 1]) && IsAsciiAlnum(text[i + 1]);
+        if (!inside_word) out.push_back('\\');
+        break;
+      }
+      case '<':
+        if (i + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[i + 1])) ||
+                                    text[i + 1] == '/' || text[i + 1] == '!' || text[i + 1] == '?'))
+          out.push_back('\\');
+        break;
+      case '&':
+        if (EntityFollows(text, i)) out.push_back('\\');
+        break;
+      case '|':
+        if (in_table) out.push_back('\\');
+        break;
+      case '\n':
+      case '\r':
+        c = ' ';
+        break;
+      default:
+        break;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string EscapeDestination(std::string_view url) {
+  bool pointy = url.empty() || url.find_first_of(" \t") != std::string_view::npos;
+  std::string out = pointy ? "<" : "";
+  for (size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == '\n' || c == '\r') {
+      out += "%0A";
+      continue;
+    }
+    bool escape = c == '\\' || c == '<' || c == '>' || (!pointy && (c == '(' || c == ')')) ||
+                  (c == '&' && EntityFollows(url, i));
+    if (escape) out.push_back('\\');
+    out.push_back(c);
+  }
+  if (pointy) out += ">";
+  return out;
+}
+
+std::string EscapeTitle(std::string_view title) {
+  std::string out = " \"";
+  for (size_t i = 0; i < title.size(); ++i) {
+    char c = title[i];
+    if (c == '"' || c == '\\' || (c == '&' && EntityFollows(title, i))) out.push_back('\\');
+    out.push_back(c == '\n' ? ' ' : c);
+  }
+  out += '"';
+  return out;
+}
+
+std::string CodeSpan(std::string_view code, bool in_table) {
+  std::string text;
+  for (char c : code) {
+    if (c == '\n' || c == '\r') c = ' ';
+    if (c == '|' && in_table) text.push_back('\\');
+    text.push_back(c);
+  }
+  size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  bool all_spaces = text.find_first_not_of(' ') == std::string::npos;
+  bool pad = !text.empty() && (text.front() == '`' || text.back() == '`' ||
+                               (text.front() == ' ' && text.back() == ' ' && !all_spaces));
+  return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
+}
+
+struct InlineContext {
+  bool in_table = false;
+  bool in_link = false;
+  bool single_line = false;  // headings and table cells: breaks become spaces
+};
+
+class InlineWriter {
+ public:
+  explicit InlineWriter(InlineContext ctx) : ctx_(ctx) {}
+
+  // Renders a run; `next` is the character that will follow it (0 = end).
+  void Run(const Inlines& inlines, std::string& out, char32_t next) {
+    for (size_t i = 0; i < inlines.size(); ++i) {
+      char32_t after = i + 1 < inlines.size() ? Lead(inlines[i + 1]) : next;
+      One(inlines[i], out, after);
+    }
+  }
+
+  bool line_start = true;
+
+ private:
+  // The first character the next sibling will render as (approximate for
+  // containers, which start with a delimiter when they can).
+  char32_t Lead(const Inline& in) {
+    switch (in.kind) {
+      case InlineKind::kText: {
+        std::string escaped = EscapeText(in.text.substr(0, 8), false, ctx_.in_table);
+        return FirstChar(escaped);
+      }
+      case InlineKind::kBreak:
+        return ctx_.single_line ? ' ' : '\\';
+      case InlineKind::kCode:
+        return '`';
+      case InlineKind::kImage:
+        return '!';
+      case InlineKind::kLink:
+        return ctx_.in_link ? (in.children.empty() ? 0 : Lead(in.children.front())) : '[';
+      default:
+        return '*';
+    }
+  }
+
+  void One(const Inline& in, std::string& out, char32_t next) {
+    switch (in.kind) {
+      case InlineKind::kText:
+        out += EscapeText(in.text, line_start, ctx_.in_table);
+        break;
+      case InlineKind::kBreak:
+        if (ctx_.single_line) {
+          out += ' ';
+        } else {
+          out += "\\\n";
+          line_start = true;
+          after_closer_ = false;
+          return;
+        }
+        break;
+      case InlineKind::kCode:
+        out += CodeSpan(in.text, ctx_.in_table);
+        break;
+      case InlineKind::kImage:
+        out += "![" + EscapeText(in.text, false, ctx_.in_table) + "](" + EscapeDestination(in.url) +
+               (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
+        break;
+      case InlineKind::kLink: {
+        if (ctx_.in_link) {  // links cannot nest: keep the text
+          Run(in.children, out, next);
+          return;
+        }
+        std::string inner;
+        InlineWriter sub(ctx_);
+        sub.ctx_.in_link = true;
+        sub.line_start = false;
+        sub.Run(in.children, inner, ']');
+        out += "[" + inner + "](" + EscapeDestination(in.url) +
+               (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
+        break;
+      }
+      case InlineKind::kEmphasis:
+      case InlineKind::kStrong:
+      case InlineKind::kStrike: {
+        const char* delim = in.kind == InlineKind::kEmphasis ? "*"
+                            : in.kind == InlineKind::kStrong ? "**"
+                                                             : "~~";
+        std::string inner;
+        InlineWriter sub(ctx_);
+        sub.line_start = false;
+        sub.Run(in.children, inner, '*');
+        char32_t before = LastChar(out);
+        if (out.empty() || line_start) before = 0;
+        char32_t first = FirstChar(inner), last = LastChar(inner);
+        bool can_open = !after_closer_ && !inner.empty() && !IsWs(first) &&
+                        (!IsPunct(first) || IsWs(before) || IsPunct(before));
+        bool can_close =
+            !inner.empty() && !IsWs(last) && (!IsPunct(last) || IsWs(next) || IsPunct(next));
+        if (can_open && can_close) {
+          out += delim + inner + delim;
+          line_start = false;
+          after_closer_ = true;
+          return;
+        } else {
+          // Markdown cannot delimit it here; keep the text, drop the style.
+          InlineWriter plain(ctx_);
+          plain.line_start = line_start;
+          plain.Run(in.children, out, next);
+          line_start = plain.line_start;
+          after_closer_ = false;
+          return;
+        }
+        break;
+      }
+    }
+    line_start = false;
+    after_closer_ = false;
+  }
+
+  InlineContext ctx_;
+  // Right after a closing delimiter another opener would merge with it into
+  // one delimiter run, so the next container is written without style.
+  bool after_closer_ = false;
+};
+
+std::string RenderInlines(const Inlines& inlines, InlineContext ctx = {}) {
+  std::string out;
+  InlineWriter w(ctx);
+  w.Run(inlines, out, 0);
+  // Trailing spaces or a trailing backslash-newline would change meaning.
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+  return out;
+}
+
+std::string Prefix(std::string_view text, std::string_view first, std::string_view rest) {
+  std::string out;
+  size_t pos = 0;
+  bool first_line = true;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    std::string_view p = first_line ? first : rest;
+    if (line.empty()) {
+      std::string_view trimmed = p;
+      while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+      out += trimmed;
+    } else {
+      out += p;
+      out += line;
+    }
+    first_line = false;
+    if (end == text.size()) break;
+    out += '\n';
+    pos = end + 1;
+  }
+  return out;
+}
+
+class BlockWriter {
+ public:
+  std::string Blocks(const std::vector<Block>& blocks) {
+    std::string out;
+    int bullet_flip = 0;
+    const Block* prev = nullptr;
+    for (const Block& b : blocks) {
+      std::string s = One(b, prev != nullptr && prev->kind == BlockKind::kList &&
+                                     b.kind == BlockKind::kList && prev->ordered == b.ordered
+                                 ? ++bullet_flip
+                                 : (bullet_flip = 0));
+      if (s.empty()) continue;
+      if (!out.empty()) out += "\n\n";
+      out += s;
+      prev = &b;
+    }
+    return out;
+  }
+
+ private:
+  std::string One(const Block& b, int flip) {
+    switch (b.kind) {
+      case BlockKind::kParagraph:
+        return RenderInlines(b.inlines);
+      case BlockKind::kHeading: {
+        std::string text = RenderInlines(b.inlines, {false, false, true});
+        if (text.empty()) return {};
+        if (text.back() == '#') text.insert(text.size() - 1, "\\");
+        return std::string(static_cast<size_t>(std::clamp(b.level, 1, 6)), '#') + " " + text;
+      }
+      case BlockKind::kRule:
+        return "***";
+      case BlockKind::kCode: {
+        size_t longest = 0, run = 0;
+        for (char c : b.literal) {
+          run = c == '`' ? run + 1 : 0;
+          longest = std::max(longest, run);
+        }
+        std::string fence(std::max<size_t>(3, longest + 1), '`');
+        std::string info;
+        for (char c : b.info)
+          if (c != '`' && c != '\n') info.push_back(c);
+        std::string literal = b.literal;
+        if (!literal.empty() && literal.back() != '\n') literal += '\n';
+        return fence + info + "\n" + literal + fence;
+      }
+      case BlockKind::kQuote: {
+        std::string inner = Blocks(b.children);
+        return inner.empty() ? std::string() : Prefix(inner, "> ", "> ");
+      }
+      case BlockKind::kList:
+        return List(b, flip % 2 == 1);
+      case BlockKind::kListItem:
+        return Blocks(b.children);
+      case BlockKind::kTable:
+        return Table(b);
+    }
+    return {};
+  }
+
+  std::string List(const Block& list, bool alternate) {
+    // Tight when no item holds more than one non-list block: items then sit
+    // on consecutive lines, with nested lists right under their paragraph.
+    bool tight = true;
+    for (const Block& item : list.children) {
+      size_t others = 0;
+      for (const Block& c : item.children) others += c.kind != BlockKind::kList;
+      if (others > 1) tight = false;
+    }
+    std::vector<std::string> items;
+    for (const Block& item : list.children) {
+      std::string body;
+      if (tight) {
+        int flip = 0;
+        const Block* prev = nullptr;
+        for (const Block& c : item.children) {
+          bool adjacent_list = prev != nullptr && prev->kind == BlockKind::kList &&
+                               c.kind == BlockKind::kList && prev->ordered == c.ordered;
+          std::string s = One(c, adjacent_list ? ++flip : (flip = 0));
+          if (s.empty()) continue;
+          if (!body.empty()) body += adjacent_list ? "\n\n" : "\n";
+          body += s;
+          prev = &c;
+        }
+      } else {
+        body = Blocks(item.children);
+      }
+      if (!body.empty()) items.push_back(std::move(body));
+    }
+    std::string out;
+    int number = list.start;
+    for (const std::string& body : items) {
+      std::string marker = list.ordered ? std::to_string(number++) + (alternate ? ")" : ".")
+                                        : std::string(alternate ? "*" : "-");
+      if (!out.empty()) out += tight ? "\n" : "\n\n";
+      std::string indent(marker.size() + 1, ' ');
+      out += Prefix(body, marker + " ", indent);
+    }
+    return out;
+  }
+
+  std::string Table(const Block& t) {
+    if (t.rows.empty()) return {};
+    size_t columns = 0;
+    for (const auto& row : t.rows) columns = std::max(columns, row.size());
+    if (columns == 0) return {};
+    auto row_text = [&](const std::vector<Inlines>& row) {
+      std::string line = "|";
+      for (size_t i = 0; i < columns; ++i) {
+        std::string cell = i < row.size() ? RenderInlines(row[i], {true, false, true}) : "";
+        line += " " + cell + (cell.empty() ? "|" : " |");
+      }
+      return line;
+    };
+    std::string out = row_text(t.rows[0]) + "\n|";
+    for (size_t i = 0; i < columns; ++i) {
+      Align a = i < t.align.size() ? t.align[i] : Align::kNone;
+      out += a == Align::kLeft     ? " :--- |"
+             : a == Align::kCenter ? " :---: |"
+             : a == Align::kRight  ? " ---: |"
+                                   : " --- |";
+    }
+    for (size_t r = 1; r < t.rows.size(); ++r) out += "\n" + row_text(t.rows[r]);
+    return out;
+  }
+};
+
+}  // namespace
+
+std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
+  return EscapeText(text, at_line_start, false);
+}
+
+std::string WriteMarkdown(const Document& doc) {
+  std::string out;
+  if (doc.front_matter.present) {
+    out += "---\n";
+    for (const FrontMatterEntry& e : doc.front_matter.entries) {
+      out += e.key;
+      out += ':';
+      out += e.value;
+      out += '\n';
+    }
+    out += "---\n";
+  }
+  std::string body = BlockWriter().Blocks(doc.blocks);
+  if (!body.empty()) {
+    if (!out.empty()) out += '\n';
+    out += body;
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace norm

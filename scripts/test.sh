@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# README command 2 (and .ci/run): install what is missing, then build and run
+# every test twice: a normal build, and an ASan+UBSan build. Benchmarks are
+# only built and run once on a tiny input (their figures live in
+# docs/performance.md, never in tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== build (RelWithDebInfo)"
+BUILD_DIR=build scripts/build.sh
+echo "== tests"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== benchmarks build and run (smoke)"
+if [[ -x build/bench/norm_bench ]]; then
+  build/bench/norm_bench --benchmark_min_time=0.001 >/dev/null
+fi
+
+echo "== build (ASan+UBSan)"
+BUILD_DIR=build-asan scripts/build.sh -DNORM_SANITIZE=ON -DNORM_BUILD_BENCH=OFF
+echo "== tests under ASan+UBSan"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "norm/norm.h"
+
+namespace norm {
+namespace {
+
+std::string Md(const std::string& in, InputFormat format = InputFormat::kAuto) {
+  Options o;
+  o.format = format;
+  Result r = Normalizer(o).NormalizeText(in);
+  EXPECT_TRUE(r.status.ok());
+  return r.markdown;
+}
+
+TEST(Sniff, Formats) {
+  EXPECT_EQ(SniffFormat("<!DOCTYPE html><p>x"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<div><p>x</p></div>"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("---\ntitle: x\n---\nbody"), InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("# Heading\n\ntext"), InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("[a](b)\n------\n<div>x</div>"), InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("just some text\nand more"), InputFormat::kText);
+}
+
+TEST(TextReader, LinesAreParagraphsWithoutBlankLines) {
+  EXPECT_EQ(Md("第一段\n第二段\n", InputFormat::kText), "第一段\n\n第二段\n");
+}
+
+TEST(TextReader, BlankLinesSeparateParagraphsAndCjkJoinsWithoutSpace) {
+  EXPECT_EQ(Md("hard\nwrapped\n\n中文\n换行\n", InputFormat::kText), "hard wrapped\n\n中文换行\n");
+}
+
+TEST(HtmlReader, StructureAndCleanup) {
+  std::string html =
+      "<html><head><title>T</title><script>x</script></head><body>"
+      "<h2>Head</h2><p>One <b>bold</b> and <a href='/r'>link</a>.</p>"
+      "<p><a href='/empty'> </a></p><ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>"
+      "<pre>code\n  indented</pre><div style='display:none'>hidden</div>"
+      "<table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table>"
+      "<p>中文\n换行 and<br>break</p></body></html>";
+  EXPECT_EQ(Md(html),
+            "## Head\n\nOne **bold** and [link](/r).\n\n- a\n- b\n  - c\n\n```\ncode\n  "
+            "indented\n```\n\n| k | v |\n| --- | --- |\n| 1 | 2 |\n\n中文换行 and\\\nbreak\n");
+}
+
+TEST(HtmlReader, LazyImagesAndAlt) {
+  EXPECT_EQ(Md("<p><img src='data:x' data-src='/a.png' alt='A cat'></p>", InputFormat::kHtml),
+            "![A cat](/a.png)\n");
+}
+
+TEST(HtmlReader, LayoutTablesAreUnwrapped) {
+  EXPECT_EQ(Md("<table><tr><td>only cell</td></tr></table>", InputFormat::kHtml), "only cell\n");
+}
+
+TEST(HtmlReader, TimestampCommentBecomesHint) {
+  Document doc;
+  Report report;
+  ASSERT_TRUE(ReadHtml("<!--1666342980000--><p>x</p>", Options{}, &doc, report).ok());
+  ASSERT_FALSE(doc.hints.empty());
+  EXPECT_EQ(doc.hints[0].key, "timestamp");
+  EXPECT_EQ(doc.hints[0].value, "1666342980000");
+}
+
+TEST(MarkdownReader, RawHtmlBlocksAndInlineHtml) {
+  EXPECT_EQ(Md("Intro with <b>inline</b> html.\n\n<div><p>block <i>html</i></p></div>\n"),
+            "Intro with **inline** html.\n\nblock *html*\n");
+}
+
+TEST(MarkdownReader, SetextTitleLinkBecomesHeading) {
+  EXPECT_EQ(Md("[Title](https://x.y/a)\n------\n\ntext\n"), "## [Title](https://x.y/a)\n\ntext\n");
+}
+
+TEST(MarkdownReader, HugeNestingDoesNotCrash) {
+  std::string html;
+  for (int i = 0; i < 5000; ++i) html += "<div><span>";
+  html += "deep";
+  EXPECT_EQ(Md(html, InputFormat::kHtml), "deep\n");
+}
+
+}  // namespace
+}  // namespace norm

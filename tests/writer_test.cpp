@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include "norm/norm.h"
+
+namespace norm {
+namespace {
+
+Document Read(const std::string& md) {
+  Document doc;
+  Report report;
+  Options options;
+  EXPECT_TRUE(ReadMarkdown(md, options, &doc, report).ok());
+  return doc;
+}
+
+// Text written as a paragraph must read back as exactly that text.
+class EscapeRoundTrip : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EscapeRoundTrip, TextSurvives) {
+  Document doc;
+  doc.blocks.push_back(Block::Paragraph({Inline::Text(GetParam())}));
+  std::string md = WriteMarkdown(doc);
+  Document back = Read(md);
+  ASSERT_EQ(back.blocks.size(), 1u) << md;
+  EXPECT_EQ(back.blocks[0].kind, BlockKind::kParagraph) << md;
+  EXPECT_EQ(PlainText(back.blocks[0].inlines), GetParam()) << md;
+  EXPECT_EQ(WriteMarkdown(back), md);
+}
+
+INSTANTIATE_TEST_SUITE_P(Tricky, EscapeRoundTrip,
+                         ::testing::Values("# not a heading", "- not a list", "+ plus",
+                                           "1. not ordered", "2) paren", "> not a quote",
+                                           "*stars* and _underscores_", "snake_case_name",
+                                           "a [bracket](link) b", "<div>tag text</div>",
+                                           "&amp; entity &copy;", "back\\slash", "`code` text",
+                                           "~~strike~~ 5~10", "=== setext", "--- rule", "a | b | c",
+                                           "![not image](x)", "100% done. 3.14", "中文*强调*中文",
+                                           "“引号”和（括号）", "<https://x.y>"));
+
+TEST(Writer, HeadingsListsQuotesCode) {
+  std::string md =
+      "# Title\n\n## Sub\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted\n>\n> "
+      "more\n\n```cpp\nint x = 1;\n```\n\n***\n\n| a | b |\n| --- | ---: |\n| 1 | 2 |\n";
+  Document doc = Read(md);
+  EXPECT_EQ(WriteMarkdown(doc), md);
+}
+
+TEST(Writer, AdjacentListsStaySeparate) {
+  Document doc;
+  for (int i = 0; i < 2; ++i) {
+    Block list;
+    list.kind = BlockKind::kList;
+    Block item;
+    item.kind = BlockKind::kListItem;
+    item.children.push_back(Block::Paragraph({Inline::Text(i == 0 ? "a" : "b")}));
+    list.children.push_back(item);
+    doc.blocks.push_back(list);
+  }
+  std::string md = WriteMarkdown(doc);
+  EXPECT_EQ(md, "- a\n\n* b\n");
+  EXPECT_EQ(Read(md).blocks.size(), 2u);
+}
+
+TEST(Writer, EmphasisThatMarkdownCannotDelimitLosesOnlyItsStyle) {
+  // "**" before a CJK quotation mark after a letter is not left-flanking.
+  Inline strong;
+  strong.kind = InlineKind::kStrong;
+  strong.children.push_back(Inline::Text("“强调”"));
+  Document doc;
+  doc.blocks.push_back(Block::Paragraph({Inline::Text("文字"), strong, Inline::Text("文字")}));
+  std::string md = WriteMarkdown(doc);
+  EXPECT_EQ(md, "文字“强调”文字\n");
+  EXPECT_EQ(WriteMarkdown(Read(md)), md);
+}
+
+TEST(Writer, LinkDestinationsWithSpacesAndParens) {
+  Inline link;
+  link.kind = InlineKind::kLink;
+  link.url = "https://x.y/a (b)";
+  link.title = "say \"hi\"";
+  link.children.push_back(Inline::Text("t"));
+  Document doc;
+  doc.blocks.push_back(Block::Paragraph({link}));
+  std::string md = WriteMarkdown(doc);
+  Document back = Read(md);
+  ASSERT_EQ(back.blocks.size(), 1u);
+  ASSERT_EQ(back.blocks[0].inlines.size(), 1u) << md;
+  EXPECT_EQ(back.blocks[0].inlines[0].url, link.url);
+  EXPECT_EQ(back.blocks[0].inlines[0].title, link.title);
+}
+
+TEST(Writer, FrontMatterVerbatim) {
+  std::string md = "---\ntitle: \"A\"\ntags: [ x ]\nlist:\n  - a\n  - b\n---\n\nBody\n";
+  EXPECT_EQ(WriteMarkdown(Read(md)), md);
+}
+
+TEST(Writer, EmptyDocumentIsEmpty) { EXPECT_EQ(WriteMarkdown(Document{}), ""); }
+
+}  // namespace
+}  // namespace norm

@@ -1,0 +1,214 @@
+// The `norm` command line: see `norm --help` or docs/norm.1.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "diff.h"
+#include "flags.h"
+#include "io.h"
+#include "norm/norm.h"
+#include "run.h"
+
+namespace norm::cli {
+namespace {
+
+enum Exit { kOk = 0, kRejected = 1, kTrouble = 2 };
+
+int ExitFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk:
+      return kOk;
+    case StatusCode::kInvalidInput:
+    case StatusCode::kBinaryInput:
+    case StatusCode::kTooLarge:
+      return kRejected;
+    default:
+      return kTrouble;
+  }
+}
+
+void Error(std::string_view file, std::string_view message) {
+  std::string line = "norm: ";
+  if (!file.empty()) line += std::string(file) + ": ";
+  line += std::string(message) + "\n";
+  std::fputs(line.c_str(), stderr);
+}
+
+std::string DisplayName(const std::string& file) { return file == "-" ? "-" : file; }
+
+class Runner {
+ public:
+  explicit Runner(const Config& config) : config_(config), normalizer_(config.options) {}
+
+  int Run() {
+    if (!normalizer_.status().ok()) {
+      Error("", normalizer_.status().ToString());
+      return kTrouble;
+    }
+    if (config_.command == "check") return Check();
+    std::vector<std::string> files = config_.files;
+    if (files.empty()) files.push_back("-");
+    int status = kOk;
+    for (const std::string& file : files) {
+      status = std::max(status, One(file));
+      if (stop_) break;
+    }
+    if (!config_.output.empty() && !stop_ && status != kTrouble) {
+      std::string error;
+      if (!WriteAtomically(config_.output, collected_, "", &error)) {
+        Error(config_.output, error);
+        status = kTrouble;
+      }
+    }
+    return status;
+  }
+
+ private:
+  int One(const std::string& file) {
+    std::string bytes, error;
+    if (!ReadAll(file, &bytes, &error)) {
+      Error(DisplayName(file), error);
+      return kTrouble;
+    }
+    if (config_.command == "detect") return Detect(file, bytes);
+    Result r = RunCommand(config_, normalizer_, bytes);
+    if (config_.explain) {
+      std::string text = r.report.ToText();
+      std::fprintf(stderr, "norm: %s: explain\n%s", DisplayName(file).c_str(), text.c_str());
+    }
+    if (config_.stats) {
+      std::string line = "{\"file\":";
+      AppendJson(line, DisplayName(file));
+      line += ",\"report\":" + r.report.ToJson() + "}\n";
+      std::fputs(line.c_str(), stderr);
+    }
+    if (!r.status.ok()) {
+      Error(DisplayName(file), r.status.ToString());
+      return ExitFor(r.status);
+    }
+    if (config_.in_place) {
+      if (!WriteAtomically(file, r.markdown, config_.backup_suffix, &error)) {
+        Error(file, error);
+        return kTrouble;
+      }
+      return kOk;
+    }
+    return Emit(r.markdown);
+  }
+
+  int Emit(std::string_view data) {
+    if (!config_.output.empty()) {
+      collected_ += data;
+      return kOk;
+    }
+    bool broken_pipe = false;
+    std::string error;
+    if (!WriteStdout(data, &broken_pipe, &error)) {
+      stop_ = true;
+      if (broken_pipe) return kOk;  // the reader went away: stop quietly
+      Error("-", "write error: " + error);
+      return kTrouble;
+    }
+    return kOk;
+  }
+
+  int Detect(const std::string& file, std::string_view bytes) {
+    Detection d = DetectEncoding(bytes, config_.options.decode);
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", d.confidence);
+    std::string line;
+    if (config_.json) {
+      line = "{\"file\":";
+      AppendJson(line, DisplayName(file));
+      line += ",\"encoding\":";
+      AppendJson(line, d.encoding);
+      line += std::string(",\"confidence\":") + confidence + ",\"source\":";
+      AppendJson(line, d.source);
+      line += "}\n";
+    } else {
+      line = DisplayName(file) + ": " + d.encoding + " confidence=" + confidence +
+             " source=" + d.source + "\n";
+    }
+    return Emit(line);
+  }
+
+  int Check() {
+    const std::string& expected_path = config_.files[0];
+    std::string actual_path = config_.files.size() > 1 ? config_.files[1] : "-";
+    std::string expected, actual, error;
+    if (!ReadAll(expected_path, &expected, &error)) {
+      Error(expected_path, error);
+      return kTrouble;
+    }
+    if (!ReadAll(actual_path, &actual, &error)) {
+      Error(DisplayName(actual_path), error);
+      return kTrouble;
+    }
+    Result e = normalizer_.Normalize(expected);
+    Result a = normalizer_.Normalize(actual);
+    if (!e.status.ok()) {
+      Error(expected_path, e.status.ToString());
+      return kTrouble;
+    }
+    if (!a.status.ok()) {
+      Error(DisplayName(actual_path), a.status.ToString());
+      return kTrouble;
+    }
+    std::string diff = UnifiedDiff(e.markdown, a.markdown, expected_path, DisplayName(actual_path));
+    if (diff.empty()) return kOk;
+    Emit(diff);
+    return kRejected;
+  }
+
+  static void AppendJson(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (char c : s) {
+      if (c == '"' || c == '\\') out.push_back('\\');
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+        continue;
+      }
+      out.push_back(c);
+    }
+    out.push_back('"');
+  }
+
+  const Config& config_;
+  Normalizer normalizer_;
+  std::string collected_;
+  bool stop_ = false;
+};
+
+}  // namespace
+}  // namespace norm::cli
+
+int main(int argc, char** argv) {
+  using namespace norm::cli;
+  std::signal(SIGPIPE, SIG_IGN);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Config config;
+  std::string error;
+  if (!ParseArgs(args, &config, &error)) {
+    Error("", error);
+    return kTrouble;
+  }
+  bool broken = false;
+  if (config.help) return WriteStdout(HelpText(), &broken, &error) ? 0 : 2;
+  if (config.version) return WriteStdout(norm::VersionInfo(), &broken, &error) ? 0 : 2;
+  if (config.man) return WriteStdout(ManPage(), &broken, &error) ? 0 : 2;
+  if (config.list_filters) {
+    std::string out;
+    for (const norm::FilterInfo& f : norm::Filters()) {
+      std::string name(f.name);
+      name.resize(std::max<size_t>(name.size() + 1, 14), ' ');
+      std::string stage(norm::StageName(f.stage));
+      stage.resize(9, ' ');
+      out += name + stage + (f.in_default_pipeline ? "default  " : "opt-in   ") +
+             std::string(f.description) + "\n";
+    }
+    return WriteStdout(out, &broken, &error) ? 0 : 2;
+  }
+  return Runner(config).Run();
+}
