@@ -13,6 +13,15 @@ BUILD_DIR=build scripts/build.sh
 echo "== tests"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
+echo "== install and build a consumer project (CMake package and pkg-config)"
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install build --prefix "$prefix" >/dev/null
+cmake -S tests/install -B "$prefix/consumer-build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$prefix/consumer-build" >/dev/null
+"$prefix/consumer-build/consumer"
+PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --exists norm && echo "pkg-config norm ok"
+
 echo "== benchmarks build and run (smoke)"
 if [[ -x build/bench/norm_bench ]]; then
   build/bench/norm_bench --benchmark_min_time=0.001 >/dev/null

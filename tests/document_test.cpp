@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "norm/norm.h"
 
 namespace norm {
@@ -103,6 +106,21 @@ TEST(Registry, EveryFilterHasNameDescriptionAndFactory) {
     EXPECT_NE(f.make, nullptr) << f.name;
     EXPECT_EQ(FindFilter(f.name), &f);
   }
+}
+
+}  // namespace
+}  // namespace norm
+
+namespace norm {
+namespace {
+
+TEST(Registry, EveryFilterIsDocumented) {
+  std::ifstream in(NORM_SOURCE_DIR "/docs/filters.md");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  for (const FilterInfo& f : Filters())
+    EXPECT_NE(ss.str().find("`" + std::string(f.name) + "`"), std::string::npos)
+        << "docs/filters.md has no line for filter " << f.name;
 }
 
 }  // namespace
