@@ -279,7 +279,7 @@ def main():
             elif s == "Arabic":
                 k, lp = C["kArabic"], -7.0
             elif s == "Thai":
-                k, lp = C["kThai"], -4.5
+                k, lp = C["kMark"], -4.5  # vowel signs and tone marks need a base
         elif g == "Nd":
             k, lp = C["kDigit"], -4.0 if c < 0x80 else -8.0
         elif g.startswith("P"):

@@ -109,7 +109,7 @@ constexpr double TransitionScore(TextClass a, TextClass b) {
   if (ga != kGNone && gb != kGNone) {
     if (ga == gb) return IsLower(a) && IsUpper(b) ? -3.0 : 0.0;
     // Two scripts glued together inside a word.
-    if ((ga == kGCjk && gb == kGLatin) || (ga == kGLatin && gb == kGCjk)) return -1.5;
+    if ((ga == kGCjk && gb == kGLatin) || (ga == kGLatin && gb == kGCjk)) return -4.0;
     if ((ga == kGCjk && gb == kGHangul) || (ga == kGHangul && gb == kGCjk)) {
       return a == K::kHan || b == K::kHan ? -2.0 : -6.0;
     }
@@ -124,6 +124,8 @@ constexpr double TransitionScore(TextClass a, TextClass b) {
   if (b == K::kBoxDrawing || a == K::kBoxDrawing) return ga != kGNone || gb != kGNone ? -4.0 : 0.0;
   if (b == K::kCjkPunct && (ga == kGLatin || ga == kGCyrillic || ga == kGGreek)) return -2.0;
   if (b == K::kSymbol && a == K::kPunct) return -0.5;
+  // A symbol glued to a letter: "f§r", "Ã©".
+  if ((b == K::kSymbol && ga != kGNone) || (a == K::kSymbol && gb != kGNone)) return -2.0;
   return 0.0;
 }
 
@@ -223,7 +225,12 @@ double ConditionalLogFreq(char32_t prev, char32_t c) {
     const double backoff = BackoffLogFreq(prev) + uni;
     return std::max(backoff, BigramLogFreq(prev, c));
   }
-  return uni + kTransitions.v[static_cast<int>(kp)][static_cast<int>(kc)];
+  double score = uni + kTransitions.v[static_cast<int>(kp)][static_cast<int>(kc)];
+  // Thai vowel signs and tone marks sit on Thai letters (or on each other).
+  if (kc == TextClass::kMark && c >= 0x0E31 && c <= 0x0E4E && !(prev >= 0x0E01 && prev <= 0x0E4E)) {
+    score -= 6.0;
+  }
+  return score;
 }
 
 void Scorer::AddUtf8(std::string_view utf8) {
