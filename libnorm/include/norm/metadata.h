@@ -1,0 +1,48 @@
+// metadata: fills front-matter keys the input lacks, never overwriting one.
+//
+// Keys, in this order (new keys are appended after existing ones, so the
+// output order is stable), each written as a double-quoted YAML scalar:
+//   title   og:title, else <title> (or the first heading when <title> is
+//           that heading plus a site suffix), else the first heading
+//   date    article:published_time (or meta date), else the first <time>,
+//           else a millisecond/second timestamp comment such as
+//           <!--1666342980000-->; written as ISO 8601 (2022-10-21T09:03:00Z)
+//   author  meta author / article:author
+//   source  canonical URL, else og:url, else the link of a leading
+//           "[title](url)" heading
+//   lang    <html lang>, else the script of the body text: ja (kana),
+//           ko (Hangul), zh-Hans / zh-Hant (Han, by characters unique to one
+//           script); nothing for other scripts
+// The hints come from the readers (Document::hints, see html_read.h).
+//
+// A leading heading that is a single link whose URL is (now) in the front
+// matter under source, url, from or link is unwrapped to its text.
+//
+// Report (under "metadata"): keys-added, heading-link-unwrapped.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "norm/filter.h"
+#include "norm/options.h"
+
+namespace norm {
+
+class MetadataFilter : public Filter {
+ public:
+  std::string_view name() const override { return "metadata"; }
+  void Apply(Document& doc, Report& report) const override;
+
+  static std::unique_ptr<Filter> Make(const Options& options, Status* status);
+
+  // ISO 8601 form of a date string (2023-03-10T06:49:26.535Z, 2023-03-10
+  // 06:49, 2023/03/10, a 10- or 13-digit Unix timestamp); empty when the
+  // input is not a date it understands.
+  static std::string NormalizeDate(std::string_view s);
+
+  // "ja", "ko", "zh-Hans", "zh-Hant" or empty, from the characters of text.
+  static std::string DetectLang(std::string_view text);
+};
+
+}  // namespace norm

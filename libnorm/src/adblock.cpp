@@ -1,0 +1,248 @@
+#include "adblock.h"
+
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <unordered_set>
+
+#include "html_dom.h"
+
+#ifndef NORM_EASYLIST
+#define NORM_EASYLIST ""
+#endif
+
+namespace norm::html {
+namespace {
+
+bool IsIdentChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
+}
+
+size_t ReadIdent(std::string_view s, size_t i) {
+  while (i < s.size() && IsIdentChar(s[i])) ++i;
+  return i;
+}
+
+}  // namespace
+
+void AdblockRules::Index(Rule rule) {
+  ++rules_;
+  if (!rule.id.empty()) {
+    std::string key = rule.id;
+    by_id_[key].push_back(std::move(rule));
+  } else if (!rule.classes.empty()) {
+    std::string key = rule.classes.front();
+    by_class_[key].push_back(std::move(rule));
+  } else if (!rule.attrs.empty()) {
+    std::string key = rule.attrs.front().name;
+    by_attr_[key].push_back(std::move(rule));
+  } else {
+    std::string key = rule.tag;
+    by_tag_[key].push_back(std::move(rule));
+  }
+}
+
+void AdblockRules::Parse(std::string_view text) {
+  std::unordered_set<std::string> exceptions;
+  std::vector<std::string_view> selectors;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.starts_with("#@#")) {
+      exceptions.insert(std::string(line.substr(3)));
+    } else if (line.starts_with("##") && line.size() > 2) {
+      selectors.push_back(line.substr(2));
+    }
+  }
+  for (std::string_view sel : selectors) {
+    if (exceptions.count(std::string(sel))) continue;
+    Rule rule;
+    rule.text = "##" + std::string(sel);
+    size_t i = 0;
+    bool ok = true;
+    if (i < sel.size() && IsIdentChar(sel[i])) {
+      size_t e = ReadIdent(sel, i);
+      rule.tag = AsciiLowerCopy(sel.substr(i, e - i));
+      i = e;
+    }
+    while (ok && i < sel.size()) {
+      char c = sel[i];
+      if (c == '#' || c == '.') {
+        size_t e = ReadIdent(sel, i + 1);
+        if (e == i + 1) {
+          ok = false;
+          break;
+        }
+        std::string ident(sel.substr(i + 1, e - i - 1));
+        if (c == '#') {
+          if (!rule.id.empty()) ok = false;
+          rule.id = std::move(ident);
+        } else {
+          rule.classes.push_back(std::move(ident));
+        }
+        i = e;
+      } else if (c == '[') {
+        size_t e = ReadIdent(sel, i + 1);
+        if (e == i + 1 || e >= sel.size()) {
+          ok = false;
+          break;
+        }
+        AttrCond attr;
+        attr.name = AsciiLowerCopy(sel.substr(i + 1, e - i - 1));
+        i = e;
+        if (sel[i] == ']') {
+          ++i;
+        } else {
+          if (sel[i] == '=') {
+            attr.op = '=';
+            ++i;
+          } else if (i + 1 < sel.size() && sel[i + 1] == '=' &&
+                     (sel[i] == '^' || sel[i] == '$' || sel[i] == '*' || sel[i] == '~')) {
+            attr.op = sel[i];
+            i += 2;
+          } else {
+            ok = false;
+            break;
+          }
+          if (i >= sel.size() || sel[i] != '"') {
+            ok = false;
+            break;
+          }
+          size_t close = sel.find('"', i + 1);
+          if (close == std::string_view::npos || close + 1 >= sel.size() || sel[close + 1] != ']') {
+            ok = false;
+            break;
+          }
+          attr.value = std::string(sel.substr(i + 1, close - i - 1));
+          if (attr.value.empty() || attr.value.find('\\') != std::string::npos) ok = false;
+          i = close + 2;
+        }
+        // Ad links and ad images: not page regions, and costly to match.
+        if (attr.name == "href" || attr.name == "src") ok = false;
+        rule.attrs.push_back(std::move(attr));
+      } else {
+        ok = false;  // combinator, pseudo-class, selector list, escape
+      }
+    }
+    if (!ok ||
+        (rule.tag.empty() && rule.id.empty() && rule.classes.empty() && rule.attrs.empty())) {
+      ++skipped_;
+      continue;
+    }
+    Index(std::move(rule));
+  }
+}
+
+bool AdblockRules::RuleMatches(const Rule& rule, const xmlNode* element) const {
+  if (!rule.tag.empty() && AsciiLowerCopy(Name(element)) != rule.tag) return false;
+  if (!rule.id.empty() && Attr(element, "id") != rule.id) return false;
+  if (!rule.classes.empty()) {
+    std::string_view cls = Attr(element, "class");
+    for (const std::string& want : rule.classes) {
+      bool has = false;
+      ForEachToken(cls, [&](std::string_view t) { has = has || t == want; });
+      if (!has) return false;
+    }
+  }
+  for (const AttrCond& a : rule.attrs) {
+    bool found = false;
+    std::string_view v = html::Attr(element, a.name, &found);
+    if (!found) return false;
+    switch (a.op) {
+      case 0:
+        break;
+      case '=':
+        if (v != a.value) return false;
+        break;
+      case '^':
+        if (!v.starts_with(a.value)) return false;
+        break;
+      case '$':
+        if (!v.ends_with(a.value)) return false;
+        break;
+      case '*':
+        if (v.find(a.value) == std::string_view::npos) return false;
+        break;
+      case '~': {
+        bool has = false;
+        ForEachToken(v, [&](std::string_view t) { has = has || t == a.value; });
+        if (!has) return false;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+const std::string* AdblockRules::Match(const xmlNode* element) const {
+  if (rules_ == 0) return nullptr;
+  auto check = [&](const std::unordered_map<std::string, std::vector<Rule>>& map,
+                   const std::string& key) -> const std::string* {
+    auto it = map.find(key);
+    if (it == map.end()) return nullptr;
+    for (const Rule& r : it->second)
+      if (RuleMatches(r, element)) return &r.text;
+    return nullptr;
+  };
+  std::string key;
+  bool found = false;
+  std::string_view id = Attr(element, "id", &found);
+  if (found && !id.empty() && !by_id_.empty()) {
+    key.assign(id);
+    if (const std::string* r = check(by_id_, key)) return r;
+  }
+  std::string_view cls = Attr(element, "class", &found);
+  if (found && !by_class_.empty()) {
+    const std::string* hit = nullptr;
+    ForEachToken(cls, [&](std::string_view t) {
+      if (hit) return;
+      key.assign(t);
+      hit = check(by_class_, key);
+    });
+    if (hit) return hit;
+  }
+  if (!by_attr_.empty()) {
+    for (const xmlAttr* a = element->properties; a; a = a->next) {
+      key.assign(Name(reinterpret_cast<const xmlNode*>(a)));
+      if (const std::string* r = check(by_attr_, key)) return r;
+    }
+  }
+  if (!by_tag_.empty()) {
+    key = AsciiLowerCopy(Name(element));
+    if (const std::string* r = check(by_tag_, key)) return r;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<const AdblockRules> AdblockRules::Load(const std::string& path, Status* status) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const AdblockRules>> cache;
+  std::string file = path.empty() ? std::string(NORM_EASYLIST) : path;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(file);
+  if (it != cache.end()) return it->second;
+  auto rules = std::make_shared<AdblockRules>();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    if (!path.empty() && status) {
+      *status = Status(StatusCode::kConfig, "cannot read adblock list " + path);
+      return nullptr;
+    }
+    // Default list missing (package webext-ublock-origin-firefox not
+    // installed): run on the built-in heuristics only.
+  } else {
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    rules->Parse(buffer.str());
+  }
+  cache[file] = rules;
+  return rules;
+}
+
+}  // namespace norm::html

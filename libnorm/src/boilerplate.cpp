@@ -1,0 +1,360 @@
+#include "norm/boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "html_util.h"
+
+namespace norm {
+namespace {
+
+using html::AsciiLowerCopy;
+using html::ContainsNoCase;
+using html::StartsWithNoCase;
+using html::TrimAscii;
+using html::WeightedLength;
+
+struct Measure {
+  size_t weight = 0;
+  size_t link = 0;
+  size_t links = 0;            // number of links
+  size_t images = 0;           // number of images
+  bool nonimage_link = false;  // a link whose target is not an image file
+  std::string text;            // plain text (links and alt text included)
+};
+
+void MeasureInlines(const Inlines& in, bool in_link, Measure* m) {
+  for (const Inline& i : in) {
+    switch (i.kind) {
+      case InlineKind::kText:
+      case InlineKind::kCode: {
+        size_t w = WeightedLength(i.text);
+        m->weight += w;
+        if (in_link) m->link += w;
+        m->text += i.text;
+        break;
+      }
+      case InlineKind::kImage: {
+        ++m->images;
+        // An image weighs like a short word; inside a link it is link text.
+        size_t w = std::max<size_t>(WeightedLength(i.text), 4);
+        if (in_link) {
+          m->weight += w;
+          m->link += w;
+        }
+        break;
+      }
+      case InlineKind::kLink: {
+        ++m->links;
+        std::string u = AsciiLowerCopy(i.url.substr(0, i.url.find('?')));
+        bool image_file = u.ends_with(".jpg") || u.ends_with(".jpeg") || u.ends_with(".png") ||
+                          u.ends_with(".gif") || u.ends_with(".webp");
+        if (!image_file) m->nonimage_link = true;
+        MeasureInlines(i.children, true, m);
+        break;
+      }
+      case InlineKind::kBreak:
+        m->text += '\n';
+        break;
+      default:
+        MeasureInlines(i.children, in_link, m);
+    }
+  }
+}
+
+void MeasureBlock(const Block& b, Measure* m) {
+  MeasureInlines(b.inlines, false, m);
+  for (const Block& c : b.children) {
+    MeasureBlock(c, m);
+    m->text += '\n';
+  }
+  for (const auto& row : b.rows)
+    for (const Inlines& cell : row) {
+      MeasureInlines(cell, false, m);
+      m->text += ' ';
+    }
+  if (b.kind == BlockKind::kCode) {
+    m->weight += WeightedLength(b.literal);
+    m->text += b.literal;
+  }
+}
+
+double LinkDensity(const Measure& m) {
+  return m.weight ? static_cast<double>(m.link) / static_cast<double>(m.weight) : 0.0;
+}
+
+// "2024-11-12 10:33:27..." or "2024/11/12 10:33 ..." at the start of a line.
+bool StartsWithTimestamp(std::string_view s) {
+  s = TrimAscii(s);
+  auto digits = [&](size_t pos, size_t n) {
+    if (pos + n > s.size()) return false;
+    for (size_t k = 0; k < n; ++k)
+      if (s[pos + k] < '0' || s[pos + k] > '9') return false;
+    return true;
+  };
+  if (!digits(0, 4) || s.size() < 16) return false;
+  if ((s[4] != '-' && s[4] != '/') || !digits(5, 2) || s[7] != s[4] || !digits(8, 2)) return false;
+  if ((s[10] != ' ' && s[10] != 'T') || !digits(11, 2) || s[13] != ':' || !digits(14, 2))
+    return false;
+  return true;
+}
+
+// Copyright, licence, ICP registration and report-hotline lines.
+std::string_view PatternReason(std::string_view text) {
+  std::string_view t = TrimAscii(text);
+  if (t.starts_with("©") || StartsWithNoCase(t, "copyright") || StartsWithNoCase(t, "(c) "))
+    return "copyright";
+  static constexpr std::array kCopyright = {"all rights reserved",
+                                            "版权所有",
+                                            "版權所有",
+                                            "版权声明",
+                                            "版權聲明",
+                                            "版权属于",
+                                            "版權屬於",
+                                            "無断転載",
+                                            "無斷轉載",
+                                            "无断转载",
+                                            "alle rechte vorbehalten",
+                                            "tous droits réservés",
+                                            "todos los derechos reservados",
+                                            "все права защищены",
+                                            "저작권자",
+                                            "무단전재"};
+  for (const char* p : kCopyright)
+    if (ContainsNoCase(t, p)) return "copyright";
+  static constexpr std::array kIcp = {"ICP备",    "ICP证",    "ICP備",  "ICP證",
+                                      "公网安备", "公網安備", "备案号", "備案號"};
+  for (const char* p : kIcp)
+    if (t.find(p) != std::string_view::npos) return "icp";
+  static constexpr std::array kReport = {"举报电话", "舉報電話",     "举报邮箱",
+                                         "舉報郵箱", "有害信息举报", "违法和不良信息举报"};
+  for (const char* p : kReport)
+    if (t.find(p) != std::string_view::npos) return "report-hotline";
+  if (StartsWithNoCase(t, "powered by ")) return "powered-by";
+  return {};
+}
+
+// "分享 :", "Share", "シェア" and friends: the label of a share bar whose
+// buttons are gone.
+bool IsShareLabel(std::string_view text) {
+  std::string t(TrimAscii(text));
+  for (std::string_view colon : {":", "：", "："}) {
+    if (t.size() >= colon.size() && t.ends_with(colon)) t.resize(t.size() - colon.size());
+  }
+  t = std::string(TrimAscii(t));
+  std::string lower = AsciiLowerCopy(t);
+  static constexpr std::array kLabels = {"分享",
+                                         "分享到",
+                                         "分享至",
+                                         "分享本文",
+                                         "分享此文",
+                                         "分享文章",
+                                         "share",
+                                         "share this",
+                                         "share this article",
+                                         "share this story",
+                                         "share on",
+                                         "シェア",
+                                         "シェアする",
+                                         "共有",
+                                         "teilen",
+                                         "artikel teilen",
+                                         "partager",
+                                         "compartir",
+                                         "condividi",
+                                         "поделиться",
+                                         "공유",
+                                         "공유하기",
+                                         "轉發",
+                                         "转发"};
+  for (const char* l : kLabels)
+    if (lower == l) return true;
+  return false;
+}
+
+enum class Kind { kContent, kShort, kJunk };
+
+struct Info {
+  Measure m;
+  Kind kind = Kind::kShort;
+  std::string reason;  // for junk
+};
+
+std::string Fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+// Removes a trailing run of timestamped lines inside the last paragraph (a
+// plain-text page whose related-titles list was read as one paragraph).
+size_t StripTimestampedTail(Inlines* in) {
+  if (in->empty() || in->back().kind != InlineKind::kText) return 0;
+  std::string& text = in->back().text;
+  size_t cut = text.size();
+  size_t lines = 0;
+  while (true) {
+    size_t nl = text.rfind('\n', cut == 0 ? 0 : cut - 1);
+    if (nl == std::string::npos || nl >= cut) break;
+    if (!StartsWithTimestamp(std::string_view(text).substr(nl + 1, cut - nl - 1))) break;
+    cut = nl;
+    ++lines;
+  }
+  if (lines < 2) return 0;
+  text.resize(cut);
+  while (!text.empty() && html::IsAsciiSpace(text.back())) text.pop_back();
+  return lines;
+}
+
+}  // namespace
+
+std::unique_ptr<Filter> BoilerplateFilter::Make(const norm::Options& options, Status* /*status*/) {
+  Options o;
+  o.enabled = options.html.boilerplate;
+  o.explain = options.explain;
+  return std::make_unique<BoilerplateFilter>(o);
+}
+
+void BoilerplateFilter::Apply(Document& doc, Report& report) const {
+  if (!options_.enabled || doc.blocks.empty()) return;
+  std::vector<Block>& blocks = doc.blocks;
+  const size_t n = blocks.size();
+  std::vector<Info> info(n);
+  for (size_t i = 0; i < n; ++i) {
+    Info& f = info[i];
+    MeasureBlock(blocks[i], &f.m);
+    const Block& b = blocks[i];
+    double ld = LinkDensity(f.m);
+    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kRule) {
+      f.kind = Kind::kShort;
+      continue;
+    }
+    if (b.kind == BlockKind::kCode || b.kind == BlockKind::kTable) {
+      f.kind = f.m.weight >= options_.min_content_weight ? Kind::kContent : Kind::kShort;
+      continue;
+    }
+    std::string_view pattern = f.m.weight < 450 ? PatternReason(f.m.text) : std::string_view();
+    if (!pattern.empty()) {
+      f.kind = Kind::kJunk;
+      f.reason = "pattern=" + std::string(pattern);
+    } else if (b.kind != BlockKind::kQuote && ld > options_.max_link_density &&
+               (f.m.links >= 2 || b.kind == BlockKind::kList)) {
+      f.kind = Kind::kJunk;
+      f.reason = Fmt("link-density=%.2f", ld);
+    } else if (b.kind == BlockKind::kParagraph && f.m.images > 0 && ld > 0.99 &&
+               f.m.nonimage_link && f.m.weight < 60) {
+      f.kind = Kind::kJunk;  // badges, topic icons: images linking to pages
+      f.reason = "image-links";
+    } else if (f.m.weight < 60 && IsShareLabel(f.m.text)) {
+      f.kind = Kind::kJunk;
+      f.reason = "share-label";
+    } else if (f.m.weight >= options_.min_content_weight && ld < 0.35) {
+      f.kind = Kind::kContent;
+    } else {
+      f.kind = Kind::kShort;
+    }
+  }
+  // Trailing related-titles run: blocks starting with a timestamp.
+  {
+    size_t run = 0;
+    for (size_t i = n; i > 0 && StartsWithTimestamp(info[i - 1].m.text); --i) ++run;
+    if (run >= 2)
+      for (size_t i = n - run; i < n; ++i) {
+        info[i].kind = Kind::kJunk;
+        info[i].reason = "timestamped-list";
+      }
+  }
+  std::vector<bool> keep(n, true);
+  // The article span: content blocks clustered around the heaviest one.
+  size_t heaviest = n;
+  for (size_t i = 0; i < n; ++i)
+    if (info[i].kind == Kind::kContent &&
+        (heaviest == n || info[i].m.weight > info[heaviest].m.weight))
+      heaviest = i;
+  std::vector<std::string> outside_reason(n);
+  if (heaviest != n) {
+    // Clusters break at two consecutive junk blocks.
+    size_t first = heaviest, last = heaviest;
+    for (size_t j = heaviest, junk = 0; j > 0 && junk < 2; --j) {
+      junk = info[j - 1].kind == Kind::kJunk ? junk + 1 : 0;
+      if (info[j - 1].kind == Kind::kContent) first = j - 1;
+    }
+    for (size_t j = heaviest + 1, junk = 0; j < n && junk < 2; ++j) {
+      junk = info[j].kind == Kind::kJunk ? junk + 1 : 0;
+      if (info[j].kind == Kind::kContent) last = j;
+    }
+    // Upward: short blocks (byline, date, lead image) up to the nearest heading.
+    size_t start = first;
+    for (size_t j = first; j > 0; --j) {
+      size_t k = j - 1;
+      if (info[k].kind == Kind::kJunk) {
+        if (k > 0 && info[k - 1].kind == Kind::kJunk) break;
+        continue;
+      }
+      if (blocks[k].kind == BlockKind::kList) break;  // menus above the article
+      start = k;
+      if (blocks[k].kind == BlockKind::kHeading) break;
+    }
+    // Downward: short non-junk blocks until junk.
+    size_t end = last;
+    for (size_t k = last + 1; k < n; ++k) {
+      if (info[k].kind == Kind::kJunk) break;
+      if (blocks[k].kind == BlockKind::kList && LinkDensity(info[k].m) > 0.3) break;
+      end = k;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (i >= start && i <= end) continue;
+      if (i == 0 && blocks[0].kind == BlockKind::kHeading) continue;  // the title
+      if (info[i].kind != Kind::kJunk) {
+        keep[i] = false;
+        outside_reason[i] = "outside-article weight=" + std::to_string(info[i].m.weight);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (info[i].kind == Kind::kJunk) {
+      keep[i] = false;
+      outside_reason[i] = info[i].reason;
+    }
+  }
+  // Headings repeating the title heading.
+  if (blocks[0].kind == BlockKind::kHeading) {
+    std::string title(TrimAscii(info[0].m.text));
+    for (size_t i = 1; i < n; ++i)
+      if (keep[i] && blocks[i].kind == BlockKind::kHeading && TrimAscii(info[i].m.text) == title &&
+          !title.empty()) {
+        keep[i] = false;
+        outside_reason[i] = "duplicate-title";
+      }
+  }
+  std::vector<Block> out;
+  out.reserve(n);
+  int64_t removed = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (keep[i]) {
+      out.push_back(std::move(blocks[i]));
+      continue;
+    }
+    ++removed;
+    if (options_.explain)
+      report.AddEvent(
+          {"boilerplate", "removed " + outside_reason[i], -1, html::Excerpt(info[i].m.text), ""});
+  }
+  // A related-titles list glued to the last paragraph's lines.
+  if (!out.empty() && out.back().kind == BlockKind::kParagraph) {
+    size_t lines = StripTimestampedTail(&out.back().inlines);
+    if (lines > 0) {
+      report.Count("boilerplate", "lines-removed", static_cast<int64_t>(lines));
+      if (options_.explain)
+        report.AddEvent(
+            {"boilerplate", "removed timestamped-list lines=" + std::to_string(lines), -1, "", ""});
+    }
+  }
+  if (removed) report.Count("boilerplate", "blocks-removed", removed);
+  blocks = std::move(out);
+}
+
+}  // namespace norm

@@ -1,0 +1,43 @@
+// libxml2 DOM to Document blocks (the conversion half of ReadHtml).
+//
+// Headings, paragraphs, emphasis/strong/strike, links (empty links dropped,
+// relative links kept unless base_url is set), images (alt text, lazy
+// data-src/srcset), figures and captions, nested lists, blockquotes, code
+// and pre, GFM tables for data tables (layout tables unwrapped), breaks,
+// rules. Whitespace is collapsed as a browser does, except that a source line
+// break between two CJK characters joins them without a space.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <vector>
+
+#include "norm/document.h"
+#include "norm/report.h"
+
+namespace norm::html {
+
+struct ConvertOptions {
+  bool images = true;            // false: drop images (counted as images-dropped)
+  bool drop_share_links = true;  // links to share endpoints (facebook sharer, x intent...)
+  bool explain = false;
+  std::string base_url;  // resolves relative links when set
+};
+
+// Converts node (and its subtree) in block context, appending to *out.
+void ConvertDom(const xmlNode* node, const ConvertOptions& options, std::vector<Block>* out,
+                Report& report);
+
+// Converts the children of node in block context.
+void ConvertChildren(const xmlNode* node, const ConvertOptions& options, std::vector<Block>* out,
+                     Report& report);
+
+// True for URLs of share endpoints (facebook sharer, x.com/intent, whatsapp,
+// weibo share, line, telegram, linkedin shareArticle, reddit submit...).
+bool IsShareUrl(std::string_view url);
+
+// Elements that start a block in HTML rendering.
+bool IsBlockElement(std::string_view lower_name);
+
+}  // namespace norm::html

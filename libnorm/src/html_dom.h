@@ -1,0 +1,57 @@
+// libxml2 DOM helpers for the HTML reader (no allocation on lookups).
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string_view>
+
+#include "html_util.h"
+
+namespace norm::html {
+
+inline std::string_view Name(const xmlNode* n) {
+  return n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+}
+
+inline bool IsElement(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
+
+// The value of attribute `name` (exact, lower case as libxml2's HTML parser
+// stores it), or an empty view. `found` tells an empty value from absence.
+inline std::string_view Attr(const xmlNode* n, std::string_view name, bool* found = nullptr) {
+  if (found) *found = false;
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (Name(reinterpret_cast<const xmlNode*>(a)) != name) continue;
+    if (found) *found = true;
+    const xmlNode* v = a->children;
+    if (v && v->type == XML_TEXT_NODE && v->content && !v->next)
+      return reinterpret_cast<const char*>(v->content);
+    return {};
+  }
+  return {};
+}
+
+inline std::string_view AttrValue(const xmlAttr* a) {
+  const xmlNode* v = a->children;
+  if (v && v->type == XML_TEXT_NODE && v->content && !v->next)
+    return reinterpret_cast<const char*>(v->content);
+  return {};
+}
+
+inline std::string_view Content(const xmlNode* n) {
+  return n->content ? std::string_view(reinterpret_cast<const char*>(n->content))
+                    : std::string_view();
+}
+
+// Calls fn(token) for each whitespace-separated token of s.
+template <typename Fn>
+inline void ForEachToken(std::string_view s, Fn fn) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
+    size_t start = i;
+    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
+    if (i > start) fn(s.substr(start, i - start));
+  }
+}
+
+}  // namespace norm::html
