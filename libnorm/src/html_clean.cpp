@@ -23,7 +23,7 @@ bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> name
 // Tokens (whole words of an id, class or data-* attribute name) that mark
 // page furniture. Whole-token matching keeps "shadow", "header", "load",
 // "download" and "badge" safe.
-constexpr std::array<std::string_view, 72> kBoilerplateTokens = {
+constexpr std::string_view kBoilerplateTokens[] = {
     "ad",           "ads",         "adv",        "advert",      "adverts",     "advertisement",
     "advertising",  "adsense",     "adslot",     "adunit",      "adbox",       "adzone",
     "adsbygoogle",  "dfp",         "gpt",        "doubleclick", "innity",      "sponsor",
@@ -35,7 +35,7 @@ constexpr std::array<std::string_view, 72> kBoilerplateTokens = {
     "sidebar",      "footer",      "masthead",   "outbrain",    "taboola",     "popup",
     "modal",        "toolbar",     "pagination", "pager",       "recommended", "recommend",
     "trending",     "popular",     "tagcloud",   "widget",      "skiplink",    "login",
-    "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore"};
+    "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore", "signature", "postprofile", "userinfo", "avatar"};
 
 // Splits s into alphanumeric words (also at lower-to-upper case changes) and
 // returns the first boilerplate token.
@@ -250,6 +250,8 @@ void Cleaner::Prune(xmlNode* node, int depth) {
 struct Scorer {
   std::unordered_map<const xmlNode*, double> score;
   std::unordered_map<const xmlNode*, Stat> stats;
+  // Weight of the paragraphs with little link text under each node.
+  std::unordered_map<const xmlNode*, size_t> good;
 
   Stat Measure(const xmlNode* node, bool in_link, int depth) {
     Stat s;
@@ -306,6 +308,9 @@ struct Scorer {
         double v = 1 + static_cast<double>(std::min<size_t>(s.commas, 20)) +
                    std::min(static_cast<double>(s.weight) / 100.0, 3.0);
         v *= (1 - link_density);
+        if (link_density < 0.3)
+          for (const xmlNode* a = c; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+            good[a] += s.weight;
         const xmlNode* p = c->parent;
         for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 3; ++level, p = p->parent) {
           Add(p, level == 0 ? v : level == 1 ? v / 2 : v / 6);
@@ -361,14 +366,22 @@ std::vector<const xmlNode*> SelectMainContent(const xmlNode* body, const CleanOp
     }
   }
   if (!top || top == body || best < 5) return {body};
-  // A parent that holds most of the scoring mass of several strong children
-  // is the real container (text split over sibling divs).
-  for (int up = 0; up < 3 && top->parent && top->parent != body->parent; ++up) {
-    const xmlNode* p = top->parent;
-    auto it = sc.score.find(p);
-    if (it == sc.score.end() || it->second < best * 0.9) break;
-    top = p;
-    best = it->second;
+  // An ancestor holding much more paragraph text than the top candidate is
+  // the real container: a forum thread of posts, an article split over
+  // sibling divs around an ad.
+  {
+    const xmlNode* best_node = top;
+    for (const xmlNode* a = top->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+      const Stat& s = sc.stats[a];
+      double ld = s.weight ? static_cast<double>(s.link) / s.weight : 0;
+      if (ld < 0.3 && sc.good[a] * 10 >= sc.good[best_node] * 14) best_node = a;
+      if (a == body) break;
+    }
+    if (best_node == body) return {body};
+    if (best_node != top) {
+      top = best_node;
+      best = std::max(best, sc.score.count(top) ? sc.score[top] : 0.0);
+    }
   }
   double threshold = std::max(10.0, best * 0.2);
   std::vector<const xmlNode*> keep;

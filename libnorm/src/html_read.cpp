@@ -178,6 +178,7 @@ Status ReadHtmlPage(std::string_view text, const Options& options, Document* doc
     for (const xmlNode* k : keep) ConvertDom(k, conv, &blocks, report);
     // The page title heading often sits outside the article container.
     const xmlNode* h1 = FindElement(body->children, "h1", 0);
+    if (!h1) h1 = FindElement(body->children, "h2", 0);
     if (h1 && !ContainsHeading(blocks)) {
       std::vector<Block> title;
       ConvertDom(h1, conv, &title, report);

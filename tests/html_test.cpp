@@ -1,0 +1,470 @@
+// The HTML reader (conversion, cleaning, main content), the boilerplate and
+// metadata filters, and the EasyList rule matcher.
+#include <gtest/gtest.h>
+#include <libxml/HTMLparser.h>
+
+#include <string>
+
+#include "adblock.h"
+#include "html_util.h"
+#include "norm/boilerplate.h"
+#include "norm/metadata.h"
+#include "norm/reader.h"
+#include "norm/writer.h"
+
+namespace norm {
+namespace {
+
+Document Html(std::string_view html, Options options = {}) {
+  Document doc;
+  Report report;
+  Status s = ReadHtml(html, options, &doc, report);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return doc;
+}
+
+std::string Md(std::string_view html, Options options = {}) {
+  return WriteMarkdown(Html(html, options));
+}
+
+std::string Body(const Document& doc) {
+  Document d;
+  d.blocks = doc.blocks;
+  return WriteMarkdown(d);
+}
+
+TEST(HtmlConvert, HeadingsParagraphsEmphasis) {
+  Document d = Html("<h2>Title</h2><p>One <em>two</em> <strong>three</strong> <del>x</del></p>");
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(d.blocks[0].level, 2);
+  const Inlines& in = d.blocks[1].inlines;
+  ASSERT_EQ(in.size(), 6u);
+  EXPECT_EQ(in[0].text, "One ");
+  EXPECT_EQ(in[1].kind, InlineKind::kEmphasis);
+  EXPECT_EQ(in[3].kind, InlineKind::kStrong);
+  EXPECT_EQ(in[5].kind, InlineKind::kStrike);
+}
+
+TEST(HtmlConvert, WhitespaceCollapsesAcrossElements) {
+  Document d = Html("<p>  a\n\t b <span> c </span>d  </p>");
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(PlainText(d.blocks[0]), "a b c d");
+}
+
+TEST(HtmlConvert, CjkLineBreakJoinsWithoutSpace) {
+  Document d = Html("<p>中国的人工智能\n    公司正在绕过。\nEnglish words\nhere 和\n中文</p>");
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(PlainText(d.blocks[0]), "中国的人工智能公司正在绕过。 English words here 和中文");
+}
+
+TEST(HtmlConvert, CjkSpaceWithoutLineBreakIsKept) {
+  Document d = Html("<p>美限令下 壁仞智能</p>");
+  EXPECT_EQ(PlainText(d.blocks[0]), "美限令下 壁仞智能");
+}
+
+TEST(HtmlConvert, CjkJoinAcrossInlineElements) {
+  Document d = Html("<p>芯片\n<b>制造</b>\n设备</p>");
+  EXPECT_EQ(PlainText(d.blocks[0]), "芯片制造设备");
+}
+
+TEST(HtmlConvert, EntitiesDecoded) {
+  Document d = Html("<p>a &amp; b &lt;c&gt; &eacute; &#x4E2D;&#25991;</p>");
+  EXPECT_EQ(PlainText(d.blocks[0]), "a & b <c> é 中文");
+}
+
+TEST(HtmlConvert, LinksEmptyDroppedRelativeKept) {
+  Document d = Html(
+      "<p><a href=\"/a/b\">rel</a> <a href=\"https://x.org/\"><span></span></a> "
+      "<a href=\"javascript:void(0)\">js</a></p>");
+  const Inlines& in = d.blocks[0].inlines;
+  ASSERT_GE(in.size(), 1u);
+  EXPECT_EQ(in[0].kind, InlineKind::kLink);
+  EXPECT_EQ(in[0].url, "/a/b");
+  EXPECT_EQ(PlainText(d.blocks[0]), "rel js");
+}
+
+TEST(HtmlConvert, BaseUrlResolvesRelativeLinks) {
+  Options o;
+  o.html.base_url = "https://example.com/news/today.html";
+  Document d = Html("<p><a href=\"../a\">x</a><img src=\"i.png\" alt=\"y\"></p>", o);
+  const Inlines& in = d.blocks[0].inlines;
+  ASSERT_EQ(in.size(), 2u);
+  EXPECT_EQ(in[0].url, "https://example.com/a");
+  EXPECT_EQ(in[1].url, "https://example.com/news/i.png");
+}
+
+TEST(HtmlConvert, LazyImagesAndNoImages) {
+  const char* html =
+      "<p><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"https://i/1.jpg\" alt=\" a  b \">"
+      "<img srcset=\"https://i/2.jpg 1x, https://i/3.jpg 2x\" alt=\"c\"></p>";
+  Document d = Html(html);
+  const Inlines& in = d.blocks[0].inlines;
+  ASSERT_EQ(in.size(), 2u);
+  EXPECT_EQ(in[0].kind, InlineKind::kImage);
+  EXPECT_EQ(in[0].url, "https://i/1.jpg");
+  EXPECT_EQ(in[0].text, "a b");
+  EXPECT_EQ(in[1].url, "https://i/2.jpg");
+  Options o;
+  o.html.images = false;
+  Report r;
+  Document d2;
+  ASSERT_TRUE(ReadHtml(html, o, &d2, r).ok());
+  EXPECT_TRUE(d2.blocks.empty());
+  EXPECT_EQ(r.Get("html", "images-dropped"), 2);
+}
+
+TEST(HtmlConvert, FigureAndSmallCaption) {
+  Document d = Html(
+      "<figure><img src=\"a.jpg\"><figcaption>Cap one</figcaption></figure>"
+      "<img src=\"b.jpg\"><div><small style=\"color:#999\">Cap two</small></div><p>Text</p>");
+  ASSERT_EQ(d.blocks.size(), 5u);
+  EXPECT_EQ(d.blocks[1].inlines[0].kind, InlineKind::kEmphasis);
+  EXPECT_EQ(PlainText(d.blocks[1]), "Cap one");
+  EXPECT_EQ(d.blocks[3].inlines[0].kind, InlineKind::kEmphasis);
+  EXPECT_EQ(PlainText(d.blocks[3]), "Cap two");
+  EXPECT_EQ(d.blocks[4].inlines[0].kind, InlineKind::kText);
+}
+
+TEST(HtmlConvert, NestedLists) {
+  Document d = Html("<ol start=3><li>a<ul><li>b</li><li>c</li></ul></li><li><p>d</p></li></ol>");
+  ASSERT_EQ(d.blocks.size(), 1u);
+  const Block& l = d.blocks[0];
+  EXPECT_TRUE(l.ordered);
+  EXPECT_EQ(l.start, 3);
+  ASSERT_EQ(l.children.size(), 2u);
+  ASSERT_EQ(l.children[0].children.size(), 2u);
+  EXPECT_EQ(l.children[0].children[1].kind, BlockKind::kList);
+  EXPECT_EQ(l.children[0].children[1].children.size(), 2u);
+}
+
+TEST(HtmlConvert, QuoteCodePreRule) {
+  Document d = Html(
+      "<blockquote><p>q</p></blockquote><pre class=\"language-cpp\"><code>int x;\n  y();\n"
+      "</code></pre><hr><p>use <code>a  b</code></p>");
+  ASSERT_EQ(d.blocks.size(), 4u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::kQuote);
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::kCode);
+  EXPECT_EQ(d.blocks[1].literal, "int x;\n  y();\n");
+  EXPECT_EQ(d.blocks[1].info, "cpp");
+  EXPECT_EQ(d.blocks[2].kind, BlockKind::kRule);
+  EXPECT_EQ(d.blocks[3].inlines[1].kind, InlineKind::kCode);
+  EXPECT_EQ(d.blocks[3].inlines[1].text, "a b");
+}
+
+TEST(HtmlConvert, DataTableBecomesPipeTable) {
+  Document d = Html(
+      "<table><tr><th>City</th><th>Pop</th></tr><tr><td>A<br>x</td><td>1</td></tr>"
+      "<tr><td colspan=2>wide</td></tr></table>");
+  ASSERT_EQ(d.blocks.size(), 1u);
+  const Block& t = d.blocks[0];
+  ASSERT_EQ(t.kind, BlockKind::kTable);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[2].size(), 2u);
+  EXPECT_EQ(PlainText(t.rows[1][0]), "A x");
+}
+
+TEST(HtmlConvert, LayoutTableUnwrapped) {
+  Document d = Html(
+      "<table><tr><td><div><p>Left column text</p></div></td><td><p>Right</p></td></tr></table>");
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::kParagraph);
+  EXPECT_EQ(PlainText(d.blocks[0]), "Left column text");
+}
+
+TEST(HtmlConvert, DoubleBreakSplitsParagraphs) {
+  Document d = Html("<div>one<br>two<br><br>three<br></div>");
+  ASSERT_EQ(d.blocks.size(), 2u);
+  ASSERT_EQ(d.blocks[0].inlines.size(), 3u);
+  EXPECT_EQ(d.blocks[0].inlines[1].kind, InlineKind::kBreak);
+  EXPECT_EQ(PlainText(d.blocks[1]), "three");
+}
+
+TEST(HtmlConvert, AdjacentEmphasisMerged) {
+  Document d = Html("<p><em>© 2023</em><em>年版权</em></p>");
+  ASSERT_EQ(d.blocks[0].inlines.size(), 1u);
+  EXPECT_EQ(d.blocks[0].inlines[0].children.size(), 1u);
+}
+
+TEST(HtmlConvert, DeepNestingDoesNotCrash) {
+  std::string html;
+  for (int i = 0; i < 5000; ++i) html += "<span><div>";
+  html += "deep";
+  Document d = Html(html);
+  EXPECT_NE(PlainText(d).find("deep"), std::string::npos);
+}
+
+TEST(HtmlClean, ScriptsStylesAlwaysGo) {
+  Options o;
+  o.html.boilerplate = false;
+  Document d = Html("<script>var x=1;</script><style>p{}</style><p>a</p><div class=\"ad\">b</div>", o);
+  EXPECT_EQ(PlainText(d), "a\nb");
+}
+
+TEST(HtmlClean, AdSlotsAndPaywallGo) {
+  Report r;
+  Document d;
+  Options o;
+  o.explain = true;
+  ASSERT_TRUE(ReadHtml("<div><p>keep one</p><section id=\"imu\"><div id=\"dfp-ad-imu1\"> </div>"
+                       "</section><div id=\"innity-in-post\"></div><p>keep two</p>"
+                       "<div class=\"cx_paywall_placeholder\" id=\"sph_cdp_40\"></div></div>",
+                       o, &d, r)
+                  .ok());
+  EXPECT_EQ(d.blocks.size(), 2u);
+  EXPECT_GE(r.Get("html", "heuristic-removed") + r.Get("html", "empty-removed") +
+                r.Get("html", "adblock-removed"),
+            3);
+  bool explained = false;
+  for (const ReportEvent& e : r.events())
+    if (e.what.find("paywall") != std::string::npos) explained = true;
+  EXPECT_TRUE(explained);
+}
+
+TEST(HtmlClean, HeuristicTokensAreWholeWords) {
+  Document d = Html(
+      "<div class=\"shadow\"><p>s</p></div><div class=\"header-wrap\"><p>h</p></div>"
+      "<div id=\"load-more\"><p>l</p></div><div class=\"download\"><p>d</p></div>"
+      "<div class=\"badge\"><p>b</p></div><div class=\"headline\"><p>x</p></div>"
+      "<div class=\"social-links\"><p>gone</p></div><div class=\"adBox\"><p>gone</p></div>");
+  EXPECT_EQ(PlainText(d), "s\nh\nl\nd\nb\nx");
+}
+
+TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
+  Document d = Html(
+      "<p>a</p><div hidden>h1</div><div style=\"display: none\">h2</div>"
+      "<div aria-hidden=\"true\">h3</div><share-button>s</share-button>"
+      "<div data-selfpromo-newsletter>n</div><span data-root-share>x</span><p>b</p>");
+  EXPECT_EQ(PlainText(d), "a\nb");
+}
+
+TEST(HtmlClean, NoBoilerplateKeepsEverything) {
+  Options o;
+  o.html.boilerplate = false;
+  Document d = Html("<nav><a href=\"/\">Home</a></nav><div class=\"share\">s</div><p>a</p>", o);
+  EXPECT_NE(PlainText(d).find("Home"), std::string::npos);
+  EXPECT_NE(PlainText(d).find("s"), std::string::npos);
+}
+
+TEST(HtmlClean, ShareLinksRemoved) {
+  Document d = Html(
+      "<p>text <a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a> "
+      "<a href=\"https://x.com/intent/tweet?url=y\">X</a></p>");
+  EXPECT_EQ(PlainText(d), "text");
+}
+
+TEST(HtmlMain, WholePageKeepsArticleOnly) {
+  std::string para =
+      "<p>This paragraph is a long piece of article text, with commas, clauses, and enough "
+      "words to look like the body of a news story that a reader came for.</p>";
+  std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><title>Big news - Site</title></head><body>"
+      "<div class=\"topbar\"><a href=\"/1\">One</a> <a href=\"/2\">Two</a> <a href=\"/3\">Three</a>"
+      "</div><div class=\"wrap\"><h1>Big news</h1><div class=\"txt\">" +
+      para + para + para +
+      "</div><div class=\"more\"><a href=\"/x\">Other story title here</a><br>"
+      "<a href=\"/y\">Another story title here</a></div></div>"
+      "<div class=\"bottom\">Contact us at the office during the week, thanks.</div></body></html>";
+  Document d = Html(html);
+  std::string text = PlainText(d);
+  EXPECT_NE(text.find("Big news"), std::string::npos);
+  EXPECT_NE(text.find("long piece"), std::string::npos);
+  EXPECT_EQ(text.find("One"), std::string::npos);
+  EXPECT_EQ(text.find("Other story"), std::string::npos);
+  EXPECT_EQ(text.find("Contact us"), std::string::npos);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::kHeading);
+}
+
+TEST(HtmlHints, MetaTitleDateCanonicalComment) {
+  Document d = Html(
+      "<!--1666342980000--><html lang=\"zh-CN\"><head><title>T - S</title>"
+      "<meta property=\"og:title\" content=\"OG T\"><meta name=\"author\" content=\"A\">"
+      "<link rel=\"canonical\" href=\"https://e.com/a\"></head><body><p>x</p></body></html>");
+  auto hint = [&](std::string_view k) {
+    for (const MetaHint& h : d.hints)
+      if (h.key == k) return h.value;
+    return std::string();
+  };
+  EXPECT_EQ(hint("date-comment"), "1666342980000");
+  EXPECT_EQ(hint("og:title"), "OG T");
+  EXPECT_EQ(hint("html:title"), "T - S");
+  EXPECT_EQ(hint("canonical"), "https://e.com/a");
+  EXPECT_EQ(hint("author"), "A");
+  EXPECT_EQ(hint("html:lang"), "zh-CN");
+}
+
+TEST(Adblock, ParsesGenericSimpleSelectors) {
+  html::AdblockRules rules;
+  rules.Parse(
+      "! comment\n###top-ad\n##.ad-box\n##.a.b\n##[data-ad-name]\n##div[id^=\"dfp-ad-\"]\n"
+      "example.com##.site-specific\n##.x > .y\n##.gone\n#@#.gone\n##AD-SLOT\n");
+  EXPECT_EQ(rules.size(), 6u);
+  auto match = [&](const char* html) {
+    htmlDocPtr doc = htmlReadMemory(html, static_cast<int>(strlen(html)), nullptr, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    xmlNode* body = xmlDocGetRootElement(doc)->children;
+    while (body && std::string_view(reinterpret_cast<const char*>(body->name)) != "body")
+      body = body->next;
+    const std::string* r = rules.Match(body->children);
+    std::string out = r ? *r : "";
+    xmlFreeDoc(doc);
+    return out;
+  };
+  EXPECT_EQ(match("<div id=\"top-ad\"></div>"), "###top-ad");
+  EXPECT_EQ(match("<div class=\"x ad-box\"></div>"), "##.ad-box");
+  EXPECT_EQ(match("<div class=\"b a\"></div>"), "##.a.b");
+  EXPECT_EQ(match("<div class=\"a\"></div>"), "");
+  EXPECT_EQ(match("<p data-ad-name=\"q\"></p>"), "##[data-ad-name]");
+  EXPECT_EQ(match("<div id=\"dfp-ad-imu1\"></div>"), "##div[id^=\"dfp-ad-\"]");
+  EXPECT_EQ(match("<span id=\"dfp-ad-imu1\"></span>"), "");
+  EXPECT_EQ(match("<div class=\"gone\"></div>"), "");
+  EXPECT_EQ(match("<ad-slot></ad-slot>"), "##AD-SLOT");
+}
+
+TEST(Adblock, DebianEasyListLoads) {
+  Status s;
+  auto rules = html::AdblockRules::Load("", &s);
+  ASSERT_TRUE(s.ok());
+  ASSERT_NE(rules, nullptr);
+  // webext-ublock-origin-firefox is in scripts/setup.sh; thousands of rules.
+  EXPECT_GT(rules->size(), 5000u);
+  Status bad;
+  EXPECT_EQ(html::AdblockRules::Load("/nonexistent/list.txt", &bad), nullptr);
+  EXPECT_EQ(bad.code(), StatusCode::kConfig);
+}
+
+Document Markdown(std::string_view md) {
+  Document doc;
+  Report report;
+  Options o;
+  EXPECT_TRUE(ReadMarkdown(md, o, &doc, report).ok());
+  return doc;
+}
+
+TEST(Boilerplate, MarkdownPageKeepsArticle) {
+  Document d = Markdown(
+      "# Chip race\n\n[Login](/login) [Register](/register)\n\n"
+      "* [Blue](/?t=b)\n* [Green](/?t=g)\n* [Red](/?t=r)\n\n## Chip race\n\n"
+      "[Wilson](/~w) posted on 2024-05-06 [Share](//service.weibo.com/share/share.php?x)\n\n"
+      "美国限制芯片出口正在扼杀中国在关键技术领域的进步。过去两年，生成式 AI "
+      "技术的发展推动了对 AI 芯片的高涨需求。而英伟达和 AMD 帮助美国在 AI 芯片领域占据了领先地位。\n\n"
+      "* [Home](/)\n* [Privacy](/privacy)\n* [Terms](/terms)\n\n"
+      "本站提到的所有注册商标属于他们各自的所有人所有，其余内容版权属于 solidot.org 所有。\n\n"
+      "京ICP证161336号 [京ICP备15039648号-15](http://beian.miit.gov.cn)\n");
+  Report r;
+  BoilerplateFilter f({});
+  f.Apply(d, r);
+  std::string text = PlainText(d);
+  EXPECT_NE(text.find("Chip race"), std::string::npos);
+  EXPECT_NE(text.find("posted on 2024-05-06"), std::string::npos);
+  EXPECT_NE(text.find("美国限制芯片出口"), std::string::npos);
+  for (const char* gone : {"Login", "Blue", "Privacy", "ICP", "注册商标"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone;
+  EXPECT_EQ(d.blocks.size(), 3u);  // title, byline, story (duplicate title dropped)
+  EXPECT_GE(r.Get("boilerplate", "blocks-removed"), 6);
+}
+
+TEST(Boilerplate, CleanArticleUnchanged) {
+  std::string md =
+      "# Title\n\nFirst paragraph of a short note.\n\n- a list item\n- another item\n\n"
+      "A closing line.\n";
+  Document d = Markdown(md);
+  Document before = d;
+  Report r;
+  BoilerplateFilter({}).Apply(d, r);
+  EXPECT_EQ(WriteMarkdown(d), WriteMarkdown(before));
+  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 0);
+}
+
+TEST(Boilerplate, ShareLabelAndTimestampedTail) {
+  Document d = Markdown(
+      "正文第一段，内容足够长，用来判断正文的位置，这是文章的主要部分，后面还有更多的文字内容。\n\n"
+      "分享 :\n\n"
+      "2024-11-12 10:33:27美國要求臺積電停供大陸7納米AI芯片\n\n"
+      "2024-11-11 17:16:25臺積電應美方要求斷供大陸AI芯片\n");
+  Report r;
+  BoilerplateFilter({}).Apply(d, r);
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 3);
+}
+
+TEST(Boilerplate, TimestampedLinesInsideLastParagraph) {
+  Document d;
+  d.blocks.push_back(Block::Paragraph({Inline::Text(
+      "Body text of the article.\n2024-11-12 10:33:27 Title one\n2024-11-11 17:16:25 Title two")}));
+  Report r;
+  BoilerplateFilter({}).Apply(d, r);
+  EXPECT_EQ(PlainText(d), "Body text of the article.");
+  EXPECT_EQ(r.Get("boilerplate", "lines-removed"), 2);
+}
+
+TEST(Boilerplate, DisabledDoesNothing) {
+  Document d = Markdown("* [a](/a)\n* [b](/b)\n\n© 2024 Site\n");
+  BoilerplateFilter::Options o;
+  o.enabled = false;
+  Report r;
+  BoilerplateFilter(o).Apply(d, r);
+  EXPECT_EQ(d.blocks.size(), 2u);
+}
+
+TEST(Metadata, FillsMissingKeysInOrderNeverOverwrites) {
+  Document d = Html(
+      "<!--1704638701000--><html lang=\"zh\"><head><meta property=\"og:title\" content=\"T\">"
+      "<link rel=\"canonical\" href=\"https://e.com/x\"></head><body><p>x</p></body></html>");
+  d.front_matter.present = true;
+  d.front_matter.entries.push_back({"title", " \"Kept\""});
+  Report r;
+  MetadataFilter().Apply(d, r);
+  const auto& e = d.front_matter.entries;
+  ASSERT_EQ(e.size(), 4u);
+  EXPECT_EQ(e[0].key, "title");
+  EXPECT_EQ(FrontMatter::Unquote(e[0].value), "Kept");
+  EXPECT_EQ(e[1].key, "date");
+  EXPECT_EQ(FrontMatter::Unquote(e[1].value), "2024-01-07T14:45:01Z");
+  EXPECT_EQ(e[2].key, "source");
+  EXPECT_EQ(e[3].key, "lang");
+  EXPECT_EQ(r.Get("metadata", "keys-added"), 3);
+}
+
+TEST(Metadata, NormalizeDate) {
+  EXPECT_EQ(MetadataFilter::NormalizeDate("1666342980000"), "2022-10-21T09:03:00Z");
+  EXPECT_EQ(MetadataFilter::NormalizeDate("1666342980123"), "2022-10-21T09:03:00.123Z");
+  EXPECT_EQ(MetadataFilter::NormalizeDate("2023-03-10T06:49:26.535Z"), "2023-03-10T06:49:26.535Z");
+  EXPECT_EQ(MetadataFilter::NormalizeDate("2024/05/06 23:48"), "2024-05-06T23:48");
+  EXPECT_EQ(MetadataFilter::NormalizeDate("2024-05-06+08:00"), "2024-05-06");
+  EXPECT_EQ(MetadataFilter::NormalizeDate("2024-05-06T10:00:00+08:00"),
+            "2024-05-06T10:00:00+08:00");
+  EXPECT_EQ(MetadataFilter::NormalizeDate("yesterday"), "");
+  EXPECT_EQ(MetadataFilter::NormalizeDate("2024-13-01"), "");
+}
+
+TEST(Metadata, DetectLang) {
+  EXPECT_EQ(MetadataFilter::DetectLang("中國的人工智能公司正在繞過美國的出口管制，這是報導。"), "zh-Hant");
+  EXPECT_EQ(MetadataFilter::DetectLang("中国的人工智能公司正在绕过美国的出口管制，这是报道。"), "zh-Hans");
+  EXPECT_EQ(MetadataFilter::DetectLang("市は川沿いの遊歩道に新しい照明を設置しました。"), "ja");
+  EXPECT_EQ(MetadataFilter::DetectLang("강변 신도시의 첫 무인 트램 노선이 운행을 시작했다."), "ko");
+  EXPECT_EQ(MetadataFilter::DetectLang("Plain English text only."), "");
+}
+
+TEST(Metadata, TitleLinkHeadingUnwrapped) {
+  Document d = Markdown(
+      "<!--1678432625000-->\n[媒體：標題](https://www.dw.com/zh/a-1)\n------\n\n正文。\n");
+  Report r;
+  MetadataFilter().Apply(d, r);
+  const FrontMatterEntry* src = d.front_matter.Find("source");
+  ASSERT_NE(src, nullptr);
+  EXPECT_EQ(FrontMatter::Unquote(src->value), "https://www.dw.com/zh/a-1");
+  ASSERT_NE(d.front_matter.Find("date"), nullptr);
+  EXPECT_EQ(FrontMatter::Unquote(d.front_matter.Find("date")->value), "2023-03-10T07:17:05Z");
+  EXPECT_EQ(FrontMatter::Unquote(d.front_matter.Find("title")->value), "媒體：標題");
+  ASSERT_EQ(d.blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(d.blocks[0].inlines[0].kind, InlineKind::kText);
+}
+
+TEST(HtmlUtil, WeightedLength) {
+  EXPECT_EQ(html::WeightedLength("ab c"), 3u);
+  EXPECT_EQ(html::WeightedLength("中文"), 6u);
+}
+
+}  // namespace
+}  // namespace norm
