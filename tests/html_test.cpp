@@ -1,11 +1,10 @@
 // The HTML reader (conversion, cleaning, main content), the boilerplate and
 // metadata filters, and the EasyList rule matcher.
 #include <gtest/gtest.h>
-#include <libxml/HTMLparser.h>
 
 #include <string>
 
-#include "adblock.h"
+#include <cstdio>
 #include "html_util.h"
 #include "norm/boilerplate.h"
 #include "norm/metadata.h"
@@ -27,10 +26,9 @@ std::string Md(std::string_view html, Options options = {}) {
   return WriteMarkdown(Html(html, options));
 }
 
-std::string Body(const Document& doc) {
-  Document d;
-  d.blocks = doc.blocks;
-  return WriteMarkdown(d);
+TEST(HtmlConvert, WritesMarkdown) {
+  EXPECT_EQ(Md("<h1>T</h1><p>a <em>b</em> <a href=\"/x\">c</a></p><ul><li>d</li></ul>"),
+            "# T\n\na *b* [c](/x)\n\n- d\n");
 }
 
 TEST(HtmlConvert, HeadingsParagraphsEmphasis) {
@@ -197,8 +195,9 @@ TEST(HtmlConvert, DeepNestingDoesNotCrash) {
 TEST(HtmlClean, ScriptsStylesAlwaysGo) {
   Options o;
   o.html.boilerplate = false;
-  Document d = Html("<script>var x=1;</script><style>p{}</style><p>a</p><div class=\"ad\">b</div>", o);
-  EXPECT_EQ(PlainText(d), "a\nb");
+  Document d =
+      Html("<script>var x=1;</script><style>p{}</style><p>a</p><div class=\"ad\">b</div>", o);
+  EXPECT_EQ(html::TrimAscii(PlainText(d)), "a\nb");
 }
 
 TEST(HtmlClean, AdSlotsAndPaywallGo) {
@@ -227,7 +226,7 @@ TEST(HtmlClean, HeuristicTokensAreWholeWords) {
       "<div id=\"load-more\"><p>l</p></div><div class=\"download\"><p>d</p></div>"
       "<div class=\"badge\"><p>b</p></div><div class=\"headline\"><p>x</p></div>"
       "<div class=\"social-links\"><p>gone</p></div><div class=\"adBox\"><p>gone</p></div>");
-  EXPECT_EQ(PlainText(d), "s\nh\nl\nd\nb\nx");
+  EXPECT_EQ(html::TrimAscii(PlainText(d)), "s\nh\nl\nd\nb\nx");
 }
 
 TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
@@ -235,7 +234,7 @@ TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
       "<p>a</p><div hidden>h1</div><div style=\"display: none\">h2</div>"
       "<div aria-hidden=\"true\">h3</div><share-button>s</share-button>"
       "<div data-selfpromo-newsletter>n</div><span data-root-share>x</span><p>b</p>");
-  EXPECT_EQ(PlainText(d), "a\nb");
+  EXPECT_EQ(html::TrimAscii(PlainText(d)), "a\nb");
 }
 
 TEST(HtmlClean, NoBoilerplateKeepsEverything) {
@@ -250,7 +249,7 @@ TEST(HtmlClean, ShareLinksRemoved) {
   Document d = Html(
       "<p>text <a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a> "
       "<a href=\"https://x.com/intent/tweet?url=y\">X</a></p>");
-  EXPECT_EQ(PlainText(d), "text");
+  EXPECT_EQ(html::TrimAscii(PlainText(d)), "text");
 }
 
 TEST(HtmlMain, WholePageKeepsArticleOnly) {
@@ -285,52 +284,70 @@ TEST(HtmlHints, MetaTitleDateCanonicalComment) {
       if (h.key == k) return h.value;
     return std::string();
   };
-  EXPECT_EQ(hint("date-comment"), "1666342980000");
+  EXPECT_EQ(hint("timestamp"), "1666342980000");
   EXPECT_EQ(hint("og:title"), "OG T");
-  EXPECT_EQ(hint("html:title"), "T - S");
+  EXPECT_EQ(hint("title"), "T - S");
   EXPECT_EQ(hint("canonical"), "https://e.com/a");
   EXPECT_EQ(hint("author"), "A");
-  EXPECT_EQ(hint("html:lang"), "zh-CN");
+  EXPECT_EQ(hint("lang"), "zh-CN");
+}
+
+std::string WriteTemp(const std::string& name, const std::string& content) {
+  std::string path = ::testing::TempDir() + name;
+  FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(content.data(), 1, content.size(), f);
+  std::fclose(f);
+  return path;
 }
 
 TEST(Adblock, ParsesGenericSimpleSelectors) {
-  html::AdblockRules rules;
-  rules.Parse(
-      "! comment\n###top-ad\n##.ad-box\n##.a.b\n##[data-ad-name]\n##div[id^=\"dfp-ad-\"]\n"
-      "example.com##.site-specific\n##.x > .y\n##.gone\n#@#.gone\n##AD-SLOT\n");
-  EXPECT_EQ(rules.size(), 6u);
-  auto match = [&](const char* html) {
-    htmlDocPtr doc = htmlReadMemory(html, static_cast<int>(strlen(html)), nullptr, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-    xmlNode* body = xmlDocGetRootElement(doc)->children;
-    while (body && std::string_view(reinterpret_cast<const char*>(body->name)) != "body")
-      body = body->next;
-    const std::string* r = rules.Match(body->children);
-    std::string out = r ? *r : "";
-    xmlFreeDoc(doc);
-    return out;
+  Options o;
+  o.explain = true;
+  o.html.adblock_list =
+      WriteTemp("list.txt",
+                "! comment\n###top-ad\n##.ad-box\n##.q.z\n##[data-ad-name]\n##p[id^=\"dfp-\"]\n"
+                "example.com##.site-specific\n##.x > .y\n##.gone\n#@#.gone\n##AD-SLOT\n");
+  // Class names the built-in heuristics do not know, so only the list acts.
+  auto removed_by = [&](const std::string& element) {
+    Document d;
+    Report r;
+    EXPECT_TRUE(ReadHtml("<p>keep</p>" + element, o, &d, r).ok());
+    for (const ReportEvent& e : r.events())
+      if (e.what.find("(adblock: ") != std::string::npos) {
+        size_t at = e.what.find("(adblock: ") + 10;
+        return e.what.substr(at, e.what.size() - at - 1);
+      }
+    return std::string();
   };
-  EXPECT_EQ(match("<div id=\"top-ad\"></div>"), "###top-ad");
-  EXPECT_EQ(match("<div class=\"x ad-box\"></div>"), "##.ad-box");
-  EXPECT_EQ(match("<div class=\"b a\"></div>"), "##.a.b");
-  EXPECT_EQ(match("<div class=\"a\"></div>"), "");
-  EXPECT_EQ(match("<p data-ad-name=\"q\"></p>"), "##[data-ad-name]");
-  EXPECT_EQ(match("<div id=\"dfp-ad-imu1\"></div>"), "##div[id^=\"dfp-ad-\"]");
-  EXPECT_EQ(match("<span id=\"dfp-ad-imu1\"></span>"), "");
-  EXPECT_EQ(match("<div class=\"gone\"></div>"), "");
-  EXPECT_EQ(match("<ad-slot></ad-slot>"), "##AD-SLOT");
+  EXPECT_EQ(removed_by("<div id=\"top-ad\">x</div>"), "###top-ad");
+  EXPECT_EQ(removed_by("<div class=\"k ad-box\">x</div>"), "##.ad-box");
+  EXPECT_EQ(removed_by("<div class=\"z q\">x</div>"), "##.q.z");
+  EXPECT_EQ(removed_by("<div class=\"q\">x</div>"), "");
+  EXPECT_EQ(removed_by("<p data-ad-name=\"v\">x</p>"), "##[data-ad-name]");
+  EXPECT_EQ(removed_by("<p id=\"dfp-top\">x</p>"), "##p[id^=\"dfp-\"]");
+  EXPECT_EQ(removed_by("<div id=\"dfp-top\">x</div>"), "");
+  EXPECT_EQ(removed_by("<div class=\"site-specific\">x</div>"), "");
+  EXPECT_EQ(removed_by("<div class=\"y\">x</div>"), "");
+  EXPECT_EQ(removed_by("<div class=\"gone\">x</div>"), "");
+  EXPECT_EQ(removed_by("<ad-slot>long enough text to pass the custom-element rule, "
+                       "which only removes small custom elements: this one is big, "
+                       "really quite big, with many many words in it, more than two "
+                       "hundred letters in all, so the list rule has to do it.</ad-slot>"),
+            "##AD-SLOT");
 }
 
-TEST(Adblock, DebianEasyListLoads) {
-  Status s;
-  auto rules = html::AdblockRules::Load("", &s);
-  ASSERT_TRUE(s.ok());
-  ASSERT_NE(rules, nullptr);
-  // webext-ublock-origin-firefox is in scripts/setup.sh; thousands of rules.
-  EXPECT_GT(rules->size(), 5000u);
-  Status bad;
-  EXPECT_EQ(html::AdblockRules::Load("/nonexistent/list.txt", &bad), nullptr);
-  EXPECT_EQ(bad.code(), StatusCode::kConfig);
+TEST(Adblock, DebianEasyListLoadsAndMissingListIsAnError) {
+  // webext-ublock-origin-firefox (scripts/setup.sh) ships EasyList: its
+  // generic rule ###dfp-ad-leaderboard removes the slot.
+  Document d;
+  Report r;
+  Options o;
+  ASSERT_TRUE(ReadHtml("<p>keep</p><div id=\"dfp-ad-leaderboard\">x</div>", o, &d, r).ok());
+  EXPECT_EQ(r.Get("html", "adblock-removed"), 1);
+  o.html.adblock_list = "/nonexistent/list.txt";
+  Document d2;
+  Status s = ReadHtml("<p>x</p>", o, &d2, r);
+  EXPECT_EQ(s.code(), StatusCode::kConfig);
 }
 
 Document Markdown(std::string_view md) {
@@ -347,7 +364,8 @@ TEST(Boilerplate, MarkdownPageKeepsArticle) {
       "* [Blue](/?t=b)\n* [Green](/?t=g)\n* [Red](/?t=r)\n\n## Chip race\n\n"
       "[Wilson](/~w) posted on 2024-05-06 [Share](//service.weibo.com/share/share.php?x)\n\n"
       "美国限制芯片出口正在扼杀中国在关键技术领域的进步。过去两年，生成式 AI "
-      "技术的发展推动了对 AI 芯片的高涨需求。而英伟达和 AMD 帮助美国在 AI 芯片领域占据了领先地位。\n\n"
+      "技术的发展推动了对 AI 芯片的高涨需求。而英伟达和 AMD 帮助美国在 AI "
+      "芯片领域占据了领先地位。\n\n"
       "* [Home](/)\n* [Privacy](/privacy)\n* [Terms](/terms)\n\n"
       "本站提到的所有注册商标属于他们各自的所有人所有，其余内容版权属于 solidot.org 所有。\n\n"
       "京ICP证161336号 [京ICP备15039648号-15](http://beian.miit.gov.cn)\n");
@@ -394,7 +412,7 @@ TEST(Boilerplate, TimestampedLinesInsideLastParagraph) {
       "Body text of the article.\n2024-11-12 10:33:27 Title one\n2024-11-11 17:16:25 Title two")}));
   Report r;
   BoilerplateFilter({}).Apply(d, r);
-  EXPECT_EQ(PlainText(d), "Body text of the article.");
+  EXPECT_EQ(html::TrimAscii(PlainText(d)), "Body text of the article.");
   EXPECT_EQ(r.Get("boilerplate", "lines-removed"), 2);
 }
 
@@ -439,16 +457,18 @@ TEST(Metadata, NormalizeDate) {
 }
 
 TEST(Metadata, DetectLang) {
-  EXPECT_EQ(MetadataFilter::DetectLang("中國的人工智能公司正在繞過美國的出口管制，這是報導。"), "zh-Hant");
-  EXPECT_EQ(MetadataFilter::DetectLang("中国的人工智能公司正在绕过美国的出口管制，这是报道。"), "zh-Hans");
+  EXPECT_EQ(MetadataFilter::DetectLang("中國的人工智能公司正在繞過美國的出口管制，這是報導。"),
+            "zh-Hant");
+  EXPECT_EQ(MetadataFilter::DetectLang("中国的人工智能公司正在绕过美国的出口管制，这是报道。"),
+            "zh-Hans");
   EXPECT_EQ(MetadataFilter::DetectLang("市は川沿いの遊歩道に新しい照明を設置しました。"), "ja");
   EXPECT_EQ(MetadataFilter::DetectLang("강변 신도시의 첫 무인 트램 노선이 운행을 시작했다."), "ko");
   EXPECT_EQ(MetadataFilter::DetectLang("Plain English text only."), "");
 }
 
 TEST(Metadata, TitleLinkHeadingUnwrapped) {
-  Document d = Markdown(
-      "<!--1678432625000-->\n[媒體：標題](https://www.dw.com/zh/a-1)\n------\n\n正文。\n");
+  Document d =
+      Markdown("<!--1678432625000-->\n[媒體：標題](https://www.dw.com/zh/a-1)\n------\n\n正文。\n");
   Report r;
   MetadataFilter().Apply(d, r);
   const FrontMatterEntry* src = d.front_matter.Find("source");

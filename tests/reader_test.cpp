@@ -39,7 +39,8 @@ TEST(HtmlReader, StructureAndCleanup) {
       "<table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table>"
       "<p>中文\n换行 and<br>break</p></body></html>";
   EXPECT_EQ(Md(html),
-            "## Head\n\nOne **bold** and [link](/r).\n\n- a\n- b\n  - c\n\n```\ncode\n  "
+            "---\ntitle: \"T\"\n---\n\n## Head\n\nOne **bold** and [link](/r).\n\n- a\n- b\n  - "
+            "c\n\n```\ncode\n  "
             "indented\n```\n\n| k | v |\n| --- | --- |\n| 1 | 2 |\n\n中文换行 and\\\nbreak\n");
 }
 
@@ -67,7 +68,9 @@ TEST(MarkdownReader, RawHtmlBlocksAndInlineHtml) {
 }
 
 TEST(MarkdownReader, SetextTitleLinkBecomesHeading) {
-  EXPECT_EQ(Md("[Title](https://x.y/a)\n------\n\ntext\n"), "## [Title](https://x.y/a)\n\ntext\n");
+  // The metadata filter moves the link into the front matter.
+  EXPECT_EQ(Md("[Title](https://x.y/a)\n------\n\ntext\n"),
+            "---\ntitle: \"Title\"\nsource: \"https://x.y/a\"\n---\n\n## Title\n\ntext\n");
 }
 
 TEST(MarkdownReader, HugeNestingDoesNotCrash) {

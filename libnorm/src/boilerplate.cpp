@@ -209,11 +209,42 @@ size_t StripTimestampedTail(Inlines* in) {
   return lines;
 }
 
+// Removes links to share endpoints (weibo share.php, facebook sharer...)
+// from inline content; returns how many went.
+int64_t RemoveShareLinks(Inlines* in) {
+  int64_t n = 0;
+  for (size_t k = 0; k < in->size();) {
+    Inline& i = (*in)[k];
+    if (i.kind == InlineKind::kLink && html::IsShareUrl(i.url)) {
+      in->erase(in->begin() + static_cast<std::ptrdiff_t>(k));
+      ++n;
+      // Spaces left before the gap.
+      if (k > 0 && (*in)[k - 1].kind == InlineKind::kText &&
+          (k == in->size() || (*in)[k].kind != InlineKind::kText ||
+           (*in)[k].text.empty() || html::IsAsciiSpace((*in)[k].text.front()))) {
+        std::string& t = (*in)[k - 1].text;
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+      }
+      continue;
+    }
+    n += RemoveShareLinks(&i.children);
+    ++k;
+  }
+  return n;
+}
+
+int64_t RemoveShareLinks(Block* b) {
+  int64_t n = RemoveShareLinks(&b->inlines);
+  for (Block& c : b->children) n += RemoveShareLinks(&c);
+  return n;
+}
+
 }  // namespace
 
-std::unique_ptr<Filter> BoilerplateFilter::Make(const norm::Options& options, Status* /*status*/) {
+std::unique_ptr<Filter> BoilerplateFilter::Create(const norm::Options& options,
+                                                  Status* /*status*/) {
+  if (!options.html.boilerplate) return nullptr;  // --no-boilerplate: nothing to do
   Options o;
-  o.enabled = options.html.boilerplate;
   o.explain = options.explain;
   return std::make_unique<BoilerplateFilter>(o);
 }
@@ -221,7 +252,19 @@ std::unique_ptr<Filter> BoilerplateFilter::Make(const norm::Options& options, St
 void BoilerplateFilter::Apply(Document& doc, Report& report) const {
   if (!options_.enabled || doc.blocks.empty()) return;
   std::vector<Block>& blocks = doc.blocks;
+  int64_t share_links = 0;
+  for (Block& b : blocks) share_links += RemoveShareLinks(&b);
+  if (share_links) {
+    report.Count("boilerplate", "share-links-removed", share_links);
+    if (options_.explain)
+      report.AddEvent({"boilerplate",
+                       "removed " + std::to_string(share_links) + " share link(s) (share URL)", -1,
+                       "", ""});
+  }
+  std::erase_if(
+      blocks, [](const Block& b) { return b.kind == BlockKind::kParagraph && b.inlines.empty(); });
   const size_t n = blocks.size();
+  if (n == 0) return;
   std::vector<Info> info(n);
   for (size_t i = 0; i < n; ++i) {
     Info& f = info[i];

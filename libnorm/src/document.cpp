@@ -122,7 +122,7 @@ const FrontMatterEntry* FrontMatter::Find(std::string_view key) const {
 
 bool FrontMatter::AddIfMissing(std::string_view key, std::string_view plain_value) {
   if (Find(key) != nullptr) return false;
-  entries.push_back({std::string(key), Quote(plain_value)});
+  entries.push_back({std::string(key), " " + Quote(plain_value)});  // "key: value"
   present = true;
   return true;
 }

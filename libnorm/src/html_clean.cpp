@@ -35,7 +35,8 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "sidebar",      "footer",      "masthead",   "outbrain",    "taboola",     "popup",
     "modal",        "toolbar",     "pagination", "pager",       "recommended", "recommend",
     "trending",     "popular",     "tagcloud",   "widget",      "skiplink",    "login",
-    "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore", "signature", "postprofile", "userinfo", "avatar"};
+    "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore",
+    "signature",    "postprofile", "userinfo",   "avatar"};
 
 // Splits s into alphanumeric words (also at lower-to-upper case changes) and
 // returns the first boilerplate token.
@@ -189,9 +190,13 @@ void Cleaner::Prune(xmlNode* node, int depth) {
     }
     if (!IsElement(c)) continue;
     std::string_view name = Name(c);
-    if (IsOneOf(name, {"script", "style", "template", "head", "title", "meta", "link", "base"})) {
+    if (IsOneOf(name, {"head", "title", "meta", "link", "base"})) {
       xmlUnlinkNode(c);
       xmlFreeNode(c);
+      continue;
+    }
+    if (IsOneOf(name, {"script", "style", "template"})) {
+      Remove(c, "never-content", name);
       continue;
     }
     if (!options_.boilerplate) {
@@ -212,15 +217,15 @@ void Cleaner::Prune(xmlNode* node, int depth) {
       Remove(c, "hidden", "");
       continue;
     }
-    if (name.find('-') != std::string_view::npos && st.weight < 200 && !guarded) {
-      Remove(c, "custom-element", name);
-      continue;
-    }
     if (options_.adblock && !protected_.count(c)) {
       if (const std::string* rule = options_.adblock->Match(c)) {
         Remove(c, "adblock", *rule);
         continue;
       }
+    }
+    if (name.find('-') != std::string_view::npos && st.weight < 200 && !guarded) {
+      Remove(c, "custom-element", name);
+      continue;
     }
     if (!guarded) {
       std::string_view role = Attr(c, "role");

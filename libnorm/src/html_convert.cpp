@@ -209,38 +209,6 @@ bool IsBlockElement(std::string_view name) {
   return false;
 }
 
-bool IsShareUrl(std::string_view url) {
-  static constexpr std::array kPatterns = {"facebook.com/sharer",
-                                           "facebook.com/dialog/share",
-                                           "facebook.com/share.php",
-                                           "twitter.com/intent",
-                                           "twitter.com/share",
-                                           "x.com/intent",
-                                           "x.com/share",
-                                           "whatsapp://",
-                                           "whatsapp.com/send",
-                                           "wa.me/?",
-                                           "service.weibo.com/share",
-                                           "line.me/r/msg",
-                                           "social-plugins.line.me",
-                                           "t.me/share",
-                                           "telegram.me/share",
-                                           "linkedin.com/sharearticle",
-                                           "linkedin.com/shareArticle",
-                                           "reddit.com/submit",
-                                           "pinterest.com/pin/create",
-                                           "plurk.com/?qualifier",
-                                           "connect.qq.com/widget/shareqq",
-                                           "sns.qzone.qq.com/cgi-bin/qzshare",
-                                           "getpocket.com/save",
-                                           "b.hatena.ne.jp/entry",
-                                           "vk.com/share.php",
-                                           "mailto:?"};
-  for (const char* p : kPatterns)
-    if (ContainsNoCase(url, p)) return true;
-  return false;
-}
-
 std::string Converter::ResolveUrl(std::string_view url) const {
   std::string u(TrimAscii(url));
   if (options_.base_url.empty() || u.empty()) return u;

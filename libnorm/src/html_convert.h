@@ -33,10 +33,6 @@ void ConvertDom(const xmlNode* node, const ConvertOptions& options, std::vector<
 void ConvertChildren(const xmlNode* node, const ConvertOptions& options, std::vector<Block>* out,
                      Report& report);
 
-// True for URLs of share endpoints (facebook sharer, x.com/intent, whatsapp,
-// weibo share, line, telegram, linkedin shareArticle, reddit submit...).
-bool IsShareUrl(std::string_view url);
-
 // Elements that start a block in HTML rendering.
 bool IsBlockElement(std::string_view lower_name);
 

@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 
 #include <climits>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -12,12 +13,16 @@
 #include "html_convert.h"
 #include "html_dom.h"
 #include "html_util.h"
+#include "norm/reader.h"
 
 namespace norm::html {
 namespace {
 
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct CtxtFree {
+  void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
 };
 
 void AddHint(Document* doc, std::string_view key, std::string_view value) {
@@ -66,15 +71,15 @@ bool IsTimestampComment(std::string_view s) {
 void CollectHints(const xmlNode* node, Document* doc, int depth) {
   for (const xmlNode* c = node; c; c = c->next) {
     if (c->type == XML_COMMENT_NODE) {
-      if (IsTimestampComment(Content(c))) AddHint(doc, "date-comment", TrimAscii(Content(c)));
+      if (IsTimestampComment(Content(c))) AddHint(doc, "timestamp", TrimAscii(Content(c)));
       continue;
     }
     if (!IsElement(c)) continue;
     std::string_view n = Name(c);
     if (n == "html") {
-      AddHint(doc, "html:lang", Attr(c, "lang"));
+      AddHint(doc, "lang", Attr(c, "lang"));
     } else if (n == "title") {
-      AddHint(doc, "html:title", NodeText(c));
+      AddHint(doc, "title", NodeText(c));
     } else if (n == "meta") {
       std::string_view prop = Attr(c, "property");
       if (prop.empty()) prop = Attr(c, "name");
@@ -131,15 +136,32 @@ bool IsWholePage(std::string_view text) {
   return false;
 }
 
-Status ReadHtmlPage(std::string_view text, const Options& options, Document* doc, Report& report) {
+Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc,
+                    std::vector<Block>* out, Report& report) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX) || text.size() > options.max_size)
     return Status(StatusCode::kTooLarge, "HTML input too large");
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
               HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  std::unique_ptr<xmlDoc, DocFree> dom(
-      htmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", flags));
+  std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
+  if (!ctxt) return Status(StatusCode::kIoError, "out of memory");
+  std::unique_ptr<xmlDoc, DocFree> dom(htmlCtxtReadMemory(
+      ctxt.get(), text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", flags));
+  const xmlError* err = xmlCtxtGetLastError(ctxt.get());
+  if (err != nullptr && err->code == XML_ERR_INTERNAL_ERROR && err->message != nullptr &&
+      std::strstr(err->message, "depth") != nullptr) {
+    // libxml2 stops at its nesting limit and would drop the rest: keep the
+    // text instead, without structure, and say so.
+    report.Count("html", "depth-limit-text-fallback");
+    report.AddEvent(
+        {"html", "nesting deeper than libxml2's limit: text kept without markup", -1, {}, {}});
+    Document flat;
+    Report ignored;
+    Status s = ReadText(StripTags(text), options, &flat, ignored);
+    for (Block& b : flat.blocks) out->push_back(std::move(b));
+    return s;
+  }
   if (!dom) return Status::Ok();  // nothing parseable: an empty document
   xmlNode* root = xmlDocGetRootElement(dom.get());
   CollectHints(dom->children, doc, 0);
@@ -188,7 +210,7 @@ Status ReadHtmlPage(std::string_view text, const Options& options, Document* doc
   } else {
     ConvertChildren(body, conv, &blocks, report);
   }
-  for (Block& b : blocks) doc->blocks.push_back(std::move(b));
+  for (Block& b : blocks) out->push_back(std::move(b));
   return Status::Ok();
 }
 

@@ -4,13 +4,17 @@
 // DOM cleaning (html_clean.h), main-content selection for whole pages, and
 // conversion to Document blocks (html_convert.h).
 //
-// Hints added to Document::hints (the metadata filter decides what to use):
-//   og:title, html:title, h1, og:url, canonical, article:published_time,
-//   time (first <time datetime>), date-comment (a <!--1666342980000-->
-//   millisecond or second timestamp comment), author, html:lang.
+// Hints added to Document::hints (the metadata filter decides what to use;
+// the first value of a key wins):
+//   title (<title>), og:title, h1, og:url, canonical, article:published_time
+//   (also meta date/pubdate/dc.date), time (first <time datetime>),
+//   timestamp (a <!--1666342980000--> millisecond or second timestamp
+//   comment), author, lang (<html lang>).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "norm/document.h"
 #include "norm/options.h"
@@ -19,7 +23,15 @@
 
 namespace norm::html {
 
-Status ReadHtmlPage(std::string_view text, const Options& options, Document* doc, Report& report);
+// Reads text (a page or a fragment) and appends its blocks to *blocks and its
+// hints to doc->hints.
+Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc,
+                    std::vector<Block>* blocks, Report& report);
+
+// Text of markup without a parser (the fallback when nesting goes beyond
+// libxml2's depth limit): tags and comments dropped, script and style
+// bodies skipped, entities decoded, block-level tags as line breaks.
+std::string StripTags(std::string_view html);
 
 // True when text looks like a whole page (<html>, <body> or a doctype)
 // rather than a fragment (a raw HTML block of a Markdown file).

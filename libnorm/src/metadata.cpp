@@ -150,7 +150,7 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
   return simp > trad ? "zh-Hans" : "zh-Hant";
 }
 
-std::unique_ptr<Filter> MetadataFilter::Make(const Options& /*options*/, Status* /*status*/) {
+std::unique_ptr<Filter> MetadataFilter::Create(const Options& /*options*/, Status* /*status*/) {
   return std::make_unique<MetadataFilter>();
 }
 
@@ -162,7 +162,7 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   std::string title;
   if (const std::string* v = Hint(doc, "og:title")) title = *v;
   if (title.empty()) {
-    if (const std::string* v = Hint(doc, "html:title")) {
+    if (const std::string* v = Hint(doc, "title")) {
       title = *v;
       // "Headline - Site": prefer the page's own heading.
       const std::string* h1 = Hint(doc, "h1");
@@ -173,7 +173,7 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   if (title.empty()) title = heading_text;
 
   std::string date;
-  for (std::string_view key : {"article:published_time", "time", "date-comment"}) {
+  for (std::string_view key : {"article:published_time", "time", "timestamp"}) {
     if (const std::string* v = Hint(doc, key)) date = NormalizeDate(*v);
     if (!date.empty()) break;
   }
@@ -195,7 +195,7 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
     source = title_link->url;
 
   std::string lang;
-  if (const std::string* v = Hint(doc, "html:lang")) lang = *v;
+  if (const std::string* v = Hint(doc, "lang")) lang = *v;
   if (lang.empty()) lang = DetectLang(PlainText(doc));
 
   int64_t added = 0;

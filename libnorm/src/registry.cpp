@@ -1,6 +1,9 @@
 // The one table of filters, in default pipeline order. Add a row per filter.
 #include "norm/registry.h"
 
+#include "norm/boilerplate.h"
+#include "norm/metadata.h"
+
 #include <algorithm>
 #include <array>
 #include <vector>
@@ -15,7 +18,15 @@ std::unique_ptr<Filter> Make(const Options& options, Status* status) {
 
 std::span<const FilterInfo> Table() {
   // name, description, stage, in default pipeline, factory
-  static const std::vector<FilterInfo> kFilters = {};
+  static const std::vector<FilterInfo> kFilters = {
+      {"boilerplate",
+       "drop navigation, menus, link lists, share labels, copyright/ICP lines and related-title "
+       "lists; keep the article (works on Markdown pages too)",
+       Stage::kMarkup, true, &Make<BoilerplateFilter>},
+      {"metadata",
+       "fill missing front-matter keys (title, date, author, source, lang) from page metadata",
+       Stage::kMarkup, true, &Make<MetadataFilter>},
+  };
   return kFilters;
 }
 

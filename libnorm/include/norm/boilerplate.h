@@ -50,7 +50,7 @@ class BoilerplateFilter : public Filter {
   std::string_view name() const override { return "boilerplate"; }
   void Apply(Document& doc, Report& report) const override;
 
-  static std::unique_ptr<Filter> Make(const norm::Options& options, Status* status);
+  static std::unique_ptr<Filter> Create(const norm::Options& options, Status* status);
 
  private:
   Options options_;

@@ -34,7 +34,7 @@ class MetadataFilter : public Filter {
   std::string_view name() const override { return "metadata"; }
   void Apply(Document& doc, Report& report) const override;
 
-  static std::unique_ptr<Filter> Make(const Options& options, Status* status);
+  static std::unique_ptr<Filter> Create(const Options& options, Status* status);
 
   // ISO 8601 form of a date string (2023-03-10T06:49:26.535Z, 2023-03-10
   // 06:49, 2023/03/10, a 10- or 13-digit Unix timestamp); empty when the
