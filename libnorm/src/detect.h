@@ -1,0 +1,48 @@
+// Encoding detection: the evidence chain behind DetectEncoding (decode.h).
+// Internal.
+//
+// Evidence, strongest first:
+//   1. a byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE)          source=bom
+//   2. DecodeOptions::from_code, when not "auto"                     source=user
+//   3. UTF-16/UTF-32 without BOM, from the pattern of NUL bytes      source=model
+//   4. ISO-2022-JP/KR escape sequences in 7-bit input               source=detector
+//   5. a declaration in the document (HTML <meta charset>, http-equiv,
+//      XML declaration, front matter `encoding:`/`charset:`), trusted only
+//      when the window decodes with it without an error, and not when it
+//      names a single-byte or legacy encoding while the bytes are valid
+//      non-ASCII UTF-8                                             source=declared
+//   6. strict UTF-8 validation (pure ASCII is UTF-8; an incomplete
+//      character cut off at the very end does not count against it) source=utf8
+//   7. uchardet, checked by the plausibility model (text_model.h): every
+//      candidate encoding (narrowed by DecodeOptions::lang) decodes a prefix
+//      sample; the decoded text is scored by the model, invalid sequences
+//      are penalised; uchardet's answer gets a bonus so that the model
+//      overrides it only on clear evidence                source=detector|model
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "charset.h"
+#include "norm/decode.h"
+#include "norm/options.h"
+
+namespace norm::detect {
+
+// The full chain. An unknown from_code gives an empty encoding (the caller
+// reports it).
+Detection Detect(std::string_view bytes, const DecodeOptions& options);
+
+// uchardet's answer for bytes (its own charset name, empty if none): the
+// baseline in the detection benchmark.
+std::string Uchardet(std::string_view bytes);
+
+// The encoding a document declares in its first bytes (meta charset,
+// http-equiv, XML declaration, front matter), or empty.
+std::string DeclaredCharset(std::string_view bytes);
+
+// Length of the byte order mark that starts bytes and the encoding it names,
+// or 0 and nullptr.
+size_t Bom(std::string_view bytes, const charset::Encoding** encoding);
+
+}  // namespace norm::detect

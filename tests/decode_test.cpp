@@ -1,0 +1,401 @@
+// DetectEncoding, DecodeBytes and StreamDecoder: one test per evidence
+// source and per failure mode. Legacy bytes are made at test time by
+// encoding our own UTF-8 sentences with ICU.
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "charset.h"
+#include "norm/decode.h"
+
+namespace norm {
+namespace {
+
+std::string Encode(std::string_view utf8, const char* encoding) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::vector<char> buf(utf8.size() * 4 + 16);
+  int32_t n = ucnv_convert(encoding, "UTF-8", buf.data(), static_cast<int32_t>(buf.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &st);
+  EXPECT_TRUE(U_SUCCESS(st)) << encoding << " " << u_errorName(st);
+  return std::string(buf.data(), static_cast<size_t>(n));
+}
+
+Detection Detect(std::string_view bytes, std::string lang = "") {
+  DecodeOptions o;
+  o.lang = std::move(lang);
+  return DetectEncoding(bytes, o);
+}
+
+Decoded Decode(std::string_view bytes, OnInvalid mode = OnInvalid::kReplace,
+               std::string from = "auto") {
+  DecodeOptions o;
+  o.on_invalid = mode;
+  o.from_code = std::move(from);
+  return DecodeBytes(bytes, o);
+}
+
+const std::string kZh = "今天下午三点，我们在学校门口见面，然后一起去图书馆。";
+const std::string kTw = "這家餐廳的牛肉麵非常有名，週末總是要排隊很久。";
+const std::string kJa = "明日の朝は早く起きて、駅まで歩いて行くつもりです。";
+const std::string kKo = "오늘 저녁에는 친구들과 함께 영화를 보러 갈 예정입니다.";
+const std::string kRu = "Вчера вечером мы долго гуляли по набережной и разговаривали.";
+const std::string kEn = "The meeting starts at nine o'clock sharp.\n";
+
+// --- evidence sources -------------------------------------------------------
+
+TEST(Detect, ByteOrderMarks) {
+  struct Case {
+    std::string bom;
+    const char* encoding;
+  } cases[] = {{"\xEF\xBB\xBF", "UTF-8"},
+               {std::string("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+               {std::string("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+               {"\xFF\xFE", "UTF-16LE"},
+               {"\xFE\xFF", "UTF-16BE"}};
+  for (const Case& c : cases) {
+    const std::string bytes = c.bom + Encode("hi 你好", c.encoding);
+    const Decoded d = Decode(bytes);
+    EXPECT_EQ(d.detection.encoding, c.encoding);
+    EXPECT_EQ(d.detection.source, "bom");
+    EXPECT_EQ(d.detection.bom_length, c.bom.size());
+    EXPECT_EQ(d.text, "hi 你好") << c.encoding;
+  }
+}
+
+TEST(Detect, UserEncodingWinsOverDetectionAndResolvesSupersets) {
+  const Decoded d = Decode(Encode(kZh, "GBK"), OnInvalid::kReplace, "gb2312");
+  EXPECT_EQ(d.detection.encoding, "GB18030");
+  EXPECT_EQ(d.detection.source, "user");
+  EXPECT_EQ(d.text, kZh);
+  EXPECT_EQ(Detect("abc", "").source, "utf8");
+  DecodeOptions o;
+  o.from_code = "latin1";
+  EXPECT_EQ(DetectEncoding("abc", o).encoding, "windows-1252");
+  o.from_code = "Shift_JIS";
+  EXPECT_EQ(DetectEncoding("abc", o).encoding, "Shift_JIS");
+  o.from_code = "cp949";
+  EXPECT_EQ(DetectEncoding("abc", o).encoding, "EUC-KR");
+}
+
+TEST(Detect, UnknownUserEncodingIsAConfigError) {
+  const Decoded d = Decode("abc", OnInvalid::kReplace, "klingon-8");
+  EXPECT_EQ(d.status.code(), StatusCode::kConfig);
+  EXPECT_NE(d.status.message().find("klingon-8"), std::string::npos);
+}
+
+TEST(Detect, DeclaredCharsetTrustedWhenItDecodesCleanly) {
+  const std::string html = "<html><head><meta charset=\"gbk\"><title>t</title></head><body>" +
+                           Encode(kZh, "GBK") + "</body></html>";
+  const Decoded d = Decode(html);
+  EXPECT_EQ(d.detection.encoding, "GB18030");
+  EXPECT_EQ(d.detection.source, "declared");
+  EXPECT_NE(d.text.find(kZh), std::string::npos);
+
+  const std::string equiv =
+      "<meta http-equiv='Content-Type' content='text/html; charset=Shift_JIS'>" +
+      Encode(kJa, "Shift_JIS");
+  EXPECT_EQ(Detect(equiv).encoding, "Shift_JIS");
+  EXPECT_EQ(Detect(equiv).source, "declared");
+
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"koi8-r\"?><p>" + Encode(kRu, "KOI8-R") + "</p>";
+  EXPECT_EQ(Detect(xml).encoding, "KOI8-R");
+  EXPECT_EQ(Detect(xml).source, "declared");
+
+  const std::string front = "---\ntitle: x\nencoding: big5\n---\n" + Encode(kTw, "Big5");
+  EXPECT_EQ(Detect(front).encoding, "Big5");
+  EXPECT_EQ(Detect(front).source, "declared");
+}
+
+TEST(Detect, ConflictingDeclarationLosesToTheBytes) {
+  // Declares Latin-1, but the bytes are valid UTF-8 Chinese.
+  const std::string utf8 = "<meta charset=iso-8859-1><p>" + kZh + "</p>";
+  const Decoded a = Decode(utf8);
+  EXPECT_EQ(a.detection.encoding, "UTF-8");
+  EXPECT_EQ(a.detection.source, "utf8");
+  // Declares UTF-8, but the bytes are GBK: the declaration cannot decode them.
+  const std::string gbk = "<meta charset=utf-8><p>" + Encode(kZh, "GBK") + "</p>";
+  const Decoded b = Decode(gbk);
+  EXPECT_EQ(b.detection.encoding, "GB18030");
+  EXPECT_NE(b.detection.source, "declared");
+  EXPECT_NE(b.text.find(kZh), std::string::npos);
+  // Declares Big5, and Big5 happens to decode these GBK bytes without an
+  // error, but into implausible text: the model overrides the declaration.
+  const std::string big5 = "<meta charset=big5>" + Encode(kZh + kZh, "GBK");
+  EXPECT_EQ(Detect(big5).encoding, "GB18030");
+  EXPECT_NE(Detect(big5).source, "declared");
+}
+
+TEST(Detect, ValidUtf8IsUtf8HoweverShort) {
+  // uchardet alone calls this WINDOWS-1250.
+  const Detection d = Detect("caf\xC3\xA9\n");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, "utf8");
+  EXPECT_EQ(d.confidence, 1.0);
+  EXPECT_EQ(Detect(kEn).encoding, "UTF-8");
+  EXPECT_EQ(Detect("").encoding, "UTF-8");
+}
+
+TEST(Detect, Utf16And32WithoutBomFromNulPatterns) {
+  EXPECT_EQ(Detect(Encode(kEn, "UTF-16LE")).encoding, "UTF-16LE");
+  EXPECT_EQ(Detect(Encode(kEn, "UTF-16BE")).encoding, "UTF-16BE");
+  EXPECT_EQ(Detect(Encode(kEn, "UTF-32LE")).encoding, "UTF-32LE");
+  EXPECT_EQ(Detect(Encode(kEn, "UTF-32BE")).encoding, "UTF-32BE");
+  // Cyrillic in UTF-16 has few NULs (spaces only); the model decides.
+  EXPECT_EQ(Detect(Encode(kRu, "UTF-16LE")).encoding, "UTF-16LE");
+  // Chinese in UTF-16 has none at all.
+  EXPECT_EQ(Decode(Encode(kZh, "UTF-16LE")).text, kZh);
+  EXPECT_EQ(Decode(Encode(kZh, "UTF-16BE")).text, kZh);
+  // A short binary blob with a NUL is not UTF-16.
+  EXPECT_EQ(Detect(std::string("ab\0cd\n", 6)).encoding.rfind("UTF-16", 0), std::string::npos);
+}
+
+TEST(Detect, Iso2022JpFromEscapes) {
+  const Decoded d = Decode(Encode(kJa, "ISO-2022-JP"));
+  EXPECT_EQ(d.detection.encoding, "ISO-2022-JP");
+  EXPECT_EQ(d.text, kJa);
+}
+
+TEST(Detect, LegacyCjkAndCyrillicSentences) {
+  struct Case {
+    const std::string* text;
+    const char* icu;
+    const char* expected;
+  } cases[] = {{&kZh, "GBK", "GB18030"},         {&kTw, "Big5", "Big5"},
+               {&kJa, "Shift_JIS", "Shift_JIS"}, {&kJa, "EUC-JP", "EUC-JP"},
+               {&kKo, "EUC-KR", "EUC-KR"},       {&kRu, "windows-1251", "windows-1251"},
+               {&kRu, "KOI8-R", "KOI8-R"}};
+  for (const Case& c : cases) {
+    const Decoded d = Decode(Encode(*c.text, c.icu));
+    EXPECT_EQ(d.detection.encoding, c.expected) << c.icu;
+    EXPECT_EQ(d.text, *c.text) << c.icu;
+    EXPECT_EQ(d.replaced, 0);
+  }
+}
+
+TEST(Detect, ShortCjkSnippetsUseTheModel) {
+  // 32-byte cuts: too short for uchardet to be sure.
+  for (const char* icu : {"GBK", "Big5", "Shift_JIS", "EUC-KR"}) {
+    const std::string& text = std::string(icu) == "Big5"        ? kTw
+                              : std::string(icu) == "Shift_JIS" ? kJa
+                              : std::string(icu) == "EUC-KR"    ? kKo
+                                                                : kZh;
+    const std::string bytes = Encode(text, icu).substr(0, 32);
+    const Detection d = Detect(bytes);
+    const charset::Encoding* want = charset::Lookup(icu);
+    ASSERT_NE(want, nullptr);
+    EXPECT_EQ(d.encoding, want->name) << icu;
+    EXPECT_GT(d.confidence, 0.5) << icu;
+  }
+}
+
+TEST(Detect, LangHintNarrowsCandidates) {
+  // Two kanji that are valid in both Shift_JIS and GBK/Big5 byte ranges.
+  const std::string bytes = Encode("東京", "Shift_JIS");
+  EXPECT_EQ(Detect(bytes, "ja").encoding, "Shift_JIS");
+  EXPECT_EQ(Detect(Encode("東京", "Big5"), "zh-TW").encoding, "Big5");
+  EXPECT_EQ(Detect(Encode("Привет", "KOI8-R"), "ru").encoding.substr(0, 4), "KOI8");
+}
+
+// --- failure modes ----------------------------------------------------------
+
+TEST(Decode, StrictRejectsWithTheByteOffset) {
+  // "ab" then a GBK lead byte followed by a newline: invalid at byte 2.
+  const Decoded d = Decode("ab\x81\ncd", OnInvalid::kStrict, "GBK");
+  EXPECT_EQ(d.status.code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(d.status.byte_offset(), 2);
+  EXPECT_EQ(d.status.ToString(), "invalid GB18030 sequence at byte 2");
+  EXPECT_TRUE(d.text.empty());
+
+  const Decoded u = Decode("ok \xE4\xB8\xAD \xFF!", OnInvalid::kStrict, "UTF-8");
+  EXPECT_EQ(u.status.ToString(), "invalid UTF-8 sequence at byte 7");
+
+  // The offset counts the BOM.
+  const Decoded b = Decode(
+      "\xEF\xBB\xBF"
+      "a\xC3",
+      OnInvalid::kStrict);
+  EXPECT_EQ(b.status.byte_offset(), 4);
+
+  // Single-byte tables: 0xD2 is unassigned in windows-1253.
+  const Decoded s = Decode("abc\xD2", OnInvalid::kStrict, "windows-1253");
+  EXPECT_EQ(s.status.ToString(), "invalid windows-1253 sequence at byte 3");
+}
+
+TEST(Decode, ReplaceCountsAndSkipDrops) {
+  const std::string bad = "\xE4\xB8\xAD\xFF\xE6\x96\x87";  // 中 0xFF 文
+  const Decoded r = Decode(bad, OnInvalid::kReplace, "UTF-8");
+  EXPECT_TRUE(r.status.ok());
+  EXPECT_EQ(r.text, "中\xEF\xBF\xBD文");
+  EXPECT_EQ(r.replaced, 1);
+  const Decoded s = Decode(bad, OnInvalid::kSkip, "UTF-8");
+  EXPECT_EQ(s.text, "中文");
+  EXPECT_EQ(s.skipped, 1);
+  EXPECT_EQ(s.replaced, 0);
+  Report report;
+  ReportDecoded(r, report);
+  EXPECT_EQ(report.Get("decode", "replaced"), 1);
+  ASSERT_NE(report.GetFact("decode", "encoding"), nullptr);
+  EXPECT_EQ(*report.GetFact("decode", "encoding"), "UTF-8");
+}
+
+TEST(Decode, TruncatedSequenceAtEndOfInput) {
+  // UTF-8 text whose last character lost its final byte.
+  const std::string utf8 = kZh.substr(0, kZh.size() - 1);
+  const Decoded a = Decode(utf8);
+  EXPECT_EQ(a.detection.encoding, "UTF-8");
+  EXPECT_EQ(a.replaced, 1);
+  EXPECT_EQ(a.text.substr(a.text.size() - 3), "\xEF\xBF\xBD");
+  // GB18030 text ending with a lone lead byte.
+  std::string gbk = Encode(kZh, "GBK");
+  gbk.pop_back();
+  const Decoded b = Decode(gbk);
+  EXPECT_EQ(b.detection.encoding, "GB18030");
+  EXPECT_EQ(b.replaced, 1);
+  const Decoded c = Decode(gbk, OnInvalid::kStrict, "GBK");
+  EXPECT_EQ(c.status.byte_offset(), static_cast<int64_t>(gbk.size() - 1));
+}
+
+TEST(Decode, MixedValidAndInvalidBytesStayUtf8) {
+  // A long UTF-8 text with one stray Latin-1 byte is still UTF-8.
+  const std::string text = kZh + kZh + "caf\xE9 " + kZh;
+  const Decoded d = Decode(text);
+  EXPECT_EQ(d.detection.encoding, "UTF-8");
+  EXPECT_EQ(d.replaced, 1);
+  EXPECT_EQ(d.text, kZh + kZh + "caf\xEF\xBF\xBD " + kZh);
+}
+
+TEST(Decode, UnicodeReplacementFollowsMaximalSubparts) {
+  // Unicode 15 §3.9, Table 3-8: one U+FFFD per maximal subpart.
+  const Decoded d = Decode(
+      "a\xF1\x80\x80\xE1\x80\xC2"
+      "b\x80\xE0\x80",
+      OnInvalid::kReplace, "UTF-8");
+  EXPECT_EQ(d.text,
+            "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(d.replaced, 6);
+}
+
+TEST(Decode, Big5FallsBackToHkscs) {
+  // 0x8740 is in Big5-HKSCS, not in plain Big5 (windows-950).
+  const Decoded d = Decode(Encode(kTw, "Big5") + "\x87\x40", OnInvalid::kReplace, "big5");
+  EXPECT_EQ(d.replaced, 0);
+  EXPECT_EQ(d.text, kTw + "䏰");
+}
+
+// --- streaming --------------------------------------------------------------
+
+TEST(StreamDecoder, ChunksNeverSplitACharacter) {
+  struct Case {
+    const std::string* text;
+    const char* icu;
+    const char* name;
+  } cases[] = {{&kZh, "UTF-8", "UTF-8"},      {&kZh, "GB18030", "GB18030"},
+               {&kJa, "Shift_JIS", "sjis"},   {&kJa, "ISO-2022-JP", "ISO-2022-JP"},
+               {&kRu, "KOI8-R", "KOI8-R"},    {&kKo, "UTF-16LE", "UTF-16LE"},
+               {&kZh, "UTF-32BE", "UTF-32BE"}};
+  for (const Case& c : cases) {
+    const bool unicode = std::string(c.icu).rfind("UTF", 0) == 0;
+    const std::string text = unicode ? *c.text + "😀" : *c.text;
+    const std::string bytes = Encode(text, c.icu);
+    for (size_t step : {1, 2, 3, 5, 7}) {
+      StreamDecoder dec(c.name);
+      ASSERT_TRUE(dec.ok()) << c.name;
+      std::string out;
+      for (size_t i = 0; i < bytes.size(); i += step) {
+        const bool last = i + step >= bytes.size();
+        ASSERT_TRUE(dec.Decode(std::string_view(bytes).substr(i, step), last, out).ok());
+      }
+      EXPECT_EQ(out, text) << c.name << " step " << step;
+      EXPECT_EQ(dec.replaced(), 0);
+    }
+  }
+}
+
+TEST(StreamDecoder, StrictOffsetsCountAcrossChunks) {
+  StreamDecoder dec("GBK", OnInvalid::kStrict);
+  std::string out;
+  EXPECT_TRUE(dec.Decode("abcd", false, out).ok());
+  EXPECT_TRUE(dec.Decode("\xD6\xD0", false, out).ok());
+  const Status s = dec.Decode(
+      "x\xFF"
+      "y",
+      true, out);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(s.byte_offset(), 7);
+  EXPECT_EQ(out, "abcd中x");
+
+  StreamDecoder u("UTF-8", OnInvalid::kStrict);
+  std::string o2;
+  EXPECT_TRUE(u.Decode("ab\xE4\xB8", false, o2).ok());  // split, fine so far
+  const Status s2 = u.Decode("x", true, o2);
+  EXPECT_EQ(s2.byte_offset(), 2);
+
+  StreamDecoder r("UTF-8");
+  std::string o3;
+  EXPECT_TRUE(r.Decode("ab\xE4\xB8", false, o3).ok());
+  EXPECT_TRUE(r.Decode("", true, o3).ok());  // truncated at end: replaced
+  EXPECT_EQ(o3, "ab\xEF\xBF\xBD");
+  EXPECT_EQ(r.replaced(), 1);
+  EXPECT_FALSE(StreamDecoder("no-such-encoding").ok());
+}
+
+// --- UTF-8 validation against a slow reference -----------------------------
+
+size_t SlowFirstInvalid(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    size_t n = b < 0x80                 ? 1
+               : b >= 0xC2 && b <= 0xDF ? 2
+               : b >= 0xE0 && b <= 0xEF ? 3
+               : b >= 0xF0 && b <= 0xF4 ? 4
+                                        : 0;
+    if (n == 0 || i + n > s.size()) return i;
+    char32_t c = n == 1 ? b : b & (0xFF >> (n + 1));
+    for (size_t k = 1; k < n; ++k) {
+      const auto t = static_cast<unsigned char>(s[i + k]);
+      if ((t & 0xC0) != 0x80) return i;
+      c = (c << 6) | (t & 0x3F);
+    }
+    const char32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : n == 4 ? 0x10000 : 0;
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return i;
+    i += n;
+  }
+  return s.size();
+}
+
+TEST(Utf8, FirstInvalidMatchesReference) {
+  std::mt19937 rng(42);
+  const std::string pieces[] = {"a",
+                                "abcdefgh",
+                                "\xC3\xA9",
+                                "\xE4\xB8\xAD",
+                                "\xF0\x9F\x98\x80",
+                                "\xED\xA0\x80",
+                                "\xC0\xAF",
+                                "\xF4\x90\x80\x80",
+                                "\xE0\x80\xAF",
+                                "\x80",
+                                "\xFF",
+                                "\xE4\xB8"};
+  for (int iter = 0; iter < 5000; ++iter) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) {
+      // Mostly valid pieces, so that errors land at varied offsets.
+      const size_t pick = rng() % 20;
+      s += pieces[pick < 12 ? pick : pick % 5];
+    }
+    ASSERT_EQ(FirstInvalidUtf8(s), SlowFirstInvalid(s)) << iter;
+    ASSERT_EQ(IsValidUtf8(s), SlowFirstInvalid(s) == s.size());
+  }
+  EXPECT_EQ(FirstInvalidUtf8(std::string(100, 'x') + "\xC3"), 100u);
+}
+
+}  // namespace
+}  // namespace norm
