@@ -207,10 +207,37 @@ double Unary(int32_t c, Cat cat) {
   // Letters that are common UTF-8 lead bytes read as a code page and rare
   // in running text.
   if (c == 0xC3 || c == 0xC2 || c == 0x139 || c == 0x178 || c == 0xD0 || c == 0x102) return 1;
+  // Latin Extended-B is rare in text, except Vietnamese horned letters,
+  // pinyin tones and Romanian comma-below letters.
+  if (c >= 0x180 && c < 0x250 && c != 0x1A0 && c != 0x1A1 && c != 0x1AF && c != 0x1B0 &&
+      !(c >= 0x1CD && c <= 0x1DC) && !(c >= 0x218 && c <= 0x21B))
+    return 1;
   return 0;
 }
 
+int Script(Cat c) {
+  switch (c) {
+    case kAsciiLo:
+    case kAsciiUp:
+    case kLatUp:
+    case kLatLo:
+      return 1;
+    case kCyrUp:
+    case kCyrLo:
+    case kCyrExt:
+      return 2;
+    case kGrUp:
+    case kGrLo:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
 double Pair(Cat a, Cat b) {
+  // Letters of two scripts inside one word: "ΓÇæ", "OΓΉ".
+  int sa = Script(a), sb = Script(b);
+  if (sa != 0 && sb != 0 && sa != sb) return 2;
   if (IsLower(a) && (b == kLatUp || b == kCyrUp || b == kGrUp)) {
     if (a == kAsciiLo || a == kLatLo) return b == kLatUp ? 2 : 1.5;
     return (a == kCyrLo && b == kCyrUp) || (a == kGrLo && b == kGrUp) ? 1.5 : 2;
@@ -234,6 +261,7 @@ double Pair(Cat a, Cat b) {
   if (a == kAsciiLo || a == kAsciiUp) {
     if (b == kRarePunct || b == kMath || b == kBox || b == kC1) return 2;
   }
+  if (a == kMath && IsLetterCat(b)) return 2;
   if (IsSymbolish(a) && a != kNbsp) {
     if (IsSymbolish(b) && b != kNbsp) return 1.5;
     if (IsLetterCat(b) && b != kAsciiLo && b != kAsciiUp) return 1;
@@ -266,6 +294,8 @@ double Badness(const std::vector<int32_t>& cps) {
 // A decoded character we refuse to produce.
 bool Implausible(int32_t c) {
   if (c == 0xFFFD) return true;
+  // C1 controls are what a further layer of damage decodes to.
+  if (c >= 0x80 && c < 0xA0) return false;
   int8_t type = u_charType(c);
   if (type == U_CONTROL_CHAR || type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR ||
       type == U_SURROGATE || type == U_FORMAT_CHAR)
@@ -413,6 +443,165 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
   return pieces > 0;
 }
 
+struct Candidate {
+  bool valid = false;
+  double badness = 0;
+  int nbsp = 0;
+  std::vector<int32_t> cps;
+};
+
+struct Run {
+  size_t start = 0, end = 0;
+  std::vector<RunChar> chars;
+  int32_t prev = ' ', next = ' ';
+  double badness = 0;
+  std::vector<Candidate> cands;  // one per code page
+};
+
+std::vector<int32_t> WithContext(const Run& r, const std::vector<int32_t>& body) {
+  std::vector<int32_t> v;
+  v.reserve(body.size() + 2);
+  v.push_back(r.prev);
+  v.insert(v.end(), body.begin(), body.end());
+  v.push_back(r.next);
+  return v;
+}
+
+// Collects the runs of non-ASCII characters around every screening hit.
+std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Options& opt) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const auto& table = ScreenTable();
+  std::vector<Run> runs;
+  size_t done = 0;
+  size_t hit = Screen(text, 0, opt);
+  while (hit != std::string_view::npos) {
+    size_t start = hit;
+    while (start > done && s[start - 1] >= 0x80) --start;
+    while (start < hit && (s[start] & 0xC0) == 0x80) ++start;
+    Run r;
+    r.start = start;
+    size_t end = start;
+    while (end < n) {
+      if (s[end] >= 0x80) {
+        int32_t cp;
+        int len = mi::DecodeUtf8(text, end, &cp);
+        if (cp < 0) break;
+        r.chars.push_back({cp, false});
+        end += len;
+      } else if (s[end] == ' ' && opt.fix_lost_nbsp && !r.chars.empty() && !r.chars.back().space &&
+                 r.chars.back().cp < 0x10000 && (table[r.chars.back().cp] & kLead) &&
+                 SpaceMayBeNbsp(s, end, n)) {
+        r.chars.push_back({' ', true});
+        ++end;
+      } else {
+        break;
+      }
+    }
+    r.end = end;
+    if (start > 0) {
+      size_t p = start - 1;
+      while (p > 0 && (s[p] & 0xC0) == 0x80) --p;
+      int32_t cp;
+      mi::DecodeUtf8(text, p, &cp);
+      r.prev = cp < 0 ? 0xFFFD : cp;
+    }
+    if (end < n) {
+      int32_t cp;
+      mi::DecodeUtf8(text, end, &cp);
+      r.next = cp < 0 ? 0xFFFD : cp;
+    }
+    done = end > hit ? end : hit + 1;
+    if (!r.chars.empty()) runs.push_back(std::move(r));
+    hit = Screen(text, done, opt);
+  }
+  return runs;
+}
+
+// Undoes one layer of damage where the evidence allows. Returns true when
+// something changed.
+bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer) {
+  std::vector<Run> runs = CollectRuns(text, opt);
+  if (runs.empty()) return false;
+  const auto codecs = mi::WesternCodecs();
+  const size_t nc = codecs.size();
+  std::vector<int> strong(nc, 0);
+  std::vector<double> weak(nc, 0);
+  std::vector<int32_t> cps, next_cps;
+  std::vector<RunChar> look;
+  for (auto& r : runs) {
+    cps.clear();
+    for (const auto& rc : r.chars) cps.push_back(rc.cp);
+    r.badness = Badness(WithContext(r, cps));
+    r.cands.resize(nc);
+    for (size_t c = 0; c < nc; ++c) {
+      Candidate& cand = r.cands[c];
+      cand.valid = TryCodec(r.chars, codecs[c], &cand.cps, &cand.nbsp);
+      if (!cand.valid) continue;
+      cand.badness = Badness(WithContext(r, cand.cps));
+      // A layer of stacked damage may look no better than the input until
+      // the next layer is undone too: judge it by the best next layer.
+      if (cand.badness > 0 && layer + 1 < opt.max_layers) {
+        look.clear();
+        for (int32_t cp : cand.cps) look.push_back({cp, false});
+        for (size_t c2 = 0; c2 < nc; ++c2) {
+          int nb2 = 0;
+          if (!TryCodec(look, codecs[c2], &next_cps, &nb2)) continue;
+          double b2 = Badness(WithContext(r, next_cps));
+          if (b2 < cand.badness) cand.badness = b2;
+        }
+      }
+      double imp = r.badness - cand.badness;
+      if (imp >= opt.min_improvement) ++strong[c];
+      if (imp > 0) weak[c] += imp;
+    }
+  }
+  std::string out;
+  out.reserve(text.size());
+  size_t copied = 0;
+  bool changed = false;
+  for (auto& r : runs) {
+    int best = -1;
+    for (size_t c = 0; c < nc; ++c) {
+      const Candidate& cand = r.cands[c];
+      if (!cand.valid) continue;
+      double imp = r.badness - cand.badness;
+      // A code page that clearly explains some run of this text needs less
+      // evidence on the others.
+      bool ok = imp >= opt.min_improvement || (strong[c] > 0 && imp >= 0);
+      if (!ok) continue;
+      if (best < 0) {
+        best = static_cast<int>(c);
+        continue;
+      }
+      const Candidate& b = r.cands[best];
+      auto key = [&](size_t k) { return std::make_pair(strong[k], weak[k]); };
+      if (key(c) > key(best) || (key(c) == key(best) && cand.badness < b.badness - 1e-9)) {
+        best = static_cast<int>(c);
+      }
+    }
+    if (best < 0) continue;
+    const Candidate& cand = r.cands[best];
+    std::string after;
+    for (int32_t c : cand.cps) mi::AppendUtf8(after, c);
+    out.append(text, copied, r.start - copied);
+    out += after;
+    copied = r.end;
+    changed = true;
+    report.Count(kName, "fixed");
+    report.Count(kName, std::string("via-") + codecs[best].name);
+    if (cand.nbsp > 0) report.Count(kName, "nbsp-restored", cand.nbsp);
+    std::string what = "utf8-as-" + codecs[best].name;
+    if (layer > 0) what += " (layer " + std::to_string(layer + 1) + ")";
+    report.AddEvent({std::string(kName), what, static_cast<int64_t>(r.start),
+                     text.substr(r.start, r.end - r.start), after});
+  }
+  if (!changed) return false;
+  out.append(text, copied, std::string::npos);
+  text.swap(out);
+  return true;
+}
+
 }  // namespace
 
 double MojibakeBadness(std::string_view text) {
@@ -431,149 +620,58 @@ bool MojibakeFilter::MayChange(std::string_view text) const {
 }
 
 std::string MojibakeFilter::Transform(std::string_view text, Report& report) const {
-  size_t hit = Screen(text, 0, options_);
-  if (hit == std::string_view::npos) return std::string(text);
+  if (!MayChange(text)) return std::string(text);
+  std::string cur;
+  cur.reserve(text.size());
+  // Raw CESU-8 surrogate pairs.
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const auto& table = ScreenTable();
-  const auto codecs = mi::WesternCodecs();
-  std::string out;
-  out.reserve(n + 16);
-  size_t copied = 0;  // text[0, copied) is already in out
-  std::vector<RunChar> run;
-  std::vector<int32_t> cand, best_cps;
-  while (hit != std::string_view::npos) {
-    // Raw CESU-8 bytes.
-    int32_t cp0;
-    mi::DecodeUtf8(text, hit, &cp0);
-    if (cp0 < 0) {
-      out.append(text.substr(copied, hit - copied));
-      int32_t cp = CesuValue(s + hit);
-      std::string before(text.substr(hit, 6));
-      std::string after;
-      mi::AppendUtf8(after, cp);
-      out += after;
-      report.Count(kName, "cesu8-fixed");
-      report.AddEvent({std::string(kName), "cesu8", static_cast<int64_t>(hit), before, after});
-      copied = hit + 6;
-      hit = Screen(text, copied, options_);
-      continue;
-    }
-    // The run of non-ASCII characters around the hit.
-    size_t start = hit;
-    while (start > copied && s[start - 1] >= 0x80) --start;
-    // Do not start inside a UTF-8 sequence.
-    while (start < hit && (s[start] & 0xC0) == 0x80) ++start;
-    run.clear();
-    size_t end = start;
-    while (end < n) {
-      if (s[end] >= 0x80) {
-        int32_t cp;
-        int len = mi::DecodeUtf8(text, end, &cp);
-        if (cp < 0) break;
-        run.push_back({cp, false});
-        end += len;
-      } else if (s[end] == ' ' && options_.fix_lost_nbsp && !run.empty() && !run.back().space &&
-                 run.back().cp < 0x10000 && (table[run.back().cp] & kLead) &&
-                 SpaceMayBeNbsp(s, end, n)) {
-        run.push_back({' ', true});
-        ++end;
+  if (options_.fix_cesu8) {
+    for (size_t i = 0; i < n;) {
+      if (IsCesuPair(s, i, n)) {
+        std::string after;
+        mi::AppendUtf8(after, CesuValue(s + i));
+        report.Count(kName, "cesu8-fixed");
+        report.AddEvent({std::string(kName), "cesu8", static_cast<int64_t>(i),
+                         std::string(text.substr(i, 6)), after});
+        cur += after;
+        i += 6;
       } else {
-        break;
+        cur += text[i];
+        ++i;
       }
     }
-    // Drop a trailing space that no piece can use.
-    size_t run_bytes_end = end;
-    int32_t prev_cp = ' ', next_cp = ' ';
-    if (start > 0) {
-      size_t p = start - 1;
-      while (p > 0 && (s[p] & 0xC0) == 0x80) --p;
-      int32_t cp;
-      mi::DecodeUtf8(text, p, &cp);
-      prev_cp = cp < 0 ? 0xFFFD : cp;
-    }
-    if (run_bytes_end < n) {
-      int32_t cp;
-      mi::DecodeUtf8(text, run_bytes_end, &cp);
-      next_cp = cp < 0 ? 0xFFFD : cp;
-    }
-    auto with_context = [&](const std::vector<int32_t>& body) {
-      std::vector<int32_t> v;
-      v.reserve(body.size() + 2);
-      v.push_back(prev_cp);
-      v.insert(v.end(), body.begin(), body.end());
-      v.push_back(next_cp);
-      return v;
-    };
-    std::vector<int32_t> cur;
-    for (const auto& rc : run) cur.push_back(rc.cp);
-    double cur_bad = Badness(with_context(cur));
-    std::string chain;
-    int nbsp_total = 0;
-    std::vector<RunChar> layer_run = run;
-    for (int layer = 0; layer < options_.max_layers; ++layer) {
-      double best_bad = cur_bad;
-      const mi::SingleByteCodec* best_codec = nullptr;
-      int best_nbsp = 0;
-      for (const auto& codec : codecs) {
-        int nb = 0;
-        if (!TryCodec(layer_run, codec, &cand, &nb)) continue;
-        double b = Badness(with_context(cand));
-        if (b < best_bad - 1e-9) {
-          best_bad = b;
-          best_codec = &codec;
-          best_cps = cand;
-          best_nbsp = nb;
-        }
-      }
-      if (best_codec == nullptr || cur_bad - best_bad < options_.min_improvement) break;
-      cur = best_cps;
-      cur_bad = best_bad;
-      nbsp_total += best_nbsp;
-      if (!chain.empty()) chain += '+';
-      chain += "utf8-as-";
-      chain += best_codec->name;
-      report.Count(kName, std::string("via-") + best_codec->name);
-      layer_run.clear();
-      for (int32_t c : cur) layer_run.push_back({c, false});
-    }
-    std::string before(text.substr(start, end - start));
-    std::string after;
-    bool changed = !chain.empty();
-    bool c1_fixed = false;
-    for (int32_t c : cur) {
-      if (options_.fix_c1 && c >= 0x80 && c < 0xA0) {
-        int32_t m = mi::WesternCodecs()[0].to_unicode[c];
-        if (m != c) {
-          c = m;
-          c1_fixed = true;
-          report.Count(kName, "c1-fixed");
-        }
-      }
-      mi::AppendUtf8(after, c);
-    }
-    if (changed || c1_fixed) {
-      // A space the repair did not consume stays a space.
-      if (!changed) {
-        after.clear();
-        for (const auto& rc : run) {
-          int32_t c = rc.cp;
-          if (options_.fix_c1 && c >= 0x80 && c < 0xA0) c = mi::WesternCodecs()[0].to_unicode[c];
-          mi::AppendUtf8(after, c);
-        }
-      }
-      out.append(text.substr(copied, start - copied));
-      out += after;
-      copied = end;
-      if (changed) report.Count(kName, "fixed");
-      if (nbsp_total > 0) report.Count(kName, "nbsp-restored", nbsp_total);
-      report.AddEvent(
-          {std::string(kName), changed ? chain : "c1", static_cast<int64_t>(start), before, after});
-    }
-    hit = Screen(text, end > hit ? end : hit + 1, options_);
+  } else {
+    cur.assign(text);
   }
-  out.append(text.substr(copied));
-  return out;
+  for (int layer = 0; layer < options_.max_layers; ++layer) {
+    if (!FixLayer(cur, options_, report, layer)) break;
+  }
+  // Lone C1 controls left over are windows-1252 punctuation read as Latin-1.
+  if (options_.fix_c1 && cur.find('\xC2') != std::string::npos) {
+    const auto& cp1252 = mi::WesternCodecs()[0];
+    std::string out;
+    out.reserve(cur.size());
+    for (size_t i = 0; i < cur.size(); ++i) {
+      unsigned char b = static_cast<unsigned char>(cur[i]);
+      if (b == 0xC2 && i + 1 < cur.size()) {
+        unsigned char c = static_cast<unsigned char>(cur[i + 1]);
+        if (c >= 0x80 && c < 0xA0 && cp1252.to_unicode[c] != c) {
+          std::string after;
+          mi::AppendUtf8(after, cp1252.to_unicode[c]);
+          report.Count(kName, "c1-fixed");
+          report.AddEvent({std::string(kName), "c1-as-windows-1252", static_cast<int64_t>(i),
+                           cur.substr(i, 2), after});
+          out += after;
+          ++i;
+          continue;
+        }
+      }
+      out += cur[i];
+    }
+    cur.swap(out);
+  }
+  return cur;
 }
 
 }  // namespace norm
