@@ -197,8 +197,6 @@ double Unary(int32_t c, Cat cat) {
   switch (cat) {
     case kC1:
       return 6;
-    case kBox:
-      return 1;
     case kShy:
       return 1;
     default:
@@ -262,6 +260,9 @@ double Pair(Cat a, Cat b) {
     if (b == kRarePunct || b == kMath || b == kBox || b == kC1) return 2;
   }
   if (a == kMath && IsLetterCat(b)) return 2;
+  // Box drawing is fine beside box drawing, odd beside letters.
+  if ((a == kBox && IsLetterCat(b)) || (IsLetterCat(a) && b == kBox)) return 2;
+  if (a == kBox && b == kBox) return 0;
   if (IsSymbolish(a) && a != kNbsp) {
     if (IsSymbolish(b) && b != kNbsp) return 1.5;
     if (IsLetterCat(b) && b != kAsciiLo && b != kAsciiUp) return 1;

@@ -1,0 +1,72 @@
+// cjk-mojibake: repairs CJK text that went through the wrong double-byte
+// code page.
+//
+// What it repairs
+//   - UTF-8 bytes decoded as GBK/GB18030, Big5, Shift_JIS, EUC-JP or EUC-KR:
+//     `鍙傝€冩秷鎭?` -> `参考消息`. Bytes the wrong decoder could not map
+//     (U+FFFD or U+001A in the text) are re-guessed: each unknown byte is
+//     chosen so that the UTF-8 stays valid and the characters it completes
+//     are the most plausible ones under the text model (counted as
+//     guessed-bytes);
+//   - GBK, Big5, Shift_JIS or EUC-KR bytes decoded as windows-1252 or
+//     Latin-1: `ÖÐ¹ú` -> `中国`;
+//   - GBK bytes decoded as Big5 and Big5 bytes decoded as GBK.
+//   Known irreversible artifacts (`锟斤拷`: U+FFFD written as UTF-8 and read
+//   as GBK; `烫烫烫` and `屯屯屯`: uninitialised memory printed as GBK) are
+//   counted and reported, never changed.
+//
+// How it decides
+//   Runs of non-ASCII characters (plus the ASCII bytes a double-byte
+//   character swallowed as its trail byte) are re-encoded with the code page
+//   that would have produced them and decoded with the one that should have
+//   been used; converters are ICU's, opened once per thread and reused.
+//   A candidate must decode without error and be far more plausible than
+//   the input under libnorm's character model (text_model.h: jieba word
+//   frequencies, Unihan frequency tiers, KS X 1001 Hangul): its log-likelihood
+//   must beat the input's by Options::min_gain_per_char nats per output
+//   character (at least Options::min_gain in total) and average at least
+//   Options::min_mean per character. A code page that clearly repairs some
+//   run of a text needs only half the gain on the text's other runs.
+//   Text with no character outside ASCII, Latin-1 and general punctuation
+//   pays one pass that looks up each non-ASCII character's class.
+//
+// Report (filter name "cjk-mojibake")
+//   fixed                 runs repaired (one --explain event each)
+//   via-<damage>          repairs by damage kind, e.g. via-utf8-as-gbk,
+//                         via-gbk-as-windows-1252, via-big5-as-gbk
+//   guessed-bytes         bytes re-guessed where the wrong decoder lost them
+//   irreversible          `锟斤拷`/`烫烫烫`/`屯屯屯` artifacts found (unchanged)
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "norm/filter.h"
+#include "norm/report.h"
+
+namespace norm {
+
+class CjkMojibakeFilter : public TextFilter {
+ public:
+  struct Options {
+    double min_gain = 8.0;           // total log-likelihood gain, nats
+    double min_gain_per_char = 2.0;  // gain per output character, nats
+    double min_mean = -9.0;          // mean log-likelihood of the repair
+    int max_unknown_bytes = 4;       // lost bytes a run may need re-guessed
+    bool report_irreversible = true;
+  };
+
+  CjkMojibakeFilter() = default;
+  explicit CjkMojibakeFilter(Options options) : options_(options) {}
+
+  std::string_view name() const override { return "cjk-mojibake"; }
+  std::string Transform(std::string_view text, Report& report) const override;
+  bool MayChange(std::string_view text) const override;
+
+  const Options& options() const { return options_; }
+
+ private:
+  Options options_;
+};
+
+}  // namespace norm
