@@ -360,6 +360,12 @@ void CountIrreversible(std::string_view text, Report& report) {
 
 }  // namespace
 
+std::unique_ptr<Filter> CjkMojibakeFilter::Create(const norm::Options& /*options*/,
+                                                  Status* status) {
+  *status = Status::Ok();
+  return std::make_unique<CjkMojibakeFilter>();
+}
+
 bool CjkMojibakeFilter::MayChange(std::string_view text) const {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();

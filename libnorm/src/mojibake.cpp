@@ -616,6 +616,11 @@ double MojibakeBadness(std::string_view text) {
   return Badness(cps);
 }
 
+std::unique_ptr<Filter> MojibakeFilter::Create(const norm::Options& /*options*/, Status* status) {
+  *status = Status::Ok();
+  return std::make_unique<MojibakeFilter>();
+}
+
 bool MojibakeFilter::MayChange(std::string_view text) const {
   return Screen(text, 0, options_) != std::string_view::npos;
 }

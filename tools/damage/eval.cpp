@@ -68,17 +68,18 @@ int main(int argc, char** argv) {
     while (std::getline(ss, name, ',')) {
       const norm::FilterInfo* info = norm::FindFilter(name);
       norm::Status status;
-      if (info == nullptr || !info->text_level) {
-        std::fprintf(stderr, "norm-mojibake-eval: %s is not a text filter\n", name.c_str());
+      if (info == nullptr) {
+        std::fprintf(stderr, "norm-mojibake-eval: unknown filter %s\n", name.c_str());
         return 2;
       }
       auto f = info->make(options, &status);
-      if (!f) {
-        std::fprintf(stderr, "norm-mojibake-eval: %s: %s\n", name.c_str(),
+      const auto* tf = dynamic_cast<const norm::TextFilter*>(f.get());
+      if (!f || tf == nullptr) {
+        std::fprintf(stderr, "norm-mojibake-eval: %s: not a text filter %s\n", name.c_str(),
                      status.message().c_str());
         return 2;
       }
-      filters.push_back(static_cast<const norm::TextFilter*>(f.get()));
+      filters.push_back(tf);
       owned.push_back(std::move(f));
     }
   }

@@ -42,7 +42,11 @@
 #include <string>
 #include <string_view>
 
+#include <memory>
+
 #include "norm/filter.h"
+#include "norm/options.h"
+#include "norm/status.h"
 #include "norm/report.h"
 
 namespace norm {
@@ -59,6 +63,10 @@ class MojibakeFilter : public TextFilter {
 
   MojibakeFilter() = default;
   explicit MojibakeFilter(Options options) : options_(options) {}
+
+  // Registry factory: default options (the pipeline Options have no
+  // section for this filter yet).
+  static std::unique_ptr<Filter> Create(const norm::Options& options, Status* status);
 
   std::string_view name() const override { return "mojibake"; }
   std::string Transform(std::string_view text, Report& report) const override;
