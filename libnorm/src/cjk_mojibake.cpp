@@ -229,6 +229,16 @@ struct Candidate {
   bool has_cjk = false;  // holds a Han, kana, Hangul or CJK punctuation character
 };
 
+constexpr int kNumKeys = kNumDbcs + kNumDbcs * kNumDbcs + kNumDbcs;
+constexpr int kFirstLatin1Key = kNumDbcs + kNumDbcs * kNumDbcs;
+
+// Whether a candidate may be taken on its own evidence: a repair of Latin-1
+// text must give CJK characters, at least two of them (`ÖÐ` alone is too
+// ambiguous); others need the same damage confirmed elsewhere in the text.
+bool SelfSufficient(const Candidate& c) {
+  return c.has_cjk && (c.codec_key < kFirstLatin1Key || c.cps.size() >= 2);
+}
+
 // UTF-8 read as a double-byte code page: encode back, decode as UTF-8.
 bool TryUtf8As(int codec, const std::vector<int32_t>& run, int32_t prev, int max_unknown,
                Candidate* cand) {
@@ -327,7 +337,7 @@ bool TryLatin1(int written, const std::string& bytes, Candidate* cand) {
   }
   if (ascii * 2 >= cand->cps.size() + 1 && ascii > 0) return false;
   cand->what = std::string(kShortNames[written]) + "-as-windows-1252";
-  cand->codec_key = kNumDbcs + kNumDbcs * kNumDbcs + written;
+  cand->codec_key = kFirstLatin1Key + written;
   return true;
 }
 
@@ -340,8 +350,6 @@ struct Run {
   std::vector<Candidate> cands;
 };
 
-constexpr int kNumKeys = kNumDbcs + kNumDbcs * kNumDbcs + kNumDbcs;
-
 void CountIrreversible(std::string_view text, Report& report) {
   static constexpr std::string_view kArtifacts[] = {"锟斤拷", "烫烫烫", "屯屯屯"};
   for (std::string_view a : kArtifacts) {
@@ -351,8 +359,9 @@ void CountIrreversible(std::string_view text, Report& report) {
       // A longer repetition counts once.
       while (a != kArtifacts[0] && text.substr(end, 3) == a.substr(0, 3)) end += 3;
       report.Count(kName, "irreversible");
-      report.AddEvent({std::string(kName), "irreversible", static_cast<int64_t>(pos),
-                       std::string(text.substr(pos, end - pos)), std::string()});
+      std::string artifact(text.substr(pos, end - pos));
+      report.AddEvent({std::string(kName), "irreversible (left unchanged)",
+                       static_cast<int64_t>(pos), artifact, artifact});
       pos = text.find(a, end);
     }
   }
@@ -411,6 +420,12 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
     bool pending_lead = false;  // Latin-1 view: an odd high byte awaits a trail
     while (j < n) {
       if (s[j] < 0x80) {
+        // U+001A is what ICU's Shift_JIS decoder leaves for a lost byte.
+        if (s[j] == 0x1A && cjk) {
+          r.cps.push_back(0x1A);
+          ++j;
+          continue;
+        }
         // An ASCII byte in trail range right after an unpaired lead byte.
         if (latin1 && !cjk && pending_lead && s[j] >= 0x40 && s[j] <= 0x7E) {
           r.cps.push_back(s[j]);
@@ -505,7 +520,7 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
   std::array<int, kNumKeys> strong{};
   for (const auto& r : runs) {
     for (const auto& c : r.cands) {
-      if (c.has_cjk && gain_ok(r, c, 1.0)) ++strong[c.codec_key];
+      if (SelfSufficient(c) && gain_ok(r, c, 1.0)) ++strong[c.codec_key];
     }
   }
   std::string out;
@@ -516,8 +531,8 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
     for (const auto& c : r.cands) {
       // A repair to non-CJK characters (pinyin letters, Greek, Cyrillic in
       // GBK) needs the same damage confirmed by a CJK repair in the text.
-      bool ok =
-          (c.has_cjk && gain_ok(r, c, 1.0)) || (strong[c.codec_key] > 0 && gain_ok(r, c, 0.5));
+      bool ok = (SelfSufficient(c) && gain_ok(r, c, 1.0)) ||
+                (strong[c.codec_key] > 0 && gain_ok(r, c, 0.5));
       if (!ok) continue;
       if (best == nullptr || strong[c.codec_key] > strong[best->codec_key] ||
           (strong[c.codec_key] == strong[best->codec_key] && c.score > best->score))

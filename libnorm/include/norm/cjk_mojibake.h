@@ -45,8 +45,8 @@
 
 #include "norm/filter.h"
 #include "norm/options.h"
-#include "norm/status.h"
 #include "norm/report.h"
+#include "norm/status.h"
 
 namespace norm {
 
