@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <thread>
 
 #include "norm/registry.h"
 
@@ -72,6 +73,39 @@ std::string SetMaxSize(Config& c, std::string_view v) {
   c.options.max_size = n * scale;
   return {};
 }
+
+std::string SetRecords(Config& c, RecordFormat format) {
+  if (c.records && c.record.format != format)
+    return "--jsonl, --lines and --null-data cannot be combined";
+  c.records = true;
+  c.record.format = format;
+  return {};
+}
+
+std::string SetJobs(Config& c, std::string_view v) {
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || ptr != v.data() + v.size() || n < 0 || n > 1024)
+    return "--jobs takes a thread count from 0 to 1024, not '" + std::string(v) + "'";
+  if (n == 0) n = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  c.jobs = n;
+  return {};
+}
+
+std::string SetProgress(Config& c, std::string_view v) {
+  if (v.empty() || v == "always") {
+    c.progress = Config::Progress::kAlways;
+  } else if (v == "auto") {
+    c.progress = Config::Progress::kAuto;
+  } else if (v == "never") {
+    c.progress = Config::Progress::kNever;
+  } else {
+    return "--progress takes auto, always or never, not '" + std::string(v) + "'";
+  }
+  return {};
+}
+
+constexpr const char* kBatchCommands = "normalize decode fix zh html2md";
 
 const std::vector<Flag> kFlags = {
     {"from-code", 'f', "ENC", "Input encoding (any ICU name), or auto to detect it. Default: auto.",
@@ -174,6 +208,69 @@ const std::vector<Flag> kFlags = {
        c.stats = true;
        return std::string();
      }},
+    {"jsonl", 0, nullptr,
+     "Records: each input line is a JSON object whose --text-key string is normalized; every "
+     "other byte of the line is kept. One line out per line in, in order; a rejected record "
+     "goes to --rejects (and stderr) instead of stdout.",
+     kBatchCommands,
+     [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kJsonl); }},
+    {"lines", 0, nullptr,
+     "Records: each input line is a document; each output line its Markdown, inner line breaks "
+     "folded to spaces.",
+     kBatchCommands,
+     [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kLines); }},
+    {"null-data", 'z', nullptr,
+     "Records: documents are NUL-terminated; output documents are NUL-terminated too.",
+     kBatchCommands, [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kNul); }},
+    {"text-key", 0, "KEY", "--jsonl: the member holding the text. Default: text.", kBatchCommands,
+     [](Config& c, std::string_view v) {
+       c.record.text_key = v;
+       return std::string();
+     }},
+    {"id-key", 0, "KEY", "--jsonl: the member that identifies a record in errors. Default: id.",
+     kBatchCommands,
+     [](Config& c, std::string_view v) {
+       c.record.id_key = v;
+       return std::string();
+     }},
+    {"report-key", 0, "KEY",
+     "--jsonl: add each record's Report as member KEY (replacing its value if present).",
+     kBatchCommands,
+     [](Config& c, std::string_view v) {
+       c.record.report_key = v;
+       return std::string();
+     }},
+    {"rejects", 0, "FILE",
+     "Records: write each rejected record to FILE as one JSON line (file, line or record number, "
+     "id, error, and the input record as a string) instead of printing errors one by one.",
+     kBatchCommands,
+     [](Config& c, std::string_view v) {
+       c.rejects = v;
+       return std::string();
+     }},
+    {"jobs", 'j', "N",
+     "Normalize documents or records on N threads (0: one per core); output order is kept. "
+     "Default: 1.",
+     kBatchCommands, SetJobs},
+    {"recursive", 'r', nullptr, "Walk FILE arguments that are directories, in sorted order.",
+     kBatchCommands,
+     [](Config& c, std::string_view) {
+       c.recursive = true;
+       return std::string();
+     }},
+    {"output-dir", 0, "DIR",
+     "Write one output file per input under DIR, mirroring the tree below each directory "
+     "argument (a plain FILE keeps its base name). Documents get a .md extension; record files "
+     "keep their name.",
+     kBatchCommands,
+     [](Config& c, std::string_view v) {
+       c.output_dir = v;
+       return std::string();
+     }},
+    {"progress", 0, "[WHEN]",
+     "Show documents, MB, MB/s and ETA on stderr: auto (default: when stderr is a terminal), "
+     "always (also --progress alone) or never.",
+     kBatchCommands, SetProgress},
     {"json", 0, nullptr, "detect: print one JSON object per input.", "detect",
      [](Config& c, std::string_view) {
        c.json = true;
@@ -395,6 +492,30 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     *error = "--in-place needs FILE arguments";
     return false;
   }
+  if (!config->output_dir.empty() && (config->in_place || !config->output.empty())) {
+    *error = "--output-dir cannot be combined with --output or --in-place";
+    return false;
+  }
+  if (!config->records && (!config->rejects.empty() || !config->record.report_key.empty() ||
+                           config->record.text_key != "text" || config->record.id_key != "id")) {
+    *error = "--rejects, --report-key, --text-key and --id-key need --jsonl, --lines or -z";
+    return false;
+  }
+  if (config->records && config->record.format != RecordFormat::kJsonl &&
+      (!config->record.report_key.empty() || config->record.text_key != "text" ||
+       config->record.id_key != "id")) {
+    *error = "--report-key, --text-key and --id-key need --jsonl";
+    return false;
+  }
+  if (!config->record.report_key.empty() && config->record.report_key == config->record.text_key) {
+    *error = "--report-key must differ from --text-key";
+    return false;
+  }
+  if (config->records && config->in_place && config->rejects.empty()) {
+    *error = "--in-place with --jsonl, --lines or -z needs --rejects FILE, so no record is lost";
+    return false;
+  }
+  config->record.strict = config->options.decode.on_invalid == OnInvalid::kStrict;
   if (config->command == "check" && (config->files.empty() || config->files.size() > 2)) {
     *error = "check takes EXPECTED [ACTUAL]";
     return false;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "norm/options.h"
+#include "norm/records.h"
 
 namespace norm::cli {
 
@@ -24,6 +25,14 @@ struct Config {
   bool version = false;
   bool man = false;
   bool list_filters = false;
+  // Records and batches (see batch.h).
+  bool records = false;  // --jsonl, --lines or -z chose record.format
+  RecordOptions record;
+  std::string rejects;  // --rejects FILE
+  int jobs = 1;         // -j
+  bool recursive = false;
+  std::string output_dir;
+  enum class Progress { kAuto, kAlways, kNever } progress = Progress::kAuto;
 };
 
 struct Flag {

@@ -108,4 +108,94 @@ bool WriteAtomically(const std::string& path, std::string_view data,
   return ok;
 }
 
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(tmp_.c_str());
+  }
+}
+
+bool AtomicFile::Open(const std::string& path, std::string* error) {
+  path_ = path;
+  std::string dir = ".";
+  size_t slash = path.rfind('/');
+  if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  tmp_ = dir + "/." + base + ".norm-XXXXXX";
+  fd_ = mkstemp(tmp_.data());
+  if (fd_ < 0) {
+    *error = std::string("cannot create temporary file in ") + dir + ": " + std::strerror(errno);
+    return false;
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) {
+    fchmod(fd_, st.st_mode & 07777);
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    fchmod(fd_, 0666 & ~mask);
+  }
+  return true;
+}
+
+bool AtomicFile::Write(std::string_view data, std::string* error) {
+  int err = 0;
+  if (WriteFd(fd_, data, &err)) return true;
+  *error = std::strerror(err);
+  return false;
+}
+
+bool AtomicFile::Commit(const std::string& backup_suffix, std::string* error) {
+  int err = 0;
+  bool ok = true;
+  if (fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
+    err = errno;
+    ok = false;
+  }
+  if (::close(fd_) != 0 && ok) {
+    err = errno;
+    ok = false;
+  }
+  fd_ = -1;
+  if (ok && !backup_suffix.empty()) {
+    std::string backup = path_ + backup_suffix;
+    ::unlink(backup.c_str());
+    if (::link(path_.c_str(), backup.c_str()) != 0) {
+      err = errno;
+      ok = false;
+    }
+  }
+  if (ok && ::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    err = errno;
+    ok = false;
+  }
+  if (!ok) {
+    ::unlink(tmp_.c_str());
+    *error = std::strerror(err);
+  }
+  return ok;
+}
+
+bool MakeDirs(const std::string& dir, std::string* error) {
+  std::string partial;
+  size_t pos = 0;
+  while (pos <= dir.size()) {
+    size_t slash = dir.find('/', pos);
+    if (slash == std::string::npos) slash = dir.size();
+    partial = dir.substr(0, slash);
+    pos = slash + 1;
+    if (partial.empty()) continue;
+    if (::mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
+      *error = "cannot create directory " + partial + ": " + std::strerror(errno);
+      return false;
+    }
+  }
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    *error = "cannot create directory " + dir + ": not a directory";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace norm::cli

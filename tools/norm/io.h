@@ -20,4 +20,29 @@ bool WriteStdout(std::string_view data, bool* broken_pipe, std::string* error);
 bool WriteAtomically(const std::string& path, std::string_view data,
                      const std::string& backup_suffix, std::string* error);
 
+// A file written in pieces and put in place atomically: Open creates a
+// temporary file beside path; Commit syncs it and renames it over path
+// (keeping path's mode, and with backup_suffix the old file as
+// path+suffix); destruction without Commit removes the temporary.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  bool Open(const std::string& path, std::string* error);
+  bool Write(std::string_view data, std::string* error);
+  bool Commit(const std::string& backup_suffix, std::string* error);
+  bool is_open() const { return fd_ >= 0; }
+
+ private:
+  std::string path_;
+  std::string tmp_;
+  int fd_ = -1;
+};
+
+// Creates dir and its parents (like mkdir -p).
+bool MakeDirs(const std::string& dir, std::string* error);
+
 }  // namespace norm::cli

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "batch.h"
 #include "diff.h"
 #include "flags.h"
 #include "io.h"
@@ -46,6 +47,7 @@ class Runner {
       return kTrouble;
     }
     if (config_.command == "check") return Check();
+    if (UsesBatch(config_)) return RunBatch(config_, normalizer_);
     std::vector<std::string> files = config_.files;
     if (files.empty()) files.push_back("-");
     int status = kOk;

@@ -1,0 +1,97 @@
+// Records: many small documents in one stream, normalized one by one.
+//
+//   norm::Normalizer normalizer(options);
+//   norm::RecordOptions ro;                       // --jsonl --text-key text
+//   norm::RecordResult r = norm::NormalizeRecord(normalizer, line, ro);
+//   if (r.status.ok()) write(r.output + "\n"); else reject(line, r.status);
+//
+// Three record formats share one contract: exactly one record out per record
+// in, in order (a rejected record produces no output record; the caller
+// accounts for it, e.g. `norm --rejects`).
+//
+//   kJsonl  one JSON object per line. The string member `text_key` is
+//           unescaped (\uXXXX surrogate pairs included) to bytes, normalized,
+//           and re-escaped in place. Every other byte of the line, other
+//           members, their order, spacing and escapes, is kept verbatim.
+//           With `report_key`, the Report JSON is written as that member
+//           (replacing its value if present, else appended last).
+//   kLines  one record per line; the output is the Markdown on one line:
+//           trailing newlines dropped, inner line breaks folded to one
+//           space (counted as records.lines-joined).
+//   kNul    NUL-terminated records; the output is the Markdown as is.
+//
+// The JSON scanner is strict about syntax (RFC 8259: one object, no trailing
+// commas, no comments, control characters escaped, nesting at most 256
+// deep) and lenient about encoding: raw bytes >= 0x80 inside strings are
+// passed on untouched, so the text member may hold bytes in any encoding
+// for the decoder to detect. Lone surrogate escapes become U+FFFD, counted
+// as records.lone-surrogates (rejected with --on-invalid=strict).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "norm/report.h"
+#include "norm/status.h"
+
+namespace norm {
+
+class Normalizer;
+struct Result;
+
+enum class RecordFormat { kJsonl, kLines, kNul };
+
+struct RecordOptions {
+  RecordFormat format = RecordFormat::kJsonl;
+  std::string text_key = "text";  // --text-key: the member normalized
+  std::string id_key = "id";      // --id-key: copied into errors; may be absent
+  std::string report_key;         // --report-key: empty means no report member
+  bool strict = false;            // reject lone surrogate escapes
+};
+
+struct RecordResult {
+  std::string output;  // the output record, without its terminator
+  std::string id;      // raw JSON of the id member, when present
+  Report report;
+  Status status;  // kInvalidInput for malformed JSON; else the Normalizer's
+};
+
+// Normalizes one record (without its terminator) with `normalize` (usually
+// Normalizer::Normalize, or a single CLI stage).
+RecordResult NormalizeRecord(std::string_view record, const RecordOptions& options,
+                             const std::function<Result(std::string_view)>& normalize);
+RecordResult NormalizeRecord(const Normalizer& normalizer, std::string_view record,
+                             const RecordOptions& options);
+
+namespace json {
+
+// One top-level member of a scanned object: byte spans into the line.
+struct Member {
+  size_t key_begin = 0, key_end = 0;      // the key literal, quotes included
+  size_t value_begin = 0, value_end = 0;  // the value, as written
+  std::string key;                        // the key, unescaped
+};
+
+struct Object {
+  std::vector<Member> members;
+  size_t open = 0;   // offset of '{'
+  size_t close = 0;  // offset of the matching '}'
+};
+
+// Scans `line` as exactly one JSON object surrounded by optional whitespace.
+// On a syntax error returns kInvalidInput with the byte offset.
+Status ScanObject(std::string_view line, Object* object);
+
+// Unescapes a string literal (quotes included, as ScanObject delimits it)
+// into *out. Lone surrogates become U+FFFD and are counted.
+Status Unescape(std::string_view literal, std::string* out, int64_t* lone_surrogates);
+
+// Appends s as a JSON string literal: ", \ and control characters escaped,
+// everything else (UTF-8 included) kept as is.
+void AppendString(std::string& out, std::string_view s);
+
+}  // namespace json
+}  // namespace norm
