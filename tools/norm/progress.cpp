@@ -55,10 +55,11 @@ void Progress::Draw() {
 }
 
 void Progress::Finish() {
-  if (!enabled_ || !drawn_) return;
-  std::fputs("\r\x1b[K", stderr);
+  if (!enabled_ || finished_) return;
+  finished_ = true;
+  Draw();  // the final figures stay on screen
+  std::fputs("\n", stderr);
   std::fflush(stderr);
-  drawn_ = false;
 }
 
 }  // namespace norm::cli

@@ -17,7 +17,7 @@ class Progress {
 
   void Add(uint64_t documents, uint64_t bytes);
   void AddTotal(uint64_t bytes) { total_bytes_ += bytes; }
-  // Clears the line.
+  // Draws the final figures and ends the line.
   void Finish();
 
   // The text of the line for these figures (exposed for tests).
@@ -28,6 +28,7 @@ class Progress {
 
   bool enabled_;
   bool drawn_ = false;
+  bool finished_ = false;
   uint64_t total_bytes_;
   uint64_t documents_ = 0;
   uint64_t bytes_ = 0;
