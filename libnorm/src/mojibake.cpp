@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -130,7 +131,7 @@ enum Cat : uint8_t {
   kMath,
 };
 
-Cat Category(int32_t c) {
+Cat ComputeCategory(int32_t c) {
   if (c < 0x80) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return kSpace;
     if (c >= '0' && c <= '9') return kDigit;
@@ -180,6 +181,16 @@ Cat Category(int32_t c) {
   if ((c >= 0x2200 && c < 0x2300) || (c >= 0x2310 && c < 0x2322) || c == 0x2126 || c == 0x207F)
     return kMath;
   return kOther;
+}
+
+// Category() over the BMP, computed once.
+Cat Category(int32_t c) {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000);
+    for (int32_t i = 0; i < 0x10000; ++i) t[i] = ComputeCategory(i);
+    return t;
+  }();
+  return c >= 0 && c < 0x10000 ? static_cast<Cat>(table[c]) : ComputeCategory(c);
 }
 
 bool IsLetterCat(Cat c) {
@@ -273,23 +284,33 @@ double Pair(Cat a, Cat b) {
   return 0;
 }
 
-double Badness(const std::vector<int32_t>& cps) {
+// Badness of body[0, n) between the context characters before and after.
+double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
   double bad = 0;
-  Cat prev2 = kSpace, prev = kSpace;
-  for (size_t k = 0; k < cps.size(); ++k) {
-    Cat c = Category(cps[k]);
-    bad += Unary(cps[k], c);
+  Cat prev3 = kSpace, prev2 = kSpace, prev = kSpace;
+  const size_t total = n + 2;
+  for (size_t k = 0; k < total; ++k) {
+    int32_t cp = k == 0 ? before : k == total - 1 ? after : body[k - 1];
+    Cat c = Category(cp);
+    bad += Unary(cp, c);
     if (k > 0) {
       bad += Pair(prev, c);
       // Two non-ASCII capitals starting a lowercase word: "ĹĽona", "ÃŸe".
       if (k > 1 && IsLower(c) && IsUpper(prev) && IsUpper(prev2) && prev != kAsciiUp &&
-          prev2 != kAsciiUp && !IsLetterCat(Category(k > 2 ? cps[k - 3] : ' ')))
+          prev2 != kAsciiUp && !(k > 2 && IsLetterCat(prev3)))
         bad += 2;
     }
+    prev3 = prev2;
     prev2 = prev;
     prev = c;
   }
   return bad;
+}
+
+double Badness(const std::vector<int32_t>& cps) {
+  if (cps.empty()) return 0;
+  if (cps.size() == 1) return Badness(cps[0], nullptr, 0, ' ') - Unary(' ', kSpace);
+  return Badness(cps.front(), cps.data() + 1, cps.size() - 2, cps.back());
 }
 
 // A decoded character we refuse to produce.
@@ -365,7 +386,8 @@ struct Layer {
 bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
               std::vector<int32_t>* out, int* nbsp_restored) {
   const size_t n = run.size();
-  std::vector<int> bytes(n);
+  thread_local std::vector<int> bytes;
+  bytes.resize(n);
   for (size_t k = 0; k < n; ++k) {
     bytes[k] = run[k].space ? 0x20 : codec.Encode(run[k].cp);
   }
@@ -459,13 +481,19 @@ struct Run {
   std::vector<Candidate> cands;  // one per code page
 };
 
-std::vector<int32_t> WithContext(const Run& r, const std::vector<int32_t>& body) {
-  std::vector<int32_t> v;
-  v.reserve(body.size() + 2);
-  v.push_back(r.prev);
-  v.insert(v.end(), body.begin(), body.end());
-  v.push_back(r.next);
-  return v;
+double RunBadness(const Run& r, const std::vector<int32_t>& body) {
+  return Badness(r.prev, body.data(), body.size(), r.next);
+}
+
+// Whether cps still holds a lead/continuation pair some code page could
+// undo (a further layer of damage).
+bool HasSuspiciousPair(const std::vector<int32_t>& cps) {
+  const auto& table = ScreenTable();
+  for (size_t k = 0; k + 1 < cps.size(); ++k) {
+    int32_t a = cps[k], b = cps[k + 1];
+    if (a < 0x10000 && b < 0x10000 && (table[a] & kLead) && (table[b] & kCont)) return true;
+  }
+  return false;
 }
 
 // Collects the runs of non-ASCII characters around every screening hit.
@@ -530,31 +558,49 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
   std::vector<double> weak(nc, 0);
   std::vector<int32_t> cps, next_cps;
   std::vector<RunChar> look;
-  for (auto& r : runs) {
-    cps.clear();
-    for (const auto& rc : r.chars) cps.push_back(rc.cp);
-    r.badness = Badness(WithContext(r, cps));
+  auto evaluate = [&](Run& r, bool only_strong) {
     r.cands.resize(nc);
     for (size_t c = 0; c < nc; ++c) {
       Candidate& cand = r.cands[c];
+      cand.valid = false;
+      if (only_strong && strong[c] == 0) continue;
       cand.valid = TryCodec(r.chars, codecs[c], &cand.cps, &cand.nbsp);
       if (!cand.valid) continue;
-      cand.badness = Badness(WithContext(r, cand.cps));
+      cand.badness = RunBadness(r, cand.cps);
       // A layer of stacked damage may look no better than the input until
       // the next layer is undone too: judge it by the best next layer.
-      if (cand.badness > 0 && layer + 1 < opt.max_layers) {
+      if (cand.badness > 0 && layer + 1 < opt.max_layers && HasSuspiciousPair(cand.cps)) {
         look.clear();
         for (int32_t cp : cand.cps) look.push_back({cp, false});
         for (size_t c2 = 0; c2 < nc; ++c2) {
           int nb2 = 0;
           if (!TryCodec(look, codecs[c2], &next_cps, &nb2)) continue;
-          double b2 = Badness(WithContext(r, next_cps));
+          double b2 = RunBadness(r, next_cps);
           if (b2 < cand.badness) cand.badness = b2;
         }
       }
+      if (only_strong) continue;
       double imp = r.badness - cand.badness;
       if (imp >= opt.min_improvement) ++strong[c];
       if (imp > 0) weak[c] += imp;
+    }
+  };
+  // Runs that look bad vote first; runs that look fine (badness 0) are only
+  // tried with a code page the others confirmed.
+  for (auto& r : runs) {
+    cps.clear();
+    for (const auto& rc : r.chars) cps.push_back(rc.cp);
+    r.badness = RunBadness(r, cps);
+    if (r.badness > 0) evaluate(r, false);
+  }
+  bool any_strong = std::any_of(strong.begin(), strong.end(), [](int v) { return v > 0; });
+  for (auto& r : runs) {
+    if (r.badness <= 0) {
+      if (any_strong) {
+        evaluate(r, true);
+      } else {
+        r.cands.assign(nc, Candidate{});
+      }
     }
   }
   std::string out;
