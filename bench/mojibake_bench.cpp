@@ -36,8 +36,8 @@ const std::vector<std::string>& Mixed(int damaged_every) {
   std::vector<std::string> clean = ReadLines(NORM_SOURCE_DIR "/bench/corpus/sentences.txt");
   std::vector<std::string> odd = ReadLines(NORM_SOURCE_DIR "/tests/data/clean_corpus.txt");
   clean.insert(clean.end(), odd.begin(), odd.end());
-  const char* kinds[] = {"utf8-as-windows-1252", "utf8-as-windows-1251", "utf8-as-gbk",
-                         "gbk-as-windows-1252", "utf8-as-windows-1252-x2", "utf8-as-macintosh"};
+  const char* kinds[] = {"utf8-as-windows-1252", "utf8-as-windows-1251",    "utf8-as-gbk",
+                         "gbk-as-windows-1252",  "utf8-as-windows-1252-x2", "utf8-as-macintosh"};
   size_t bytes = 0, n = 0, k = 0;
   while (bytes < (2u << 20)) {
     const std::string& line = clean[n % clean.size()];

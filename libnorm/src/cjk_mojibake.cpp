@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <vector>
@@ -556,3 +557,32 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
 }
 
 }  // namespace norm
+
+namespace norm::mojibake_internal {
+
+double BestDoubleByteScore(const std::string& bytes, int32_t prev, int32_t next) {
+  double best = -1e18;
+  std::vector<int32_t> cps;
+  for (int c : {kGbk, kBig5, kSjis, kEucKr}) {
+    UConverter* dec = ThreadConverters().cnv[c];
+    if (dec == nullptr || !DecodeStrict(dec, bytes, &cps)) continue;
+    int cjk = 0;
+    bool ok = true;
+    for (int32_t cp : cps) {
+      if (IsCjkish(cp) && cp != 0xFFFD && cp != 0x20AC) {
+        ++cjk;
+      } else if (cp >= 0x80) {
+        ok = false;
+      }
+    }
+    if (!ok || cjk < 2) continue;
+    best = std::max(best, ScoreCps(cps, prev, next));
+  }
+  return best;
+}
+
+double TextModelScore(const std::vector<int32_t>& cps, int32_t prev, int32_t next) {
+  return ScoreCps(cps, prev, next);
+}
+
+}  // namespace norm::mojibake_internal

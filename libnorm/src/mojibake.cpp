@@ -547,6 +547,40 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
   return runs;
 }
 
+// GBK/Big5/Shift_JIS/EUC-KR text read as windows-1252 (`ÖÐ¹ú`) sometimes
+// holds valid UTF-8 pieces too; such a run is left to cjk-mojibake when the
+// text model finds the double-byte reading more plausible than the repair.
+bool ReadsBetterAsDoubleByte(const std::string& text, const Run& r,
+                             const std::vector<int32_t>& repair) {
+  const auto& cp1252 = mi::WesternCodecs()[0];
+  std::string bytes;
+  for (const auto& rc : r.chars) {
+    if (rc.space) return false;
+    int b = cp1252.Encode(rc.cp);
+    if (b < 0x80) return false;
+    bytes.push_back(static_cast<char>(b));
+  }
+  if (bytes.size() < 4) return false;
+  int32_t prev = r.prev == ' ' && r.start == 0 ? 0 : r.prev;
+  double western = mi::TextModelScore(repair, prev, r.next);
+  double dbcs = mi::BestDoubleByteScore(bytes, prev, r.next);
+  // The run may end inside a double-byte character whose trail byte is the
+  // ASCII character after it.
+  if (r.end < text.size()) {
+    unsigned char t = static_cast<unsigned char>(text[r.end]);
+    if (t >= 0x40 && t <= 0x7E) {
+      std::string more = bytes + static_cast<char>(t);
+      int32_t after = r.end + 1 < text.size() ? static_cast<unsigned char>(text[r.end + 1]) : 0;
+      if (after >= 0x80) after = 0;
+      dbcs = std::max(dbcs, mi::BestDoubleByteScore(more, prev, after) - 0.0);
+      std::vector<int32_t> with_t = repair;
+      with_t.push_back(t);
+      western = std::max(western, mi::TextModelScore(with_t, prev, after));
+    }
+  }
+  return dbcs > western;
+}
+
 // Undoes one layer of damage where the evidence allows. Returns true when
 // something changed.
 bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer) {
@@ -628,6 +662,13 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       }
     }
     if (best < 0) continue;
+    // (Only a final repair is compared: an intermediate layer of stacked
+    // damage is not text yet.)
+    const auto& rep = r.cands[best].cps;
+    bool intermediate =
+        HasSuspiciousPair(rep) ||
+        std::any_of(rep.begin(), rep.end(), [](int32_t c) { return c >= 0x80 && c < 0xA0; });
+    if (!intermediate && ReadsBetterAsDoubleByte(text, r, rep)) continue;
     const Candidate& cand = r.cands[best];
     std::string after;
     for (int32_t c : cand.cps) mi::AppendUtf8(after, c);

@@ -115,6 +115,13 @@ int main(int argc, char** argv) {
       bool lossy = damaged.find("\xEF\xBF\xBD") != std::string::npos ||
                    damaged.find('\x1A') != std::string::npos;
       std::string fam = family_of.count(kind) ? family_of[kind] : "other";
+      // Split the families by what the clean line is: CJK text or not.
+      bool cjk_text = false;
+      for (size_t i = 0; i + 2 < clean.size(); ++i) {
+        unsigned char b = static_cast<unsigned char>(clean[i]);
+        if (b >= 0xE3 && b <= 0xED) cjk_text = true;
+      }
+      fam += cjk_text ? " (CJK text)" : " (other text)";
       for (Tally* t : {&by_kind[kind], &by_family[fam], &total}) {
         t->rows++;
         t->exact += exact;
