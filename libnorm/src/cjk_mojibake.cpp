@@ -1,5 +1,6 @@
 #include "norm/cjk_mojibake.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "mojibake_util.h"
+#include "norm/mojibake.h"
 #include "text_model.h"
 
 namespace norm {
@@ -121,13 +123,17 @@ bool IsLatin1High(int32_t c) {
   return mi::WesternCodecs()[0].Encode(c) >= 0x80;
 }
 
+double LineEndBonus(int32_t cp, bool last) {
+  return last && u_hasBinaryProperty(cp, UCHAR_S_TERM) ? 0.5 : 0.0;
+}
+
 // ---------------------------------------------------------------------------
 // UTF-8 with unknown bytes: a pattern of bytes, -1 where a byte was lost.
 // Fills each unknown byte with the value that makes the most plausible
 // character (greedy, left to right). Returns false when the known bytes
 // cannot be valid UTF-8.
-bool ParseUtf8Pattern(const std::vector<int>& p, int32_t prev, std::vector<int32_t>* out,
-                      double* score, int* guessed) {
+bool ParseUtf8Pattern(const std::vector<int>& p, int32_t prev, bool ends_line,
+                      std::vector<int32_t>* out, double* score, int* guessed) {
   out->clear();
   *score = 0;
   *guessed = 0;
@@ -173,6 +179,10 @@ bool ParseUtf8Pattern(const std::vector<int>& p, int32_t prev, std::vector<int32
       }
     }
     if (unknown > 3) return false;
+    // The model scores all CJK punctuation alike; a guessed character that
+    // ends a line is more likely to end a sentence (Unicode
+    // Sentence_Terminal: 。！？ rather than 、，).
+    const bool last = ends_line && unknown > 0 && i + len == n;
     int32_t best = -1;
     double best_score = -1e18;
     int cont_ranges[3][2];
@@ -185,7 +195,7 @@ bool ParseUtf8Pattern(const std::vector<int>& p, int32_t prev, std::vector<int32
       if (len == 2) {
         for (int c1 = cont_ranges[0][0]; c1 <= cont_ranges[0][1]; ++c1) {
           int32_t cp = ((lead & 0x1F) << 6) | (c1 & 0x3F);
-          double s = tm::ConditionalLogFreq(pc, static_cast<char32_t>(cp));
+          double s = tm::ConditionalLogFreq(pc, static_cast<char32_t>(cp)) + LineEndBonus(cp, last);
           if (s > best_score) best_score = s, best = cp;
         }
       } else if (len == 3) {
@@ -193,7 +203,8 @@ bool ParseUtf8Pattern(const std::vector<int>& p, int32_t prev, std::vector<int32
           for (int c2 = cont_ranges[1][0]; c2 <= cont_ranges[1][1]; ++c2) {
             int32_t cp = ((lead & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
             if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
-            double s = tm::ConditionalLogFreq(pc, static_cast<char32_t>(cp));
+            double s =
+                tm::ConditionalLogFreq(pc, static_cast<char32_t>(cp)) + LineEndBonus(cp, last);
             if (s > best_score) best_score = s, best = cp;
           }
         }
@@ -204,7 +215,8 @@ bool ParseUtf8Pattern(const std::vector<int>& p, int32_t prev, std::vector<int32
               int32_t cp =
                   ((lead & 0x07) << 18) | ((c1 & 0x3F) << 12) | ((c2 & 0x3F) << 6) | (c3 & 0x3F);
               if (cp < 0x10000 || cp > 0x10FFFF) continue;
-              double s = tm::ConditionalLogFreq(pc, static_cast<char32_t>(cp));
+              double s =
+                  tm::ConditionalLogFreq(pc, static_cast<char32_t>(cp)) + LineEndBonus(cp, last);
               if (s > best_score) best_score = s, best = cp;
             }
           }
@@ -241,8 +253,8 @@ bool SelfSufficient(const Candidate& c) {
 }
 
 // UTF-8 read as a double-byte code page: encode back, decode as UTF-8.
-bool TryUtf8As(int codec, const std::vector<int32_t>& run, int32_t prev, int max_unknown,
-               Candidate* cand) {
+bool TryUtf8As(int codec, const std::vector<int32_t>& run, int32_t prev, bool ends_line,
+               int max_unknown, Candidate* cand) {
   UConverter* cnv = ThreadConverters().cnv[codec];
   if (cnv == nullptr) return false;
   std::vector<int> pattern;
@@ -285,7 +297,7 @@ bool TryUtf8As(int codec, const std::vector<int32_t>& run, int32_t prev, int max
     }
     double score;
     int guessed;
-    if (!ParseUtf8Pattern(p, prev, &cps, &score, &guessed)) continue;
+    if (!ParseUtf8Pattern(p, prev, ends_line, &cps, &score, &guessed)) continue;
     if (score > best) {
       best = score;
       cand->cps = cps;
@@ -461,7 +473,8 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
     if (cjk && mean < -7.0) {
       for (int c = 0; c < kNumDbcs; ++c) {
         Candidate cand;
-        if (TryUtf8As(c, r.cps, r.prev, options_.max_unknown_bytes, &cand)) {
+        bool ends_line = r.end == n || s[r.end] == '\n' || s[r.end] == '\r';
+        if (TryUtf8As(c, r.cps, r.prev, ends_line, options_.max_unknown_bytes, &cand)) {
           r.cands.push_back(std::move(cand));
         }
       }
@@ -479,6 +492,23 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
         }
         bytes.push_back(static_cast<char>(b));
       }
+      // Bytes that are valid UTF-8 as a whole are UTF-8 read as a
+      // single-byte code page (perhaps twice): the mojibake filter's case.
+      if (ok) {
+        bool has_high = false;
+        for (char ch : bytes) has_high |= static_cast<unsigned char>(ch) >= 0x80;
+        size_t k = 0;
+        bool valid = true;
+        while (k < bytes.size()) {
+          int32_t cp;
+          k += mi::DecodeUtf8(bytes, k, &cp);
+          if (cp < 0) {
+            valid = false;
+            break;
+          }
+        }
+        if (valid && has_high) ok = false;
+      }
       if (ok) {
         for (int c : {kGbk, kBig5, kSjis, kEucKr}) {
           Candidate cand;
@@ -486,8 +516,29 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
         }
       }
     }
+    // Latin-1 text may instead be UTF-8 read as a single-byte code page
+    // (`ä¸­æ–‡`): the mojibake filter's repair of the same run competes.
+    double western = -1e18;
+    if (latin1 && !cjk && !r.cands.empty()) {
+      static const MojibakeFilter kWestern;
+      Report scratch;
+      std::string_view run_text = text.substr(r.start, r.end - r.start);
+      if (kWestern.MayChange(run_text)) {
+        std::string fixed = kWestern.Transform(run_text, scratch);
+        if (fixed != run_text) {
+          std::vector<int32_t> w;
+          for (size_t k = 0; k < fixed.size();) {
+            int32_t cp;
+            k += mi::DecodeUtf8(fixed, k, &cp);
+            w.push_back(cp < 0 ? 0xFFFD : cp);
+          }
+          western = ScoreCps(w, r.prev, r.next);
+        }
+      }
+    }
     for (auto& cand : r.cands) {
       cand.score = ScoreCps(cand.cps, r.prev, r.next);
+      if (cand.score <= western) cand.score = -1e18;  // never chosen
       // Only a repair of Latin-1 text must show CJK characters; the other
       // damage kinds start from CJK-looking text already.
       cand.has_cjk = cjk;

@@ -22,11 +22,11 @@ std::unique_ptr<Filter> Make(const Options& options, Status* status) {
 std::span<const FilterInfo> Table() {
   // name, description, stage, in default pipeline, factory
   static const std::vector<FilterInfo> kFilters = {
-      {"mojibake", "UTF-8 decoded as a single-byte code page (once or more), CESU-8, C1 controls",
-       Stage::kRepair, true, &Make<MojibakeFilter>},
       {"cjk-mojibake",
        "UTF-8 decoded as GBK/Big5/Shift_JIS/EUC, CJK bytes decoded as windows-1252, GBK<->Big5",
        Stage::kRepair, true, &Make<CjkMojibakeFilter>},
+      {"mojibake", "UTF-8 decoded as a single-byte code page (once or more), CESU-8, C1 controls",
+       Stage::kRepair, true, &Make<MojibakeFilter>},
       {"boilerplate",
        "drop navigation, menus, link lists, share labels, copyright/ICP lines and related-title "
        "lists; keep the article (works on Markdown pages too)",

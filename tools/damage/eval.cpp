@@ -4,7 +4,7 @@
 //
 // CORPUS.tsv rows are `kind <TAB> damaged <TAB> clean` (norm-damage --corpus).
 // Each damaged line goes through the text filters named by --steps (default
-// mojibake,cjk-mojibake, in that order, built from the registry with default
+// cjk-mojibake,mojibake, the registry order, built from the registry with default
 // options); a row is restored when the output equals the clean line byte for
 // byte. Rows whose damaged text holds U+FFFD or U+001A lost bytes to the
 // damaging decoder and are also counted separately ("lossy").
@@ -39,7 +39,7 @@ void Print(const std::string& name, const Tally& t) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string steps = "mojibake,cjk-mojibake", corpus;
+  std::string steps = "cjk-mojibake,mojibake", corpus;
   std::vector<std::string> clean_files;
   int show = 0;
   for (int i = 1; i < argc; ++i) {
