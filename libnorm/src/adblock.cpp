@@ -1,10 +1,14 @@
 #include "adblock.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <algorithm>
+
+#include <cstdio>
 #include <map>
 #include <mutex>
-#include <sstream>
-#include <unordered_set>
 
 #include "html_dom.h"
 
@@ -44,24 +48,46 @@ void AdblockRules::Index(Rule rule) {
   }
 }
 
-void AdblockRules::Parse(std::string_view text) {
-  std::unordered_set<std::string> exceptions;
+AdblockRules::~AdblockRules() {
+  if (map_) munmap(map_, map_size_);
+}
+
+void AdblockRules::Parse(std::string text) {
+  text_ = std::move(text);
+  ParseView(text_);
+}
+
+void AdblockRules::ParseView(std::string_view all) {
+  std::vector<std::string_view> exceptions;
   std::vector<std::string_view> selectors;
   size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
+  while (pos < all.size()) {
+    size_t end = all.find('\n', pos);
+    if (end == std::string_view::npos) end = all.size();
+    std::string_view line = all.substr(pos, end - pos);
     pos = end + 1;
+    if (line.size() < 3 || line[0] != '#') continue;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.starts_with("#@#")) {
-      exceptions.insert(std::string(line.substr(3)));
+      exceptions.push_back(line.substr(3));
     } else if (line.starts_with("##") && line.size() > 2) {
       selectors.push_back(line.substr(2));
     }
   }
+  std::sort(exceptions.begin(), exceptions.end());
+  auto simple = [](std::string_view ident) {
+    if (ident.empty()) return false;
+    for (char c : ident)
+      if (!IsIdentChar(c)) return false;
+    return true;
+  };
   for (std::string_view sel : selectors) {
-    if (exceptions.count(std::string(sel))) continue;
+    if (std::binary_search(exceptions.begin(), exceptions.end(), sel)) continue;
+    if (sel.size() > 1 && (sel[0] == '#' || sel[0] == '.') && simple(sel.substr(1))) {
+      (sel[0] == '#' ? ids_ : classes_).push_back(sel.substr(1));
+      ++rules_;
+      continue;
+    }
     Rule rule;
     rule.text = "##" + std::string(sel);
     size_t i = 0;
@@ -137,6 +163,8 @@ void AdblockRules::Parse(std::string_view text) {
     }
     Index(std::move(rule));
   }
+  std::sort(ids_.begin(), ids_.end());
+  std::sort(classes_.begin(), classes_.end());
 }
 
 bool AdblockRules::RuleMatches(const Rule& rule, const xmlNode* element) const {
@@ -180,44 +208,46 @@ bool AdblockRules::RuleMatches(const Rule& rule, const xmlNode* element) const {
   return true;
 }
 
-const std::string* AdblockRules::Match(const xmlNode* element) const {
-  if (rules_ == 0) return nullptr;
+std::string AdblockRules::Match(const xmlNode* element) const {
+  if (rules_ == 0) return {};
   auto check = [&](const std::unordered_map<std::string, std::vector<Rule>>& map,
-                   const std::string& key) -> const std::string* {
-    auto it = map.find(key);
+                   std::string_view key) -> const std::string* {
+    if (map.empty()) return nullptr;
+    auto it = map.find(std::string(key));
     if (it == map.end()) return nullptr;
     for (const Rule& r : it->second)
       if (RuleMatches(r, element)) return &r.text;
     return nullptr;
   };
-  std::string key;
   bool found = false;
   std::string_view id = Attr(element, "id", &found);
-  if (found && !id.empty() && !by_id_.empty()) {
-    key.assign(id);
-    if (const std::string* r = check(by_id_, key)) return r;
+  if (found && !id.empty()) {
+    if (std::binary_search(ids_.begin(), ids_.end(), id)) return "###" + std::string(id);
+    if (const std::string* r = check(by_id_, id)) return *r;
   }
   std::string_view cls = Attr(element, "class", &found);
-  if (found && !by_class_.empty()) {
-    const std::string* hit = nullptr;
+  if (found) {
+    std::string hit;
     ForEachToken(cls, [&](std::string_view t) {
-      if (hit) return;
-      key.assign(t);
-      hit = check(by_class_, key);
+      if (!hit.empty()) return;
+      if (std::binary_search(classes_.begin(), classes_.end(), t)) {
+        hit = "##." + std::string(t);
+      } else if (const std::string* r = check(by_class_, t)) {
+        hit = *r;
+      }
     });
-    if (hit) return hit;
+    if (!hit.empty()) return hit;
   }
   if (!by_attr_.empty()) {
     for (const xmlAttr* a = element->properties; a; a = a->next) {
-      key.assign(Name(reinterpret_cast<const xmlNode*>(a)));
-      if (const std::string* r = check(by_attr_, key)) return r;
+      if (const std::string* r = check(by_attr_, Name(reinterpret_cast<const xmlNode*>(a))))
+        return *r;
     }
   }
   if (!by_tag_.empty()) {
-    key = AsciiLowerCopy(Name(element));
-    if (const std::string* r = check(by_tag_, key)) return r;
+    if (const std::string* r = check(by_tag_, AsciiLowerCopy(Name(element)))) return *r;
   }
-  return nullptr;
+  return {};
 }
 
 std::shared_ptr<const AdblockRules> AdblockRules::Load(const std::string& path, Status* status) {
@@ -228,8 +258,10 @@ std::shared_ptr<const AdblockRules> AdblockRules::Load(const std::string& path, 
   auto it = cache.find(file);
   if (it != cache.end()) return it->second;
   auto rules = std::make_shared<AdblockRules>();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    if (fd >= 0) close(fd);
     if (!path.empty() && status) {
       *status = Status(StatusCode::kConfig, "cannot read adblock list " + path);
       return nullptr;
@@ -237,9 +269,16 @@ std::shared_ptr<const AdblockRules> AdblockRules::Load(const std::string& path, 
     // Default list missing (package webext-ublock-origin-firefox not
     // installed): run on the built-in heuristics only.
   } else {
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    rules->Parse(buffer.str());
+    // Mapped, not read: the 2 MB list is only scanned, and the simple rules
+    // stay views into the mapping.
+    size_t size = static_cast<size_t>(st.st_size);
+    void* map = size ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    if (map != MAP_FAILED) {
+      rules->map_ = map;
+      rules->map_size_ = size;
+      rules->ParseView(std::string_view(static_cast<const char*>(map), size));
+    }
   }
   cache[file] = rules;
   return rules;

@@ -218,8 +218,8 @@ void Cleaner::Prune(xmlNode* node, int depth) {
       continue;
     }
     if (options_.adblock && !protected_.count(c)) {
-      if (const std::string* rule = options_.adblock->Match(c)) {
-        Remove(c, "adblock", *rule);
+      if (std::string rule = options_.adblock->Match(c); !rule.empty()) {
+        Remove(c, "adblock", rule);
         continue;
       }
     }
