@@ -272,7 +272,7 @@ std::shared_ptr<const AdblockRules> AdblockRules::Load(const std::string& path, 
     // Mapped, not read: the 2 MB list is only scanned, and the simple rules
     // stay views into the mapping.
     size_t size = static_cast<size_t>(st.st_size);
-    void* map = size ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    void* map = size ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
     close(fd);
     if (map != MAP_FAILED) {
       rules->map_ = map;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "html_util.h"
@@ -300,6 +301,22 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       f.kind = Kind::kShort;
     }
   }
+  // Short paragraphs repeated three times or more (the date, "Quote" and
+  // "Reply" lines of every post in a thread) are page furniture.
+  {
+    std::unordered_map<std::string, int> seen;
+    for (size_t i = 0; i < n; ++i)
+      if (blocks[i].kind == BlockKind::kParagraph && info[i].m.weight < 40)
+        ++seen[std::string(TrimAscii(info[i].m.text))];
+    for (size_t i = 0; i < n; ++i) {
+      if (blocks[i].kind != BlockKind::kParagraph || info[i].m.weight >= 40) continue;
+      std::string key(TrimAscii(info[i].m.text));
+      if (!key.empty() && seen[key] >= 3 && info[i].kind != Kind::kJunk) {
+        info[i].kind = Kind::kJunk;
+        info[i].reason = "repeated x" + std::to_string(seen[key]);
+      }
+    }
+  }
   // Trailing related-titles run: blocks starting with a timestamp.
   {
     size_t run = 0;
@@ -321,11 +338,15 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
   if (heaviest != n) {
     // Clusters break at two consecutive junk blocks.
     size_t first = heaviest, last = heaviest;
+    // Repeated lines (post dates in a thread) neither break nor join.
+    auto repeated = [&](size_t k) { return info[k].reason.starts_with("repeated"); };
     for (size_t j = heaviest, junk = 0; j > 0 && junk < 2; --j) {
+      if (repeated(j - 1)) continue;
       junk = info[j - 1].kind == Kind::kJunk ? junk + 1 : 0;
       if (info[j - 1].kind == Kind::kContent) first = j - 1;
     }
     for (size_t j = heaviest + 1, junk = 0; j < n && junk < 2; ++j) {
+      if (repeated(j)) continue;
       junk = info[j].kind == Kind::kJunk ? junk + 1 : 0;
       if (info[j].kind == Kind::kContent) last = j;
     }
