@@ -15,6 +15,7 @@ packages=(
   clang libclang-rt-14-dev
   python3 python3-jieba unicode-data bzip2
   webext-ublock-origin-firefox
+  pybind11-dev python3-dev python3-distributed parallel hyperfine
 )
 
 missing=()
