@@ -312,7 +312,21 @@ size_t FirstInvalidImpl(std::string_view bytes, bool allow_truncated_tail) {
     while (end - p >= 16 && ((Load8(p) | Load8(p + 8)) & kHighBits) == 0) p += 16;
     while (end - p >= 8 && (Load8(p) & kHighBits) == 0) p += 8;
     while (p < end && *p < 0x80) ++p;
+    // Runs of the common 2- and 3-byte forms (no overlong/surrogate edge).
+    while (end - p >= 3) {
+      const unsigned char b0 = p[0];
+      if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) {
+        if (((p[1] & 0xC0) != 0x80) || ((p[2] & 0xC0) != 0x80)) break;
+        p += 3;
+      } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+        if ((p[1] & 0xC0) != 0x80) break;
+        p += 2;
+      } else {
+        break;
+      }
+    }
     if (p == end) break;
+    if (*p < 0x80) continue;
     size_t subpart;
     bool truncated;
     const size_t n = Utf8SequenceAt(p, end, &subpart, &truncated);
@@ -597,6 +611,7 @@ bool Engine::DecodeIcu(std::string_view input, bool last, std::string& out) {
         continue;
       }
       if (c >= 0xDC00 && c <= 0xDFFF) c = 0xFFFD;
+      private_use_ += c >= 0xE000 && c <= 0xF8FF;
       AppendUtf8(c, out);
     }
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
@@ -625,19 +640,11 @@ WholeResult DecodeWhole(std::string_view bytes, const Encoding& encoding, OnInva
   {
     Engine e(encoding, on_invalid);
     e.Decode(bytes, true, out);
-    r = {e.replaced(), e.skipped(), e.errors(), e.error_offset(), &encoding};
+    r = {e.replaced(), e.skipped(), e.errors(), e.error_offset(), &encoding, e.private_use()};
   }
   if (encoding.icu_alt == nullptr) return r;
   // Private-use output means the converter did not know the character.
-  auto private_use = [](std::string_view s) {
-    int64_t n = 0;
-    for (size_t i = 0; i + 2 < s.size(); ++i) {
-      const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
-      n += b0 == 0xEE || (b0 == 0xEF && b1 < 0xA4);  // U+E000..U+F8FF
-    }
-    return n;
-  };
-  const int64_t misses = r.errors + private_use(std::string_view(out).substr(start));
+  const int64_t misses = r.errors + r.private_use;
   if (misses == 0) return r;
   // Try the larger superset (Big5-HKSCS) and keep it if it decodes more.
   Encoding alt = encoding;
@@ -646,11 +653,11 @@ WholeResult DecodeWhole(std::string_view bytes, const Encoding& encoding, OnInva
   std::string other;
   Engine e(alt, on_invalid);
   e.Decode(bytes, true, other);
-  if (e.ok() && e.errors() + private_use(other) < misses &&
+  if (e.ok() && e.errors() + e.private_use() < misses &&
       (on_invalid != OnInvalid::kStrict || e.errors() == 0)) {
     out.resize(start);
     out += other;
-    r = {e.replaced(), e.skipped(), e.errors(), e.error_offset(), &encoding};
+    r = {e.replaced(), e.skipped(), e.errors(), e.error_offset(), &encoding, e.private_use()};
   }
   return r;
 }

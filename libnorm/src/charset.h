@@ -68,6 +68,9 @@ class Engine {
   // Offset of the first invalid sequence seen, or -1.
   int64_t error_offset() const { return error_offset_; }
   int64_t errors() const { return errors_; }
+  // Private-use characters produced by ICU converters (a Big5 table that
+  // lacks a character HKSCS has maps it there).
+  int64_t private_use() const { return private_use_; }
   const Encoding& encoding() const { return *encoding_; }
   // False when ICU could not open the converter (should not happen for
   // table entries).
@@ -92,6 +95,7 @@ class Engine {
   int64_t skipped_ = 0;
   int64_t errors_ = 0;
   int64_t error_offset_ = -1;
+  int64_t private_use_ = 0;
   std::string carry_;  // UTF-8: incomplete sequence from the previous chunk
   std::unique_ptr<Impl> impl_;
 };
@@ -104,6 +108,7 @@ struct WholeResult {
   int64_t errors = 0;
   int64_t error_offset = -1;
   const Encoding* used = nullptr;
+  int64_t private_use = 0;
 };
 WholeResult DecodeWhole(std::string_view bytes, const Encoding& encoding, OnInvalid on_invalid,
                         std::string& out);

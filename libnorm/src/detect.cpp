@@ -191,8 +191,9 @@ std::vector<Candidate> Candidates(std::string_view lang, bool with_utf32, bool w
   return out;
 }
 
-constexpr size_t kModelSample = 4096;    // bytes of the window the model decodes
-constexpr double kErrorPenalty = -12.0;  // per invalid sequence, beyond U+FFFD's own score
+constexpr size_t kModelSample = 1024;      // bytes of the window the model decodes
+constexpr size_t kUchardetSample = 16384;  // bytes of the window uchardet reads
+constexpr double kErrorPenalty = -12.0;    // per invalid sequence, beyond U+FFFD's own score
 // A declared encoding whose decoding scores below this per character is
 // checked against the other candidates, and loses when one of them scores
 // kOverrideDeclared nats better over the sample.
@@ -206,12 +207,21 @@ struct Scored {
   std::string text;
 };
 
-Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complete) {
+// Decodes the sample and scores the text. When the invalid sequences alone
+// (each worth at most kErrorPenalty plus U+FFFD's own score) already put
+// the candidate below `floor`, the text is not scored.
+Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complete, double floor) {
   Scored s{&enc, 0.0, 0, {}};
   charset::Engine engine(enc, OnInvalid::kReplace);
   s.text.reserve(sample.size() * 2);
   engine.Decode(sample, complete, s.text);
   s.errors = engine.errors();
+  const double penalty =
+      (kErrorPenalty + text_model::LogFreq(0xFFFD)) * static_cast<double>(s.errors);
+  if (penalty < floor) {
+    s.score = penalty;  // an upper bound, already out of the race
+    return s;
+  }
   s.score = text_model::ScoreText(s.text).sum + kErrorPenalty * static_cast<double>(s.errors);
   return s;
 }
@@ -308,7 +318,7 @@ namespace {
 Detection DetectByModel(std::string_view window, bool complete, const DecodeOptions& options,
                         double* best_score, const Encoding* declared = nullptr) {
   const bool has_nul = window.find('\0') != std::string_view::npos;
-  const std::string ud_name = RunUchardet(window);
+  const std::string ud_name = RunUchardet(window.substr(0, kUchardetSample));
   const Encoding* ud = ud_name.empty() ? nullptr : charset::Lookup(ud_name);
   if (ud && (std::strncmp(ud->name, "UTF-32", 6) == 0 || std::strcmp(ud->name, "HZ-GB-2312") == 0 ||
              std::strncmp(ud->name, "ISO-2022", 8) == 0)) {
@@ -331,9 +341,15 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   for (char ch : sample) high += static_cast<unsigned char>(ch) >= 0x80;
   const double bonus = 6.0 + 0.1 * static_cast<double>(std::min<size_t>(high, 400));
   static const bool debug = std::getenv("NORM_DETECT_DEBUG") != nullptr;
+  // uchardet's answer first: its score bounds the others.
+  std::stable_partition(cands.begin(), cands.end(),
+                        [&](const Candidate& c) { return c.enc == ud; });
+  double best_so_far = -1e300;
   for (const Candidate& c : cands) {
-    Scored s = ScoreCandidate(*c.enc, sample, sample_complete);
+    Scored s = ScoreCandidate(*c.enc, sample, sample_complete,
+                              best_so_far - c.prior - (c.enc == ud ? bonus : 0.0));
     s.score += c.prior + (c.enc == ud ? bonus : 0.0);
+    best_so_far = std::max(best_so_far, s.score);
     if (debug) {
       std::fprintf(stderr, "  %-14s %8.2f errors=%lld%s %s\n", c.enc->name, s.score,
                    static_cast<long long>(s.errors), c.enc == ud ? " (uchardet)" : "",

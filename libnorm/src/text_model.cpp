@@ -181,19 +181,23 @@ inline char32_t NextUtf8(const unsigned char*& p, const unsigned char* end) {
   return c;
 }
 
-}  // namespace
-
-TextClass ClassOf(char32_t c) {
+inline TextClass ClassImpl(char32_t c) {
   if (c < 0x10000) {
     return static_cast<TextClass>(kTextModelBlob[data::kTextModelClassOffset + c]);
   }
   return SupplementaryClass(c);
 }
 
-double LogFreq(char32_t c) {
+inline double LogFreqImpl(char32_t c) {
   if (c < 0x10000) return UniRaw(c) * kUniScale;
   return SupplementaryLogFreq(c);
 }
+
+}  // namespace
+
+TextClass ClassOf(char32_t c) { return ClassImpl(c); }
+
+double LogFreq(char32_t c) { return LogFreqImpl(c); }
 
 double BigramLogFreq(char32_t a, char32_t b) {
   if (a == 0 || b == 0 || a >= 0x10000 || b >= 0x10000) return kNoBigram;
@@ -217,15 +221,42 @@ double BackoffLogFreq(char32_t a) {
   return static_cast<int8_t>(kTextModelBlob[data::kTextModelBackoffOffset + a]) * kBackoffScale;
 }
 
-double ConditionalLogFreq(char32_t prev, char32_t c) {
-  const TextClass kc = ClassOf(c);
-  const double uni = LogFreq(c);
-  const TextClass kp = prev == 0 ? TextClass::kNewline : ClassOf(prev);
+namespace {
+
+inline bool IsAlphabetic(TextClass k) {
+  return k == TextClass::kLatinLower || k == TextClass::kLatinUpper ||
+         k == TextClass::kCyrillicLower || k == TextClass::kCyrillicUpper ||
+         k == TextClass::kGreekLower || k == TextClass::kGreekUpper;
+}
+
+inline bool InWordPunct(char32_t c) {
+  return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B7 || c == 0x2010 || c == 0x2011 ||
+         c == 0x0387;
+}
+
+inline double ConditionalImpl(char32_t prev, char32_t c) {
+  const TextClass kc = ClassImpl(c);
+  const double uni = LogFreqImpl(c);
+  const TextClass kp = prev == 0 ? TextClass::kNewline : ClassImpl(prev);
   if (kc == TextClass::kHan && kp == TextClass::kHan) {
     const double backoff = BackoffLogFreq(prev) + uni;
     return std::max(backoff, BigramLogFreq(prev, c));
   }
   double score = uni + kTransitions.v[static_cast<int>(kp)][static_cast<int>(kc)];
+  // Non-ASCII punctuation glued inside an alphabetic word ("se–ora",
+  // "d‡a"): apostrophes, hyphens and the middle dot are the exceptions.
+  if (kc == TextClass::kPunct && c >= 0x80 && IsAlphabetic(kp) && !InWordPunct(c)) {
+    score -= 2.5;
+  } else if (kp == TextClass::kPunct && prev >= 0x80 && IsAlphabetic(kc) && !InWordPunct(prev)) {
+    score -= 2.5;
+  }
+  // Word-final letter forms inside a word: Hebrew final kaf/mem/nun/pe/tsadi,
+  // Greek final sigma.
+  if ((kc == TextClass::kHebrew && c >= 0x05D0 && c <= 0x05EA &&
+       (prev == 0x05DA || prev == 0x05DD || prev == 0x05DF || prev == 0x05E3 || prev == 0x05E5)) ||
+      (prev == 0x03C2 && (kc == TextClass::kGreekLower || kc == TextClass::kGreekUpper))) {
+    score -= 4.0;
+  }
   // Thai vowel signs and tone marks sit on Thai letters (or on each other).
   if (kc == TextClass::kMark && c >= 0x0E31 && c <= 0x0E4E && !(prev >= 0x0E01 && prev <= 0x0E4E)) {
     score -= 6.0;
@@ -233,10 +264,25 @@ double ConditionalLogFreq(char32_t prev, char32_t c) {
   return score;
 }
 
+}  // namespace
+
+double ConditionalLogFreq(char32_t prev, char32_t c) { return ConditionalImpl(prev, c); }
+
 void Scorer::AddUtf8(std::string_view utf8) {
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* end = p + utf8.size();
-  while (p < end) Add(NextUtf8(p, end));
+  double sum = sum_;
+  size_t chars = chars_;
+  char32_t prev = prev_;
+  while (p < end) {
+    const char32_t c = NextUtf8(p, end);
+    sum += ConditionalImpl(prev, c);
+    ++chars;
+    prev = c;
+  }
+  sum_ = sum;
+  chars_ = chars;
+  prev_ = prev;
 }
 
 TextScore ScoreText(std::string_view utf8) {
