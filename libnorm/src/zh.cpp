@@ -11,12 +11,12 @@
 #include <opencc/Lexicon.hpp>
 #include <opencc/MaxMatchSegmentation.hpp>
 
+#include <sys/stat.h>
 #include <exception>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "zh_trie.h"
 
@@ -209,9 +209,9 @@ std::string ZhConverter::Convert(std::string_view text) const {
 }
 
 const std::vector<std::string>& ZhConfigNames() {
-  static const std::vector<std::string> names = {"s2t",  "t2s",  "s2tw", "tw2s", "s2twp",
+  static const std::vector<std::string> names = {"s2t",   "t2s",  "s2tw", "tw2s", "s2twp",
                                                  "tw2sp", "s2hk", "hk2s", "t2tw", "t2hk",
-                                                 "tw2t", "hk2t", "t2jp", "jp2t"};
+                                                 "tw2t",  "hk2t", "t2jp", "jp2t"};
   return names;
 }
 
@@ -292,8 +292,8 @@ std::shared_ptr<const ZhConverter> Build(const std::string& name, const std::str
                                               " (Debian packages opencc, libopencc-data)");
     return nullptr;
   } catch (const std::exception& e) {
-    *status = Status(StatusCode::kConfig,
-                     "OpenCC config '" + name + "' failed to load: " + e.what());
+    *status =
+        Status(StatusCode::kConfig, "OpenCC config '" + name + "' failed to load: " + e.what());
     return nullptr;
   }
   bool compiled = false;
@@ -326,17 +326,18 @@ std::shared_ptr<const ZhConverter> ZhConverter::Get(std::string_view config, Sta
   static std::map<std::string, std::shared_ptr<const ZhConverter>, std::less<>> cache;
   std::string path = ConfigPath(config);
   if (path.empty()) {
-    *status = Status(StatusCode::kConfig,
-                     "unknown OpenCC config '" + std::string(config) + "': no such file in " +
-                         NORM_OPENCC_DIR + " (known: " + KnownConfigs() +
-                         "; Debian packages opencc, libopencc-data)");
+    *status = Status(StatusCode::kConfig, "unknown OpenCC config '" + std::string(config) +
+                                              "': no such file in " + NORM_OPENCC_DIR +
+                                              " (known: " + KnownConfigs() +
+                                              "; Debian packages opencc, libopencc-data)");
     return nullptr;
   }
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(path);
   if (it != cache.end()) return it->second;
   std::string name(config);
-  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) name.resize(name.size() - 5);
+  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0)
+    name.resize(name.size() - 5);
   auto built = Build(name, path, status);
   if (built != nullptr) cache.emplace(path, built);
   return built;
@@ -355,9 +356,9 @@ struct ScriptTable {
 };
 
 void MarkChanging(const std::string& file, uint8_t flag, ScriptTable* table) {
-  std::string json = R"({"name":"norm-detect","segmentation":{"type":"mmseg","dict":{"type":"ocd2","file":")" +
-                     file + R"("}},"conversion_chain":[{"dict":{"type":"ocd2","file":")" + file +
-                     R"("}}]})";
+  std::string json =
+      R"({"name":"norm-detect","segmentation":{"type":"mmseg","dict":{"type":"ocd2","file":")" +
+      file + R"("}},"conversion_chain":[{"dict":{"type":"ocd2","file":")" + file + R"("}}]})";
   opencc::Config config;
   opencc::ConverterPtr converter = config.NewFromString(json, NORM_OPENCC_DIR);
   for (const auto& conversion : converter->GetConversionChain()->GetConversions()) {
@@ -482,8 +483,7 @@ std::shared_ptr<const ZhUserDict> ZhUserDict::Load(const std::string& path, Stat
 }
 
 std::string ZhConvert(std::string_view text, const ZhConverter& converter,
-                      const ZhUserDict* user_dict, int64_t* chars_changed,
-                      int64_t* user_replaced) {
+                      const ZhUserDict* user_dict, int64_t* chars_changed, int64_t* user_replaced) {
   std::string out;
   out.reserve(text.size() + text.size() / 16);
   int64_t changed = 0, replaced = 0;
@@ -547,14 +547,17 @@ std::unique_ptr<ZhFilter> ZhFilter::Make(const Options& options, Status* status)
       return nullptr;
     }
     if (!Scripts().ok) {
-      *status = Status(StatusCode::kConfig,
-                       std::string("--zh-target needs STCharacters.ocd2 and TSCharacters.ocd2 in ") +
-                           NORM_OPENCC_DIR + " (Debian package libopencc-data)");
+      *status =
+          Status(StatusCode::kConfig,
+                 std::string("--zh-target needs STCharacters.ocd2 and TSCharacters.ocd2 in ") +
+                     NORM_OPENCC_DIR + " (Debian package libopencc-data)");
       return nullptr;
     }
     f->target_ = o.target;
-    if (!hans.empty() && (f->from_hans_ = ZhConverter::Get(hans, status)) == nullptr) return nullptr;
-    if (!hant.empty() && (f->from_hant_ = ZhConverter::Get(hant, status)) == nullptr) return nullptr;
+    if (!hans.empty() && (f->from_hans_ = ZhConverter::Get(hans, status)) == nullptr)
+      return nullptr;
+    if (!hant.empty() && (f->from_hant_ = ZhConverter::Get(hant, status)) == nullptr)
+      return nullptr;
   }
   if (!o.dict_file.empty()) {
     f->user_dict_ = ZhUserDict::Load(o.dict_file, status);
@@ -609,7 +612,8 @@ std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   }
   const ZhConverter* c = Choose(script);
   if (c == nullptr) {
-    if (fixed_ == nullptr && script != ZhScript::kUnknown) report.Count(name(), "skipped-in-target");
+    if (fixed_ == nullptr && script != ZhScript::kUnknown)
+      report.Count(name(), "skipped-in-target");
     return std::string(text);
   }
   report.Set(name(), "config", c->name());
@@ -627,7 +631,8 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
   }
   const ZhConverter* c = Choose(script);
   if (c == nullptr) {
-    if (fixed_ == nullptr && script != ZhScript::kUnknown) report.Count(name(), "skipped-in-target");
+    if (fixed_ == nullptr && script != ZhScript::kUnknown)
+      report.Count(name(), "skipped-in-target");
     return;
   }
   report.Set(name(), "config", c->name());

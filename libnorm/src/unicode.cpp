@@ -1,0 +1,490 @@
+#include "norm/unicode.h"
+
+#include <libxml/HTMLparser.h>
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cctype>
+
+#include "norm/report.h"
+
+namespace norm {
+
+namespace {
+
+enum Kind { kKeep, kLine, kControl, kZeroWidth, kBom, kWidth, kSpace };
+
+struct Counts {
+  std::array<int64_t, 7> by_kind{};
+  int64_t entities = 0;
+};
+
+constexpr const char* kKindKeys[] = {"",
+                                     "line-endings",
+                                     "controls-removed",
+                                     "zero-width-removed",
+                                     "bom-removed",
+                                     "width-folded",
+                                     "spaces-folded"};
+
+// ASCII bytes that need a look: controls (not TAB/LF), CR, '&', DEL.
+constexpr std::array<bool, 128> MakeAsciiSpecial() {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n';
+  t['&'] = true;
+  t[0x7F] = true;
+  return t;
+}
+constexpr std::array<bool, 128> kAsciiSpecial = MakeAsciiSpecial();
+
+// Lead bytes of every non-ASCII character a rule applies to: U+0080..U+00BF
+// (C2), U+2000..U+2FFF (E2), U+3000..U+3FFF (E3), U+F000..U+FFFF (EF).
+inline bool SpecialLead(unsigned char b) {
+  return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  char buf[4];
+  int32_t i = 0;
+  UBool err = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), i, 4, cp, err);
+  if (!err) out->append(buf, static_cast<size_t>(i));
+}
+
+// Decodes the character at in[pos]; 0xFFFD with length 1 on bad bytes.
+uint32_t Next(std::string_view in, size_t pos, size_t* len) {
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(in.data()), i, static_cast<int32_t>(in.size()), c);
+  *len = static_cast<size_t>(i) - pos;
+  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+}
+
+uint32_t Prev(std::string_view in, size_t pos, size_t* start) {
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(in.data()), 0, i, c);
+  *start = static_cast<size_t>(i);
+  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+}
+
+bool JoiningScript(uint32_t cp) {
+  UErrorCode err = U_ZERO_ERROR;
+  switch (uscript_getScript(static_cast<UChar32>(cp), &err)) {
+    case USCRIPT_ARABIC:
+    case USCRIPT_SYRIAC:
+    case USCRIPT_NKO:
+    case USCRIPT_MANDAIC:
+    case USCRIPT_MONGOLIAN:
+    case USCRIPT_HANIFI_ROHINGYA:
+    case USCRIPT_DEVANAGARI:
+    case USCRIPT_BENGALI:
+    case USCRIPT_GURMUKHI:
+    case USCRIPT_GUJARATI:
+    case USCRIPT_ORIYA:
+    case USCRIPT_TAMIL:
+    case USCRIPT_TELUGU:
+    case USCRIPT_KANNADA:
+    case USCRIPT_MALAYALAM:
+    case USCRIPT_SINHALA:
+    case USCRIPT_TIBETAN:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_KHMER:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_JAVANESE:
+    case USCRIPT_BALINESE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool EmojiBefore(uint32_t cp) {
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC) ||
+         (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0xFE0F;
+}
+
+// Whether the ZWNJ/ZWJ at in[pos, pos+len) does work: it joins emoji, or
+// sits next to a letter of a joining or conjunct-forming script.
+bool KeepJoiner(uint32_t cp, std::string_view in, size_t pos, size_t len) {
+  uint32_t next = 0;
+  if (pos + len < in.size()) {
+    size_t n;
+    next = Next(in, pos + len, &n);
+  }
+  uint32_t prev = 0;
+  size_t at = pos;
+  if (at > 0) prev = Prev(in, at, &at);
+  if (cp == 0x200D && prev != 0 &&
+      u_hasBinaryProperty(static_cast<UChar32>(next), UCHAR_EXTENDED_PICTOGRAPHIC) &&
+      EmojiBefore(prev)) {
+    return true;
+  }
+  if (JoiningScript(next)) return true;
+  // Look back over combining marks to the base letter.
+  for (int steps = 0; prev != 0 && steps < 4; ++steps) {
+    if (JoiningScript(prev)) return true;
+    UErrorCode err = U_ZERO_ERROR;
+    if (uscript_getScript(static_cast<UChar32>(prev), &err) != USCRIPT_INHERITED || at == 0) break;
+    prev = Prev(in, at, &at);
+  }
+  return false;
+}
+
+// HTML's remapping of numeric references to C1 code points (windows-1252).
+constexpr uint16_t kC1[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                              0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
+                              0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                              0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+
+// Parses a character reference at the start of s ("&...;"). Returns the
+// bytes it spans (0: none) and its code point in *cp.
+size_t ParseEntity(std::string_view s, uint32_t* cp) {
+  if (s.size() < 4 || s[0] != '&') return 0;
+  if (s[1] == '#') {
+    size_t i = 2;
+    int base = 10;
+    if (s[i] == 'x' || s[i] == 'X') {
+      base = 16;
+      ++i;
+    }
+    size_t start = i;
+    uint64_t v = 0;
+    while (i < s.size() && i - start <= 8) {
+      char c = s[i];
+      int d;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (base == 16 && c >= 'a' && c <= 'f') {
+        d = c - 'a' + 10;
+      } else if (base == 16 && c >= 'A' && c <= 'F') {
+        d = c - 'A' + 10;
+      } else {
+        break;
+      }
+      v = v * base + d;
+      ++i;
+    }
+    if (i == start || i >= s.size() || s[i] != ';' || i - start > 8) return 0;
+    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+      v = 0xFFFD;
+    } else if (v >= 0x80 && v <= 0x9F) {
+      v = kC1[v - 0x80];
+    }
+    *cp = static_cast<uint32_t>(v);
+    return i + 1;
+  }
+  size_t i = 1;
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!alpha(s[1])) return 0;
+  while (i < s.size() && i <= 32 && (alpha(s[i]) || (s[i] >= '0' && s[i] <= '9'))) ++i;
+  if (i >= s.size() || s[i] != ';') return 0;
+  std::string name(s.substr(1, i - 1));
+  if (name == "apos") {
+    *cp = '\'';
+  } else {
+    const htmlEntityDesc* d = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+    if (d == nullptr) return 0;
+    *cp = d->value;
+  }
+  return i + 1;
+}
+
+// Collects the output lazily: nothing is copied until the first change. In
+// a dry run (out == null) the scan stops at the first change.
+struct Sink {
+  std::string_view in;
+  std::string* out;
+  size_t flushed = 0;
+  bool changed = false;
+
+  void Replace(size_t pos, size_t len, std::string_view repl) {
+    changed = true;
+    if (out != nullptr) {
+      out->append(in.data() + flushed, pos - flushed);
+      out->append(repl);
+    }
+    flushed = pos + len;
+  }
+  void Finish() {
+    if (out != nullptr && changed) out->append(in.data() + flushed, in.size() - flushed);
+  }
+};
+
+}  // namespace
+
+struct UnicodeFilter::Impl {
+  UnicodeOptions options;
+  const icu::Normalizer2* nf = nullptr;  // null: --nf=none
+  const icu::Normalizer2* nfkc = nullptr;
+  std::unique_ptr<icu::UnicodeSet> nfkc_set;
+  std::unique_ptr<icu::FilteredNormalizer2> filtered;
+
+  // The rule for one character at in[pos, pos+len): kKeep, or its kind with
+  // the replacement in *repl.
+  Kind Rule(uint32_t cp, std::string_view in, size_t pos, size_t len, std::string* repl) const {
+    repl->clear();
+    if (cp < 0x80) {
+      if (cp == '\r') {
+        *repl = "\n";
+        return kLine;
+      }
+      if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) return kControl;
+      return kKeep;
+    }
+    if (cp < 0xA0) {
+      if (cp == 0x85) {
+        *repl = "\n";
+        return kLine;
+      }
+      return kControl;
+    }
+    switch (cp) {
+      case 0xA0:
+      case 0x2007:
+      case 0x202F:
+      case 0x3000:
+        if (!options.fold_spaces) return kKeep;
+        *repl = " ";
+        return kSpace;
+      case 0x2028:
+      case 0x2029:
+        *repl = "\n";
+        return kLine;
+      case 0x200B:
+      case 0x2060:
+        return kZeroWidth;
+      case 0xFEFF:
+        return kBom;
+      case 0x200C:
+      case 0x200D:
+        return KeepJoiner(cp, in, pos, len) ? kKeep : kZeroWidth;
+      default:
+        break;
+    }
+    if (options.fold_width && cp >= 0xFF10 && cp <= 0xFF9F) {
+      if (cp <= 0xFF19 || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A)) {
+        repl->push_back(static_cast<char>(cp - 0xFF00 + 0x20));
+        return kWidth;
+      }
+      if (cp >= 0xFF61) {
+        std::string one;
+        AppendUtf8(cp, &one);
+        *repl = Nfkc(one);
+        return kWidth;
+      }
+    }
+    return kKeep;
+  }
+
+  std::string Nfkc(std::string_view s) const {
+    std::string r;
+    icu::StringByteSink<std::string> sink(&r);
+    UErrorCode err = U_ZERO_ERROR;
+    nfkc->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink,
+                        nullptr, err);
+    if (U_FAILURE(err)) return std::string(s);
+    return r;
+  }
+
+  // Every rule but normalization. Returns whether anything changed; writes
+  // the result to *out (when non-null and changed) and counts into *counts.
+  bool Clean(std::string_view in, std::string* out, Counts* counts) const {
+    Sink sink{in, out};
+    std::string repl;
+    size_t i = 0;
+    const size_t n = in.size();
+    while (i < n) {
+      unsigned char b = static_cast<unsigned char>(in[i]);
+      if (b < 0x80) {
+        if (!kAsciiSpecial[b]) {
+          ++i;
+          continue;
+        }
+        if (b == '\r') {
+          size_t len = (i + 1 < n && in[i + 1] == '\n') ? 2 : 1;
+          sink.Replace(i, len, "\n");
+          if (out == nullptr) return true;
+          ++counts->by_kind[kLine];
+          i += len;
+          continue;
+        }
+        if (b == '&') {
+          size_t len = 0;
+          uint32_t cp = 0;
+          int64_t refs = 0;
+          size_t k = ParseEntity(in.substr(i), &cp);
+          if (k != 0) {
+            len = k;
+            refs = 1;
+            // "&amp;lt;": the '&' just decoded starts another reference.
+            while (cp == '&' && refs < 16) {
+              std::string again = "&";
+              again.append(in.substr(i + len, 40));
+              uint32_t cp2;
+              size_t k2 = ParseEntity(again, &cp2);
+              if (k2 == 0) break;
+              len += k2 - 1;
+              cp = cp2;
+              ++refs;
+            }
+          }
+          if (k == 0) {
+            ++i;
+            continue;
+          }
+          if (out == nullptr) return true;
+          Kind kind = Rule(cp, in, i, len, &repl);
+          if (kind == kKeep) AppendUtf8(cp, &repl);
+          if (kind != kKeep) ++counts->by_kind[kind];
+          counts->entities += refs;
+          sink.Replace(i, len, repl);
+          i += len;
+          continue;
+        }
+        sink.Replace(i, 1, "");
+        if (out == nullptr) return true;
+        ++counts->by_kind[kControl];
+        ++i;
+        continue;
+      }
+      if (!SpecialLead(b)) {
+        i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        continue;
+      }
+      size_t len;
+      uint32_t cp = Next(in, i, &len);
+      if (options.fold_width && cp >= 0xFF61 && cp <= 0xFF9F) {
+        // A run of half-width katakana, folded together so that sound marks
+        // combine (ｶﾞ -> ガ).
+        size_t j = i + len;
+        int64_t chars = 1;
+        while (j < n) {
+          size_t l2;
+          uint32_t c2 = Next(in, j, &l2);
+          if (c2 < 0xFF61 || c2 > 0xFF9F) break;
+          j += l2;
+          ++chars;
+        }
+        if (out == nullptr) return true;
+        sink.Replace(i, j - i, Nfkc(in.substr(i, j - i)));
+        counts->by_kind[kWidth] += chars;
+        i = j;
+        continue;
+      }
+      Kind kind = Rule(cp, in, i, len, &repl);
+      if (kind != kKeep) {
+        if (out == nullptr) return true;
+        ++counts->by_kind[kind];
+        sink.Replace(i, len, repl);
+      }
+      i += len;
+    }
+    sink.Finish();
+    return sink.changed;
+  }
+
+  bool Normalized(std::string_view s) const {
+    if (nf == nullptr) return true;
+    UErrorCode err = U_ZERO_ERROR;
+    bool yes =
+        nf->isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), err);
+    return U_FAILURE(err) || yes;
+  }
+};
+
+UnicodeFilter::UnicodeFilter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+UnicodeFilter::~UnicodeFilter() = default;
+
+std::unique_ptr<UnicodeFilter> UnicodeFilter::Make(const UnicodeOptions& options, Status* status) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  UErrorCode err = U_ZERO_ERROR;
+  impl->nfkc = icu::Normalizer2::getNFKCInstance(err);
+  if (U_FAILURE(err)) {
+    *status = Status(StatusCode::kConfig, std::string("ICU normalization data unavailable: ") +
+                                              u_errorName(err) + " (Debian package libicu72)");
+    return nullptr;
+  }
+  std::string form;
+  for (char c : options.form)
+    form.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  if (form == "NFC") {
+    impl->nf = icu::Normalizer2::getNFCInstance(err);
+  } else if (form == "NFKC") {
+    // NFKC everywhere except CJK punctuation and, unless folded, the spaces
+    // that fold_spaces governs.
+    std::u16string pattern =
+        u"[^\\u3000-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65";
+    if (!options.fold_spaces) pattern += u"\\u00A0\\u2007\\u202F";
+    pattern += u"]";
+    impl->nfkc_set = std::make_unique<icu::UnicodeSet>(
+        icu::UnicodeString(pattern.data(), static_cast<int32_t>(pattern.size())), err);
+    if (U_SUCCESS(err)) {
+      impl->nfkc_set->freeze();
+      impl->filtered = std::make_unique<icu::FilteredNormalizer2>(*impl->nfkc, *impl->nfkc_set);
+      impl->nf = impl->filtered.get();
+    }
+  } else if (form == "NONE") {
+    impl->nf = nullptr;
+  } else {
+    *status = Status(StatusCode::kConfig, "unknown normalization form '" + options.form +
+                                              "' (expected NFC, NFKC or none)");
+    return nullptr;
+  }
+  if (U_FAILURE(err)) {
+    *status = Status(StatusCode::kConfig, std::string("ICU normalization data unavailable: ") +
+                                              u_errorName(err) + " (Debian package libicu72)");
+    return nullptr;
+  }
+  return std::make_unique<UnicodeFilter>(std::move(impl));
+}
+
+bool UnicodeFilter::MayChange(std::string_view text) const {
+  Counts unused;
+  if (impl_->Clean(text, nullptr, &unused)) return true;
+  return !impl_->Normalized(text);
+}
+
+std::string UnicodeFilter::Transform(std::string_view text, Report& report) const {
+  Counts counts;
+  std::string cleaned;
+  bool changed = impl_->Clean(text, &cleaned, &counts);
+  std::string_view current = changed ? std::string_view(cleaned) : text;
+  std::string result;
+  if (!impl_->Normalized(current)) {
+    icu::StringByteSink<std::string> sink(&result);
+    icu::Edits edits;
+    UErrorCode err = U_ZERO_ERROR;
+    impl_->nf->normalizeUTF8(0,
+                             icu::StringPiece(current.data(), static_cast<int32_t>(current.size())),
+                             sink, &edits, err);
+    if (U_SUCCESS(err)) {
+      report.Count(name(), "normalized", edits.numberOfChanges());
+    } else {
+      result = std::string(current);
+    }
+  } else if (changed) {
+    result = std::move(cleaned);
+  } else {
+    result = std::string(text);
+  }
+  for (int k = kLine; k <= kSpace; ++k) {
+    if (counts.by_kind[k] != 0) report.Count(name(), kKindKeys[k], counts.by_kind[k]);
+  }
+  if (counts.entities != 0) report.Count(name(), "entities-decoded", counts.entities);
+  return result;
+}
+
+std::unique_ptr<Filter> MakeUnicodeFilter(const Options& options, Status* status) {
+  return UnicodeFilter::Make(options.unicode, status);
+}
+
+}  // namespace norm
