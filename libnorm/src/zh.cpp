@@ -280,8 +280,8 @@ class Compiler {
   std::map<const opencc::Dict*, const Trie*> cache_;
 };
 
-std::shared_ptr<const ZhConverter> Build(const std::string& name, const std::string& path,
-                                         Status* status) {
+std::shared_ptr<const ZhConverter> BuildFrom(const std::string& name, const std::string& path,
+                                             bool compile, Status* status) {
   auto impl = std::make_unique<ZhConverter::Impl>();
   try {
     opencc::Config config;
@@ -299,7 +299,7 @@ std::shared_ptr<const ZhConverter> Build(const std::string& name, const std::str
   bool compiled = false;
   auto seg = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(
       std::const_pointer_cast<opencc::Segmentation>(impl->opencc->GetSegmentation()));
-  if (seg != nullptr) {
+  if (seg != nullptr && compile) {
     try {
       Compiler compiler(impl.get());
       impl->segmentation = compiler.Compile(seg->GetDict());
@@ -335,12 +335,25 @@ std::shared_ptr<const ZhConverter> ZhConverter::Get(std::string_view config, Sta
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(path);
   if (it != cache.end()) return it->second;
+  auto built = Build(config, /*compile=*/true, status);
+  if (built != nullptr) cache.emplace(path, built);
+  return built;
+}
+
+std::shared_ptr<const ZhConverter> ZhConverter::Build(std::string_view config, bool compile,
+                                                      Status* status) {
+  std::string path = ConfigPath(config);
+  if (path.empty()) {
+    *status = Status(StatusCode::kConfig, "unknown OpenCC config '" + std::string(config) +
+                                              "': no such file in " + NORM_OPENCC_DIR +
+                                              " (known: " + KnownConfigs() +
+                                              "; Debian packages opencc, libopencc-data)");
+    return nullptr;
+  }
   std::string name(config);
   if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0)
     name.resize(name.size() - 5);
-  auto built = Build(name, path, status);
-  if (built != nullptr) cache.emplace(path, built);
-  return built;
+  return BuildFrom(name, path, compile, status);
 }
 
 // ---------------------------------------------------------------------------

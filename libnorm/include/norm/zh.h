@@ -73,6 +73,11 @@ class ZhConverter {
   // or a path), built on first use. On failure returns null and sets *status
   // (kConfig, naming the configuration and the opencc package).
   static std::shared_ptr<const ZhConverter> Get(std::string_view config, Status* status);
+  // A new, unshared converter. compile=false runs opencc::Converter itself
+  // (in chunks of at most 64 KiB cut at sentence ends): the reference the
+  // tests and benchmarks compare with.
+  static std::shared_ptr<const ZhConverter> Build(std::string_view config, bool compile,
+                                                  Status* status);
 
   // Appends the conversion of text (valid UTF-8) to *out and returns the
   // number of characters changed.
