@@ -6,11 +6,16 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <array>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <cctype>
+#include <vector>
 
 #include "norm/report.h"
 
@@ -197,6 +202,48 @@ size_t ParseEntity(std::string_view s, uint32_t* cp) {
   return i + 1;
 }
 
+// The first byte at or after i that needs a look, 16 bytes at a time: ASCII
+// controls, '&', DEL, and lead bytes other than E4..E9 (U+4000..U+9FFF, the
+// bulk of Chinese text). Printable ASCII and continuation bytes are skipped.
+// May stop on a continuation byte; never skips a byte that needs a look.
+inline size_t SkipBoring(std::string_view in, size_t i) {
+#ifdef __SSE2__
+  const size_t n = in.size();
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i below20 = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));
+  const __m128i above_bf = _mm_set1_epi8(static_cast<char>(0xBF ^ 0x80));
+  const __m128i above_e3 = _mm_set1_epi8(static_cast<char>(0xE3 ^ 0x80));
+  const __m128i below_ea = _mm_set1_epi8(static_cast<char>(0xEA ^ 0x80));
+  const __m128i amp = _mm_set1_epi8('&');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  while (i + 16 <= n) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + i));
+    __m128i y = _mm_xor_si128(x, flip);  // unsigned order as signed
+    __m128i lead = _mm_cmpgt_epi8(y, above_bf);
+    __m128i cjk = _mm_and_si128(_mm_cmpgt_epi8(y, above_e3), _mm_cmplt_epi8(y, below_ea));
+    __m128i hit = _mm_or_si128(_mm_cmplt_epi8(y, below20), _mm_andnot_si128(cjk, lead));
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, amp), _mm_cmpeq_epi8(x, del)));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#else
+  (void)in;
+#endif
+  return i;
+}
+
+// CJK punctuation no rule touches and every form leaves alone, recognised
+// from its bytes: U+3001..U+3029 and U+3030..U+303F (not the ideographic
+// space, not the combining tone marks U+302A..U+302F), and the full-width
+// punctuation U+FF01..U+FF0F, U+FF1A..U+FF20, U+FF3B..U+FF40.
+inline bool CommonCjkPunctuation(unsigned char b0, unsigned char b1, unsigned char b2) {
+  if (b0 == 0xE3) return b1 == 0x80 && b2 != 0x80 && (b2 < 0xAA || b2 > 0xAF);
+  if (b0 == 0xEF && b1 == 0xBC) return b2 <= 0x8F || (b2 >= 0x9A && b2 <= 0xA0) || b2 >= 0xBB;
+  if (b0 == 0xEF && b1 == 0xBD) return b2 == 0x80;
+  return false;
+}
+
 // Collects the output lazily: nothing is copied until the first change. In
 // a dry run (out == null) the scan stops at the first change.
 struct Sink {
@@ -296,12 +343,17 @@ struct UnicodeFilter::Impl {
 
   // Every rule but normalization. Returns whether anything changed; writes
   // the result to *out (when non-null and changed) and counts into *counts.
-  bool Clean(std::string_view in, std::string* out, Counts* counts) const {
+  // *needs_icu is set when the text holds a character that might not be
+  // normalized already (see safe); clean CJK and ASCII text never does.
+  bool Clean(std::string_view in, std::string* out, Counts* counts, bool* needs_icu) const {
     Sink sink{in, out};
+    const bool check = nf != nullptr;
     std::string repl;
     size_t i = 0;
     const size_t n = in.size();
     while (i < n) {
+      i = SkipBoring(in, i);
+      if (i >= n) break;
       unsigned char b = static_cast<unsigned char>(in[i]);
       if (b < 0x80) {
         if (!kAsciiSpecial[b]) {
@@ -341,6 +393,7 @@ struct UnicodeFilter::Impl {
             continue;
           }
           if (out == nullptr) return true;
+          *needs_icu = true;
           Kind kind = Rule(cp, in, i, len, &repl);
           if (kind == kKeep) AppendUtf8(cp, &repl);
           if (kind != kKeep) ++counts->by_kind[kind];
@@ -355,7 +408,21 @@ struct UnicodeFilter::Impl {
         ++i;
         continue;
       }
+      if (b < 0xC0) {  // a continuation byte: SkipBoring stopped mid-character
+        ++i;
+        continue;
+      }
+      if (i + 2 < n && CommonCjkPunctuation(b, static_cast<unsigned char>(in[i + 1]),
+                                            static_cast<unsigned char>(in[i + 2]))) {
+        i += 3;
+        continue;
+      }
       if (!SpecialLead(b)) {
+        // U+4000..U+9FFF (leads E4..E9): ideographs, always normalized.
+        if (check && !*needs_icu && (b < 0xE4 || b > 0xE9)) {
+          size_t len;
+          if (!Safe(Next(in, i, &len))) *needs_icu = true;
+        }
         i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
         continue;
       }
@@ -374,6 +441,7 @@ struct UnicodeFilter::Impl {
           ++chars;
         }
         if (out == nullptr) return true;
+        *needs_icu = true;
         sink.Replace(i, j - i, Nfkc(in.substr(i, j - i)));
         counts->by_kind[kWidth] += chars;
         i = j;
@@ -384,12 +452,35 @@ struct UnicodeFilter::Impl {
         if (out == nullptr) return true;
         ++counts->by_kind[kind];
         sink.Replace(i, len, repl);
+      } else if (check && !Safe(cp)) {
+        *needs_icu = true;
       }
       i += len;
     }
     sink.Finish();
     return sink.changed;
   }
+
+  // Characters that are normalized whatever surrounds them: quick check
+  // Yes and combining class 0 under the chosen form (always true outside
+  // the filter set of --nf=NFKC). A text made of them only is normalized.
+  std::vector<uint64_t> safe;  // BMP bitmap
+
+  void BuildSafe(UProperty qc) {
+    safe.assign(0x10000 / 64, 0);
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (SafeSlow(c, qc)) safe[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+  bool SafeSlow(UChar32 c, UProperty qc) const {
+    if (nfkc_set != nullptr && !nfkc_set->contains(c)) return true;
+    return u_getCombiningClass(c) == 0 && u_getIntPropertyValue(c, qc) == UNORM_YES;
+  }
+  bool Safe(uint32_t cp) const {
+    if (cp < 0x10000) return (safe[cp >> 6] >> (cp & 63)) & 1;
+    return SafeSlow(static_cast<UChar32>(cp), qc_prop);
+  }
+  UProperty qc_prop = UCHAR_NFC_QUICK_CHECK;
 
   bool Normalized(std::string_view s) const {
     if (nf == nullptr) return true;
@@ -444,22 +535,28 @@ std::unique_ptr<UnicodeFilter> UnicodeFilter::Make(const UnicodeOptions& options
                                               u_errorName(err) + " (Debian package libicu72)");
     return nullptr;
   }
+  if (impl->nf != nullptr) {
+    impl->qc_prop = form == "NFKC" ? UCHAR_NFKC_QUICK_CHECK : UCHAR_NFC_QUICK_CHECK;
+    impl->BuildSafe(impl->qc_prop);
+  }
   return std::make_unique<UnicodeFilter>(std::move(impl));
 }
 
 bool UnicodeFilter::MayChange(std::string_view text) const {
   Counts unused;
-  if (impl_->Clean(text, nullptr, &unused)) return true;
-  return !impl_->Normalized(text);
+  bool needs_icu = false;
+  if (impl_->Clean(text, nullptr, &unused, &needs_icu)) return true;
+  return needs_icu && !impl_->Normalized(text);
 }
 
 std::string UnicodeFilter::Transform(std::string_view text, Report& report) const {
   Counts counts;
   std::string cleaned;
-  bool changed = impl_->Clean(text, &cleaned, &counts);
+  bool needs_icu = false;
+  bool changed = impl_->Clean(text, &cleaned, &counts, &needs_icu);
   std::string_view current = changed ? std::string_view(cleaned) : text;
   std::string result;
-  if (!impl_->Normalized(current)) {
+  if (needs_icu && !impl_->Normalized(current)) {
     icu::StringByteSink<std::string> sink(&result);
     icu::Edits edits;
     UErrorCode err = U_ZERO_ERROR;
