@@ -202,5 +202,3 @@ BENCHMARK(IcuNormalizeUtf8)->Unit(benchmark::kMillisecond);
 BENCHMARK(UnicodeDamaged)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -15,6 +15,7 @@
 #include "norm/document.h"
 #include "norm/options.h"
 #include "norm/report.h"
+#include "test_util.h"
 
 namespace norm {
 namespace {
@@ -282,6 +283,67 @@ TEST(ZhFilter, UserDictFromFile) {
   Report r;
   EXPECT_EQ(filter->Transform("发布后台", r), "發佈後台");
   EXPECT_EQ(r.Get("zh", "user-dict-replaced"), 1);
+}
+
+}  // namespace
+}  // namespace norm
+
+namespace norm {
+namespace {
+
+std::unique_ptr<ZhFilter> S2T() {
+  Options options;
+  options.zh.config = "s2t";
+  Status status;
+  auto f = ZhFilter::Make(options, &status);
+  EXPECT_NE(f, nullptr) << status.message();
+  return f;
+}
+
+TEST(ZhFilter, BareUrlsInProseKept) {
+  auto f = S2T();
+  Report r;
+  EXPECT_EQ(f->Transform("访问https://example.com/发布/后台。后台 www.example.com/后台 发布", r),
+            "訪問https://example.com/发布/后台。後臺 www.example.com/后台 發佈");
+  EXPECT_EQ(f->Transform("见(https://example.com/后台_(发布))后台", r),
+            "見(https://example.com/后台_(发布))後臺");
+}
+
+TEST(ZhFilter, MarkdownStageKeepsEverythingButProse) {
+  auto f = S2T();
+  const std::string in =
+      "---\ntitle: 发布后台\n发布: 后台\nlist:\n  - 后台\n---\n"
+      "# 发布后台\n\n见 [发布](https://example.com/发布/后台 \"发布\") 和 ``后台 ` 发布`` 后台\n"
+      "![后台](/图/后台.png) <https://example.com/后台> <span title=\"后台\">后台</span>\n"
+      "<pre>\n发布\n\n后台\n</pre>\n后台\n\n"
+      "```\n发布\n```\n~~~~ 后台\n后台\n~~~~\n\n[后台]: /发布/后台 \"后台\"\n"
+      "https://example.com/发布/后台\n";
+  const std::string want =
+      "---\ntitle: 發佈後臺\n发布: 后台\nlist:\n  - 后台\n---\n"
+      "# 發佈後臺\n\n見 [發佈](https://example.com/发布/后台 \"發佈\") 和 ``后台 ` 发布`` 後臺\n"
+      "![後臺](/图/后台.png) <https://example.com/后台> <span title=\"后台\">後臺</span>\n"
+      "<pre>\n发布\n\n后台\n</pre>\n後臺\n\n"
+      "```\n发布\n```\n~~~~ 后台\n后台\n~~~~\n\n[后台]: /发布/后台 \"后台\"\n"
+      "https://example.com/发布/后台\n";
+  Report r;
+  EXPECT_EQ(f->TransformMarkdown(in, r), want);
+  // An unclosed fence protects to the end; unmatched backticks are text.
+  EXPECT_EQ(f->TransformMarkdown("后台\n```\n后台\n", r), "後臺\n```\n后台\n");
+  EXPECT_EQ(f->TransformMarkdown("`后台 发布", r), "`後臺 發佈");
+}
+
+TEST(ZhCli, StageKeepsUrlAndConverts) {
+  test::CliResult r =
+      test::RunCli({"zh", "--zh=s2t"},
+                   "[发布后台](https://example.com/发布/后台) https://example.com/发布/后台\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "[發佈後臺](https://example.com/发布/后台) https://example.com/发布/后台\n");
+  test::CliResult none = test::RunCli({"zh"}, "后台\n");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("--zh"), std::string::npos) << none.err;
+  test::CliResult bad = test::RunCli({"--zh=s2q"}, "后台\n");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("s2q"), std::string::npos) << bad.err;
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include "norm/boilerplate.h"
 #include "norm/metadata.h"
+#include "norm/unicode.h"
+#include "norm/zh.h"
 
 #include <algorithm>
 #include <array>
@@ -34,6 +36,11 @@ std::span<const FilterInfo> Table() {
       {"metadata",
        "fill missing front-matter keys (title, date, author, source, lang) from page metadata",
        Stage::kMarkup, true, &Make<MetadataFilter>},
+      {"zh", "Chinese script variants with OpenCC (--zh=CONFIG, --zh-target), prose only",
+       Stage::kScript, true, MakeZhFilter},
+      {"unicode",
+       "NFC/NFKC, width folding, controls, zero-width and BOMs, line endings, leftover entities",
+       Stage::kUnicode, true, MakeUnicodeFilter},
   };
   return kFilters;
 }

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "zh_protect.h"
 #include "zh_trie.h"
 
 #ifndef NORM_OPENCC_DIR
@@ -495,39 +496,50 @@ std::shared_ptr<const ZhUserDict> ZhUserDict::Load(const std::string& path, Stat
   return dict;
 }
 
+namespace {
+
+// The user dictionary first, the converter between user phrases; appends to
+// *out.
+void ConvertPiece(std::string_view text, const ZhConverter& converter, const ZhUserDict* user_dict,
+                  std::string* out, int64_t* changed, int64_t* replaced) {
+  if (user_dict == nullptr || user_dict->size() == 0) {
+    *changed += converter.ConvertAppend(text, out);
+    return;
+  }
+  const Trie& trie = user_dict->impl().trie;
+  bool ascii = trie.ascii_keys();
+  const char* p = text.data();
+  const char* end = p + text.size();
+  const char* run = p;
+  while (p < end) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c < 0x80 && !ascii) {
+      ++p;
+      continue;
+    }
+    std::string_view value;
+    size_t len = trie.Match(p, end, &value);
+    if (len == 0) {
+      p += std::min<size_t>(Utf8SeqLen(c), end - p);
+      continue;
+    }
+    if (run < p) *changed += converter.ConvertAppend(std::string_view(run, p - run), out);
+    out->append(value);
+    ++*replaced;
+    p += len;
+    run = p;
+  }
+  if (run < end) *changed += converter.ConvertAppend(std::string_view(run, end - run), out);
+}
+
+}  // namespace
+
 std::string ZhConvert(std::string_view text, const ZhConverter& converter,
                       const ZhUserDict* user_dict, int64_t* chars_changed, int64_t* user_replaced) {
   std::string out;
   out.reserve(text.size() + text.size() / 16);
   int64_t changed = 0, replaced = 0;
-  if (user_dict == nullptr || user_dict->size() == 0) {
-    changed = converter.ConvertAppend(text, &out);
-  } else {
-    const Trie& trie = user_dict->impl().trie;
-    bool ascii = trie.ascii_keys();
-    const char* p = text.data();
-    const char* end = p + text.size();
-    const char* run = p;
-    while (p < end) {
-      unsigned char c = static_cast<unsigned char>(*p);
-      if (c < 0x80 && !ascii) {
-        ++p;
-        continue;
-      }
-      std::string_view value;
-      size_t len = trie.Match(p, end, &value);
-      if (len == 0) {
-        p += std::min<size_t>(Utf8SeqLen(c), end - p);
-        continue;
-      }
-      if (run < p) changed += converter.ConvertAppend(std::string_view(run, p - run), &out);
-      out.append(value);
-      ++replaced;
-      p += len;
-      run = p;
-    }
-    if (run < end) changed += converter.ConvertAppend(std::string_view(run, end - run), &out);
-  }
+  ConvertPiece(text, converter, user_dict, &out, &changed, &replaced);
   if (chars_changed != nullptr) *chars_changed += changed;
   if (user_replaced != nullptr) *user_replaced += replaced;
   return out;
@@ -599,10 +611,18 @@ const char* ScriptName(ZhScript s) {
 }
 }  // namespace
 
-std::string ZhFilter::Run(std::string_view text, const ZhConverter& converter,
-                          Report& report) const {
+std::string ZhFilter::Run(std::string_view text, const ZhConverter& converter, Report& report,
+                          bool markdown) const {
   int64_t changed = 0, replaced = 0;
-  std::string out = ZhConvert(text, converter, user_dict_.get(), &changed, &replaced);
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  zh_internal::ForEachPiece(text, markdown, [&](std::string_view piece, bool convert) {
+    if (convert) {
+      ConvertPiece(piece, converter, user_dict_.get(), &out, &changed, &replaced);
+    } else {
+      out.append(piece);
+    }
+  });
   if (changed != 0) report.Count(name(), "chars-converted", changed);
   if (replaced != 0) report.Count(name(), "user-dict-replaced", replaced);
   return out;
@@ -630,7 +650,24 @@ std::string ZhFilter::Transform(std::string_view text, Report& report) const {
     return std::string(text);
   }
   report.Set(name(), "config", c->name());
-  return Run(text, *c, report);
+  return Run(text, *c, report, /*markdown=*/false);
+}
+
+std::string ZhFilter::TransformMarkdown(std::string_view text, Report& report) const {
+  if (!active()) return std::string(text);
+  ZhScript script = ZhScript::kUnknown;
+  if (fixed_ == nullptr) {
+    script = DetectZhScript(text);
+    report.Set(name(), "detected", ScriptName(script));
+  }
+  const ZhConverter* c = Choose(script);
+  if (c == nullptr) {
+    if (fixed_ == nullptr && script != ZhScript::kUnknown)
+      report.Count(name(), "skipped-in-target");
+    return std::string(text);
+  }
+  report.Set(name(), "config", c->name());
+  return Run(text, *c, report, /*markdown=*/true);
 }
 
 void ZhFilter::Apply(Document& doc, Report& report) const {
@@ -651,12 +688,14 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
   report.Set(name(), "config", c->name());
   ForEachProse(doc, [&](std::string& s) {
     if (!MayChange(s)) return;
-    s = Run(s, *c, report);
+    s = Run(s, *c, report, /*markdown=*/false);
   });
 }
 
 std::unique_ptr<Filter> MakeZhFilter(const Options& options, Status* status) {
-  return ZhFilter::Make(options, status);
+  std::unique_ptr<ZhFilter> f = ZhFilter::Make(options, status);
+  if (f == nullptr || !f->active()) return nullptr;  // inactive: left out of the pipeline
+  return f;
 }
 
 }  // namespace norm

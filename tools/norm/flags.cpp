@@ -168,6 +168,17 @@ const std::vector<Flag> kFlags = {
        return std::string();
      }},
     {"nf", 0, "FORM", "Unicode normalization form: NFC (default), NFKC or none.", nullptr, SetNf},
+    {"fold-spaces", 0, nullptr, "Turn NBSP and ideographic space into plain spaces.", nullptr,
+     [](Config& c, std::string_view) {
+       c.options.unicode.fold_spaces = true;
+       return std::string();
+     }},
+    {"no-fold-width", 0, nullptr,
+     "Keep full-width letters and digits and half-width katakana as they are.", nullptr,
+     [](Config& c, std::string_view) {
+       c.options.unicode.fold_width = false;
+       return std::string();
+     }},
     {"no-images", 0, nullptr, "Drop images.", nullptr,
      [](Config& c, std::string_view) {
        c.options.html.images = false;

@@ -1,10 +1,47 @@
 #include "run.h"
 
+#include "norm/zh.h"
+
 namespace norm::cli {
+
+// `norm zh`: the text as it stands, only its prose converted (see
+// ZhFilter::TransformMarkdown). Valid UTF-8 is used without a decoded copy.
+Result RunZh(const Config& config, std::string_view bytes) {
+  Result r;
+  Status s;
+  std::unique_ptr<ZhFilter> filter = ZhFilter::Make(config.options, &s);
+  if (filter != nullptr && !filter->active()) {
+    s = Status(StatusCode::kConfig, "norm zh needs --zh=CONFIG or --zh-target=TARGET");
+  }
+  if (!s.ok()) {
+    r.status = s;
+    return r;
+  }
+  const std::string& from = config.options.decode.from_code;
+  std::string_view text = bytes;
+  Decoded decoded;
+  if ((from == "auto" || from == "UTF-8" || from == "utf-8") && IsValidUtf8(bytes)) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    decoded.detection.encoding = "UTF-8";
+    decoded.detection.confidence = 1.0;
+    decoded.detection.source = "utf8";
+  } else {
+    decoded = DecodeBytes(bytes, config.options.decode);
+    if (!decoded.status.ok()) {
+      r.status = decoded.status;
+      return r;
+    }
+    text = decoded.text;
+  }
+  ReportDecoded(decoded, r.report);
+  r.markdown = filter->TransformMarkdown(text, r.report);
+  return r;
+}
 
 Result RunCommand(const Config& config, const Normalizer& normalizer, std::string_view bytes) {
   const std::string& cmd = config.command;
   if (cmd.empty() || cmd == "check") return normalizer.Normalize(bytes);
+  if (cmd == "zh") return RunZh(config, bytes);
   Result r;
   Decoded decoded = DecodeBytes(bytes, config.options.decode);
   if (!decoded.status.ok()) {

@@ -30,7 +30,8 @@
 //
 // Only prose is converted (see ForEachProse in document.h): link targets,
 // image sources, code and front-matter keys keep their bytes, so that
-// `https://example.com/发布/后台` stays a working URL.
+// `https://example.com/发布/后台` stays a working URL. Bare URLs inside prose
+// (http://, https://, ftp://, www.) are kept too.
 //
 // Engine. The configuration is loaded with OpenCC's own C++ API
 // (opencc::Config), and its segmentation and conversion-chain dictionaries are
@@ -129,8 +130,8 @@ class ZhUserDict {
   std::unique_ptr<Impl> impl_;
 };
 
-// Converts text with the user dictionary first (may be null) and the
-// converter for everything between user phrases. Counts into *chars_changed
+// Converts all of text (nothing protected) with the user dictionary first
+// (may be null) and the converter for everything between user phrases. Counts into *chars_changed
 // and *user_replaced when non-null.
 std::string ZhConvert(std::string_view text, const ZhConverter& converter,
                       const ZhUserDict* user_dict, int64_t* chars_changed = nullptr,
@@ -148,13 +149,20 @@ class ZhFilter : public TextFilter {
   bool MayChange(std::string_view text) const override;
   // Detects the script of the whole document first when a target is set.
   void Apply(Document& doc, Report& report) const override;
+  // `norm zh`: raw text or Markdown as it stands, converted in place of
+  // opencc. Keeps byte for byte everything but prose: front matter (except
+  // the values of prose keys such as title), fenced and inline code, link
+  // and image destinations, reference definitions, HTML tags, autolinks and
+  // bare URLs, and the contents of <pre>, <code>, <script> and <style>.
+  std::string TransformMarkdown(std::string_view text, Report& report) const;
 
   bool active() const { return fixed_ != nullptr || !target_.empty(); }
 
  private:
   ZhFilter() = default;
   const ZhConverter* Choose(ZhScript script) const;
-  std::string Run(std::string_view text, const ZhConverter& converter, Report& report) const;
+  std::string Run(std::string_view text, const ZhConverter& converter, Report& report,
+                  bool markdown) const;
 
   std::shared_ptr<const ZhConverter> fixed_;
   std::string target_;
