@@ -348,3 +348,30 @@ TEST(ZhCli, StageKeepsUrlAndConverts) {
 
 }  // namespace
 }  // namespace norm
+
+namespace norm {
+namespace {
+
+TEST(ZhFilter, FrontMatterLangFollowsConversion) {
+  Options options;
+  options.zh.config = "s2tw";
+  Status status;
+  auto filter = MakeZhFilter(options, &status);
+  ASSERT_NE(filter, nullptr);
+  Document doc;
+  doc.front_matter.present = true;
+  doc.front_matter.entries.push_back({"lang", " \"zh-Hans\""});
+  doc.blocks.push_back(Block::Paragraph({Inline::Text("发布")}));
+  Report report;
+  filter->Apply(doc, report);
+  EXPECT_EQ(doc.front_matter.entries[0].value, " \"zh-TW\"");
+  EXPECT_EQ(report.Get("zh", "lang-updated"), 1);
+  // Not Chinese: left alone.
+  Document en;
+  en.front_matter.entries.push_back({"lang", "en"});
+  filter->Apply(en, report);
+  EXPECT_EQ(en.front_matter.entries[0].value, "en");
+}
+
+}  // namespace
+}  // namespace norm

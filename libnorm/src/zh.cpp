@@ -653,6 +653,39 @@ std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   return Run(text, *c, report, /*markdown=*/false);
 }
 
+namespace {
+
+// The language tag of what a configuration writes; empty when it is not
+// Chinese of one script (t2jp writes Japanese kanji).
+std::string_view OutputTag(std::string_view config) {
+  if (config == "t2s" || config == "tw2s" || config == "tw2sp" || config == "hk2s")
+    return "zh-Hans";
+  if (config == "s2t" || config == "tw2t" || config == "hk2t" || config == "jp2t") return "zh-Hant";
+  if (config == "s2tw" || config == "s2twp" || config == "t2tw") return "zh-TW";
+  if (config == "s2hk" || config == "t2hk") return "zh-HK";
+  return {};
+}
+
+}  // namespace
+
+// A front-matter lang naming Chinese (zh, zh-Hans, zh-CN...) follows the
+// conversion: after s2t the text is zh-Hant whatever the source said.
+void ZhFilter::UpdateLang(Document& doc, std::string_view config, Report& report) const {
+  std::string_view tag = OutputTag(config);
+  if (tag.empty()) return;
+  for (FrontMatterEntry& e : doc.front_matter.entries) {
+    if (e.key != "lang") continue;
+    std::string value = FrontMatter::Unquote(e.value);
+    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+    if (value != "zh" && value.rfind("zh-", 0) != 0 && value.rfind("zh_", 0) != 0) return;
+    if (value == tag) return;
+    std::string lead = e.value.substr(0, e.value.find_first_not_of(' '));
+    e.value = lead + FrontMatter::Quote(tag);
+    report.Count(name(), "lang-updated");
+    return;
+  }
+}
+
 std::string ZhFilter::TransformMarkdown(std::string_view text, Report& report) const {
   if (!active()) return std::string(text);
   ZhScript script = ZhScript::kUnknown;
@@ -686,6 +719,7 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
     return;
   }
   report.Set(name(), "config", c->name());
+  UpdateLang(doc, c->name(), report);
   ForEachProse(doc, [&](std::string& s) {
     if (!MayChange(s)) return;
     s = Run(s, *c, report, /*markdown=*/false);

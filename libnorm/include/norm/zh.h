@@ -53,6 +53,9 @@
 //   chars-converted        characters OpenCC changed
 //   user-dict-replaced     user-dictionary phrases replaced
 //   skipped-in-target      documents left alone: already in the target
+//   lang-updated           front-matter lang naming Chinese (zh, zh-Hans...)
+//                          set to what the configuration writes (zh-Hant after
+//                          s2t, zh-TW after s2tw...); t2jp leaves it alone
 #pragma once
 
 #include <cstdint>
@@ -161,6 +164,7 @@ class ZhFilter : public TextFilter {
  private:
   ZhFilter() = default;
   const ZhConverter* Choose(ZhScript script) const;
+  void UpdateLang(Document& doc, std::string_view config, Report& report) const;
   std::string Run(std::string_view text, const ZhConverter& converter, Report& report,
                   bool markdown) const;
 
