@@ -33,6 +33,10 @@ TEST(CleanCorpus, EveryTextFilterLeavesItUnchanged) {
   for (const auto& l : lines) all += l + "\n";
   lines.push_back(all);
   Options options;
+  // Width folding is a declared normalization, not a repair: the corpus
+  // keeps half-width katakana (ｶﾀｶﾅ) on purpose, which `unicode` folds by
+  // default. Everything else that filter does must leave the corpus alone.
+  options.unicode.fold_width = false;
   int text_filters = 0;
   for (const FilterInfo& info : Filters()) {
     Status status;
