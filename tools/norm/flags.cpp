@@ -222,7 +222,7 @@ const std::vector<Flag> kFlags = {
     {"jsonl", 0, nullptr,
      "Records: each input line is a JSON object whose --text-key string is normalized; every "
      "other byte of the line is kept. One line out per line in, in order; a rejected record "
-     "goes to --rejects (and stderr) instead of stdout.",
+     "goes to --rejects FILE (without it, to stderr) instead of stdout, and the exit status is 1.",
      kBatchCommands,
      [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kJsonl); }},
     {"lines", 0, nullptr,
