@@ -118,9 +118,12 @@ const xmlNode* FindElement(const xmlNode* node, std::string_view name, int depth
   return nullptr;
 }
 
-bool ContainsHeading(const std::vector<Block>& blocks) {
-  for (const Block& b : blocks)
-    if (b.kind == BlockKind::kHeading && b.level == 1) return true;
+// A level-1 heading, or any heading reading `text`.
+bool ContainsHeading(const std::vector<Block>& blocks, std::string_view text) {
+  for (const Block& b : blocks) {
+    if (b.kind != BlockKind::kHeading) continue;
+    if (b.level == 1 || TrimAscii(PlainText(b)) == text) return true;
+  }
   return false;
 }
 
@@ -201,7 +204,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     // The page title heading often sits outside the article container.
     const xmlNode* h1 = FindElement(body->children, "h1", 0);
     if (!h1) h1 = FindElement(body->children, "h2", 0);
-    if (h1 && !ContainsHeading(blocks)) {
+    if (h1 && !ContainsHeading(blocks, TrimAscii(NodeText(h1)))) {
       std::vector<Block> title;
       ConvertDom(h1, conv, &title, report);
       blocks.insert(blocks.begin(), std::make_move_iterator(title.begin()),
