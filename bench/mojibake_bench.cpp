@@ -95,8 +95,9 @@ void BM_BothRepairs(benchmark::State& state) {
     norm::Report report;
     size_t changed = 0;
     for (const auto& l : lines) {
-      std::string cur = a.MayChange(l) ? a.Transform(l, report) : l;
-      if (b.MayChange(cur)) cur = b.Transform(cur, report);
+      // Registry order: cjk-mojibake, then mojibake.
+      std::string cur = b.MayChange(l) ? b.Transform(l, report) : l;
+      if (a.MayChange(cur)) cur = a.Transform(cur, report);
       changed += cur != l;
     }
     benchmark::DoNotOptimize(changed);

@@ -314,7 +314,7 @@ double Badness(const std::vector<int32_t>& cps) {
 }
 
 // A decoded character we refuse to produce.
-bool Implausible(int32_t c) {
+bool ComputeImplausible(int32_t c) {
   if (c == 0xFFFD) return true;
   // C1 controls are what a further layer of damage decodes to.
   if (c >= 0x80 && c < 0xA0) return false;
@@ -368,6 +368,22 @@ bool Implausible(int32_t c) {
     return true;
   return false;
 }
+
+// Per-BMP-character flags computed once: implausible repair result, letter.
+enum : uint8_t { kImplausible = 1, kAlpha = 2 };
+uint8_t CharFlags(int32_t c) {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000);
+    for (int32_t i = 0; i < 0x10000; ++i) {
+      t[i] = (ComputeImplausible(i) ? kImplausible : 0) | (u_isalpha(i) ? kAlpha : 0);
+    }
+    return t;
+  }();
+  if (c >= 0 && c < 0x10000) return table[c];
+  return (ComputeImplausible(c) ? kImplausible : 0) | (u_isalpha(c) ? kAlpha : 0);
+}
+bool Implausible(int32_t c) { return CharFlags(c) & kImplausible; }
+bool IsAlpha(int32_t c) { return CharFlags(c) & kAlpha; }
 
 struct RunChar {
   int32_t cp;
@@ -457,8 +473,8 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
     }
     // Not part of a piece: the character stays, but letters may not.
     const RunChar& rc = run[k];
-    if (!rc.space && (u_isalpha(rc.cp) || b < 0)) {
-      if (!(b < 0 && !u_isalpha(rc.cp) && Category(rc.cp) == kQuote)) return false;
+    if (!rc.space && (IsAlpha(rc.cp) || b < 0)) {
+      if (!(b < 0 && !IsAlpha(rc.cp) && Category(rc.cp) == kQuote)) return false;
     }
     out->push_back(rc.space ? 0x20 : rc.cp);
     ++k;

@@ -6,8 +6,7 @@
 
 namespace norm::mojibake_internal {
 
-int SingleByteCodec::Encode(int32_t c) const {
-  if (c < 0x80) return c;
+int SingleByteCodec::EncodeSlow(int32_t c) const {
   auto it =
       std::lower_bound(from_unicode.begin(), from_unicode.end(), std::pair<int32_t, uint8_t>{c, 0});
   if (it == from_unicode.end() || it->first != c) return -1;
@@ -65,6 +64,11 @@ SingleByteCodec Build(const CodecSpec& spec) {
       std::unique(codec.from_unicode.begin(), codec.from_unicode.end(),
                   [](const auto& a, const auto& b) { return a.first == b.first; }),
       codec.from_unicode.end());
+  codec.direct.assign(SingleByteCodec::kDirect, -1);
+  for (int32_t c = 0; c < 0x80; ++c) codec.direct[c] = static_cast<int16_t>(c);
+  for (const auto& [cp, byte] : codec.from_unicode) {
+    if (cp < SingleByteCodec::kDirect) codec.direct[cp] = byte;
+  }
   return codec;
 }
 

@@ -80,8 +80,16 @@ struct SingleByteCodec {
   // Sorted (code point, byte) pairs; several code points may share a byte
   // (windows-1252 also accepts the Latin-1 C1 controls U+0080..U+009F).
   std::vector<std::pair<int32_t, uint8_t>> from_unicode;
+  // Direct byte lookup for code points below kDirect (-1: not encodable).
+  static constexpr int32_t kDirect = 0x2600;
+  std::vector<int16_t> direct;
   // Byte for code point c, or -1 when c is not in this code page.
-  int Encode(int32_t c) const;
+  int Encode(int32_t c) const {
+    if (c < 0x80) return c;
+    if (c < kDirect) return direct[c];
+    return EncodeSlow(c);
+  }
+  int EncodeSlow(int32_t c) const;
 };
 
 // The code pages the mojibake filter tries, built once (thread-safe) from ICU.

@@ -27,6 +27,9 @@
 //   character (at least Options::min_gain in total) and average at least
 //   Options::min_mean per character. A code page that clearly repairs some
 //   run of a text needs only half the gain on the text's other runs.
+//   Latin-1 runs whose bytes are valid UTF-8 as a whole, or whose repair by
+//   the mojibake filter scores better, are left to that filter (this filter
+//   runs first in the default pipeline).
 //   Text with no character outside ASCII, Latin-1 and general punctuation
 //   pays one pass that looks up each non-ASCII character's class.
 //

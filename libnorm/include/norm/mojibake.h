@@ -27,7 +27,11 @@
 //   count of improbable neighbours: an accented capital after a lowercase
 //   letter, a letter followed by a Latin-1 symbol, a Cyrillic capital
 //   followed by a Serbian letter, box drawing beside letters, C1 controls)
-//   falls by at least Options::min_improvement.
+//   falls by at least Options::min_improvement. A code page that clearly
+//   repairs one run of a text may repair the text's other runs on any
+//   improvement (so `Ãœber` is fixed beside `tÃ¤glich`). Runs that read better
+//   as GBK/Big5/Shift_JIS/EUC-KR under the text model are left to
+//   cjk-mojibake.
 //
 // Report (filter name "mojibake")
 //   fixed            runs repaired (one per --explain event)
