@@ -186,4 +186,9 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
   return out;
 }
 
+std::unique_ptr<Filter> CjkPunctFilter::Create(const norm::Options& /*options*/, Status* status) {
+  *status = Status::Ok();
+  return std::make_unique<CjkPunctFilter>();
+}
+
 }  // namespace norm

@@ -12,7 +12,7 @@
 #include "cjk_util.h"
 #include "dbcs_table.h"
 #include "readings.h"
-#include "realign_scorer.h"
+#include "text_model.h"
 
 namespace norm {
 namespace {
@@ -35,32 +35,36 @@ bool IsOrphanReading(const std::vector<char32_t>& cps, size_t k) {
   return j > k + 1 && j < cps.size() && cps[j] == ')';
 }
 
-// The clause and quotation marks of running Chinese text (the character
-// model covers Han characters only): 、。《》「」『』（），：；！？“”
+// The clause and quotation marks of running Chinese text: 、。《》「」『』
+// （），：；！？“”
 bool IsCommonCjkPunct(char32_t c) {
   return c == 0x3001 || c == 0x3002 || (c >= 0x300A && c <= 0x300F) || c == 0xFF08 ||
          c == 0xFF09 || c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 ||
          c == 0xFF1F || c == 0x201C || c == 0x201D;
 }
 
-// log P(c | prev) as the search sees it: ASCII is free (it is never
-// re-decoded), a kept `?` costs literal_cost, common CJK punctuation a flat
-// log(1e-2) (log(0.1) more for a sentence end that is not 。！？), other
-// symbols log(1e-6).
-double CharCost(const RealignScorer& m, const RealignFilter::Options& o, char32_t prev,
-                char32_t c, bool line_end = false) {
+// log P(c | prev) as the search sees it. ASCII is free (it is never
+// re-decoded), a kept `?` costs literal_cost. Han characters follow the
+// text model. Inside GBK/Big5 Chinese the other double-byte characters
+// compete with Han ones: common clause marks get a flat log(1e-2) (log(1e-3)
+// at a line end unless they end a sentence), every other symbol, kana,
+// full-width letter or Greek/Cyrillic letter log(1e-6).
+double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c,
+                bool line_end = false) {
   if (c < 0x80) return 0;
   if (IsLost(c)) return -o.literal_cost;
-  if (!cjk::IsHan(c) && u_ispunct(static_cast<UChar32>(c))) {
+  if (!cjk::IsHan(c)) {
     if (!IsCommonCjkPunct(c)) return -13.8;
     bool final_mark = c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
     return line_end && !final_mark ? -6.9 : -4.6;
   }
-  return m.LogProb(prev >= 0x80 && cjk::IsHan(prev) ? prev : 0, c);
+  return text_model::ConditionalLogFreq(prev >= 0x80 ? prev : 0, c);
 }
 
 // Pairs (lead << 8 | trail) of a codec whose character has a reading,
-// keyed by tone-numbered pinyin ("dao3") and by zhuyin ("ㄉㄠˇ").
+// keyed by tone-numbered pinyin ("dao3") and by zhuyin ("ㄉㄠˇ"). Bit 16
+// marks a secondary reading (not the character's first, kMandarin one):
+// annotating tools write the common reading.
 class ReadingIndex {
  public:
   explicit ReadingIndex(const DbcsTable& t) {
@@ -70,16 +74,21 @@ class ReadingIndex {
         if (!cjk::IsHan(c)) continue;
         std::string_view all = readings::Mandarin(c);
         size_t pos = 0;
+        uint32_t secondary = 0;
         while (pos < all.size()) {
           size_t end = all.find(' ', pos);
           if (end == std::string_view::npos) end = all.size();
           std::string_view r = all.substr(pos, end - pos);
           pos = end + 1;
-          uint16_t pair = static_cast<uint16_t>(lead << 8 | trail);
+          uint32_t pair = static_cast<uint32_t>(lead << 8 | trail) | secondary;
+          secondary = kSecondary;
           for (std::string key : {readings::PinyinToNumbered(r), readings::PinyinToZhuyin(r)}) {
             if (key.empty()) continue;
             auto& v = map_[key];
-            if (v.empty() || v.back() != pair) v.push_back(pair);
+            if (std::none_of(v.begin(), v.end(),
+                             [&](uint32_t x) { return (x & 0xFFFF) == (pair & 0xFFFF); })) {
+              v.push_back(pair);
+            }
           }
         }
       }
@@ -93,9 +102,10 @@ class ReadingIndex {
     if (!slot) slot = std::make_unique<ReadingIndex>(t);
     return *slot;
   }
+  static constexpr uint32_t kSecondary = 1u << 16;
   // Pairs read as `reading` (tone-marked, tone-numbered or zhuyin).
-  const std::vector<uint16_t>& Find(std::string_view reading) const {
-    static const std::vector<uint16_t> kNone;
+  const std::vector<uint32_t>& Find(std::string_view reading) const {
+    static const std::vector<uint32_t> kNone;
     std::string key;
     unsigned char first = static_cast<unsigned char>(reading[0]);
     if (first >= 0xCA) {
@@ -110,7 +120,7 @@ class ReadingIndex {
   }
 
  private:
-  std::unordered_map<std::string, std::vector<uint16_t>> map_;
+  std::unordered_map<std::string, std::vector<uint32_t>> map_;
 };
 
 // One emitted character, chained back to the start of the span.
@@ -138,11 +148,9 @@ struct Hyp {
 
 class Search {
  public:
-  Search(const DbcsTable& table, const RealignScorer& model, const RealignFilter::Options& o,
-         const std::vector<char32_t>& cps)
+  Search(const DbcsTable& table, const RealignFilter::Options& o, const std::vector<char32_t>& cps)
       : t_(table),
         index_(ReadingIndex::For(table)),
-        m_(model),
         o_(o),
         cps_(cps),
         agenda_(cps.size() + 1),
@@ -193,7 +201,7 @@ class Search {
   }
 
  private:
-  double Cost(char32_t prev, char32_t c) const { return CharCost(m_, o_, prev, c, false); }
+  double Cost(char32_t prev, char32_t c) const { return CharCost(o_, prev, c, false); }
   // Emits c into h; scored characters also become the context.
   void Emit(Hyp& h, char32_t c, bool scored = true) {
     if (scored) {
@@ -236,8 +244,8 @@ class Search {
     if (IsLost(c)) {
       std::string reading;
       size_t close = Annotation(k, &reading);
-      const std::vector<uint16_t>& read_as =
-          close ? index_.Find(reading) : std::vector<uint16_t>{};
+      static const std::vector<uint32_t> kNoPairs;
+      const std::vector<uint32_t>& read_as = close ? index_.Find(reading) : kNoPairs;
       if (h.pending < 0) {
         Hyp n = h;
         Emit(n, c);
@@ -249,14 +257,15 @@ class Search {
           // An annotation inserted inside a character: the lost byte leads
           // the next character, and (prev_byte, lost byte) spelled the
           // annotated character.
-          for (uint16_t pair : read_as) {
-            if ((pair >> 8) != h.prev_byte) continue;
+          for (uint32_t pair : read_as) {
+            if (((pair >> 8) & 0xFF) != static_cast<uint32_t>(h.prev_byte)) continue;
             int w = pair & 0xFF;
             if (w < 0x81 || w > 0xFE) continue;
             Hyp n2 = h;
             n2.pending = w;
             n2.prev_byte = w;
             n2.score -= o_.misalign_cost;
+            if (pair & ReadingIndex::kSecondary) n2.score -= o_.secondary_reading_cost;
             ++n2.realigned;
             ++n2.dropped;
             agenda_[close + 1].push_back(n2);
@@ -267,10 +276,12 @@ class Search {
       // Out of step: the lost byte is the trail of the pending lead.
       if (close) {
         // A genuine annotation of the character the lost byte completes.
-        for (uint16_t pair : read_as) {
-          if (std::find(leads.begin(), leads.end(), pair >> 8) == leads.end()) continue;
+        for (uint32_t pair : read_as) {
+          uint8_t lead = static_cast<uint8_t>(pair >> 8);
+          if (std::find(leads.begin(), leads.end(), lead) == leads.end()) continue;
           Hyp n = h;
-          Emit(n, t_.Decode(static_cast<uint8_t>(pair >> 8), static_cast<uint8_t>(pair)));
+          if (pair & ReadingIndex::kSecondary) n.score -= o_.secondary_reading_cost;
+          Emit(n, t_.Decode(lead, static_cast<uint8_t>(pair)));
           Emit(n, '(', false);
           for (size_t j = k + 1; j <= close; ++j) Emit(n, cps_[j], false);
           n.pending = -1;
@@ -286,7 +297,7 @@ class Search {
           // The swallowed byte is lost, unless the text ends here and the
           // lost byte stood alone.
           Hyp n = h;
-          if (k + 1 == cps_.size()) n.score += CharCost(m_, o_, n.last, d, true) - Cost(n.last, d);
+          if (k + 1 == cps_.size()) n.score += CharCost(o_, n.last, d, true) - Cost(n.last, d);
           Emit(n, d);
           if (k + 1 < cps_.size()) {
             n.score -= o_.lost_ascii_cost;
@@ -379,7 +390,6 @@ class Search {
 
   const DbcsTable& t_;
   const ReadingIndex& index_;
-  const RealignScorer& m_;
   const RealignFilter::Options& o_;
   const std::vector<char32_t>& cps_;
   std::vector<std::vector<Hyp>> agenda_;
@@ -388,12 +398,12 @@ class Search {
 };
 
 // The score of the text as it stands.
-double IdentityScore(const RealignScorer& m, const RealignFilter::Options& o,
+double IdentityScore(const RealignFilter::Options& o,
                      const std::vector<char32_t>& cps, size_t start, char32_t before) {
   double s = 0;
   char32_t last = before;
   for (size_t k = start; k < cps.size(); ++k) {
-    s += CharCost(m, o, last, cps[k], k + 1 == cps.size());
+    s += CharCost(o, last, cps[k], k + 1 == cps.size());
     if (IsLost(cps[k]) && IsOrphanReading(cps, k)) s -= o.orphan_cost;
     last = cps[k];
   }
@@ -409,12 +419,6 @@ bool RealignFilter::MayChange(std::string_view text) const {
 
 std::string RealignFilter::Transform(std::string_view text, Report& report) const {
   if (!MayChange(text)) return std::string(text);
-  std::string error;
-  const RealignScorer* model = RealignScorer::Get(&error);
-  if (!model) {
-    report.Set(name(), "error", error);
-    return std::string(text);
-  }
   std::string out;
   out.reserve(text.size());
   size_t line_start = 0;
@@ -439,7 +443,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     bool replaced = false;
     if (trigger != std::string_view::npos) {
       char32_t before = cps[trigger - 1];
-      double identity = IdentityScore(*model, options_, cps, trigger, before);
+      double identity = IdentityScore(options_, cps, trigger, before);
       Hyp best{};
       std::u32string best_text;
       const char* best_codec = nullptr;
@@ -451,7 +455,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
         }
         const DbcsTable* table = DbcsTable::Get(codec);
         if (!table || !table->Encode(before)) continue;
-        Search search(*table, *model, options_, cps);
+        Search search(*table, options_, cps);
         Hyp h;
         std::u32string t;
         if (search.Run(trigger, before, &h, &t) && h.realigned > 0 && h.score > best_score) {
@@ -493,6 +497,11 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     line_start = line_end + 1;
   }
   return out;
+}
+
+std::unique_ptr<Filter> RealignFilter::Create(const norm::Options& /*options*/, Status* status) {
+  *status = Status::Ok();
+  return std::make_unique<RealignFilter>();
 }
 
 }  // namespace norm

@@ -11,7 +11,10 @@
 #include <vector>
 
 #include "norm/cjk_mojibake.h"
+#include "norm/cjk_punct.h"
 #include "norm/mojibake.h"
+#include "norm/realign.h"
+#include "norm/ruby.h"
 
 namespace norm {
 namespace {
@@ -29,6 +32,12 @@ std::span<const FilterInfo> Table() {
        Stage::kRepair, true, &Make<CjkMojibakeFilter>},
       {"mojibake", "UTF-8 decoded as a single-byte code page (once or more), CESU-8, C1 controls",
        Stage::kRepair, true, &Make<MojibakeFilter>},
+      {"realign", "GBK/Big5 text decoded one byte out of step (inserted annotations, lost bytes)",
+       Stage::kRepair, true, Make<RealignFilter>},
+      {"ruby", "flattened ruby annotations (導(dǎo), 注(ㄓㄨˋ), 漢字(かんじ)) checked against Unihan",
+       Stage::kRepair, true, Make<RubyFilter>},
+      {"cjk-punct", "stray and doubled commas, ASCII , ; : ! ? ( ) between CJK made full-width",
+       Stage::kRepair, true, Make<CjkPunctFilter>},
       {"boilerplate",
        "drop navigation, menus, link lists, share labels, copyright/ICP lines and related-title "
        "lists; keep the article (works on Markdown pages too)",

@@ -241,4 +241,9 @@ void RubyFilter::Apply(Document& doc, Report& report) const {
   report.Count(name(), "removed", removed);
 }
 
+std::unique_ptr<Filter> RubyFilter::Create(const norm::Options& /*options*/, Status* status) {
+  *status = Status::Ok();
+  return std::make_unique<RubyFilter>();
+}
+
 }  // namespace norm

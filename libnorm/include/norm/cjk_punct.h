@@ -27,10 +27,13 @@
 // (ASCII marks made full-width); one event per changed mark.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "norm/filter.h"
+#include "norm/options.h"
+#include "norm/status.h"
 
 namespace norm {
 
@@ -43,6 +46,10 @@ class CjkPunctFilter : public TextFilter {
 
   CjkPunctFilter() = default;
   explicit CjkPunctFilter(Options options) : options_(options) {}
+
+  // Registry factory: default options (the pipeline Options have no
+  // section for this filter).
+  static std::unique_ptr<Filter> Create(const norm::Options& options, Status* status);
 
   std::string_view name() const override { return "cjk-punct"; }
   std::string Transform(std::string_view text, Report& report) const override;

@@ -33,10 +33,13 @@
 // bytes that could not be restored); one event per span, before and after.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "norm/filter.h"
+#include "norm/options.h"
+#include "norm/status.h"
 
 namespace norm {
 
@@ -46,7 +49,11 @@ class RealignFilter : public TextFilter {
     double min_gain = 5.0;        // the repair must be this much more likely
     int beam = 48;                // hypotheses kept per character
     double misalign_cost = 4.0;   // per place the stream goes out of step
-    double user_defined_cost = 6.0;  // per dropped pair restored
+    // Per dropped pair restored: small, since a misaligned pair that lands in
+    // the user-defined area is always dropped.
+    double user_defined_cost = 1.0;
+    // A reading constraint met only by a secondary reading of the character.
+    double secondary_reading_cost = 3.0;
     double lost_ascii_cost = 8.0;    // per swallowed byte left unrestored
     double literal_cost = 12.0;      // a `?` kept as it stands
     double orphan_cost = 8.0;        // ... when a reading and `)` follow it
@@ -56,6 +63,10 @@ class RealignFilter : public TextFilter {
 
   RealignFilter() = default;
   explicit RealignFilter(Options options) : options_(options) {}
+
+  // Registry factory: default options (the pipeline Options have no
+  // section for this filter).
+  static std::unique_ptr<Filter> Create(const norm::Options& options, Status* status);
 
   std::string_view name() const override { return "realign"; }
   std::string Transform(std::string_view text, Report& report) const override;

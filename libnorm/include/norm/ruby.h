@@ -33,10 +33,13 @@
 // removal with the annotated text before and after.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "norm/filter.h"
+#include "norm/options.h"
+#include "norm/status.h"
 
 namespace norm {
 
@@ -54,6 +57,10 @@ class RubyFilter : public TextFilter {
 
   RubyFilter() = default;
   explicit RubyFilter(Options options) : options_(options) {}
+
+  // Registry factory: default options (the pipeline Options have no
+  // section for this filter).
+  static std::unique_ptr<Filter> Create(const norm::Options& options, Status* status);
 
   std::string_view name() const override { return "ruby"; }
   // On a whole text: counts the annotations in `text`, removes them when
