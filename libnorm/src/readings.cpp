@@ -172,8 +172,9 @@ bool HasReading(char32_t cp, std::string_view reading) {
     if (end == std::string_view::npos) end = all.size();
     std::string_view r = all.substr(pos, end - pos);
     pos = end + 1;
-    if (zhuyin ? PinyinToZhuyin(r) == reading
-               : numbered ? PinyinToNumbered(r) == lower : r == lower) {
+    if (zhuyin     ? PinyinToZhuyin(r) == reading
+        : numbered ? PinyinToNumbered(r) == lower
+                   : r == lower) {
       return true;
     }
   }

@@ -38,9 +38,9 @@ bool IsOrphanReading(const std::vector<char32_t>& cps, size_t k) {
 // The clause and quotation marks of running Chinese text: 、。《》「」『』
 // （），：；！？“”
 bool IsCommonCjkPunct(char32_t c) {
-  return c == 0x3001 || c == 0x3002 || (c >= 0x300A && c <= 0x300F) || c == 0xFF08 ||
-         c == 0xFF09 || c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 ||
-         c == 0xFF1F || c == 0x201C || c == 0x201D;
+  return c == 0x3001 || c == 0x3002 || (c >= 0x300A && c <= 0x300F) || c == 0xFF08 || c == 0xFF09 ||
+         c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == 0x201C ||
+         c == 0x201D;
 }
 
 // log P(c | prev) as the search sees it. ASCII is free (it is never
@@ -49,8 +49,7 @@ bool IsCommonCjkPunct(char32_t c) {
 // compete with Han ones: common clause marks get a flat log(1e-2) (log(1e-3)
 // at a line end unless they end a sentence), every other symbol, kana,
 // full-width letter or Greek/Cyrillic letter log(1e-6).
-double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c,
-                bool line_end = false) {
+double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c, bool line_end = false) {
   if (c < 0x80) return 0;
   if (IsLost(c)) return -o.literal_cost;
   if (!cjk::IsHan(c)) {
@@ -136,14 +135,14 @@ constexpr int kDeferred = 256;
 
 struct Hyp {
   double score;
-  char32_t last;   // last scored character (context of the next one)
-  int pending;     // see above
-  int prev_byte;   // last byte of the re-encoded stream, or -1
-  int node;        // last emitted Node, or -1
-  int realigned;   // places the stream went out of step
-  int dropped;     // inserted annotations deleted
-  int restored;    // user-defined pairs restored
-  int lost;        // swallowed bytes not restored
+  char32_t last;  // last scored character (context of the next one)
+  int pending;    // see above
+  int prev_byte;  // last byte of the re-encoded stream, or -1
+  int node;       // last emitted Node, or -1
+  int realigned;  // places the stream went out of step
+  int dropped;    // inserted annotations deleted
+  int restored;   // user-defined pairs restored
+  int lost;       // swallowed bytes not restored
 };
 
 class Search {
@@ -398,8 +397,8 @@ class Search {
 };
 
 // The score of the text as it stands.
-double IdentityScore(const RealignFilter::Options& o,
-                     const std::vector<char32_t>& cps, size_t start, char32_t before) {
+double IdentityScore(const RealignFilter::Options& o, const std::vector<char32_t>& cps,
+                     size_t start, char32_t before) {
   double s = 0;
   char32_t last = before;
   for (size_t k = start; k < cps.size(); ++k) {

@@ -46,17 +46,17 @@ namespace norm {
 class RealignFilter : public TextFilter {
  public:
   struct Options {
-    double min_gain = 5.0;        // the repair must be this much more likely
-    int beam = 48;                // hypotheses kept per character
-    double misalign_cost = 4.0;   // per place the stream goes out of step
+    double min_gain = 5.0;       // the repair must be this much more likely
+    int beam = 48;               // hypotheses kept per character
+    double misalign_cost = 4.0;  // per place the stream goes out of step
     // Per dropped pair restored: small, since a misaligned pair that lands in
     // the user-defined area is always dropped.
     double user_defined_cost = 1.0;
     // A reading constraint met only by a secondary reading of the character.
     double secondary_reading_cost = 3.0;
-    double lost_ascii_cost = 8.0;    // per swallowed byte left unrestored
-    double literal_cost = 12.0;      // a `?` kept as it stands
-    double orphan_cost = 8.0;        // ... when a reading and `)` follow it
+    double lost_ascii_cost = 8.0;  // per swallowed byte left unrestored
+    double literal_cost = 12.0;    // a `?` kept as it stands
+    double orphan_cost = 8.0;      // ... when a reading and `)` follow it
     bool gbk = true;
     bool big5 = true;
   };

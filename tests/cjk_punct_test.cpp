@@ -1,0 +1,61 @@
+// Tests of the cjk-punct filter (libnorm/include/norm/cjk_punct.h).
+#include "norm/cjk_punct.h"
+
+#include <gtest/gtest.h>
+
+#include "norm/report.h"
+
+namespace norm {
+namespace {
+
+std::string Punct(std::string_view text, Report* report = nullptr) {
+  Report local;
+  return CjkPunctFilter().Transform(text, report ? *report : local);
+}
+
+TEST(CjkPunct, StrayCommaBeforeClauseMarks) {
+  Report report;
+  EXPECT_EQ(Punct("他很高興,。我們走吧,、還有,；最後,,。", &report),
+            "他很高興。我們走吧、還有；最後。");
+  EXPECT_EQ(report.Get("cjk-punct", "stray-removed"), 5);
+}
+
+TEST(CjkPunct, DoubledCommasAndAsciiMarks) {
+  Report report;
+  EXPECT_EQ(Punct("據報道,,今天下雨,大家:注意安全!你去嗎?我不去;他去", &report),
+            "據報道，今天下雨，大家：注意安全！你去嗎？我不去；他去");
+  EXPECT_EQ(report.Get("cjk-punct", "doubled-merged"), 1);
+  EXPECT_EQ(report.Get("cjk-punct", "widened"), 6);
+}
+
+TEST(CjkPunct, StrayCommaBeforeAsciiMarkThatIsWidened) {
+  EXPECT_EQ(Punct("不受限制,;第二級"), "不受限制；第二級");
+}
+
+TEST(CjkPunct, Parentheses) {
+  EXPECT_EQ(Punct("用於人工智能(AI)的芯片"), "用於人工智能（AI）的芯片");
+  EXPECT_EQ(Punct("使用Python(一種語言)寫"), "使用Python（一種語言）寫");
+  EXPECT_EQ(Punct("函數f(x)的值"), "函數f(x)的值");
+}
+
+TEST(CjkPunct, LatinOrDigitBeforeCommaInChineseParagraph) {
+  EXPECT_EQ(Punct("他們發布了DeepSeek-V3,,這讓許多人驚訝"),
+            "他們發布了DeepSeek-V3，這讓許多人驚訝");
+}
+
+TEST(CjkPunct, LeavesTimesNumbersUrlsLatinAndKorean) {
+  for (const char* clean :
+       {"2024-11-12 10:33:27美國", "共3,000人參加", "見 https://example.com/a?b=1,2 網站",
+        "He said: hello, world! (ok)", "안녕하세요, 세계! 한국어(韓國語)입니다.",
+        "中文，已經是全角。", "價格為1,234.5元", "比分是3:2。", ""}) {
+    EXPECT_EQ(Punct(clean), clean) << clean;
+  }
+}
+
+TEST(CjkPunct, Idempotent) {
+  std::string once = Punct("據報道,,美國總統,。新法規允許(AI)使用!");
+  EXPECT_EQ(Punct(once), once);
+}
+
+}  // namespace
+}  // namespace norm

@@ -1,0 +1,121 @@
+// Tests of the realign filter (libnorm/include/norm/realign.h). Damaged lines
+// come from scripts/cjk_damage.py run over tests/data/cjk_sentences_*.txt
+// (our own sentences).
+#include "norm/realign.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "cjk_util.h"
+#include "norm/report.h"
+#include "norm/ruby.h"
+
+namespace norm {
+namespace {
+
+std::string Realign(std::string_view text, Report* report = nullptr) {
+  Report local;
+  return RealignFilter().Transform(text, report ? *report : local);
+}
+
+// realign, then ruby removing every verified annotation.
+std::string Repair(std::string_view text) {
+  Report report;
+  RubyFilter::Options o;
+  o.min_annotations = 1;
+  return RubyFilter(o).Transform(RealignFilter().Transform(text, report), report);
+}
+
+TEST(Realign, AnnotationInsertedInsideACharacter) {
+  // 客可 = BFCD BFC9: the straddle CD BF spells 吐 (tú), so "(tú)" went in
+  // after BF; the orphaned lead byte swallowed `(`, and the rest was read
+  // one byte out of step until the ASCII `(` before 在's reading.
+  Report report;
+  std::string out = Realign("乘客?tú)梢栽?zài)半小時內到達", &report);
+  EXPECT_EQ(out, "乘客可以在(zài)半小時內到達");
+  EXPECT_EQ(report.Get("realign", "gbk-realigned"), 1);
+  EXPECT_EQ(report.Get("realign", "annotations-dropped"), 1);
+  ASSERT_EQ(report.events().size(), 1u);
+  EXPECT_EQ(report.events()[0].before, "?tú)梢栽?");
+}
+
+TEST(Realign, DroppedUserDefinedPairIsRestored) {
+  // 通家 read out of step: A8BC is a user-defined pair the decoder dropped.
+  Report report;
+  EXPECT_EQ(Repair("普通(tōng)家庭在?jué)馉?zhēng)年代"), "普通家庭在戰爭年代");
+  EXPECT_EQ(Repair("政府計(jì)劃在未(wèi)來五(wǔ)年內投資(zī)建設(shè)更(gèng)多的(de)公共交?huáng)"
+                   "ㄔO(shè)施。"),
+            "政府計劃在未來五年內投資建設更多的公共交通設施。");
+}
+
+TEST(Realign, ResynchronisesOnAsciiTrailByte) {
+  EXPECT_EQ(Repair("瞭解當地的?niáng)L土人情。"), "瞭解當地的風土人情。");
+}
+
+TEST(Realign, CleanTextWithQuestionMarksUnchanged) {
+  for (const char* clean :
+       {"你說什麼?我沒聽清楚(真的)。", "是嗎?(笑)", "什麼?ok)", "為什麼?why)不行", "價格?",
+        "Is it 10:00?(yes)", "中文?a)b", "", "沒有問題"}) {
+    Report report;
+    EXPECT_EQ(Realign(clean, &report), clean) << clean;
+    EXPECT_EQ(report.Get("realign", "gbk-realigned"), 0);
+  }
+}
+
+std::u32string U32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(cjk::NextCodePoint(s, i));
+  return out;
+}
+
+size_t EditDistance(const std::u32string& a, const std::u32string& b) {
+  std::vector<size_t> d(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) d[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = d[0];
+    d[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = d[j];
+      d[j] = std::min({d[j] + 1, d[j - 1] + 1, diag + (a[i - 1] != b[j - 1] ? 1 : 0)});
+      diag = up;
+    }
+  }
+  return d[b.size()];
+}
+
+// tests/data/realign_gbk.tsv: damaged, original, misaligned characters.
+TEST(Realign, CorpusCharacterErrorRate) {
+  std::ifstream in(std::string(NORM_SOURCE_DIR) + "/tests/data/realign_gbk.tsv");
+  ASSERT_TRUE(in) << "tests/data/realign_gbk.tsv missing";
+  std::string line;
+  size_t errors = 0, span = 0, lines = 0, exact = 0;
+  while (std::getline(in, line)) {
+    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    std::string damaged = line.substr(0, t1), original = line.substr(t1 + 1, t2 - t1 - 1);
+    int misaligned = std::stoi(line.substr(t2 + 1));
+    std::string out = Repair(damaged);
+    if (misaligned == 0) {
+      EXPECT_EQ(out, original) << damaged;  // ruby alone restores these
+      continue;
+    }
+    ++lines;
+    size_t e = EditDistance(U32(out), U32(original));
+    errors += e;
+    span += static_cast<size_t>(misaligned);
+    if (e == 0) ++exact;
+  }
+  ASSERT_GT(lines, 50u);
+  double cer = 100.0 * static_cast<double>(errors) / static_cast<double>(span);
+  std::printf("realign corpus: %zu misaligned lines, %zu restored exactly, CER %.2f%%\n", lines,
+              exact, cer);
+  // Measured 2026-11-22 (docs/performance.md); a regression fails here.
+  EXPECT_LT(cer, 20.0);
+  EXPECT_GT(static_cast<double>(exact) / static_cast<double>(lines), 0.80);
+}
+
+}  // namespace
+}  // namespace norm

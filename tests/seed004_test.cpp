@@ -1,0 +1,41 @@
+// Acceptance: seed 004 (../shared/seeds/004_*.txt, see DESIGN.md) comes out of
+// the default pipeline fully restored by realign, ruby and cjk-punct.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "norm/norm.h"
+#include "test_util.h"
+
+namespace norm::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Seed004, FullyRestored) {
+  fs::path seed;
+  if (fs::exists(NORM_SEEDS_DIR)) {
+    for (const auto& e : fs::directory_iterator(NORM_SEEDS_DIR))
+      if (e.path().filename().string().rfind("004_", 0) == 0) seed = e.path();
+  }
+  if (seed.empty()) GTEST_SKIP() << "seed 004 absent";
+  std::string out = Normalize(ReadFile(seed)).markdown;
+  EXPECT_NE(out.find("美國在芯片半導體領域對中國進行的無理打壓"), std::string::npos);
+  EXPECT_NE(out.find("是因為中國"), std::string::npos);
+  // No reading left, in parentheses or orphaned.
+  std::regex reading("[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]");
+  std::smatch m;
+  EXPECT_FALSE(std::regex_search(out, m, reading)) << m.str();
+  for (const char* bad : {",。", ",、", ",；", ",，", ",,", "?", "(AI)"})
+    EXPECT_EQ(out.find(bad), std::string::npos) << bad;
+  EXPECT_NE(out.find("人工智能（AI）的芯片"), std::string::npos);
+  EXPECT_NE(out.find("據英國《金融時報》報道，美國總統"), std::string::npos);
+  EXPECT_NE(out.find("不會面臨任何限制；第二級"), std::string::npos);
+  EXPECT_NE(out.find("AI芯片！美國眾議員"), std::string::npos);
+  // Times are untouched.
+  EXPECT_NE(out.find("2024-11-12 10:33:27"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace norm::test
