@@ -103,7 +103,10 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
       for (size_t m = k + 1; m < n && after == ','; ++m) after = at(m + 1);
       bool cjk_before = CjkBefore(before) || IsClauseMark(before);
       bool cjk_after = CjkAfter(after) || IsClauseMark(after) || after == ',';
-      if ((cjk_before || cjk_after) && (inner_cjk || (cjk_before && cjk_after))) {
+      // "(株)" with one character inside is what NFKC makes of ㈱: left as
+      // it is, so that --nf=NFKC output stays a fixed point.
+      bool enclosed_form = k == open + 2;
+      if (!enclosed_form && (cjk_before || cjk_after) && (inner_cjk || (cjk_before && cjk_after))) {
         widen_paren[open] = widen_paren[k] = 1;
       }
     }

@@ -18,7 +18,8 @@
 //   - ASCII ; : ! ? after CJK become ；：！？ when CJK follows, and ; ! ? also
 //     at the end of a line;
 //   - a matched ( ) pair on one line becomes （ ） when its content holds
-//     CJK, or CJK stands on both sides of it, and CJK is next to it outside.
+//     CJK, or CJK stands on both sides of it, and CJK is next to it outside;
+//     a pair around a single character, "(株)" (NFKC of ㈱), stays ASCII.
 // Times (10:33), numbers (3,000), URLs, Latin text and Korean are left
 // alone; text without ASCII , ; : ! ? ( ) passes through unchanged.
 //
