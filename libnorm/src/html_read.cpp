@@ -145,13 +145,31 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   std::call_once(init, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX) || text.size() > options.max_size)
     return Status(StatusCode::kTooLarge, "HTML input too large");
+  std::string capped;
+  int64_t dropped = 0;
+  if (CapAttributes(text, &capped, &dropped)) {
+    report.Count("html", "attributes-dropped", dropped);
+    text = capped;
+  }
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
               HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
-  if (!ctxt) return Status(StatusCode::kIoError, "out of memory");
-  std::unique_ptr<xmlDoc, DocFree> dom(htmlCtxtReadMemory(
-      ctxt.get(), text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", flags));
-  const xmlError* err = xmlCtxtGetLastError(ctxt.get());
+  std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt;
+  std::unique_ptr<xmlDoc, DocFree> dom;
+  const xmlError* err = nullptr;
+  for (;;) {
+    ctxt.reset(htmlNewParserCtxt());
+    if (!ctxt) return Status(StatusCode::kIoError, "out of memory");
+    dom.reset(htmlCtxtReadMemory(ctxt.get(), text.data(), static_cast<int>(text.size()), nullptr,
+                                 "UTF-8", flags));
+    err = xmlCtxtGetLastError(ctxt.get());
+    // The one libxml2 limit that truncates silently: a text node over
+    // 10 MB. Lift it for a second parse (options.max_size bounds the input).
+    bool huge_text = err != nullptr && err->message != nullptr &&
+                     std::strstr(err->message, "huge text node") != nullptr;
+    if (!huge_text || (flags & XML_PARSE_HUGE) != 0) break;
+    report.Count("html", "huge-text-reparsed");
+    flags |= XML_PARSE_HUGE;
+  }
   if (err != nullptr && err->code == XML_ERR_INTERNAL_ERROR && err->message != nullptr &&
       std::strstr(err->message, "depth") != nullptr) {
     // libxml2 stops at its nesting limit and would drop the rest: keep the

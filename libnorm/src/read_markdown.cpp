@@ -4,10 +4,12 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "html_fragment.h"
 #include "inline_util.h"
@@ -18,6 +20,13 @@ namespace norm {
 namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough"};
+
+// Quotes and lists nested deeper than this are read flat (their blocks go
+// to the enclosing container), so hostile nesting ("> > > ..." or
+// "- - - ..." 100,000 deep) can neither exhaust the stack nor make the
+// writer's per-level prefixing quadratic. The text is kept; the count of
+// flattened containers is reported as markdown.depth-limit-flattened.
+constexpr int kMaxDepth = 100;
 
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
@@ -36,11 +45,43 @@ const char* Literal(cmark_node* node) {
   return s == nullptr ? "" : s;
 }
 
-bool HasInlineHtml(cmark_node* node) {
-  for (cmark_node* c = cmark_node_first_child(node); c != nullptr; c = cmark_node_next(c)) {
-    if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE || HasInlineHtml(c)) return true;
+// Walks a subtree with cmark's iterator (no recursion: inline nesting can
+// be as deep as the input is long) and calls fn on each node entered.
+template <typename Fn>
+void WalkInlines(cmark_node* node, Fn fn) {
+  cmark_iter* it = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* c = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && c != node) fn(c);
   }
-  return false;
+  cmark_iter_free(it);
+}
+
+bool HasInlineHtml(cmark_node* node) {
+  bool found = false;
+  WalkInlines(node,
+              [&](cmark_node* c) { found |= cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE; });
+  return found;
+}
+
+// The text of an inline subtree, styles and links dropped.
+std::string FlatText(cmark_node* node) {
+  std::string out;
+  WalkInlines(node, [&](cmark_node* c) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += Literal(c);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += '\n';
+        break;
+      default:
+        break;
+    }
+  });
+  return out;
 }
 
 class MarkdownConverter {
@@ -88,6 +129,43 @@ class MarkdownConverter {
       case CMARK_NODE_HTML_BLOCK:
         HtmlToBlocks(Literal(n), options_, doc_, out, report_);
         return;
+      case CMARK_NODE_BLOCK_QUOTE:
+      case CMARK_NODE_LIST:
+        if (depth_ >= kMaxDepth) {
+          Flatten(n, out);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    ++depth_;
+    Nested(n, out);
+    --depth_;
+  }
+
+  // Containers past kMaxDepth: their leaf blocks in document order, without
+  // the containers, walked with an explicit stack (no recursion).
+  void Flatten(cmark_node* n, std::vector<Block>* out) {
+    std::vector<cmark_node*> stack = {n};
+    while (!stack.empty()) {
+      cmark_node* c = stack.back();
+      stack.pop_back();
+      cmark_node_type t = cmark_node_get_type(c);
+      if (t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM) {
+        if (t != CMARK_NODE_ITEM) report_.Count("markdown", "depth-limit-flattened");
+        size_t mark = stack.size();
+        for (cmark_node* k = cmark_node_first_child(c); k != nullptr; k = cmark_node_next(k))
+          stack.push_back(k);
+        std::reverse(stack.begin() + static_cast<long>(mark), stack.end());
+        continue;
+      }
+      Block1(c, out);
+    }
+  }
+
+  void Nested(cmark_node* n, std::vector<Block>* out) {
+    switch (cmark_node_get_type(n)) {
       case CMARK_NODE_BLOCK_QUOTE: {
         Block b;
         b.kind = BlockKind::kQuote;
@@ -154,6 +232,18 @@ class MarkdownConverter {
   }
 
   void Inlines(cmark_node* parent, norm::Inlines* out) {
+    if (inline_depth_ >= kMaxDepth) {
+      // Emphasis or links nested past the limit: keep the text, unstyled.
+      report_.Count("markdown", "depth-limit-flattened");
+      out->push_back(Inline::Text(FlatText(parent)));
+      return;
+    }
+    ++inline_depth_;
+    InlinesAt(parent, out);
+    --inline_depth_;
+  }
+
+  void InlinesAt(cmark_node* parent, norm::Inlines* out) {
     for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) {
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
@@ -191,7 +281,10 @@ class MarkdownConverter {
             TidyInlines(in.children);
             in.text = PlainText(in.children);
             in.children.clear();
-            if (!options_.html.images) break;
+            if (!options_.html.images) {
+              report_.Count("markdown", "images-dropped");
+              break;
+            }
           }
           out->push_back(std::move(in));
           break;
@@ -215,6 +308,8 @@ class MarkdownConverter {
   Document* doc_;
   Report& report_;
   cmark_parser* parser_;
+  int depth_ = 0;
+  int inline_depth_ = 0;
 };
 
 }  // namespace
