@@ -44,6 +44,16 @@ Result Normalizer::Normalize(std::string_view bytes) const {
       return result;
     }
   }
+  if (!options_.allow_binary && wide) {
+    // UTF-16/32 text has NUL bytes; a decoded U+0000 is still binary.
+    const void* nul = std::memchr(decoded.text.data(), 0, decoded.text.size());
+    if (nul != nullptr) {
+      result.status =
+          Status(StatusCode::kBinaryInput,
+                 "binary input (U+0000 in " + enc + " text); use --binary to process it anyway");
+      return result;
+    }
+  }
   ReportDecoded(decoded, result.report);
   Result text = NormalizeText(decoded.text);
   // Decode facts first, in data-flow order.

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace norm::cli {
@@ -65,8 +66,39 @@ bool WriteStdout(std::string_view data, bool* broken_pipe, std::string* error) {
   return false;
 }
 
-bool WriteAtomically(const std::string& path, std::string_view data,
+bool WriteAtomically(const std::string& target, std::string_view data,
                      const std::string& backup_suffix, std::string* error) {
+  std::string path = target;
+  struct stat lst;
+  if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    // Replace the file the link points to, not the link itself.
+    if (char* real = ::realpath(path.c_str(), nullptr)) {
+      path = real;
+      std::free(real);
+    }
+  }
+  struct stat existing;
+  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    // A device, FIFO or terminal (-o /dev/stdout, /dev/full): write to it
+    // directly; renaming over it would replace the device node.
+    if (S_ISDIR(existing.st_mode)) {
+      *error = "is a directory";
+      return false;
+    }
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+      *error = std::strerror(errno);
+      return false;
+    }
+    int err = 0;
+    bool ok = WriteFd(fd, data, &err);
+    if (::close(fd) != 0 && ok) {
+      err = errno;
+      ok = false;
+    }
+    if (!ok) *error = std::strerror(err);
+    return ok;
+  }
   std::string dir = ".";
   size_t slash = path.rfind('/');
   if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);

@@ -1,5 +1,7 @@
 #include "run.h"
 
+#include <cstring>
+
 #include "norm/zh.h"
 
 namespace norm::cli {
@@ -47,6 +49,20 @@ Result RunCommand(const Config& config, const Normalizer& normalizer, std::strin
   if (!decoded.status.ok()) {
     r.status = decoded.status;
     return r;
+  }
+  if (!config.options.allow_binary) {
+    // Single stages refuse binary input as the whole pipeline does. UTF-16
+    // and UTF-32 hold NUL bytes; for them a decoded U+0000 is the sign.
+    const std::string& enc = decoded.detection.encoding;
+    bool wide = enc.rfind("UTF-16", 0) == 0 || enc.rfind("UTF-32", 0) == 0;
+    std::string_view hay = wide ? std::string_view(decoded.text) : bytes;
+    const void* nul = std::memchr(hay.data(), 0, hay.size());
+    if (nul != nullptr) {
+      r.status = Status(StatusCode::kBinaryInput,
+                        "binary input (NUL byte); use --binary to process it anyway",
+                        wide ? -1 : static_cast<const char*>(nul) - bytes.data());
+      return r;
+    }
   }
   ReportDecoded(decoded, r.report);
   if (cmd == "decode") {
