@@ -57,6 +57,15 @@ Result NormRun(const std::string& input, InputFormat format = InputFormat::kAuto
   return Normalize(input, options);
 }
 
+// Output without the front matter the metadata filter may add.
+std::string Body(const std::string& md) {
+  if (!md.starts_with("---\n")) return md;
+  size_t end = md.find("\n---\n", 3);
+  if (end == std::string::npos) return md;
+  size_t body = end + 5;
+  return md.substr(body < md.size() && md[body] == '\n' ? body + 1 : body);
+}
+
 std::string Repeat(std::string_view s, size_t n) {
   std::string out;
   out.reserve(s.size() * n);
@@ -428,13 +437,13 @@ TEST(Pathological, MillionEntities) {
   const size_t n = 1000000 / kShrink;
   WithinDeadline(30, [&] {
     Result named = NormRun("<html><body><p>" + Repeat("&amp;", n) + "</p></body></html>");
-    EXPECT_EQ(named.markdown, std::string(n, '&') + "\n");
+    EXPECT_EQ(Body(named.markdown), std::string(n, '&') + "\n");
     Result numeric = NormRun("<html><body><p>" + Repeat("&#20013;", n) + "</p></body></html>");
-    EXPECT_EQ(numeric.markdown, Repeat("中", n) + "\n");
+    EXPECT_EQ(Body(numeric.markdown), Repeat("中", n) + "\n");
     Result md = NormRun(Repeat("&lt;", n) + "\n", InputFormat::kMarkdown);
     EXPECT_EQ(md.markdown, std::string(n, '<') + "\n");
     Result bare = NormRun("<html><body><p>" + Repeat("&", n) + "x</p></body></html>");
-    EXPECT_EQ(bare.markdown, std::string(n, '&') + "x\n");
+    EXPECT_EQ(Body(bare.markdown), std::string(n, '&') + "x\n");
   });
 }
 

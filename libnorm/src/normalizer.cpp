@@ -33,24 +33,20 @@ Result Normalizer::Normalize(std::string_view bytes) const {
     result.status = decoded.status;
     return result;
   }
-  const std::string& enc = decoded.detection.encoding;
-  bool wide = enc.rfind("UTF-16", 0) == 0 || enc.rfind("UTF-32", 0) == 0;
-  if (!options_.allow_binary && !wide) {
+  if (!options_.allow_binary) {
+    // NUL bytes mean binary unless they are UTF-16/32 code units of text
+    // that decodes cleanly (a BOM or --from-code says so, or nothing needed
+    // replacing) and holds no U+0000.
     const void* nul = std::memchr(bytes.data(), 0, bytes.size());
-    if (nul != nullptr) {
+    const std::string& enc = decoded.detection.encoding;
+    bool wide = enc.rfind("UTF-16", 0) == 0 || enc.rfind("UTF-32", 0) == 0;
+    bool wide_text = wide && (decoded.replaced == 0 || decoded.detection.source == "bom" ||
+                              decoded.detection.source == "user");
+    if (nul != nullptr &&
+        (!wide_text || std::memchr(decoded.text.data(), 0, decoded.text.size()) != nullptr)) {
       result.status = Status(StatusCode::kBinaryInput,
                              "binary input (NUL byte); use --binary to process it anyway",
                              static_cast<const char*>(nul) - bytes.data());
-      return result;
-    }
-  }
-  if (!options_.allow_binary && wide) {
-    // UTF-16/32 text has NUL bytes; a decoded U+0000 is still binary.
-    const void* nul = std::memchr(decoded.text.data(), 0, decoded.text.size());
-    if (nul != nullptr) {
-      result.status =
-          Status(StatusCode::kBinaryInput,
-                 "binary input (U+0000 in " + enc + " text); use --binary to process it anyway");
       return result;
     }
   }

@@ -19,12 +19,10 @@
 namespace norm {
 namespace html {
 
-// libxml2 compares each attribute with every earlier one of the same start
-// tag, so 100,000 attributes on one element take minutes. Past this many,
-// the rest of a start tag's attributes are dropped before parsing.
-constexpr size_t kMaxAttributes = 1000;
-
+namespace {
 bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+}  // namespace
 
 // Copies html into *out without attributes past kMaxAttributes in any start
 // tag, counting them in *dropped. Returns false, leaving *out alone, when no

@@ -51,16 +51,19 @@ Result RunCommand(const Config& config, const Normalizer& normalizer, std::strin
     return r;
   }
   if (!config.options.allow_binary) {
-    // Single stages refuse binary input as the whole pipeline does. UTF-16
-    // and UTF-32 hold NUL bytes; for them a decoded U+0000 is the sign.
+    // Single stages refuse binary input as the whole pipeline does (see
+    // Normalizer::Normalize): NUL bytes are text only as UTF-16/32 code
+    // units that decode cleanly to no U+0000.
+    const void* nul = std::memchr(bytes.data(), 0, bytes.size());
     const std::string& enc = decoded.detection.encoding;
     bool wide = enc.rfind("UTF-16", 0) == 0 || enc.rfind("UTF-32", 0) == 0;
-    std::string_view hay = wide ? std::string_view(decoded.text) : bytes;
-    const void* nul = std::memchr(hay.data(), 0, hay.size());
-    if (nul != nullptr) {
+    bool wide_text = wide && (decoded.replaced == 0 || decoded.detection.source == "bom" ||
+                              decoded.detection.source == "user");
+    if (nul != nullptr &&
+        (!wide_text || std::memchr(decoded.text.data(), 0, decoded.text.size()) != nullptr)) {
       r.status = Status(StatusCode::kBinaryInput,
                         "binary input (NUL byte); use --binary to process it anyway",
-                        wide ? -1 : static_cast<const char*>(nul) - bytes.data());
+                        static_cast<const char*>(nul) - bytes.data());
       return r;
     }
   }
