@@ -57,6 +57,13 @@ Result NormRun(const std::string& input, InputFormat format = InputFormat::kAuto
   return Normalize(input, options);
 }
 
+// "<prefix>0<prefix>1...": distinct paragraphs (repeated ones are boilerplate).
+std::string Numbered(std::string_view prefix, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += std::string(prefix) + std::to_string(i);
+  return out;
+}
+
 // Output without the front matter the metadata filter may add.
 std::string Body(const std::string& md) {
   if (!md.starts_with("---\n")) return md;
@@ -219,7 +226,8 @@ TEST(Pathological, UnclosedTagsAndComments) {
   const size_t n = 100000 / kShrink;
   const Case cases[] = {
       {"<html><body><p>before the comment<!-- never closed " + Repeat("x ", n), {"before"}},
-      {"<html><body>" + Repeat("<p>para ", n), {"para\n\npara\n"}},
+      {"<html><body>" + Numbered("<p>unclosed paragraph number ", n),
+       {"number 1\n\nunclosed paragraph number 2\n"}},
       {"<html><body>" + Repeat("<div>open ", n) + "end", {"open", "end"}},
       {"<html><body><p>text</p><script>" + Repeat("var x = 1; ", n), {"text"}},
       {"<html><body><p>text <a href=\"never closed " + Repeat("y", n), {"text"}},
