@@ -35,6 +35,14 @@ Result RunZh(const Config& config, std::string_view bytes) {
     }
     text = decoded.text;
   }
+  if (!config.options.allow_binary && std::memchr(text.data(), 0, text.size()) != nullptr) {
+    // Binary input, refused as by every other command.
+    const char* nul = static_cast<const char*>(std::memchr(bytes.data(), 0, bytes.size()));
+    r.status = Status(StatusCode::kBinaryInput,
+                      "binary input (NUL byte); use --binary to process it anyway",
+                      nul == nullptr ? -1 : nul - bytes.data());
+    return r;
+  }
   ReportDecoded(decoded, r.report);
   r.markdown = filter->TransformMarkdown(text, r.report);
   return r;
