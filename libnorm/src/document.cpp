@@ -1,4 +1,5 @@
 #include "norm/document.h"
+#include "utf8.h"
 
 #include <array>
 
@@ -10,24 +11,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
-}
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 int HexValue(char c) {
@@ -177,7 +160,7 @@ std::string FrontMatter::Unquote(std::string_view raw) {
             cp = cp * 16 + static_cast<uint32_t>(h);
           }
           if (ok && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
-            AppendUtf8(out, cp);
+            utf8::Append(out, cp);
             i += digits;
           } else {
             out.push_back('\\');

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "norm/norm.h"
+#include "utf8.h"
 
 namespace norm {
 namespace json {
@@ -158,24 +159,6 @@ class Scanner {
   std::string_view s_;
 };
 
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 uint32_t Hex4(std::string_view s, size_t i) {
   uint32_t v = 0;
   for (size_t k = 0; k < 4; ++k) v = v * 16 + static_cast<uint32_t>(HexValue(s[i + k]));
@@ -248,7 +231,7 @@ Status Unescape(std::string_view literal, std::string* out, int64_t* lone_surrog
           for (size_t k = 2; hex && k < 6; ++k) hex = HexValue(s[i + k]) >= 0;
           uint32_t low = hex ? Hex4(s, i + 2) : 0;
           if (low >= 0xDC00 && low <= 0xDFFF) {
-            AppendUtf8(*out, 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00));
+            utf8::Append(*out, 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00));
             i += 6;
             continue;
           }
@@ -257,7 +240,7 @@ Status Unescape(std::string_view literal, std::string* out, int64_t* lone_surrog
           cp = 0xFFFD;
           ++*lone_surrogates;
         }
-        AppendUtf8(*out, cp);
+        utf8::Append(*out, cp);
         continue;
       }
       default:  // " \ /
