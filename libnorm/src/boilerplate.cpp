@@ -13,7 +13,6 @@ namespace norm {
 namespace {
 
 using html::AsciiLowerCopy;
-using html::ContainsNoCase;
 using html::StartsWithNoCase;
 using html::TrimAscii;
 using html::WeightedLength;
@@ -124,8 +123,10 @@ std::string_view PatternReason(std::string_view text) {
                                             "все права защищены",
                                             "저작권자",
                                             "무단전재"};
+  // The phrases are lower case: fold the line once rather than per phrase.
+  const std::string lower = AsciiLowerCopy(t);
   for (const char* p : kCopyright)
-    if (ContainsNoCase(t, p)) return "copyright";
+    if (lower.find(p) != std::string::npos) return "copyright";
   static constexpr std::array kIcp = {"ICP备",    "ICP证",    "ICP備",  "ICP證",
                                       "公网安备", "公網安備", "备案号", "備案號"};
   for (const char* p : kIcp)
@@ -221,8 +222,8 @@ int64_t RemoveShareLinks(Inlines* in) {
       ++n;
       // Spaces left before the gap.
       if (k > 0 && (*in)[k - 1].kind == InlineKind::kText &&
-          (k == in->size() || (*in)[k].kind != InlineKind::kText ||
-           (*in)[k].text.empty() || html::IsAsciiSpace((*in)[k].text.front()))) {
+          (k == in->size() || (*in)[k].kind != InlineKind::kText || (*in)[k].text.empty() ||
+           html::IsAsciiSpace((*in)[k].text.front()))) {
         std::string& t = (*in)[k - 1].text;
         while (!t.empty() && t.back() == ' ') t.pop_back();
       }

@@ -12,6 +12,7 @@
 #include "html_clean.h"
 #include "html_convert.h"
 #include "html_dom.h"
+#include "html_prescan.h"
 #include "html_util.h"
 #include "norm/reader.h"
 
@@ -145,11 +146,12 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   std::call_once(init, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX) || text.size() > options.max_size)
     return Status(StatusCode::kTooLarge, "HTML input too large");
-  std::string capped;
-  int64_t dropped = 0;
-  if (CapAttributes(text, &capped, &dropped)) {
-    report.Count("html", "attributes-dropped", dropped);
-    text = capped;
+  std::string prescanned;
+  PrescanResult prescan;
+  if (PrescanForParse(text, &prescanned, &prescan)) {
+    if (prescan.attributes_dropped > 0)
+      report.Count("html", "attributes-dropped", prescan.attributes_dropped);
+    text = prescanned;
   }
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
               HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;

@@ -33,14 +33,6 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
 // bodies skipped, entities decoded, block-level tags as line breaks.
 std::string StripTags(std::string_view html);
 
-// libxml2 compares each attribute of a start tag with every earlier one, so
-// 100,000 attributes on one element take minutes. Copies html into *out
-// without the attributes past kMaxAttributes of any start tag, counting
-// them in *dropped; returns false (one linear scan, no copy) when no tag
-// has that many.
-inline constexpr size_t kMaxAttributes = 1000;
-bool CapAttributes(std::string_view html, std::string* out, int64_t* dropped);
-
 // True when text looks like a whole page (<html>, <body> or a doctype)
 // rather than a fragment (a raw HTML block of a Markdown file).
 bool IsWholePage(std::string_view text);

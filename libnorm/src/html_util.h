@@ -127,8 +127,14 @@ inline bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
 
 inline bool ContainsNoCase(std::string_view s, std::string_view needle) {
   if (needle.empty()) return true;
-  for (size_t i = 0; i + needle.size() <= s.size(); ++i)
-    if (StartsWithNoCase(s.substr(i), needle)) return true;
+  if (needle.size() > s.size()) return false;
+  // Compare the rest only where the first byte matches in either case.
+  const char first = AsciiLower(needle[0]);
+  const char upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - 32) : first;
+  const std::string_view rest = needle.substr(1);
+  const size_t last = s.size() - needle.size();
+  for (size_t i = 0; i <= last; ++i)
+    if ((s[i] == first || s[i] == upper) && StartsWithNoCase(s.substr(i + 1), rest)) return true;
   return false;
 }
 

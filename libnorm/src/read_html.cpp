@@ -19,67 +19,6 @@
 namespace norm {
 namespace html {
 
-namespace {
-bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-}  // namespace
-
-// Copies html into *out without attributes past kMaxAttributes in any start
-// tag, counting them in *dropped. Returns false, leaving *out alone, when no
-// tag has that many (the usual case: one linear scan, no copy).
-bool CapAttributes(std::string_view html, std::string* out, int64_t* dropped) {
-  if (html.size() < 2 * kMaxAttributes) return false;
-  std::vector<std::pair<size_t, size_t>> cuts;  // [from, to) to drop
-  size_t i = 0;
-  const size_t n = html.size();
-  while ((i = html.find('<', i)) != std::string_view::npos) {
-    ++i;
-    if (html.substr(i, 3) == "!--") {
-      size_t end = html.find("-->", i + 3);
-      if (end == std::string_view::npos) break;
-      i = end + 3;
-      continue;
-    }
-    if (i >= n || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;
-    while (i < n && !IsTagSpace(html[i]) && html[i] != '>' && html[i] != '/') ++i;
-    size_t count = 0, cut_from = 0;
-    for (;;) {
-      while (i < n && (IsTagSpace(html[i]) || html[i] == '/')) ++i;
-      if (i >= n || html[i] == '>') break;
-      size_t attr_start = i;
-      ++i;  // a name's first character may be anything but space, '/' or '>'
-      while (i < n && !IsTagSpace(html[i]) && html[i] != '>' && html[i] != '/' && html[i] != '=')
-        ++i;
-      size_t j = i;
-      while (j < n && IsTagSpace(html[j])) ++j;
-      if (j < n && html[j] == '=') {
-        i = j + 1;
-        while (i < n && IsTagSpace(html[i])) ++i;
-        if (i < n && (html[i] == '"' || html[i] == '\'')) {
-          size_t close = html.find(html[i], i + 1);
-          i = close == std::string_view::npos ? n : close + 1;
-        } else {
-          while (i < n && !IsTagSpace(html[i]) && html[i] != '>') ++i;
-        }
-      }
-      if (++count == kMaxAttributes + 1) cut_from = attr_start;
-    }
-    if (count > kMaxAttributes) {
-      cuts.push_back({cut_from, i});
-      *dropped += static_cast<int64_t>(count - kMaxAttributes);
-    }
-  }
-  if (cuts.empty()) return false;
-  out->clear();
-  size_t from = 0;
-  for (auto [a, b] : cuts) {
-    out->append(html.substr(from, a - from));
-    from = b;
-  }
-  out->append(html.substr(from));
-  return true;
-}
-
 // Text of markup without a parser: tags and comments dropped, script and
 // style bodies skipped, entities decoded, block-level tags as line breaks.
 std::string StripTags(std::string_view html) {

@@ -1,0 +1,146 @@
+// The prescan (libnorm/src/html_prescan.h) must not change what libxml2
+// builds, except for the bodies of script and style elements and attributes
+// past the cap: the tree of the prescanned text must equal the tree of the
+// original with script and style children removed.
+#include "html_prescan.h"
+
+#include <gtest/gtest.h>
+#include <libxml/HTMLparser.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace norm::html {
+namespace {
+
+bool IsRawTextElement(const xmlNode* n) {
+  if (n->type != XML_ELEMENT_NODE || n->name == nullptr) return false;
+  std::string name(reinterpret_cast<const char*>(n->name));
+  return name == "script" || name == "style";
+}
+
+void Serialize(const xmlNode* n, int depth, std::string* out) {
+  for (; n != nullptr; n = n->next) {
+    out->append(static_cast<size_t>(depth), ' ');
+    out->append(std::to_string(n->type)).append(" ");
+    if (n->name) out->append(reinterpret_cast<const char*>(n->name));
+    if (n->type == XML_ELEMENT_NODE) {
+      for (const xmlAttr* a = n->properties; a; a = a->next) {
+        out->append(" @").append(reinterpret_cast<const char*>(a->name)).append("=");
+        if (a->children && a->children->content)
+          out->append(reinterpret_cast<const char*>(a->children->content));
+      }
+    } else if (n->content) {
+      out->append(" |").append(reinterpret_cast<const char*>(n->content)).append("|");
+    }
+    out->append("\n");
+    if (n->type == XML_ELEMENT_NODE && !IsRawTextElement(n)) Serialize(n->children, depth + 1, out);
+  }
+}
+
+std::string Tree(const std::string& html) {
+  const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
+      htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", flags),
+      xmlFreeDoc);
+  std::string out;
+  if (doc) Serialize(doc->children, 0, &out);
+  return out;
+}
+
+// Checks the property; returns the number of script/style bytes skipped.
+int64_t ExpectSameTree(const std::string& html, const std::string& what) {
+  std::string prescanned;
+  PrescanResult result;
+  if (!PrescanForParse(html, &prescanned, &result)) return 0;
+  if (result.attributes_dropped > 0) return 0;  // a different tree by design
+  EXPECT_TRUE(Tree(prescanned) == Tree(html)) << what;
+  return result.raw_text_bytes_skipped;
+}
+
+TEST(HtmlPrescan, SkipsScriptAndStyleBodies) {
+  std::string out;
+  PrescanResult r;
+  ASSERT_TRUE(
+      PrescanForParse("<p>a<script>var x = '<p>';</script><STYLE>p{}</STYLE>b</p>", &out, &r));
+  EXPECT_EQ(out, "<p>a<script></script><STYLE></STYLE>b</p>");
+  EXPECT_EQ(r.raw_text_bytes_skipped, 14 + 3);
+}
+
+TEST(HtmlPrescan, LeavesAloneWhatItIsUnsureOf) {
+  std::string out;
+  PrescanResult r;
+  for (const char* html : {
+           "<p>no scripts here</p>",
+           "<script src=x />visible text",            // libxml2 closes it at once
+           "<script>never closed",                    // libxml2 reads to the end
+           "<!-- <script>x</script> -->",             // inside a comment
+           "<?php echo '<script>' ?>a</script>",      // inside a processing instruction
+           "<scripts>text</scripts>",                 // another name
+           "<div title='<script>'>x</div></script>",  // inside a quoted attribute
+       }) {
+    EXPECT_FALSE(PrescanForParse(html, &out, &r)) << html;
+    EXPECT_EQ(r.raw_text_bytes_skipped, 0) << html;
+  }
+}
+
+TEST(HtmlPrescan, SameTreeOnTrickyInputs) {
+  for (const char* html : {
+           "<p>a<script>if (a < b && c > d) document.write('</div>');</script>b</p>",
+           "<script>x</scriptfoo>y</script>z",
+           "<SCRIPT type=text/javascript>x</Script >after",
+           "<style>a > b { content: '</p>' }</style><p>kept</p>",
+           "<div><script>one</script><p>two<script>three</script></p></div>",
+           "<!DOCTYPE html><html><head><script>a</script></head><body>b</body></html>",
+           "<p title=\"a>b\"><script>c</script></p>",
+           "<p>1 < 2 <script>x</script> 3 > 2</p>",
+           "<![CDATA[<script>x</script>]]>y",
+           "<script\n>x</script\n>y",
+           "<script/ src=x>x</script>y",
+           "<textarea><script>x</script></textarea>",
+           "<svg><style>x</style><script>y</script></svg>",
+       }) {
+    ExpectSameTree(html, html);
+  }
+}
+
+TEST(HtmlPrescan, SameTreeOnEveryHtmlFixtureAndSeed) {
+  namespace fs = std::filesystem;
+  int files = 0;
+  int64_t skipped = 0;
+  std::vector<fs::path> roots = {fs::path(NORM_SOURCE_DIR) / "fixtures"};
+  if (fs::is_directory(NORM_SEEDS_DIR)) roots.emplace_back(NORM_SEEDS_DIR);
+  // The benchmark corpus (bench/gen_html_corpus.py), when asked for.
+  if (const char* corpus = std::getenv("NORM_HTML_CORPUS")) roots.emplace_back(corpus);
+  for (const fs::path& root : roots) {
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (!e.is_regular_file()) continue;
+      std::string text = test::ReadFile(e.path());
+      if (text.find('<') == std::string::npos) continue;
+      ++files;
+      skipped += ExpectSameTree(text, e.path().string());
+    }
+  }
+  EXPECT_GT(files, 20);
+  EXPECT_GT(skipped, 0);  // the fixtures do hold scripts and styles
+}
+
+TEST(HtmlPrescan, CapsAttributes) {
+  std::string html = "<p";
+  for (size_t k = 0; k < kMaxAttributes + 5; ++k) html += " a" + std::to_string(k) + "=1";
+  html += ">text</p>";
+  std::string out;
+  PrescanResult r;
+  ASSERT_TRUE(PrescanForParse(html, &out, &r));
+  EXPECT_EQ(r.attributes_dropped, 5);
+  EXPECT_NE(out.find(">text</p>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace norm::html
