@@ -58,7 +58,7 @@ void AdblockRules::Parse(std::string text) {
 }
 
 void AdblockRules::ParseView(std::string_view all) {
-  std::vector<std::string_view> exceptions;
+  ViewSet exceptions;
   std::vector<std::string_view> selectors;
   size_t pos = 0;
   while (pos < all.size()) {
@@ -69,12 +69,12 @@ void AdblockRules::ParseView(std::string_view all) {
     if (line.size() < 3 || line[0] != '#') continue;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.starts_with("#@#")) {
-      exceptions.push_back(line.substr(3));
+      exceptions.Add(line.substr(3));
     } else if (line.starts_with("##") && line.size() > 2) {
       selectors.push_back(line.substr(2));
     }
   }
-  std::sort(exceptions.begin(), exceptions.end());
+  exceptions.Build();
   auto simple = [](std::string_view ident) {
     if (ident.empty()) return false;
     for (char c : ident)
@@ -82,9 +82,9 @@ void AdblockRules::ParseView(std::string_view all) {
     return true;
   };
   for (std::string_view sel : selectors) {
-    if (std::binary_search(exceptions.begin(), exceptions.end(), sel)) continue;
+    if (exceptions.Contains(sel)) continue;
     if (sel.size() > 1 && (sel[0] == '#' || sel[0] == '.') && simple(sel.substr(1))) {
-      (sel[0] == '#' ? ids_ : classes_).push_back(sel.substr(1));
+      (sel[0] == '#' ? ids_ : classes_).Add(sel.substr(1));
       ++rules_;
       continue;
     }
@@ -163,8 +163,8 @@ void AdblockRules::ParseView(std::string_view all) {
     }
     Index(std::move(rule));
   }
-  std::sort(ids_.begin(), ids_.end());
-  std::sort(classes_.begin(), classes_.end());
+  ids_.Build();
+  classes_.Build();
 }
 
 bool AdblockRules::RuleMatches(const Rule& rule, const xmlNode* element) const {
@@ -222,7 +222,7 @@ std::string AdblockRules::Match(const xmlNode* element) const {
   bool found = false;
   std::string_view id = Attr(element, "id", &found);
   if (found && !id.empty()) {
-    if (std::binary_search(ids_.begin(), ids_.end(), id)) return "###" + std::string(id);
+    if (ids_.Contains(id)) return "###" + std::string(id);
     if (const std::string* r = check(by_id_, id)) return *r;
   }
   std::string_view cls = Attr(element, "class", &found);
@@ -230,7 +230,7 @@ std::string AdblockRules::Match(const xmlNode* element) const {
     std::string hit;
     ForEachToken(cls, [&](std::string_view t) {
       if (!hit.empty()) return;
-      if (std::binary_search(classes_.begin(), classes_.end(), t)) {
+      if (classes_.Contains(t)) {
         hit = "##." + std::string(t);
       } else if (const std::string* r = check(by_class_, t)) {
         hit = *r;
@@ -272,7 +272,8 @@ std::shared_ptr<const AdblockRules> AdblockRules::Load(const std::string& path, 
     // Mapped, not read: the 2 MB list is only scanned, and the simple rules
     // stay views into the mapping.
     size_t size = static_cast<size_t>(st.st_size);
-    void* map = size ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
+    void* map =
+        size ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
     close(fd);
     if (map != MAP_FAILED) {
       rules->map_ = map;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "norm/status.h"
+#include "view_set.h"
 
 namespace norm::html {
 
@@ -72,8 +73,8 @@ class AdblockRules {
   std::string text_;     // the list when parsed from a string
   void* map_ = nullptr;  // the list when mapped from a file
   size_t map_size_ = 0;
-  std::vector<std::string_view> ids_;      // sorted, from "###id"
-  std::vector<std::string_view> classes_;  // sorted, from "##.class"
+  ViewSet ids_;      // from "###id"
+  ViewSet classes_;  // from "##.class"
   std::unordered_map<std::string, std::vector<Rule>> by_id_;
   std::unordered_map<std::string, std::vector<Rule>> by_class_;
   std::unordered_map<std::string, std::vector<Rule>> by_attr_;

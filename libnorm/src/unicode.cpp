@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <atomic>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -464,21 +465,34 @@ struct UnicodeFilter::Impl {
   // Characters that are normalized whatever surrounds them: quick check
   // Yes and combining class 0 under the chosen form (always true outside
   // the filter set of --nf=NFKC). A text made of them only is normalized.
-  std::vector<uint64_t> safe;  // BMP bitmap
+  // The BMP bitmap is filled 64 code points at a time on first use: building
+  // it whole asked ICU about 65,536 code points, a third of the start-up of
+  // a one-page run. One Normalizer serves many threads; two threads filling
+  // the same word store the same value.
+  static constexpr size_t kWords = 0x10000 / 64;
+  mutable std::array<std::atomic<uint64_t>, kWords> safe{};
+  mutable std::array<std::atomic<uint64_t>, kWords / 64> safe_ready{};
 
-  void BuildSafe(UProperty qc) {
-    safe.assign(0x10000 / 64, 0);
-    for (UChar32 c = 0; c < 0x10000; ++c) {
-      if (SafeSlow(c, qc)) safe[c >> 6] |= uint64_t{1} << (c & 63);
-    }
-  }
   bool SafeSlow(UChar32 c, UProperty qc) const {
     if (nfkc_set != nullptr && !nfkc_set->contains(c)) return true;
     return u_getCombiningClass(c) == 0 && u_getIntPropertyValue(c, qc) == UNORM_YES;
   }
   bool Safe(uint32_t cp) const {
-    if (cp < 0x10000) return (safe[cp >> 6] >> (cp & 63)) & 1;
-    return SafeSlow(static_cast<UChar32>(cp), qc_prop);
+    if (cp >= 0x10000) return SafeSlow(static_cast<UChar32>(cp), qc_prop);
+    const size_t word = cp >> 6;
+    const uint64_t ready_bit = uint64_t{1} << (word & 63);
+    uint64_t bits;
+    if (safe_ready[word >> 6].load(std::memory_order_acquire) & ready_bit) {
+      bits = safe[word].load(std::memory_order_relaxed);
+    } else {
+      bits = 0;
+      const UChar32 first = static_cast<UChar32>(word << 6);
+      for (UChar32 c = first; c < first + 64; ++c)
+        if (SafeSlow(c, qc_prop)) bits |= uint64_t{1} << (c & 63);
+      safe[word].store(bits, std::memory_order_relaxed);
+      safe_ready[word >> 6].fetch_or(ready_bit, std::memory_order_release);
+    }
+    return (bits >> (cp & 63)) & 1;
   }
   UProperty qc_prop = UCHAR_NFC_QUICK_CHECK;
 
@@ -537,7 +551,6 @@ std::unique_ptr<UnicodeFilter> UnicodeFilter::Make(const UnicodeOptions& options
   }
   if (impl->nf != nullptr) {
     impl->qc_prop = form == "NFKC" ? UCHAR_NFKC_QUICK_CHECK : UCHAR_NFC_QUICK_CHECK;
-    impl->BuildSafe(impl->qc_prop);
   }
   return std::make_unique<UnicodeFilter>(std::move(impl));
 }
