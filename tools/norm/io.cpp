@@ -66,102 +66,58 @@ bool WriteStdout(std::string_view data, bool* broken_pipe, std::string* error) {
   return false;
 }
 
-bool WriteAtomically(const std::string& target, std::string_view data,
+bool WriteAtomically(const std::string& path, std::string_view data,
                      const std::string& backup_suffix, std::string* error) {
-  std::string path = target;
-  struct stat lst;
-  if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
-    // Replace the file the link points to, not the link itself.
-    if (char* real = ::realpath(path.c_str(), nullptr)) {
-      path = real;
-      std::free(real);
-    }
-  }
-  struct stat existing;
-  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
-    // A device, FIFO or terminal (-o /dev/stdout, /dev/full): write to it
-    // directly; renaming over it would replace the device node.
-    if (S_ISDIR(existing.st_mode)) {
-      *error = "is a directory";
-      return false;
-    }
-    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) {
-      *error = std::strerror(errno);
-      return false;
-    }
-    int err = 0;
-    bool ok = WriteFd(fd, data, &err);
-    if (::close(fd) != 0 && ok) {
-      err = errno;
-      ok = false;
-    }
-    if (!ok) *error = std::strerror(err);
-    return ok;
-  }
-  std::string dir = ".";
-  size_t slash = path.rfind('/');
-  if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmp = dir + "/." + base + ".norm-XXXXXX";
-  int fd = mkstemp(tmp.data());
-  if (fd < 0) {
-    *error = std::string("cannot create temporary file in ") + dir + ": " + std::strerror(errno);
-    return false;
-  }
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0) fchmod(fd, st.st_mode & 07777);
-  int err = 0;
-  bool ok = WriteFd(fd, data, &err);
-  if (ok && fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
-    err = errno;
-    ok = false;
-  }
-  if (::close(fd) != 0 && ok) {
-    err = errno;
-    ok = false;
-  }
-  if (ok && !backup_suffix.empty()) {
-    std::string backup = path + backup_suffix;
-    ::unlink(backup.c_str());
-    if (::link(path.c_str(), backup.c_str()) != 0) {
-      err = errno;
-      ok = false;
-    }
-  }
-  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    err = errno;
-    ok = false;
-  }
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    *error = std::strerror(err);
-  }
-  return ok;
+  AtomicFile file;
+  return file.Open(path, error) && file.Write(data, error) && file.Commit(backup_suffix, error);
 }
 
 AtomicFile::~AtomicFile() {
   if (fd_ >= 0) {
     ::close(fd_);
-    ::unlink(tmp_.c_str());
+    if (!direct_) ::unlink(tmp_.c_str());
   }
 }
 
-bool AtomicFile::Open(const std::string& path, std::string* error) {
-  path_ = path;
+bool AtomicFile::Open(const std::string& target, std::string* error) {
+  path_ = target;
+  struct stat lst;
+  if (::lstat(path_.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    // Replace the file the link points to, not the link itself.
+    if (char* real = ::realpath(path_.c_str(), nullptr)) {
+      path_ = real;
+      std::free(real);
+    }
+  }
+  struct stat existing;
+  const bool exists = ::stat(path_.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) {
+    *error = "is a directory";
+    return false;
+  }
+  if (exists && !S_ISREG(existing.st_mode)) {
+    // A device, FIFO or terminal (-o /dev/stdout, /dev/full): write to it
+    // directly; renaming over it would replace the device node.
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      *error = std::strerror(errno);
+      return false;
+    }
+    direct_ = true;
+    return true;
+  }
   std::string dir = ".";
-  size_t slash = path.rfind('/');
-  if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  size_t slash = path_.rfind('/');
+  if (slash != std::string::npos) dir = slash == 0 ? "/" : path_.substr(0, slash);
+  std::string base = slash == std::string::npos ? path_ : path_.substr(slash + 1);
   tmp_ = dir + "/." + base + ".norm-XXXXXX";
   fd_ = mkstemp(tmp_.data());
   if (fd_ < 0) {
     *error = std::string("cannot create temporary file in ") + dir + ": " + std::strerror(errno);
     return false;
   }
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0) {
-    fchmod(fd_, st.st_mode & 07777);
+  if (exists) {
+    fchmod(fd_, existing.st_mode & 07777);
   } else {
     mode_t mask = ::umask(0);
     ::umask(mask);
@@ -180,7 +136,7 @@ bool AtomicFile::Write(std::string_view data, std::string* error) {
 bool AtomicFile::Commit(const std::string& backup_suffix, std::string* error) {
   int err = 0;
   bool ok = true;
-  if (fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
+  if (!direct_ && fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
     err = errno;
     ok = false;
   }
@@ -189,6 +145,10 @@ bool AtomicFile::Commit(const std::string& backup_suffix, std::string* error) {
     ok = false;
   }
   fd_ = -1;
+  if (direct_) {
+    if (!ok) *error = std::strerror(err);
+    return ok;
+  }
   if (ok && !backup_suffix.empty()) {
     std::string backup = path_ + backup_suffix;
     ::unlink(backup.c_str());

@@ -23,7 +23,8 @@ bool WriteAtomically(const std::string& path, std::string_view data,
 // A file written in pieces and put in place atomically: Open creates a
 // temporary file beside path; Commit syncs it and renames it over path
 // (keeping path's mode, and with backup_suffix the old file as
-// path+suffix); destruction without Commit removes the temporary.
+// path+suffix); destruction without Commit removes the temporary. A symlink
+// is followed; a device or FIFO (-o /dev/stdout) is written directly.
 class AtomicFile {
  public:
   AtomicFile() = default;
@@ -40,6 +41,7 @@ class AtomicFile {
   std::string path_;
   std::string tmp_;
   int fd_ = -1;
+  bool direct_ = false;  // a device or FIFO: written in place, nothing to rename
 };
 
 // Creates dir and its parents (like mkdir -p).

@@ -46,18 +46,24 @@ class Runner {
       Error("", normalizer_.status().ToString());
       return kTrouble;
     }
-    if (config_.command == "check") return Check();
-    if (UsesBatch(config_)) return RunBatch(config_, normalizer_);
-    std::vector<std::string> files = config_.files;
-    if (files.empty()) files.push_back("-");
+    if (UsesBatch(config_) && config_.command != "check") return RunBatch(config_, normalizer_);
     int status = kOk;
-    for (const std::string& file : files) {
-      status = std::max(status, One(file));
-      if (stop_) break;
+    if (config_.command == "check") {
+      status = Check();
+    } else {
+      std::vector<std::string> files = config_.files;
+      if (files.empty()) files.push_back("-");
+      for (const std::string& file : files) {
+        status = std::max(status, One(file));
+        if (stop_) break;
+      }
     }
+    // -o: the output was streamed to a temporary file; put it in place
+    // only when nothing went wrong (an empty output still replaces FILE).
     if (!config_.output.empty() && !stop_ && status != kTrouble) {
       std::string error;
-      if (!WriteAtomically(config_.output, collected_, "", &error)) {
+      if ((!output_.is_open() && !output_.Open(config_.output, &error)) ||
+          !output_.Commit("", &error)) {
         Error(config_.output, error);
         status = kTrouble;
       }
@@ -100,7 +106,13 @@ class Runner {
 
   int Emit(std::string_view data) {
     if (!config_.output.empty()) {
-      collected_ += data;
+      std::string error;
+      if ((!output_.is_open() && !output_.Open(config_.output, &error)) ||
+          !output_.Write(data, &error)) {
+        Error(config_.output, error);
+        stop_ = true;
+        return kTrouble;
+      }
       return kOk;
     }
     bool broken_pipe = false;
@@ -179,7 +191,7 @@ class Runner {
 
   const Config& config_;
   Normalizer normalizer_;
-  std::string collected_;
+  AtomicFile output_;  // -o FILE
   bool stop_ = false;
 };
 
