@@ -3,7 +3,11 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
+
 #include "flags.h"
+#include "norm/decode.h"
+#include "norm/options.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;
@@ -160,6 +164,24 @@ TEST(Cli, DetectReportsEvidence) {
   CliResult j = RunCli({"detect", "--json"}, "caf\xC3\xA9\n");
   EXPECT_EQ(j.out,
             "{\"file\":\"-\",\"encoding\":\"UTF-8\",\"confidence\":1.00,\"source\":\"utf8\"}\n");
+}
+
+// detect reads only the detection window (and one byte more): the answer
+// must be the library's on the whole input, even when the window ends inside
+// a character.
+TEST(Cli, DetectReadsOnlyTheWindowWithTheSameAnswer) {
+  const size_t window = Options().decode.detect_window;
+  for (std::string tail : {"\xC3\xA9 caf\xC3\xA9", "\xE9t\xE9"}) {
+    std::string input(window - 1, 'a');
+    input += tail;
+    Detection whole = DetectEncoding(input, Options().decode);
+    CliResult r = RunCli({"detect"}, input);
+    EXPECT_EQ(r.exit_code, 0);
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", whole.confidence);
+    EXPECT_EQ(r.out, "-: " + whole.encoding + " confidence=" + confidence +
+                         " source=" + whole.source + "\n");
+  }
 }
 
 TEST(Cli, DecodeWritesUtf8Text) {

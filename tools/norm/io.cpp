@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -11,7 +12,7 @@
 
 namespace norm::cli {
 
-bool ReadAll(const std::string& path, std::string* out, std::string* error) {
+bool ReadAll(const std::string& path, std::string* out, std::string* error, size_t limit) {
   int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     *error = std::strerror(errno);
@@ -24,10 +25,10 @@ bool ReadAll(const std::string& path, std::string* out, std::string* error) {
     return false;
   }
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-    out->reserve(static_cast<size_t>(st.st_size));
+    out->reserve(std::min(static_cast<size_t>(st.st_size), limit));
   char buffer[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
+  while (out->size() < limit) {
+    ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, limit - out->size()));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       *error = std::strerror(errno);

@@ -1,13 +1,17 @@
 // File I/O for the CLI: whole-file reads, atomic writes, quiet broken pipes.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace norm::cli {
 
-// Reads a whole file ("-" is stdin). On failure returns false with *error.
-bool ReadAll(const std::string& path, std::string* out, std::string* error);
+// Reads a whole file ("-" is stdin), or its first limit bytes. On failure
+// returns false with *error.
+bool ReadAll(const std::string& path, std::string* out, std::string* error,
+             size_t limit = SIZE_MAX);
 
 // Writes data to stdout. Returns false on error; *broken_pipe tells EPIPE
 // apart so the caller can stop quietly.
