@@ -237,6 +237,26 @@ const ByteTable* TableFor(const Encoding& enc) {
   return tables[index];
 }
 
+// Writes c as UTF-8 at w; returns the end.
+inline char* PutUtf8(char32_t c, char* w) {
+  if (c < 0x80) {
+    *w++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *w++ = static_cast<char>(0xC0 | (c >> 6));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *w++ = static_cast<char>(0xE0 | (c >> 12));
+    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *w++ = static_cast<char>(0xF0 | (c >> 18));
+    *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return w;
+}
+
 inline void AppendUtf8(char32_t c, std::string& out) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));
@@ -588,22 +608,28 @@ bool Engine::DecodeIcu(std::string_view input, bool last, std::string& out) {
   const char* limit = src + input.size();
   im.chunk_start = src;
   im.stopped = false;
+  // At most 3 bytes per UTF-16 unit, plus a U+FFFD for a lead surrogate
+  // carried over from the previous call.
+  char u8[std::size(decltype(Impl::buf){}) * 3 + 8];
   for (;;) {
     UChar* target = im.buf;
     UErrorCode status = U_ZERO_ERROR;
     ucnv_toUnicode(im.cnv, &target, im.buf + std::size(im.buf), &src, limit, nullptr, last,
                    &status);
-    // UTF-16 to UTF-8, keeping a lead surrogate that ends the buffer.
+    // UTF-16 to UTF-8, keeping a lead surrogate that ends the buffer. The
+    // bytes go to a local buffer appended once: per-byte push_back into
+    // out cost more than ICU's own conversion.
+    char* w = u8;
     for (const UChar* u = im.buf; u < target; ++u) {
       char32_t c = *u;
       if (im.lead) {
         if (c >= 0xDC00 && c <= 0xDFFF) {
           c = 0x10000 + ((static_cast<char32_t>(im.lead) - 0xD800) << 10) + (c - 0xDC00);
           im.lead = 0;
-          AppendUtf8(c, out);
+          w = PutUtf8(c, w);
           continue;
         }
-        AppendUtf8(0xFFFD, out);
+        w = PutUtf8(0xFFFD, w);
         im.lead = 0;
       }
       if (c >= 0xD800 && c <= 0xDBFF) {
@@ -612,8 +638,9 @@ bool Engine::DecodeIcu(std::string_view input, bool last, std::string& out) {
       }
       if (c >= 0xDC00 && c <= 0xDFFF) c = 0xFFFD;
       private_use_ += c >= 0xE000 && c <= 0xF8FF;
-      AppendUtf8(c, out);
+      w = PutUtf8(c, w);
     }
+    out.append(u8, static_cast<size_t>(w - u8));
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
     if (im.stopped) return false;
     if (U_FAILURE(status)) {
