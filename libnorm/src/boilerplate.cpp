@@ -107,33 +107,33 @@ std::string_view PatternReason(std::string_view text) {
   std::string_view t = TrimAscii(text);
   if (t.starts_with("©") || StartsWithNoCase(t, "copyright") || StartsWithNoCase(t, "(c) "))
     return "copyright";
-  static constexpr std::array kCopyright = {"all rights reserved",
-                                            "版权所有",
-                                            "版權所有",
-                                            "版权声明",
-                                            "版權聲明",
-                                            "版权属于",
-                                            "版權屬於",
-                                            "無断転載",
-                                            "無斷轉載",
-                                            "无断转载",
-                                            "alle rechte vorbehalten",
-                                            "tous droits réservés",
-                                            "todos los derechos reservados",
-                                            "все права защищены",
-                                            "저작권자",
-                                            "무단전재"};
+  static constexpr std::string_view kCopyright[] = {"all rights reserved",
+                                                    "版权所有",
+                                                    "版權所有",
+                                                    "版权声明",
+                                                    "版權聲明",
+                                                    "版权属于",
+                                                    "版權屬於",
+                                                    "無断転載",
+                                                    "無斷轉載",
+                                                    "无断转载",
+                                                    "alle rechte vorbehalten",
+                                                    "tous droits réservés",
+                                                    "todos los derechos reservados",
+                                                    "все права защищены",
+                                                    "저작권자",
+                                                    "무단전재"};
   // The phrases are lower case: fold the line once rather than per phrase.
   const std::string lower = AsciiLowerCopy(t);
-  for (const char* p : kCopyright)
+  for (std::string_view p : kCopyright)
     if (lower.find(p) != std::string::npos) return "copyright";
-  static constexpr std::array kIcp = {"ICP备",    "ICP证",    "ICP備",  "ICP證",
-                                      "公网安备", "公網安備", "备案号", "備案號"};
-  for (const char* p : kIcp)
+  static constexpr std::string_view kIcp[] = {"ICP备",    "ICP证",    "ICP備",  "ICP證",
+                                              "公网安备", "公網安備", "备案号", "備案號"};
+  for (std::string_view p : kIcp)
     if (t.find(p) != std::string_view::npos) return "icp";
-  static constexpr std::array kReport = {"举报电话", "舉報電話",     "举报邮箱",
-                                         "舉報郵箱", "有害信息举报", "违法和不良信息举报"};
-  for (const char* p : kReport)
+  static constexpr std::string_view kReport[] = {"举报电话", "舉報電話",     "举报邮箱",
+                                                 "舉報郵箱", "有害信息举报", "违法和不良信息举报"};
+  for (std::string_view p : kReport)
     if (t.find(p) != std::string_view::npos) return "report-hotline";
   if (StartsWithNoCase(t, "powered by ")) return "powered-by";
   return {};
@@ -142,37 +142,39 @@ std::string_view PatternReason(std::string_view text) {
 // "分享 :", "Share", "シェア" and friends: the label of a share bar whose
 // buttons are gone.
 bool IsShareLabel(std::string_view text) {
+  // The longest label with a colon and spaces is under 40 bytes.
+  if (TrimAscii(text).size() > 40) return false;
   std::string t(TrimAscii(text));
   for (std::string_view colon : {":", "：", "："}) {
     if (t.size() >= colon.size() && t.ends_with(colon)) t.resize(t.size() - colon.size());
   }
   t = std::string(TrimAscii(t));
   std::string lower = AsciiLowerCopy(t);
-  static constexpr std::array kLabels = {"分享",
-                                         "分享到",
-                                         "分享至",
-                                         "分享本文",
-                                         "分享此文",
-                                         "分享文章",
-                                         "share",
-                                         "share this",
-                                         "share this article",
-                                         "share this story",
-                                         "share on",
-                                         "シェア",
-                                         "シェアする",
-                                         "共有",
-                                         "teilen",
-                                         "artikel teilen",
-                                         "partager",
-                                         "compartir",
-                                         "condividi",
-                                         "поделиться",
-                                         "공유",
-                                         "공유하기",
-                                         "轉發",
-                                         "转发"};
-  for (const char* l : kLabels)
+  static constexpr std::array<std::string_view, 24> kLabels = {"分享",
+                                                               "分享到",
+                                                               "分享至",
+                                                               "分享本文",
+                                                               "分享此文",
+                                                               "分享文章",
+                                                               "share",
+                                                               "share this",
+                                                               "share this article",
+                                                               "share this story",
+                                                               "share on",
+                                                               "シェア",
+                                                               "シェアする",
+                                                               "共有",
+                                                               "teilen",
+                                                               "artikel teilen",
+                                                               "partager",
+                                                               "compartir",
+                                                               "condividi",
+                                                               "поделиться",
+                                                               "공유",
+                                                               "공유하기",
+                                                               "轉發",
+                                                               "转发"};
+  for (std::string_view l : kLabels)
     if (lower == l) return true;
   return false;
 }

@@ -1,8 +1,11 @@
 #include "norm/metadata.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "html_util.h"
 
@@ -121,9 +124,19 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
       "們這國說為會來時對個發與學經過還進體業見長間問門東車書現實開關動員種務報認機電話讓資設運應該"
       "產議將"
       "從";
+  // Sorted code points of the two lists, built once: a search of the
+  // UTF-8 lists per Han character was most of this filter's time.
+  static const std::pair<std::vector<char32_t>, std::vector<char32_t>> kSets = [] {
+    auto decode = [](std::string_view list) {
+      std::vector<char32_t> cps;
+      for (size_t i = 0; i < list.size();) cps.push_back(html::NextCodePoint(list, &i));
+      std::sort(cps.begin(), cps.end());
+      return cps;
+    };
+    return std::make_pair(decode(kSimplified), decode(kTraditional));
+  }();
   size_t han = 0, kana = 0, hangul = 0, letters = 0, simp = 0, trad = 0;
   for (size_t i = 0; i < text.size();) {
-    size_t start = i;
     char32_t c = html::NextCodePoint(text, &i);
     if (c < 0x80) {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
@@ -135,9 +148,8 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
       ++hangul;
     } else if (html::IsHan(c)) {
       ++han;
-      std::string_view ch = text.substr(start, i - start);
-      if (kSimplified.find(ch) != std::string_view::npos) ++simp;
-      if (kTraditional.find(ch) != std::string_view::npos) ++trad;
+      if (std::binary_search(kSets.first.begin(), kSets.first.end(), c)) ++simp;
+      if (std::binary_search(kSets.second.begin(), kSets.second.end(), c)) ++trad;
     } else {
       ++letters;
     }
