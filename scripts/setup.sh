@@ -10,7 +10,7 @@ packages=(
   libopencc-dev opencc
   libuchardet-dev uchardet
   libxml2-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev
   python3 python3-jieba unicode-data bzip2 time

@@ -193,7 +193,8 @@ TEST(Cli, DecodeWritesUtf8Text) {
 TEST(Cli, VersionNamesLibraries) {
   CliResult r = RunCli({"--version"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* lib : {"libnorm ", "ICU ", "OpenCC ", "libxml2 ", "uchardet ", "cmark-gfm "})
+  for (const char* lib :
+       {"libnorm ", "ICU ", "OpenCC ", "libxml2 ", "uchardet ", "cmark-gfm ", "allocator "})
     EXPECT_NE(r.out.find(lib), std::string::npos) << lib;
 }
 

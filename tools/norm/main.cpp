@@ -214,7 +214,12 @@ int main(int argc, char** argv) {
   }
   bool broken = false;
   if (config.help) return WriteStdout(HelpText(), &broken, &error) ? 0 : 2;
-  if (config.version) return WriteStdout(norm::VersionInfo(), &broken, &error) ? 0 : 2;
+#ifndef NORM_ALLOCATOR
+#define NORM_ALLOCATOR "glibc malloc"
+#endif
+  if (config.version)
+    return WriteStdout(norm::VersionInfo() + "allocator " NORM_ALLOCATOR "\n", &broken, &error) ? 0
+                                                                                                : 2;
   if (config.man) return WriteStdout(ManPage(), &broken, &error) ? 0 : 2;
   if (config.list_filters) {
     std::string out;
