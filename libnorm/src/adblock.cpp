@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 
+#include "easylist_data.h"
 #include "html_dom.h"
 
 #ifndef NORM_EASYLIST
@@ -74,7 +75,7 @@ void AdblockRules::ParseView(std::string_view all) {
       selectors.push_back(line.substr(2));
     }
   }
-  exceptions.Build();
+  exceptions.Build(all.data());
   auto simple = [](std::string_view ident) {
     if (ident.empty()) return false;
     for (char c : ident)
@@ -163,8 +164,8 @@ void AdblockRules::ParseView(std::string_view all) {
     }
     Index(std::move(rule));
   }
-  ids_.Build();
-  classes_.Build();
+  ids_.Build(all.data());
+  classes_.Build(all.data());
 }
 
 bool AdblockRules::RuleMatches(const Rule& rule, const xmlNode* element) const {
@@ -250,11 +251,29 @@ std::string AdblockRules::Match(const xmlNode* element) const {
   return {};
 }
 
+void AdblockRules::UseCompiled() {
+  namespace data = easylist_data;
+  ParseView(std::string_view(data::kCompound, data::kCompoundSize));
+  ids_.Adopt(data::kNames, data::kIdSlots, data::kIdCapacity, data::kIdCount);
+  classes_.Adopt(data::kNames, data::kClassSlots, data::kClassCapacity, data::kClassCount);
+  rules_ += data::kPlainRules;
+}
+
 std::shared_ptr<const AdblockRules> AdblockRules::Load(const std::string& path, Status* status) {
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<const AdblockRules>> cache;
-  std::string file = path.empty() ? std::string(NORM_EASYLIST) : path;
   std::lock_guard<std::mutex> lock(mu);
+  if (path.empty() && easylist_data::kAvailable) {
+    // Debian's EasyList as compiled in at build time: nothing to read or parse
+    // but its few hundred compound rules.
+    static const std::shared_ptr<const AdblockRules> compiled = [] {
+      auto rules = std::make_shared<AdblockRules>();
+      rules->UseCompiled();
+      return rules;
+    }();
+    return compiled;
+  }
+  std::string file = path.empty() ? std::string(NORM_EASYLIST) : path;
   auto it = cache.find(file);
   if (it != cache.end()) return it->second;
   auto rules = std::make_shared<AdblockRules>();

@@ -10,11 +10,12 @@
 // the same selector.
 //
 // The list text is kept in memory. Plain `###id` and `##.class` rules (nearly
-// all of them) are views into it, in two sorted arrays: loading the 2 MB list
-// costs a few milliseconds and no allocation per rule. The other rules are
+// all of them) are views into it, in two hash sets (view_set.h): loading the
+// 2 MB list costs a few milliseconds and no allocation per rule; the default
+// list, compiled in at build time, costs nothing to load. The other rules are
 // indexed by their most selective part (id, else first class, else first
 // attribute name, else tag) in a hash map, so matching an element costs one
-// binary search per id and class token and one lookup per attribute.
+// hash lookup per id and class token and one lookup per attribute.
 #pragma once
 
 #include <libxml/tree.h>
@@ -48,9 +49,10 @@ class AdblockRules {
   size_t skipped() const { return skipped_; }
 
   // Loads (once per process and path, then shared) the list at path. An
-  // empty path means Debian's EasyList (NORM_EASYLIST); when that default is
-  // missing, returns an empty rule set and OK (the built-in heuristics still
-  // run). A missing explicit path is a kConfig error.
+  // empty path means Debian's EasyList: the copy compiled in at build time
+  // (libnorm/data/gen_easylist.py), else the file NORM_EASYLIST read now;
+  // when neither exists, returns an empty rule set and OK (the built-in
+  // heuristics still run). A missing explicit path is a kConfig error.
   static std::shared_ptr<const AdblockRules> Load(const std::string& path, Status* status);
 
  private:
@@ -70,6 +72,7 @@ class AdblockRules {
   void Index(Rule rule);
 
   void ParseView(std::string_view all);
+  void UseCompiled();
   std::string text_;     // the list when parsed from a string
   void* map_ = nullptr;  // the list when mapped from a file
   size_t map_size_ = 0;
