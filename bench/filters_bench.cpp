@@ -101,7 +101,7 @@ void CopyFloor(benchmark::State& state) {
 }
 
 [[maybe_unused]] const bool kRegistered = [] {
-  benchmark::RegisterBenchmark("Filter/copy-document (floor)", CopyFloor)
+  benchmark::RegisterBenchmark("Filter/copy-document-floor", CopyFloor)
       ->Unit(benchmark::kMillisecond);
   for (const norm::FilterInfo& info : norm::Filters()) {
     for (bool damaged : {false, true}) {
