@@ -96,5 +96,44 @@ TEST(Writer, FrontMatterVerbatim) {
 
 TEST(Writer, EmptyDocumentIsEmpty) { EXPECT_EQ(WriteMarkdown(Document{}), ""); }
 
+// CommonMark reads U+0000 as U+FFFD; the writer writes it so, wherever the
+// NUL sits (prose, code, URL), and counts it.
+TEST(Writer, NulIsWrittenAsReplacementCharacterAndCounted) {
+  using namespace std::string_literals;
+  Document doc;
+  Inline link{InlineKind::kLink, {}, "http://x/\0"s, {}, {Inline::Text("l\0nk"s)}};
+  doc.blocks.push_back(
+      Block::Paragraph({Inline::Text("a\0b "s), {InlineKind::kCode, "c\0"s, {}, {}, {}}, link}));
+  Report report;
+  std::string md = WriteMarkdown(doc, &report);
+  EXPECT_EQ(md, "a\uFFFDb `c\uFFFD`[l\uFFFDnk](http://x/\uFFFD)\n");
+  EXPECT_EQ(report.Get("write", "nul-replaced"), 4);
+  EXPECT_EQ(WriteMarkdown(doc), md);  // without a report: same bytes
+  EXPECT_EQ(WriteMarkdown(Read(md)), md);
+}
+
+// --binary input: Markdown and HTML readers replace NUL as CommonMark says
+// and count it; plain text loses it to the unicode filter, counted there.
+TEST(Writer, BinaryInputNulIsReplacedOrRemovedAndCounted) {
+  using namespace std::string_literals;
+  Options options;
+  options.allow_binary = true;
+  options.format = InputFormat::kMarkdown;
+  Result md = Normalize("# T\n\nHello\0*world*\n"s, options);
+  ASSERT_TRUE(md.status.ok()) << md.status.ToString();
+  EXPECT_NE(md.markdown.find("Hello\uFFFD*world*"), std::string::npos) << md.markdown;
+  EXPECT_EQ(md.report.Get("read", "nul-replaced"), 1);
+  options.format = InputFormat::kHtml;
+  Result html = Normalize("<p>Hello\0<b>world</b></p>"s, options);
+  ASSERT_TRUE(html.status.ok()) << html.status.ToString();
+  EXPECT_EQ(html.markdown, "Hello\uFFFD**world**\n");
+  EXPECT_EQ(html.report.Get("read", "nul-replaced"), 1);
+  options.format = InputFormat::kText;
+  Result text = Normalize("Hello\0world\n"s, options);
+  ASSERT_TRUE(text.status.ok()) << text.status.ToString();
+  EXPECT_EQ(text.markdown.find('\0'), std::string::npos);
+  EXPECT_EQ(text.report.Get("unicode", "controls-removed"), 1);
+}
+
 }  // namespace
 }  // namespace norm

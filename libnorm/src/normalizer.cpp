@@ -69,7 +69,7 @@ Result Normalizer::NormalizeText(std::string_view utf8) const {
   result.status = ReadDocument(utf8, options_.format, options_, &doc, result.report);
   if (!result.status.ok()) return result;
   pipeline_->Apply(doc, result.report);
-  result.markdown = WriteMarkdown(doc);
+  result.markdown = WriteMarkdown(doc, &result.report);
   return result;
 }
 

@@ -430,7 +430,30 @@ std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
   return EscapeText(text, at_line_start, false);
 }
 
-std::string WriteMarkdown(const Document& doc) {
+// CommonMark replaces U+0000 with U+FFFD; so does the writer, wherever a NUL
+// came from (--binary input, a text span, a URL), so that the output never
+// holds a NUL byte and a reader sees what the writer meant.
+static int64_t ReplaceNul(std::string& out) {
+  size_t nul = out.find('\0');
+  if (nul == std::string::npos) return 0;
+  int64_t n = 0;
+  std::string fixed;
+  fixed.reserve(out.size() + 16);
+  size_t from = 0;
+  for (; nul != std::string::npos; nul = out.find('\0', from)) {
+    fixed.append(out, from, nul - from);
+    fixed += "\xEF\xBF\xBD";
+    from = nul + 1;
+    ++n;
+  }
+  fixed.append(out, from, std::string::npos);
+  out = std::move(fixed);
+  return n;
+}
+
+std::string WriteMarkdown(const Document& doc) { return WriteMarkdown(doc, nullptr); }
+
+std::string WriteMarkdown(const Document& doc, Report* report) {
   std::string out;
   if (doc.front_matter.present) {
     out += "---\n";
@@ -448,6 +471,8 @@ std::string WriteMarkdown(const Document& doc) {
     out += body;
     out += '\n';
   }
+  if (int64_t n = ReplaceNul(out); n > 0 && report != nullptr)
+    report->Count("write", "nul-replaced", n);
   return out;
 }
 

@@ -8,10 +8,14 @@
 #include <string_view>
 
 #include "norm/document.h"
+#include "norm/report.h"
 
 namespace norm {
 
 std::string WriteMarkdown(const Document& doc);
+// The same, counting in `report` (when not null) what the writer had to
+// change: write.nul-replaced (U+0000 written as U+FFFD, as CommonMark reads it).
+std::string WriteMarkdown(const Document& doc, Report* report);
 
 // Escapes text so that Markdown reads it back as the same literal text.
 // at_line_start: also escape what would start a block there (#, -, 1.).
