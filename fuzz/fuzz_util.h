@@ -16,8 +16,10 @@ namespace norm::fuzz {
 [[noreturn]] inline void Fail(const char* what, std::string_view detail = {}) {
   std::fprintf(stderr, "fuzz property violated: %s\n", what);
   if (!detail.empty()) {
-    std::fprintf(stderr, "---\n%.*s\n---\n", static_cast<int>(std::min<size_t>(detail.size(), 4000)),
-                 detail.data());
+    // fwrite, not %s: the detail may hold NUL bytes.
+    std::fputs("---\n", stderr);
+    std::fwrite(detail.data(), 1, std::min<size_t>(detail.size(), 8000), stderr);
+    std::fputs("\n---\n", stderr);
   }
   std::abort();
 }
@@ -25,8 +27,7 @@ namespace norm::fuzz {
 // Reads option bytes off the front of the input.
 class Bytes {
  public:
-  Bytes(const uint8_t* data, size_t size)
-      : rest_(reinterpret_cast<const char*>(data), size) {}
+  Bytes(const uint8_t* data, size_t size) : rest_(reinterpret_cast<const char*>(data), size) {}
   uint8_t Take() {
     if (rest_.empty()) return 0;
     auto b = static_cast<uint8_t>(rest_.front());

@@ -478,6 +478,29 @@ long PeakKibOfCli(const fs::path& file, const fs::path& scratch) {
   return std::atol(ReadFile(scratch).c_str());
 }
 
+// Emphasis Markdown cannot delimit (it starts with a space U+3000 that the
+// inline tidier does not hoist) nested 100 deep: the writer used to retry
+// every level's children in the fallback context, 2^depth renders (found
+// by fuzz_markdown and fuzz_filters).
+TEST(Pathological, UndelimitableEmphasisNested100Deep) {
+  const size_t n = 100;
+  const std::string space = "\u3000";
+  const std::pair<std::string, InputFormat> cases[] = {
+      {"<p>a" + Repeat("<em>" + space, n) + "deep" + Repeat("</em>", n) + "b</p>",
+       InputFormat::kHtml},
+      {"a" + Repeat("*" + space, n) + "deep" + Repeat("*", n) + "b\n", InputFormat::kMarkdown},
+      {"a" + Repeat("**" + space + "[", n) + "deep" + Repeat("](u)**", n) + "b\n",
+       InputFormat::kMarkdown}};
+  for (const auto& [input, format] : cases) {
+    WithinDeadline(5, [&] {
+      Result r = NormRun(input, format);
+      ASSERT_TRUE(r.status.ok());
+      EXPECT_NE(r.markdown.find("deep"), std::string::npos);
+      EXPECT_EQ(NormRun(r.markdown, InputFormat::kMarkdown).markdown, r.markdown);
+    });
+  }
+}
+
 struct Shape {
   const char* name;
   InputFormat format;

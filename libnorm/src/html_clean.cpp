@@ -409,8 +409,6 @@ std::vector<const xmlNode*> SelectMainContent(const xmlNode* body, const CleanOp
   // Count (and explain) what the selection leaves out.
   std::unordered_set<const xmlNode*> kept(keep.begin(), keep.end());
   size_t dropped = 0;
-  size_t kept_weight = 0;
-  for (const xmlNode* k : keep) kept_weight += sc.stats[k].weight;
   for (const xmlNode* a = top; a && a != body; a = a->parent) {
     for (const xmlNode* c = a->parent ? a->parent->children : nullptr; c; c = c->next) {
       if (!IsElement(c) || kept.count(c) || c == a) continue;

@@ -145,6 +145,7 @@ struct InlineContext {
   bool in_table = false;
   bool in_link = false;
   bool single_line = false;  // headings and table cells: breaks become spaces
+  bool unstyled = false;     // inside a style Markdown could not delimit: text only
 };
 
 class InlineWriter {
@@ -222,6 +223,10 @@ class InlineWriter {
       case InlineKind::kEmphasis:
       case InlineKind::kStrong:
       case InlineKind::kStrike: {
+        if (ctx_.unstyled) {
+          Run(in.children, out, next);
+          return;
+        }
         const char* delim = in.kind == InlineKind::kEmphasis ? "*"
                             : in.kind == InlineKind::kStrong ? "**"
                                                              : "~~";
@@ -242,8 +247,11 @@ class InlineWriter {
           after_closer_ = true;
           return;
         } else {
-          // Markdown cannot delimit it here; keep the text, drop the style.
+          // Markdown cannot delimit it here; keep the text, drop the style
+          // (nested styles too: trying them again in this context would
+          // render the subtree once more per level, exponential in depth).
           InlineWriter plain(ctx_);
+          plain.ctx_.unstyled = true;
           plain.line_start = line_start;
           plain.Run(in.children, out, next);
           line_start = plain.line_start;
