@@ -2,6 +2,7 @@
 // source and per failure mode. Legacy bytes are made at test time by
 // encoding our own UTF-8 sentences with ICU.
 #include <gtest/gtest.h>
+#include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
 
 #include <random>
@@ -395,6 +396,53 @@ TEST(Utf8, FirstInvalidMatchesReference) {
     ASSERT_EQ(IsValidUtf8(s), SlowFirstInvalid(s) == s.size());
   }
   EXPECT_EQ(FirstInvalidUtf8(std::string(100, 'x') + "\xC3"), 100u);
+}
+
+// uchardet names ISO-8859-16 (Romanian with comma-below letters), which
+// ICU cannot open: its guess is dropped and the plausibility model picks a
+// code page ICU has, instead of failing or returning no encoding.
+TEST(Detect, UchardetGuessIcuCannotOpenFallsBackToTheModel) {
+  const std::string ro =
+      "\xAAtiin\xFE"
+      "a \xBAi tehnologia \xEEn Rom\xE2nia: \xEEnv\xE3\xFE\xE3m\xE2ntul superior \xBAi cercetarea "
+      "\xBAtiin\xFEific\xE3 sunt esen\xFEiale pentru dezvoltarea \xFE\xE3rii. A\xBA"
+      "adar, studen\xFEii \xEEnva\xFE\xE3 s\xE3 g\xE2ndeasc\xE3 critic, iar profesorii \xEE\xBAi "
+      "\xEEmp\xE3rt\xE3\xBA"
+      "esc experien\xFE"
+      "a. ";
+  std::string bytes;
+  for (int i = 0; i < 4; ++i) bytes += ro;
+  uchardet_t ud = uchardet_new();
+  ASSERT_EQ(uchardet_handle_data(ud, bytes.data(), bytes.size()), 0);
+  uchardet_data_end(ud);
+  const std::string guess = uchardet_get_charset(ud);
+  uchardet_delete(ud);
+  EXPECT_EQ(guess, "ISO-8859-16") << "the input no longer exercises this path";
+
+  const Detection d = Detect(bytes);
+  ASSERT_FALSE(d.encoding.empty());
+  EXPECT_NE(d.encoding, "ISO-8859-16");
+  EXPECT_EQ(d.source, "model");
+  const Decoded out = Decode(bytes);
+  ASSERT_TRUE(out.status.ok()) << out.status.ToString();
+  EXPECT_EQ(out.detection.encoding, d.encoding);
+  EXPECT_NE(out.text.find("Rom\u00E2nia"), std::string::npos) << out.text;
+  EXPECT_NE(out.text.find("tehnologia \u00EEn"), std::string::npos) << out.text;
+  // Naming it explicitly is a configuration error, not a crash.
+  EXPECT_EQ(Decode(bytes, OnInvalid::kReplace, "ISO-8859-16").status.code(), StatusCode::kConfig);
+}
+
+// Strict mode's success must be replace mode's text: Big5 bytes that plain
+// Big5 decodes cleanly (to private-use characters) were decoded by replace
+// mode with the Big5-HKSCS superset and a U+FFFD (found by fuzz_decode).
+TEST(Decode, StrictSuccessEqualsReplaceMode) {
+  const std::string bytes = "--- |\xFF\xFE\xE3\xBA\xC3\n";
+  const Decoded strict = Decode(bytes, OnInvalid::kStrict, "Big5");
+  ASSERT_TRUE(strict.status.ok()) << strict.status.ToString();
+  const Decoded replace = Decode(bytes, OnInvalid::kReplace, "Big5");
+  ASSERT_TRUE(replace.status.ok());
+  EXPECT_EQ(replace.text, strict.text);
+  EXPECT_EQ(replace.replaced, 0);
 }
 
 }  // namespace

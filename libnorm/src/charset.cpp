@@ -673,15 +673,16 @@ WholeResult DecodeWhole(std::string_view bytes, const Encoding& encoding, OnInva
   // Private-use output means the converter did not know the character.
   const int64_t misses = r.errors + r.private_use;
   if (misses == 0) return r;
-  // Try the larger superset (Big5-HKSCS) and keep it if it decodes more.
+  // Try the larger superset (Big5-HKSCS) and keep it if it decodes more
+  // without more errors: a clean decode is never traded for replacements,
+  // so that strict mode's success and replace mode give the same text.
   Encoding alt = encoding;
   alt.icu = encoding.icu_alt;
   alt.icu_alt = nullptr;
   std::string other;
   Engine e(alt, on_invalid);
   e.Decode(bytes, true, other);
-  if (e.ok() && e.errors() + e.private_use() < misses &&
-      (on_invalid != OnInvalid::kStrict || e.errors() == 0)) {
+  if (e.ok() && e.errors() + e.private_use() < misses && e.errors() <= r.errors) {
     out.resize(start);
     out += other;
     r = {e.replaced(), e.skipped(), e.errors(), e.error_offset(), &encoding, e.private_use()};

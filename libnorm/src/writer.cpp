@@ -155,7 +155,10 @@ class InlineWriter {
   // Renders a run; `next` is the character that will follow it (0 = end).
   void Run(const Inlines& inlines, std::string& out, char32_t next) {
     for (size_t i = 0; i < inlines.size(); ++i) {
-      char32_t after = i + 1 < inlines.size() ? Lead(inlines[i + 1]) : next;
+      // A style delimited here is followed by an unstyled sibling (see
+      // after_closer_), so that sibling leads with its text.
+      bool styled = !ctx_.unstyled && IsStyle(inlines[i].kind);
+      char32_t after = i + 1 < inlines.size() ? Lead(inlines[i + 1], styled) : next;
       One(inlines[i], out, after);
     }
   }
@@ -165,7 +168,13 @@ class InlineWriter {
  private:
   // The first character the next sibling will render as (approximate for
   // containers, which start with a delimiter when they can).
-  char32_t Lead(const Inline& in) {
+  static bool IsStyle(InlineKind k) {
+    return k == InlineKind::kEmphasis || k == InlineKind::kStrong || k == InlineKind::kStrike;
+  }
+
+  // unstyled: styles will be written as their text only.
+  char32_t Lead(const Inline& in, bool unstyled = false) {
+    unstyled = unstyled || ctx_.unstyled;
     switch (in.kind) {
       case InlineKind::kText: {
         std::string escaped = EscapeText(in.text.substr(0, 8), false, ctx_.in_table);
@@ -178,8 +187,9 @@ class InlineWriter {
       case InlineKind::kImage:
         return '!';
       case InlineKind::kLink:
-        return ctx_.in_link ? (in.children.empty() ? 0 : Lead(in.children.front())) : '[';
+        return ctx_.in_link ? (in.children.empty() ? 0 : Lead(in.children.front(), unstyled)) : '[';
       default:
+        if (unstyled) return in.children.empty() ? 0 : Lead(in.children.front(), true);
         return '*';
     }
   }
