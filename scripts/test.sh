@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # README command 2 (and .ci/run): install what is missing, then build and run
-# every test twice: a normal build, and an ASan+UBSan build. Benchmarks are
-# only built and run once on a tiny input (their figures live in
+# every test twice: a normal build, and an ASan+UBSan build; then build the
+# libFuzzer harnesses with clang and run each briefly, seeded from fixtures/
+# (a crash, leak, hang or violated property fails). Benchmarks are only
+# built and run once on a tiny input (their figures live in
 # docs/performance.md, never in tests).
+# Environment: FUZZ_SECONDS per harness (default 10; 0 skips fuzzing),
+# FUZZ_TIMEOUT seconds per input before it counts as a hang (default 30:
+# instrumented builds on a busy 2-core machine are slow, not hung).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -32,3 +37,9 @@ BUILD_DIR=build-asan scripts/build.sh -DNORM_SANITIZE=ON -DNORM_BUILD_BENCH=OFF
 echo "== tests under ASan+UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+fuzz_seconds=${FUZZ_SECONDS:-10}
+if ((fuzz_seconds > 0)); then
+  echo "== fuzz harnesses (clang, libFuzzer, ASan+UBSan), ${fuzz_seconds}s each"
+  BUILD_DIR=build-fuzz FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-30} fuzz/run.sh -t "$fuzz_seconds"
+fi
