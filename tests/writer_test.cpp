@@ -135,5 +135,15 @@ TEST(Writer, BinaryInputNulIsReplacedOrRemovedAndCounted) {
   EXPECT_EQ(text.report.Get("unicode", "controls-removed"), 1);
 }
 
+// A leading U+FEFF would be read back as a byte order mark and vanish.
+TEST(Writer, LeadingByteOrderMarkCharacterSurvivesReadingBack) {
+  Document doc;
+  doc.blocks.push_back(Block::Paragraph({Inline::Text("\uFEFFtext")}));
+  std::string md = WriteMarkdown(doc);
+  EXPECT_EQ(md, "&#xFEFF;text\n");
+  EXPECT_EQ(PlainText(Read(md).blocks.at(0).inlines), "\uFEFFtext");
+  EXPECT_EQ(WriteMarkdown(Read(md)), md);
+}
+
 }  // namespace
 }  // namespace norm
