@@ -488,12 +488,14 @@ void Converter::List(const xmlNode* node, std::vector<Block>* out, int depth) {
   if (list.ordered) {
     std::string_view start = Attr(node, "start");
     int v = 0;
+    // At most 8 digits (Markdown allows 9): a longer value is ignored before
+    // it can overflow (fuzz_html: <ol start="20250602021...">).
     bool digits = !start.empty() && start.size() < 9;
-    for (char ch : start) {
-      if (ch < '0' || ch > '9')
+    for (size_t i = 0; digits && i < start.size(); ++i) {
+      if (start[i] < '0' || start[i] > '9')
         digits = false;
       else
-        v = v * 10 + (ch - '0');
+        v = v * 10 + (start[i] - '0');
     }
     if (digits) list.start = v;
   }

@@ -251,20 +251,29 @@ class InlineWriter {
                         (!IsPunct(first) || IsWs(before) || IsPunct(before));
         bool can_close =
             !inner.empty() && !IsWs(last) && (!IsPunct(last) || IsWs(next) || IsPunct(next));
+        // A style nested right at our edge writes its own delimiter run
+        // there; runs of one character join, and CommonMark's rule of three
+        // can regroup joined runs of different lengths ("*" + "*x*x" + "*"
+        // reads back otherwise). Edges that touch must match in character
+        // on both sides, or we take the other character for ours.
+        char front = sub.first_delim_, back = sub.after_closer_ ? sub.last_delim_ : 0;
+        auto joins = [](char c) { return c == '*' || c == '_'; };
         if (can_open && can_close && in.kind != InlineKind::kStrike &&
-            (first == '*') != (last == '*')) {
-          // A nested style touches one edge only: its '*' run would join
-          // ours into runs of different lengths at the two ends, which
-          // CommonMark's rule of three can regroup ("*" + "*x*x" + "*" reads
-          // back differently). Underscores keep the runs apart; they need
-          // no letter outside them.
+            (joins(front) || joins(back)) && front != back) {
+          char touching = joins(front) ? front : back;
+          char other = joins(front) && joins(back) ? 0 : touching == '*' ? '_' : '*';
+          // Underscores need no letter right outside them.
           bool outside_ok = (IsWs(before) || IsPunct(before)) && (IsWs(next) || IsPunct(next));
-          if (outside_ok)
+          if (other == '_' && outside_ok)
             delim = in.kind == InlineKind::kEmphasis ? "_" : "__";
+          else if (other == '*')
+            delim = in.kind == InlineKind::kEmphasis ? "*" : "**";
           else
             can_open = false;
         }
         if (can_open && can_close) {
+          if (out.empty()) first_delim_ = delim[0];
+          last_delim_ = delim[0];
           out += delim + inner + delim;
           line_start = false;
           after_closer_ = true;
@@ -292,6 +301,10 @@ class InlineWriter {
   // Right after a closing delimiter another opener would merge with it into
   // one delimiter run, so the next container is written without style.
   bool after_closer_ = false;
+  // The delimiter character this run began with (0: it began otherwise, an
+  // escaped '*' included) and that of its last closer (see after_closer_).
+  char first_delim_ = 0;
+  char last_delim_ = 0;
 };
 
 std::string RenderInlines(const Inlines& inlines, InlineContext ctx = {}) {
