@@ -552,9 +552,9 @@ TEST(Pathological, MemoryGrowsLinearly) {
 
 // Many small paragraphs: the libxml2 tree, the Document's blocks and the
 // input all live at once, so memory per input byte is what can regress.
-// 100,000 "<p>para N x</p>" (2 MB) peaked at ~65x the input before the HTML
-// reader moved its block array instead of copying it block by block, ~44x
-// after (881 MB -> 705 MB for 800,000 paragraphs).
+// 100,000 "<p>para N x</p>" (2 MB) peak at ~56x the input with the norm
+// command's jemalloc (~44x with glibc malloc, ~65x with glibc before the
+// HTML reader moved its block array instead of copying it block by block).
 TEST(Pathological, ManySmallHtmlParagraphsMemoryPerByte) {
   if (kSanitized) GTEST_SKIP() << "ASan's quarantine makes RSS meaningless";
   if (!fs::exists("/usr/bin/time")) GTEST_SKIP() << "needs /usr/bin/time (package time)";
@@ -567,7 +567,7 @@ TEST(Pathological, ManySmallHtmlParagraphsMemoryPerByte) {
   WriteFile(dir.path() / "paras.html", html);
   long peak = PeakKibOfCli(dir.path() / "paras.html", rss);
   ASSERT_GT(peak, 0);
-  const long limit = static_cast<long>(56 * html.size() / 1024);
+  const long limit = static_cast<long>(72 * html.size() / 1024);
   EXPECT_LT(peak - base, limit) << peak - base << " KiB above " << base << " KiB for "
                                 << html.size() / 1024 << " KiB of input";
 }
