@@ -184,6 +184,15 @@ TEST(Cli, DetectReadsOnlyTheWindowWithTheSameAnswer) {
   }
 }
 
+TEST(Cli, DetectWithAnUnknownEncodingIsAConfigurationError) {
+  for (const char* from : {"UTF-7", "no-such-charset"}) {
+    CliResult r = RunCli({"detect", "-f", from}, "hi\n");
+    EXPECT_EQ(r.exit_code, 2) << from;
+    EXPECT_EQ(r.out, "") << from;
+    EXPECT_EQ(r.err, std::string("norm: -: unknown encoding ") + from + "\n");
+  }
+}
+
 TEST(Cli, DecodeWritesUtf8Text) {
   CliResult r = RunCli({"decode", "-f", "GBK"}, "\xD6\xD0\xCE\xC4 *x*\n");
   EXPECT_EQ(r.exit_code, 0);

@@ -132,6 +132,10 @@ class Runner {
 
   int Detect(const std::string& file, std::string_view bytes) {
     Detection d = DetectEncoding(bytes, config_.options.decode);
+    if (d.encoding.empty()) {  // -f named an encoding ICU cannot open
+      Error(DisplayName(file), "unknown encoding " + config_.options.decode.from_code);
+      return kTrouble;
+    }
     char confidence[16];
     std::snprintf(confidence, sizeof confidence, "%.2f", d.confidence);
     std::string line;
