@@ -125,8 +125,10 @@ def run_timed(cmd, stdin_path=None):
     return dt
 
 
-def compare(title, size_bytes, entries, rounds, baseline):
-    """entries: list of (name, argv, stdin_path_or_None)."""
+def compare(title, size_bytes, entries, rounds, baseline, sizes=None):
+    """entries: list of (name, argv, stdin_path_or_None); sizes: optional
+    per-entry input sizes (for MB/s) when the entries read different inputs."""
+    sizes = sizes or {}
     avail = [(n, c, s) for n, c, s in entries if have(c[0]) or os.path.exists(c[0])]
     missing = [n for n, c, _ in entries if (n, c) not in [(a, b) for a, b, _ in avail]]
     times = {n: [] for n, _, _ in avail}
@@ -140,7 +142,7 @@ def compare(title, size_bytes, entries, rounds, baseline):
     print("| tool | median s | MB/s | vs " + baseline + " |")
     print("| --- | ---: | ---: | ---: |")
     for name, _, _ in avail:
-        mbps = size_bytes / med[name] / 1e6 if size_bytes else 0
+        mbps = sizes.get(name, size_bytes) / med[name] / 1e6
         ratio = f"{base / med[name]:.2f}x" if base else "n/a"
         print(f"| {name} | {med[name]:.3f} | {mbps:.1f} | {ratio} |")
     for name in missing:
@@ -197,11 +199,14 @@ def main():
             ("html2markdown.py3", script("html2markdown.py3"), None),
             ("norm html2md", script(norm + " html2md"), None),
             ("norm (whole pipeline)", script(norm), None),
+            # The same pages through one process, one thread: per-core
+            # throughput without 64 process start-ups.
+            ("norm, all pages in one process (-j1)", [norm, "-j1"] + pages, None),
         ], max(1, a.rounds // 2), "pandoc -f html -t gfm")
     if want("linear"):
         compare("Whole default pipeline, linearity", 0, [
             (f"norm {mb} MB", [norm, f[f"html{mb}"]], None) for mb in (1, 10, 100)
-        ], a.rounds, "norm 1 MB")
+        ], a.rounds, "norm 1 MB", sizes={f"norm {mb} MB": size(f[f"html{mb}"]) for mb in (1, 10, 100)})
         for mb in (1, 10, 100):
             print(f"- html-{mb}mb.html: {size(f[f'html{mb}']) / 1e6:.1f} MB")
 
