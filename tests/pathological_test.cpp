@@ -521,6 +521,27 @@ const Shape kShapes[] = {
     {"paragraphs", InputFormat::kHtml, [](size_t n) { return Repeat("<p>para <b>b</b></p>", n); }},
 };
 
+// Text where every line looks like a realign span (seed 004's damage,
+// repeated): realign's beam search costs milliseconds per line, and a
+// single long line used to search its whole length (16 KB: 2.9 s, 285 MB).
+// Now bounded per line and per text (realign.h); found by fuzz_pipeline.
+TEST(Pathological, RealignDamageOnEveryLine) {
+  const std::string unit = "領域?qū)χ袊M(jìn)行的研究，";
+  const std::string one_line = Repeat(unit, 256 * 1024 / unit.size());
+  // Past the 2,048 searches a document gets (fewer lines under sanitizers,
+  // where a search is ten times slower).
+  const size_t lines = kSanitized ? 300 : 3000;
+  const std::string many_lines = Repeat(unit + "\n\n", lines);
+  WithinDeadline(20, [&] { EXPECT_EQ(NormRun(one_line).status.code(), StatusCode::kOk); });
+  WithinDeadline(30, [&] {
+    Result r = NormRun(many_lines);
+    EXPECT_EQ(r.status.code(), StatusCode::kOk);
+    if (!kSanitized) {
+      EXPECT_EQ(r.report.Get("realign", "lines-not-searched"), 3000 - 2048);
+    }
+  });
+}
+
 TEST(Pathological, TimeGrowsLinearly) {
   // n and 4n: linear is a ratio of 4, quadratic 16. The bound is generous
   // because the machine is shared; a quadratic step still fails it.

@@ -133,6 +133,11 @@ struct Node {
 // (u1, b), which leads the next character.
 constexpr int kDeferred = 256;
 
+// Characters after a trigger the search looks at (see Transform).
+constexpr size_t kMaxSearch = 512;
+// Lines searched per document (see Transform).
+constexpr int64_t kMaxSearchesPerDocument = 2048;
+
 struct Hyp {
   double score;
   char32_t last;  // last scored character (context of the next one)
@@ -145,6 +150,28 @@ struct Hyp {
   int lost;       // swallowed bytes not restored
 };
 
+// The trail bytes that make a user-defined pair with each lead byte, per
+// table, built once: rebuilding them for every searched line was a fifth of
+// the filter's time on text with many damaged lines.
+const std::vector<std::vector<uint8_t>>& UserDefinedTrails(const DbcsTable& t) {
+  struct Cache {
+    std::once_flag once;
+    std::vector<std::vector<uint8_t>> trails;
+  };
+  static Cache caches[2];
+  Cache& cache = caches[&t == DbcsTable::Get(DbcsTable::Codec::kGbk) ? 0 : 1];
+  std::call_once(cache.once, [&] {
+    cache.trails.assign(256, {});
+    for (uint8_t u1 : t.user_defined_leads()) {
+      for (int b = 0x40; b <= 0xFE; ++b) {
+        if (t.Decode(u1, static_cast<uint8_t>(b)) == DbcsTable::kUserDefined)
+          cache.trails[u1].push_back(static_cast<uint8_t>(b));
+      }
+    }
+  });
+  return cache.trails;
+}
+
 class Search {
  public:
   Search(const DbcsTable& table, const RealignFilter::Options& o, const std::vector<char32_t>& cps)
@@ -153,15 +180,7 @@ class Search {
         o_(o),
         cps_(cps),
         agenda_(cps.size() + 1),
-        uda_trails_(256) {
-    for (uint8_t u1 : t_.user_defined_leads()) {
-      for (int b = 0x40; b <= 0xFE; ++b) {
-        if (t_.Decode(u1, static_cast<uint8_t>(b)) == DbcsTable::kUserDefined) {
-          uda_trails_[u1].push_back(static_cast<uint8_t>(b));
-        }
-      }
-    }
-  }
+        uda_trails_(UserDefinedTrails(table)) {}
 
   // Best hypothesis over cps_[start..], starting after `before`.
   bool Run(size_t start, char32_t before, Hyp* best, std::u32string* text) {
@@ -393,7 +412,7 @@ class Search {
   const std::vector<char32_t>& cps_;
   std::vector<std::vector<Hyp>> agenda_;
   std::vector<Node> nodes_;
-  std::vector<std::vector<uint8_t>> uda_trails_;
+  const std::vector<std::vector<uint8_t>>& uda_trails_;
 };
 
 // The score of the text as it stands.
@@ -420,6 +439,11 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
   if (!MayChange(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
+  // A search costs a few milliseconds: a document where every line is
+  // damaged (or made to look so) gets a bounded number of them, the rest
+  // counted. The Report is the document's, so the budget spans all its
+  // prose spans.
+  int64_t searched = report.Get(name(), "lines-searched");
   size_t line_start = 0;
   while (line_start < text.size()) {
     size_t line_end = text.find('\n', line_start);
@@ -440,7 +464,17 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     }
     offsets.push_back(line.size());
     bool replaced = false;
-    if (trigger != std::string_view::npos) {
+    if (trigger != std::string_view::npos && searched >= kMaxSearchesPerDocument) {
+      report.Count(name(), "lines-not-searched");
+    } else if (trigger != std::string_view::npos) {
+      ++searched;
+      report.Count(name(), "lines-searched");
+      // The search covers at most kMaxSearch characters after the trigger:
+      // a decoder out of step resynchronises at the next ASCII byte, and the
+      // bound keeps a hostile line (thousands of `?` after CJK text) linear
+      // in time and memory; the rest of the line is kept as it stands.
+      const size_t window_end = std::min(cps.size(), trigger + kMaxSearch);
+      cps.resize(window_end);
       char32_t before = cps[trigger - 1];
       double identity = IdentityScore(options_, cps, trigger, before);
       Hyp best{};
@@ -467,7 +501,8 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       if (best_codec) {
         std::string repaired;
         for (char32_t c : best_text) cjk::AppendUtf8(repaired, c);
-        std::string_view tail = line.substr(offsets[trigger]);
+        std::string_view tail =
+            line.substr(offsets[trigger], offsets[window_end] - offsets[trigger]);
         // Report the changed stretch only: common prefix and suffix trimmed.
         size_t p = 0;
         while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
@@ -488,6 +523,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
                          repaired.substr(p, repaired.size() - p - s)});
         out.append(line.substr(0, offsets[trigger]));
         out.append(repaired);
+        out.append(line.substr(offsets[window_end]));
         replaced = true;
       }
     }

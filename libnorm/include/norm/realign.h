@@ -27,10 +27,17 @@
 // Options::min_gain (natural log). Lines without a `?`/U+FFFD beside CJK
 // text are not examined. Runs before `ruby` and `cjk-punct`.
 //
+// Bounds, so that hostile text stays linear: one span per line, searched
+// over at most 512 characters after its `?`; at most 2,048 lines searched
+// per document (a search costs milliseconds; the Report carries the count
+// across prose spans), the others left as they are and counted as
+// `lines-not-searched`.
+//
 // Report (filter "realign"): `gbk-realigned` / `big5-realigned` (spans
 // repaired), `annotations-dropped` (inserted readings removed),
 // `user-defined-restored` (dropped pairs put back), `ascii-lost` (swallowed
-// bytes that could not be restored); one event per span, before and after.
+// bytes that could not be restored), `lines-searched`,
+// `lines-not-searched`; one event per span, before and after.
 #pragma once
 
 #include <memory>
