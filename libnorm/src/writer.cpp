@@ -307,10 +307,57 @@ class InlineWriter {
   char last_delim_ = 0;
 };
 
+// A style inside the same style renders the same (<em><em>x</em></em> is x
+// in italics), and every redundant level is one more delimiter run for
+// CommonMark to pair up: nested deep (the reader keeps 100 levels), the
+// runs no longer read back as written (found by fuzz_roundtrip). Such
+// levels are unwrapped before writing; what renders is unchanged.
+unsigned StyleBit(InlineKind kind) {
+  switch (kind) {
+    case InlineKind::kEmphasis:
+      return 1;
+    case InlineKind::kStrong:
+      return 2;
+    case InlineKind::kStrike:
+      return 4;
+    default:
+      return 0;
+  }
+}
+
+bool HasRedundantStyle(const Inlines& inlines, unsigned active) {
+  for (const Inline& in : inlines) {
+    const unsigned bit = StyleBit(in.kind);
+    if (bit & active) return true;
+    if (HasRedundantStyle(in.children, active | bit)) return true;
+  }
+  return false;
+}
+
+void UnwrapRedundantStyles(const Inlines& inlines, unsigned active, Inlines* out) {
+  for (const Inline& in : inlines) {
+    const unsigned bit = StyleBit(in.kind);
+    if (bit & active) {
+      UnwrapRedundantStyles(in.children, active, out);
+      continue;
+    }
+    Inline copy = in;
+    copy.children.clear();
+    UnwrapRedundantStyles(in.children, active | bit, &copy.children);
+    out->push_back(std::move(copy));
+  }
+}
+
 std::string RenderInlines(const Inlines& inlines, InlineContext ctx = {}) {
   std::string out;
   InlineWriter w(ctx);
-  w.Run(inlines, out, 0);
+  if (HasRedundantStyle(inlines, 0)) {
+    Inlines unwrapped;
+    UnwrapRedundantStyles(inlines, 0, &unwrapped);
+    w.Run(unwrapped, out, 0);
+  } else {
+    w.Run(inlines, out, 0);
+  }
   // Trailing spaces or a trailing backslash-newline would change meaning.
   while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
   return out;
