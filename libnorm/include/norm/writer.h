@@ -14,7 +14,11 @@ namespace norm {
 
 std::string WriteMarkdown(const Document& doc);
 // The same, counting in `report` (when not null) what the writer had to
-// change: write.nul-replaced (U+0000 written as U+FFFD, as CommonMark reads it).
+// change: write.nul-replaced (U+0000 written as U+FFFD, as CommonMark reads
+// it), write.styles-dropped (paragraphs and headings whose emphasis could
+// not be written so that it reads back the same: each styled one is read
+// back and written again, and when the bytes differ it is written as its
+// text only; the output is always a fixed point).
 std::string WriteMarkdown(const Document& doc, Report* report);
 
 // Escapes text so that Markdown reads it back as the same literal text.
