@@ -38,7 +38,8 @@ bool EntityFollows(std::string_view s, size_t amp) {
   return i > start && i < s.size() && s[i] == ';';
 }
 
-std::string EscapeText(std::string_view text, bool at_line_start, bool in_table) {
+std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
+                       char32_t next = 0) {
   std::string out;
   out.reserve(text.size() + 8);
   if (at_line_start && !text.empty()) {
@@ -72,11 +73,16 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table)
         if (!inside_word) out.push_back('\\');
         break;
       }
-      case '<':
-        if (i + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[i + 1])) ||
-                                    text[i + 1] == '/' || text[i + 1] == '!' || text[i + 1] == '?'))
+      // At the end of a text, `next` (what the next inline starts with)
+      // decides: `<` + `!x` in the next text reads back as HTML (found by
+      // fuzz_roundtrip).
+      case '<': {
+        char32_t after = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : next;
+        if ((after < 0x80 && std::isalpha(static_cast<int>(after))) || after == '/' ||
+            after == '!' || after == '?')
           out.push_back('\\');
         break;
+      }
       case '&':
         if (EntityFollows(text, i)) out.push_back('\\');
         break;
@@ -156,6 +162,24 @@ class InlineWriter {
 
   // Renders a run; `next` is the character that will follow it (0 = end).
   void Run(const Inlines& inlines, std::string& out, char32_t next) {
+    // Adjacent texts are one text once read back, so they are escaped as
+    // one (`&` + `amp;` would read back as an entity otherwise; found by
+    // fuzz_roundtrip).
+    for (size_t i = 0; i + 1 < inlines.size(); ++i) {
+      if (inlines[i].kind == InlineKind::kText && inlines[i + 1].kind == InlineKind::kText) {
+        Inlines merged;
+        for (const Inline& in : inlines) {
+          if (in.kind == InlineKind::kText && !merged.empty() &&
+              merged.back().kind == InlineKind::kText) {
+            merged.back().text += in.text;
+          } else {
+            merged.push_back(in);
+          }
+        }
+        Run(merged, out, next);
+        return;
+      }
+    }
     for (size_t i = 0; i < inlines.size(); ++i) {
       // A style delimited here is followed by an unstyled sibling (see
       // after_closer_), so that sibling leads with its text.
@@ -198,9 +222,21 @@ class InlineWriter {
 
   void One(const Inline& in, std::string& out, char32_t next) {
     switch (in.kind) {
-      case InlineKind::kText:
-        out += EscapeText(in.text, line_start, ctx_.in_table);
+      case InlineKind::kText: {
+        // The Markdown reader keeps one space of a run (inline_util's
+        // DedupeSpaces), so a run written here would not read back the same.
+        std::string text = EscapeText(in.text, line_start, ctx_.in_table, next);
+        std::string collapsed;
+        collapsed.reserve(text.size());
+        bool space = !out.empty() && out.back() == ' ' && !line_start;
+        for (char c : text) {
+          if (c == ' ' && space) continue;
+          space = c == ' ';
+          collapsed.push_back(c);
+        }
+        out += collapsed;
         break;
+      }
       case InlineKind::kBreak:
         if (ctx_.single_line) {
           out += ' ';
@@ -228,8 +264,17 @@ class InlineWriter {
         sub.ctx_.in_link = true;
         sub.line_start = false;
         sub.Run(in.children, inner, ']');
-        out += "[" + inner + "](" + EscapeDestination(in.url) +
-               (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
+        // Spaces at the edges of link text go outside the link, as the
+        // Markdown reader puts them (a page's `<a> text</a>` would not read
+        // back the same otherwise; found by fuzz_roundtrip); a space that
+        // would start the line or double one already there is dropped.
+        size_t lead = 0, trail = 0;
+        while (lead < inner.size() && inner[lead] == ' ') ++lead;
+        while (trail < inner.size() - lead && inner[inner.size() - 1 - trail] == ' ') ++trail;
+        if (lead > 0 && !line_start && !out.empty() && out.back() != ' ') out += ' ';
+        out += "[" + inner.substr(lead, inner.size() - lead - trail) + "](" +
+               EscapeDestination(in.url) + (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
+        if (trail > 0 && next != ' ' && next != 0) out += ' ';
         break;
       }
       case InlineKind::kEmphasis:
