@@ -553,19 +553,32 @@ TEST(Pathological, TimeGrowsLinearly) {
   }
 }
 
+// Peak RSS of the CLI on inputs written to a scratch directory, and on a
+// one-line input (the process's own footprint) for reference.
+class CliRss {
+ public:
+  CliRss() { base_ = Peak("empty", "x\n"); }
+  long base() const { return base_; }
+  long Peak(const std::string& name, const std::string& content) {
+    WriteFile(dir_.path() / name, content);
+    return PeakKibOfCli(dir_.path() / name, rss_);
+  }
+
+ private:
+  TempDir dir_;
+  fs::path rss_ = dir_.path() / "rss";
+  long base_ = 0;
+};
+
 TEST(Pathological, MemoryGrowsLinearly) {
   if (kSanitized) GTEST_SKIP() << "ASan's quarantine makes RSS meaningless";
   if (!fs::exists("/usr/bin/time")) GTEST_SKIP() << "needs /usr/bin/time (package time)";
-  TempDir dir;
-  fs::path rss = dir.path() / "rss";
-  WriteFile(dir.path() / "empty", "x\n");
-  long base = PeakKibOfCli(dir.path() / "empty", rss);
+  CliRss rss;
+  const long base = rss.base();
   const size_t n = 50000;
   for (const Shape& shape : kShapes) {
-    WriteFile(dir.path() / "small", shape.make(n));
-    WriteFile(dir.path() / "large", shape.make(4 * n));
-    long small = PeakKibOfCli(dir.path() / "small", rss) - base;
-    long large = PeakKibOfCli(dir.path() / "large", rss) - base;
+    long small = rss.Peak("small", shape.make(n)) - base;
+    long large = rss.Peak("large", shape.make(4 * n)) - base;
     EXPECT_LT(large, 8 * std::max(small, 1024L) + 16 * 1024)
         << shape.name << ": " << small << " KiB -> " << large << " KiB above " << base;
   }
@@ -579,14 +592,11 @@ TEST(Pathological, MemoryGrowsLinearly) {
 TEST(Pathological, ManySmallHtmlParagraphsMemoryPerByte) {
   if (kSanitized) GTEST_SKIP() << "ASan's quarantine makes RSS meaningless";
   if (!fs::exists("/usr/bin/time")) GTEST_SKIP() << "needs /usr/bin/time (package time)";
-  TempDir dir;
-  fs::path rss = dir.path() / "rss";
-  WriteFile(dir.path() / "empty", "x\n");
-  long base = PeakKibOfCli(dir.path() / "empty", rss);
+  CliRss rss;
+  const long base = rss.base();
   std::string html;
   for (int i = 0; i < 100000; ++i) html += "<p>para " + std::to_string(i) + " x</p>\n";
-  WriteFile(dir.path() / "paras.html", html);
-  long peak = PeakKibOfCli(dir.path() / "paras.html", rss);
+  long peak = rss.Peak("paras.html", html);
   ASSERT_GT(peak, 0);
   const long limit = static_cast<long>(72 * html.size() / 1024);
   EXPECT_LT(peak - base, limit) << peak - base << " KiB above " << base << " KiB for "

@@ -89,9 +89,19 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
       case '|':
         if (in_table) out.push_back('\\');
         break;
+      // Whitespace the Markdown reader collapses (utf8::IsSpace) is written
+      // as the one space it reads back as (a vertical tab in image alt text
+      // did not; found by fuzz_roundtrip).
       case '\n':
       case '\r':
+      case '\t':
+      case '\f':
+      case '\v':
+        if (!out.empty() && out.back() == ' ') continue;
         c = ' ';
+        break;
+      case ' ':
+        if (!out.empty() && out.back() == ' ') continue;
         break;
       default:
         break;
@@ -491,7 +501,14 @@ class BlockWriter {
       case BlockKind::kHeading: {
         std::string text = RenderChecked(b.inlines, {false, false, true, false}, &styles_dropped);
         if (text.empty()) return {};
-        if (text.back() == '#') text.insert(text.size() - 1, "\\");
+        // A closing run of '#' is one only after a space (or alone): only
+        // then does it need escaping (escaping it after a backslash would
+        // not read back the same; found by fuzz_roundtrip).
+        if (text.back() == '#') {
+          size_t run = text.find_last_not_of('#');
+          if (run == std::string::npos || text[run] == ' ' || text[run] == '\t')
+            text.insert(text.size() - 1, "\\");
+        }
         return std::string(static_cast<size_t>(std::clamp(b.level, 1, 6)), '#') + " " + text;
       }
       case BlockKind::kRule:
@@ -503,9 +520,23 @@ class BlockWriter {
           longest = std::max(longest, run);
         }
         std::string fence(std::max<size_t>(3, longest + 1), '`');
-        std::string info;
+        // The info string: entities and backslash escapes are read in it
+        // (cmark-gfm decodes `\&lt;` to `<` there, so `&` and `\` are
+        // written as references), and it is read back trimmed (an entity
+        // in it read back decoded; found by fuzz_roundtrip).
+        std::string kept;
         for (char c : b.info)
-          if (c != '`' && c != '\n') info.push_back(c);
+          if (c != '`' && c != '\n' && c != '\r') kept.push_back(c);
+        std::string info;
+        for (char c : utf8::TrimAscii(kept)) {
+          if (c == '&') {
+            info += "&amp;";
+          } else if (c == '\\') {
+            info += "&#92;";
+          } else {
+            info.push_back(c);
+          }
+        }
         std::string literal = b.literal;
         if (!literal.empty() && literal.back() != '\n') literal += '\n';
         return fence + info + "\n" + literal + fence;

@@ -21,7 +21,8 @@ std::string WriteMarkdown(const Document& doc);
 // text only; the output is always a fixed point).
 std::string WriteMarkdown(const Document& doc, Report* report);
 
-// Escapes text so that Markdown reads it back as the same literal text.
+// Escapes text so that Markdown reads it back as the same literal text
+// (a run of whitespace is written as the one space the reader keeps).
 // at_line_start: also escape what would start a block there (#, -, 1.).
 std::string EscapeMarkdown(std::string_view text, bool at_line_start);
 
