@@ -45,7 +45,7 @@ fuzz_seconds=${FUZZ_SECONDS:-10}
 if ((fuzz_seconds > 0)); then
   echo "== fuzz harnesses (clang, libFuzzer, ASan+UBSan), ${fuzz_seconds}s each"
   # fuzz_roundtrip (the writer's fixed point) is left out: it still finds an
-  # output that does not read back the same after ~8,000 runs on seed 1
+  # output that does not read back the same after several thousand runs
   # (docs/architecture.md lists the classes fixed). Run it with
   # fuzz/run.sh fuzz_roundtrip.
   BUILD_DIR=build-fuzz FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-30} FUZZ_SEED=${FUZZ_SEED:-1} \

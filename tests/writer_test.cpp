@@ -37,6 +37,38 @@ INSTANTIATE_TEST_SUITE_P(Tricky, EscapeRoundTrip,
                                            "![not image](x)", "100% done. 3.14", "中文*强调*中文",
                                            "“引号”和（括号）", "<https://x.y>"));
 
+// Found by fuzz_roundtrip: what a Markdown reader does not keep must not be
+// written, or the output does not read back as written: spaces before and
+// after a hard break, spaces at the edges of image alt text and link text,
+// a run of whitespace, `<` + `!` split across two texts, `&` in a code fence
+// info string.
+TEST(Writer, OutputReadsBackAsWritten) {
+  Document doc;
+  Inline img{InlineKind::kImage, " \v alt  text \t", "x.png", {}, {}};
+  Inline link{InlineKind::kLink, {}, "/u", {}, {Inline::Text(" linked ")}};
+  doc.blocks.push_back(Block::Paragraph({Inline::Text("and  "),
+                                         {InlineKind::kBreak, {}, {}, {}, {}},
+                                         Inline::Text("  # not a heading <"),
+                                         Inline::Text("!x"),
+                                         link,
+                                         img}));
+  Block code;
+  code.kind = BlockKind::kCode;
+  code.info = " lang&lt;x&gt; ";
+  code.literal = "code\n";
+  doc.blocks.push_back(code);
+  std::string once = WriteMarkdown(doc);
+  EXPECT_EQ(once,
+            "and\\\n\\# not a heading \\<!x [linked](/u) ![alt text](x.png)\n\n"
+            "```lang&amp;lt;x&amp;gt;\ncode\n```\n");
+  EXPECT_EQ(WriteMarkdown(Read(once)), once);
+  // A hard break that ends a paragraph is no break: it is not written.
+  Document end;
+  end.blocks.push_back(
+      Block::Paragraph({Inline::Text("Before"), {InlineKind::kBreak, {}, {}, {}, {}}}));
+  EXPECT_EQ(WriteMarkdown(end), "Before\n");
+}
+
 TEST(Writer, HeadingsListsQuotesCode) {
   std::string md =
       "# Title\n\n## Sub\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted\n>\n> "

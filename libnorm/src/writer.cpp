@@ -235,7 +235,12 @@ class InlineWriter {
       case InlineKind::kText: {
         // The Markdown reader keeps one space of a run (inline_util's
         // DedupeSpaces), so a run written here would not read back the same.
-        std::string text = EscapeText(in.text, line_start, ctx_.in_table, next);
+        // A line's leading spaces are not text either (after a hard break);
+        // they go before escaping, which looks at what starts the line.
+        std::string_view raw = in.text;
+        if (line_start)
+          while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
+        std::string text = EscapeText(raw, line_start, ctx_.in_table, next);
         std::string collapsed;
         collapsed.reserve(text.size());
         bool space = !out.empty() && out.back() == ' ' && !line_start;
@@ -251,6 +256,8 @@ class InlineWriter {
         if (ctx_.single_line) {
           out += ' ';
         } else {
+          // Spaces before a line end are not text to a Markdown reader.
+          while (!out.empty() && out.back() == ' ') out.pop_back();
           out += "\\\n";
           line_start = true;
           after_closer_ = false;
@@ -261,8 +268,8 @@ class InlineWriter {
         out += CodeSpan(in.text, ctx_.in_table);
         break;
       case InlineKind::kImage:
-        out += "![" + EscapeText(in.text, false, ctx_.in_table) + "](" + EscapeDestination(in.url) +
-               (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
+        out += "![" + EscapeText(utf8::TrimAscii(in.text), false, ctx_.in_table) + "](" +
+               EscapeDestination(in.url) + (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
         break;
       case InlineKind::kLink: {
         if (ctx_.in_link) {  // links cannot nest: keep the text
@@ -415,8 +422,17 @@ std::string RenderInlines(const Inlines& inlines, InlineContext ctx = {}) {
   } else {
     w.Run(inlines, out, 0);
   }
-  // Trailing spaces or a trailing backslash-newline would change meaning.
-  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+  // Trailing spaces or a trailing backslash-newline would change meaning
+  // (a hard break ends no paragraph: it reads back as a backslash).
+  for (;;) {
+    if (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+      out.pop_back();
+    } else if (out.ends_with("\\\n")) {
+      out.resize(out.size() - 2);
+    } else {
+      break;
+    }
+  }
   return out;
 }
 
