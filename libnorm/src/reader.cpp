@@ -148,36 +148,20 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
   return Status::Ok();
 }
 
-namespace {
-
-// CommonMark replaces U+0000 with U+FFFD (cmark does it silently) and an
-// HTML parser drops it; both readers get the replacement up front, counted
-// as read.nul-replaced, so that no NUL (only reachable with --binary) is lost
-// unseen.
-std::string_view ReplaceNul(std::string_view text, std::string& storage, Report& report) {
-  if (std::memchr(text.data(), 0, text.size()) == nullptr) return text;
-  storage.reserve(text.size() + 16);
-  int64_t n = 0;
-  for (char c : text) {
-    if (c == '\0') {
-      storage += "\xEF\xBF\xBD";
-      ++n;
-    } else {
-      storage += c;
-    }
-  }
-  report.Count("read", "nul-replaced", n);
-  return storage;
-}
-
-}  // namespace
-
 Status ReadDocument(std::string_view text, InputFormat format, const Options& options,
                     Document* doc, Report& report) {
   if (format == InputFormat::kAuto) format = SniffFormat(text);
+  // CommonMark replaces U+0000 with U+FFFD (cmark does it silently) and an
+  // HTML parser drops it; both readers get the replacement up front, counted
+  // as read.nul-replaced, so that no NUL (only reachable with --binary) is
+  // lost unseen.
   std::string storage;
-  if (format == InputFormat::kHtml || format == InputFormat::kMarkdown)
-    text = ReplaceNul(text, storage, report);
+  if (format == InputFormat::kHtml || format == InputFormat::kMarkdown) {
+    if (int64_t n = utf8::ReplaceNul(text, &storage); n > 0) {
+      report.Count("read", "nul-replaced", n);
+      text = storage;
+    }
+  }
   switch (format) {
     case InputFormat::kHtml:
       return ReadHtml(text, options, doc, report);

@@ -75,4 +75,9 @@ std::string CollapseWhitespace(std::string_view s);
 // Removes leading and trailing ASCII whitespace.
 std::string_view TrimAscii(std::string_view s);
 
+// Copies s into *out with every U+0000 as U+FFFD (what CommonMark reads it
+// as) and returns how many there were; with none, returns 0 and leaves *out
+// alone (no copy).
+int64_t ReplaceNul(std::string_view s, std::string* out);
+
 }  // namespace norm::utf8

@@ -240,16 +240,13 @@ class InlineWriter {
         std::string_view raw = in.text;
         if (line_start)
           while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
+        // EscapeText writes a run as one space; a space already ending the
+        // output makes the text's own leading spaces a run too.
         std::string text = EscapeText(raw, line_start, ctx_.in_table, next);
-        std::string collapsed;
-        collapsed.reserve(text.size());
-        bool space = !out.empty() && out.back() == ' ' && !line_start;
-        for (char c : text) {
-          if (c == ' ' && space) continue;
-          space = c == ' ';
-          collapsed.push_back(c);
-        }
-        out += collapsed;
+        std::string_view escaped = text;
+        if (!line_start && !out.empty() && out.back() == ' ')
+          while (!escaped.empty() && escaped.front() == ' ') escaped.remove_prefix(1);
+        out += escaped;
         break;
       }
       case InlineKind::kBreak:
@@ -649,27 +646,6 @@ std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
   return EscapeText(text, at_line_start, false);
 }
 
-// CommonMark replaces U+0000 with U+FFFD; so does the writer, wherever a NUL
-// came from (--binary input, a text span, a URL), so that the output never
-// holds a NUL byte and a reader sees what the writer meant.
-static int64_t ReplaceNul(std::string& out) {
-  size_t nul = out.find('\0');
-  if (nul == std::string::npos) return 0;
-  int64_t n = 0;
-  std::string fixed;
-  fixed.reserve(out.size() + 16);
-  size_t from = 0;
-  for (; nul != std::string::npos; nul = out.find('\0', from)) {
-    fixed.append(out, from, nul - from);
-    fixed += "\xEF\xBF\xBD";
-    from = nul + 1;
-    ++n;
-  }
-  fixed.append(out, from, std::string::npos);
-  out = std::move(fixed);
-  return n;
-}
-
 std::string WriteMarkdown(const Document& doc) { return WriteMarkdown(doc, nullptr); }
 
 std::string WriteMarkdown(const Document& doc, Report* report) {
@@ -696,8 +672,14 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
   // A reader drops a U+FEFF that starts the document as a byte order mark;
   // as a character reference it stays text (found by fuzz_roundtrip).
   if (out.starts_with("\xEF\xBB\xBF")) out.replace(0, 3, "&#xFEFF;");
-  if (int64_t n = ReplaceNul(out); n > 0 && report != nullptr)
-    report->Count("write", "nul-replaced", n);
+  // CommonMark reads U+0000 as U+FFFD; so does the writer write it, wherever
+  // a NUL came from (--binary input, a text span, a URL), so that the
+  // output never holds a NUL byte and a reader sees what the writer meant.
+  std::string fixed;
+  if (int64_t n = utf8::ReplaceNul(out, &fixed); n > 0) {
+    out = std::move(fixed);
+    if (report != nullptr) report->Count("write", "nul-replaced", n);
+  }
   return out;
 }
 
