@@ -2,6 +2,7 @@
 // and StreamDecoder (the engine in charset.h).
 #include "norm/decode.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "charset.h"
@@ -15,6 +16,10 @@ bool IsValidUtf8(std::string_view bytes) { return FirstInvalidUtf8(bytes) == byt
 
 Detection DetectEncoding(std::string_view bytes, const DecodeOptions& options) {
   return detect::Detect(bytes, options);
+}
+
+size_t DetectionWindow(const DecodeOptions& options) {
+  return std::max<size_t>(options.detect_window, 64);
 }
 
 Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options) {

@@ -393,7 +393,7 @@ Detection Detect(std::string_view bytes, const DecodeOptions& options) {
     return d;
   }
 
-  const size_t window_size = std::max<size_t>(options.detect_window, 64);
+  const size_t window_size = DetectionWindow(options);
   const std::string_view window = bytes.substr(0, window_size);
   const bool complete = window.size() == bytes.size();
   if (window.empty()) return Make(Enc("UTF-8"), 1.0, "utf8");

@@ -75,9 +75,8 @@ class Runner {
   int One(const std::string& file) {
     std::string bytes, error;
     // detect looks at a window only: one byte more tells it the input goes on.
-    const size_t limit = config_.command == "detect"
-                             ? std::max<size_t>(config_.options.decode.detect_window, 64) + 1
-                             : SIZE_MAX;
+    const size_t limit =
+        config_.command == "detect" ? DetectionWindow(config_.options.decode) + 1 : SIZE_MAX;
     if (!ReadAll(file, &bytes, &error, limit)) {
       Error(DisplayName(file), error);
       return kTrouble;

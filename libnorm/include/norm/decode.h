@@ -44,6 +44,10 @@ struct Detection {
 // windows-1252, TIS-620 as windows-874, ISO-8859-9 as windows-1254.
 Detection DetectEncoding(std::string_view bytes, const DecodeOptions& options);
 
+// How many leading bytes DetectEncoding looks at: a caller that only detects
+// may read this many plus one (which tells it the input goes on).
+size_t DetectionWindow(const DecodeOptions& options);
+
 struct Decoded {
   std::string text;  // valid UTF-8, BOM removed
   Detection detection;
