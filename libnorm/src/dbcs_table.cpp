@@ -10,7 +10,7 @@ DbcsTable::DbcsTable(const char* icu_name, std::string_view name) : name_(name) 
   if (U_FAILURE(status)) return;
   ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   pairs_.assign(126 * 191, 0);
-  std::vector<bool> uda_lead(256, false);
+  uda_trails_.assign(256, {});
   for (int lead = 0x81; lead <= 0xFE; ++lead) {
     for (int trail = 0x40; trail <= 0xFE; ++trail) {
       char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
@@ -22,7 +22,7 @@ DbcsTable::DbcsTable(const char* icu_name, std::string_view name) : name_(name) 
       char32_t c = out[0];
       if (c >= 0xE000 && c <= 0xF8FF) {
         pairs_[(lead - 0x81) * 191 + (trail - 0x40)] = kUserDefined;
-        uda_lead[lead] = true;
+        uda_trails_[lead].push_back(static_cast<uint8_t>(trail));
         continue;
       }
       if (c < 0x80 || c == 0xFFFD || c == 0x1A) continue;
@@ -31,7 +31,7 @@ DbcsTable::DbcsTable(const char* icu_name, std::string_view name) : name_(name) 
     }
   }
   for (int b = 0; b < 256; ++b) {
-    if (uda_lead[b]) uda_leads_.push_back(static_cast<uint8_t>(b));
+    if (!uda_trails_[b].empty()) uda_leads_.push_back(static_cast<uint8_t>(b));
   }
   ucnv_close(cnv);
   ok_ = true;

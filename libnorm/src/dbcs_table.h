@@ -35,6 +35,8 @@ class DbcsTable {
   bool IsLead(uint8_t b) const { return b >= 0x81 && b <= 0xFE; }
   // User-defined lead bytes whose pairs decoders drop.
   const std::vector<uint8_t>& user_defined_leads() const { return uda_leads_; }
+  // The trail bytes that make a user-defined pair with lead, ascending.
+  const std::vector<uint8_t>& user_defined_trails(uint8_t lead) const { return uda_trails_[lead]; }
 
  private:
   explicit DbcsTable(const char* icu_name, std::string_view name);
@@ -42,6 +44,7 @@ class DbcsTable {
   std::vector<char32_t> pairs_;  // 126 x 191 (trail 0x40..0xFE)
   std::unordered_map<char32_t, uint16_t> encode_;
   std::vector<uint8_t> uda_leads_;
+  std::vector<std::vector<uint8_t>> uda_trails_;  // by lead byte
   bool ok_ = false;
 };
 

@@ -3,18 +3,16 @@
 #include <utility>
 #include <vector>
 
+#include "html_util.h"
+
 namespace norm::html {
 namespace {
 
 bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 bool EqualsNoCase(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t k = 0; k < s.size(); ++k)
-    if (Lower(s[k]) != lower[k]) return false;
-  return true;
+  return s.size() == lower.size() && StartsWithNoCase(s, lower);
 }
 
 // Position of the first "</name" at or after from (case-insensitive, a
@@ -42,7 +40,8 @@ class Scanner {
         size_t end = html_.find("-->", i + 3);
         if (end == std::string_view::npos) break;
         i = end + 3;
-      } else if (html_[i] == '?' || (html_[i] == '!' && i + 1 < n && Lower(html_[i + 1]) == 'd')) {
+      } else if (html_[i] == '?' ||
+                 (html_[i] == '!' && i + 1 < n && AsciiLower(html_[i + 1]) == 'd')) {
         // A processing instruction or a doctype runs to the next '>'.
         size_t end = html_.find('>', i);
         if (end == std::string_view::npos) break;

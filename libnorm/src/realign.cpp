@@ -150,37 +150,10 @@ struct Hyp {
   int lost;       // swallowed bytes not restored
 };
 
-// The trail bytes that make a user-defined pair with each lead byte, per
-// table, built once: rebuilding them for every searched line was a fifth of
-// the filter's time on text with many damaged lines.
-const std::vector<std::vector<uint8_t>>& UserDefinedTrails(const DbcsTable& t) {
-  struct Cache {
-    std::once_flag once;
-    std::vector<std::vector<uint8_t>> trails;
-  };
-  static Cache caches[2];
-  Cache& cache = caches[&t == DbcsTable::Get(DbcsTable::Codec::kGbk) ? 0 : 1];
-  std::call_once(cache.once, [&] {
-    cache.trails.assign(256, {});
-    for (uint8_t u1 : t.user_defined_leads()) {
-      for (int b = 0x40; b <= 0xFE; ++b) {
-        if (t.Decode(u1, static_cast<uint8_t>(b)) == DbcsTable::kUserDefined)
-          cache.trails[u1].push_back(static_cast<uint8_t>(b));
-      }
-    }
-  });
-  return cache.trails;
-}
-
 class Search {
  public:
   Search(const DbcsTable& table, const RealignFilter::Options& o, const std::vector<char32_t>& cps)
-      : t_(table),
-        index_(ReadingIndex::For(table)),
-        o_(o),
-        cps_(cps),
-        agenda_(cps.size() + 1),
-        uda_trails_(UserDefinedTrails(table)) {}
+      : t_(table), index_(ReadingIndex::For(table)), o_(o), cps_(cps), agenda_(cps.size() + 1) {}
 
   // Best hypothesis over cps_[start..], starting after `before`.
   bool Run(size_t start, char32_t before, Hyp* best, std::u32string* text) {
@@ -235,7 +208,7 @@ class Search {
   void Leads(int pending, std::vector<uint8_t>* out) const {
     out->clear();
     if (pending >= kDeferred) {
-      *out = uda_trails_[pending - kDeferred];
+      *out = t_.user_defined_trails(static_cast<uint8_t>(pending - kDeferred));
     } else if (pending >= 0) {
       out->push_back(static_cast<uint8_t>(pending));
     }
@@ -412,7 +385,6 @@ class Search {
   const std::vector<char32_t>& cps_;
   std::vector<std::vector<Hyp>> agenda_;
   std::vector<Node> nodes_;
-  const std::vector<std::vector<uint8_t>>& uda_trails_;
 };
 
 // The score of the text as it stands.
