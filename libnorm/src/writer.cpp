@@ -86,6 +86,11 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
       case '&':
         if (EntityFollows(text, i)) out.push_back('\\');
         break;
+      // `!` + a link that follows reads back as an image (found by
+      // fuzz_roundtrip); a `[` inside the text is escaped anyway.
+      case '!':
+        if (i + 1 == text.size() && next == '[') out.push_back('\\');
+        break;
       case '|':
         if (in_table) out.push_back('\\');
         break;
@@ -246,6 +251,10 @@ class InlineWriter {
         std::string_view escaped = text;
         if (!line_start && !out.empty() && out.back() == ' ')
           while (!escaped.empty() && escaped.front() == ' ') escaped.remove_prefix(1);
+        // Nothing written leaves the state as it was: a line still starts
+        // after an empty text (spaces after a hard break in a style that is
+        // written unstyled; found by fuzz_roundtrip).
+        if (escaped.empty()) return;
         out += escaped;
         break;
       }
@@ -253,6 +262,9 @@ class InlineWriter {
         if (ctx_.single_line) {
           out += ' ';
         } else {
+          // A break with nothing before it on its line reads back as no
+          // break (two in a row read back as one; found by fuzz_roundtrip).
+          if (line_start) return;
           // Spaces before a line end are not text to a Markdown reader.
           while (!out.empty() && out.back() == ' ') out.pop_back();
           out += "\\\n";
@@ -433,6 +445,22 @@ std::string RenderInlines(const Inlines& inlines, InlineContext ctx = {}) {
   return out;
 }
 
+void WithoutStyles(const Inlines& inlines, Inlines* out) {
+  for (const Inline& in : inlines) {
+    if (StyleBit(in.kind) != 0) {
+      WithoutStyles(in.children, out);
+    } else if (in.kind == InlineKind::kText && !out->empty() &&
+               out->back().kind == InlineKind::kText) {
+      out->back().text += in.text;
+    } else {
+      Inline copy = in;
+      copy.children.clear();
+      WithoutStyles(in.children, &copy.children);
+      out->push_back(std::move(copy));
+    }
+  }
+}
+
 bool HasStyle(const Inlines& inlines) {
   for (const Inline& in : inlines)
     if (StyleBit(in.kind) != 0 || HasStyle(in.children)) return true;
@@ -456,8 +484,13 @@ std::string RenderChecked(const Inlines& inlines, InlineContext ctx, int64_t* dr
     return out;
   }
   ++*dropped;
-  ctx.unstyled = true;
-  return RenderInlines(inlines, ctx);
+  // Without its styles the paragraph is written as a plain one: texts the
+  // styles kept apart are one text now and are escaped as one (`&n` then a
+  // dropped style around `;` read back as an entity; found by
+  // fuzz_roundtrip).
+  Inlines plain;
+  WithoutStyles(inlines, &plain);
+  return RenderInlines(plain, ctx);
 }
 
 std::string Prefix(std::string_view text, std::string_view first, std::string_view rest) {
@@ -591,9 +624,12 @@ class BlockWriter {
           // its text (found by fuzz_roundtrip), so a blank line parts them.
           bool cannot_interrupt = prev != nullptr && prev->kind == BlockKind::kParagraph &&
                                   c.kind == BlockKind::kList && c.ordered && c.start != 1;
+          // A block right under a nested list would be read as a lazy
+          // continuation of its last item (found by fuzz_roundtrip).
+          bool after_list = prev != nullptr && prev->kind == BlockKind::kList;
           std::string s = One(c, adjacent_list ? ++flip : (flip = 0));
           if (s.empty()) continue;
-          if (!body.empty()) body += adjacent_list || cannot_interrupt ? "\n\n" : "\n";
+          if (!body.empty()) body += after_list || cannot_interrupt ? "\n\n" : "\n";
           body += s;
           prev = &c;
         }
@@ -609,6 +645,12 @@ class BlockWriter {
                                         : std::string(alternate ? "*" : "-");
       if (!out.empty()) out += tight ? "\n" : "\n\n";
       std::string indent(marker.size() + 1, ' ');
+      // "* ***" reads back as one thematic break, not an item holding one
+      // (found by fuzz_roundtrip): under a '*' bullet the rule is "___".
+      if (marker == "*" && body.starts_with("***") && (body.size() == 3 || body[3] == '\n')) {
+        out += Prefix("___" + body.substr(3), marker + " ", indent);
+        continue;
+      }
       out += Prefix(body, marker + " ", indent);
     }
     return out;
