@@ -44,11 +44,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 fuzz_seconds=${FUZZ_SECONDS:-10}
 if ((fuzz_seconds > 0)); then
   echo "== fuzz harnesses (clang, libFuzzer, ASan+UBSan), ${fuzz_seconds}s each"
-  # fuzz_roundtrip (the writer's fixed point) is left out: it still finds an
-  # output that does not read back the same after several thousand runs
-  # (docs/architecture.md lists the classes fixed). Run it with
-  # fuzz/run.sh fuzz_roundtrip.
   BUILD_DIR=build-fuzz FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-30} FUZZ_SEED=${FUZZ_SEED:-1} \
     FUZZ_RUNS=${FUZZ_RUNS:-2000} fuzz/run.sh -t "$fuzz_seconds" \
-    fuzz_decode fuzz_html fuzz_markdown fuzz_pipeline fuzz_filters
+    fuzz_decode fuzz_html fuzz_markdown fuzz_roundtrip fuzz_pipeline fuzz_filters
 fi

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "json_util.h"
+#include "norm/records.h"
 
 namespace norm {
 
@@ -66,7 +66,7 @@ std::string Report::ToJson() const {
   for (size_t i = 0; i < filters.size(); ++i) {
     const std::string& name = filters[i];
     if (i > 0) out += ',';
-    AppendJsonString(out, name);
+    json::AppendString(out, name);
     out += ":{";
     bool first = true;
     auto comma = [&] {
@@ -76,14 +76,14 @@ std::string Report::ToJson() const {
     for (const auto& f : facts_) {
       if (f.filter != name) continue;
       comma();
-      AppendJsonString(out, f.key);
+      json::AppendString(out, f.key);
       out += ':';
-      AppendJsonString(out, f.value);
+      json::AppendString(out, f.value);
     }
     for (const auto& c : counters_) {
       if (c.filter != name) continue;
       comma();
-      AppendJsonString(out, c.key);
+      json::AppendString(out, c.key);
       out += ':';
       out += std::to_string(c.value);
     }
