@@ -572,10 +572,10 @@ class BlockWriter {
           longest = std::max(longest, run);
         }
         std::string fence(std::max<size_t>(3, longest + 1), '`');
-        // The info string: entities and backslash escapes are read in it
-        // (cmark-gfm decodes `\&lt;` to `<` there, so `&` and `\` are
-        // written as references), and it is read back trimmed (an entity
-        // in it read back decoded; found by fuzz_roundtrip).
+        // The info string: cmark-gfm decodes entities in it, trims it, then
+        // resolves backslash escapes, in that order (`\&lt;` reads back as
+        // `<`, `&#92;&#92;` as one `\`; found by fuzz_roundtrip). So `&` is
+        // written as a reference and `\` escaped with a backslash.
         std::string kept;
         for (char c : b.info)
           if (c != '`' && c != '\n' && c != '\r') kept.push_back(c);
@@ -584,7 +584,7 @@ class BlockWriter {
           if (c == '&') {
             info += "&amp;";
           } else if (c == '\\') {
-            info += "&#92;";
+            info += "\\\\";
           } else {
             info.push_back(c);
           }
