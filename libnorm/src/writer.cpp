@@ -120,8 +120,14 @@ std::string EscapeDestination(std::string_view url) {
       out += "%0A";
       continue;
     }
-    bool escape = c == '\\' || c == '<' || c == '>' || (!pointy && (c == '(' || c == ')')) ||
-                  (c == '&' && EntityFollows(url, i));
+    // cmark-gfm decodes entities in a destination before it resolves
+    // backslash escapes (`\&ap;` read back as `\≈`; found by
+    // fuzz_roundtrip): an `&` that would start one is written as `&amp;`.
+    if (c == '&' && EntityFollows(url, i)) {
+      out += "&amp;";
+      continue;
+    }
+    bool escape = c == '\\' || c == '<' || c == '>' || (!pointy && (c == '(' || c == ')'));
     if (escape) out.push_back('\\');
     out.push_back(c);
   }
@@ -133,7 +139,11 @@ std::string EscapeTitle(std::string_view title) {
   std::string out = " \"";
   for (size_t i = 0; i < title.size(); ++i) {
     char c = title[i];
-    if (c == '"' || c == '\\' || (c == '&' && EntityFollows(title, i))) out.push_back('\\');
+    if (c == '&' && EntityFollows(title, i)) {  // as in EscapeDestination
+      out += "&amp;";
+      continue;
+    }
+    if (c == '"' || c == '\\') out.push_back('\\');
     out.push_back(c == '\n' ? ' ' : c);
   }
   out += '"';
