@@ -22,6 +22,8 @@ described by the constants in text_model_data.h (also generated):
   backoff[65536]  int8   log P(word ends after c) for Han c, units of 1/16 nat
   keys[M]         uint32 open-addressing hash of (a << 16 | b), 0 = empty
   vals[M]         int8   log P(b | a) from word-internal pairs, 1/8 nat units
+  script[65536]   uint8  HanScript (text_model.h): 1 Simplified-only,
+                         2 Traditional-only, 0 either or not Han
 """
 import argparse
 import bz2
@@ -215,6 +217,24 @@ def main():
         except UnicodeEncodeError:
             pass
 
+    # Which script a Han character belongs to. Simplified-only: OpenCC's s2t
+    # or s2tw changes it alone, and converted Traditional text keeps it rarely
+    # (后 stays in 皇后, 干 in 干涉, 里 in 公里: those are shared). Traditional-
+    # only likewise with t2s. Realign uses this to keep a repaired span in the
+    # script of its line.
+    han_chars = sorted(c for c in range(0x3400, 0xA000) if is_han(c))
+    singles = [chr(c) for c in han_chars]
+    to_t = opencc_convert(singles, "s2t.json", args)
+    to_tw = opencc_convert(singles, "s2tw.json", args)
+    to_s = opencc_convert(singles, "t2s.json", args)
+    han_script = [0] * 65536
+    for c, t1, t2, s1 in zip(han_chars, to_t, to_tw, to_s):
+        ch = chr(c)
+        if (t1 != ch or t2 != ch) and uni_t[c] <= 0.1 * uni_s[c]:
+            han_script[c] = 1
+        elif s1 != ch and uni_s[c] <= 0.1 * uni_t[c]:
+            han_script[c] = 2
+
     gc = read_unicode_data(args.unicode_dir)
     script = read_scripts(args.unicode_dir)
 
@@ -384,6 +404,8 @@ def main():
     for k in keys:
         blob += k.to_bytes(4, "little")
     blob += bytes((v & 0xFF) for v in vals)
+    script_offset = len(blob)
+    blob += bytes(han_script)
 
     os.makedirs(args.out_dir, exist_ok=True)
     with open(os.path.join(args.out_dir, "text_model_data.h"), "w") as f:
@@ -394,6 +416,7 @@ def main():
         f.write("inline constexpr size_t kTextModelBackoffOffset = %d;\n" % (65536 * 3))
         f.write("inline constexpr size_t kTextModelKeysOffset = %d;\n" % (65536 * 4))
         f.write("inline constexpr size_t kTextModelValsOffset = %d;\n" % (65536 * 4 + size * 4))
+        f.write("inline constexpr size_t kTextModelScriptOffset = %d;\n" % script_offset)
         f.write("inline constexpr unsigned kTextModelHashBits = %d;\n" % bits)
         f.write("inline constexpr size_t kTextModelBigrams = %d;\n" % len(pairs))
         f.write("inline constexpr size_t kTextModelHanChars = %d;\n" % len(han_lp))
@@ -407,8 +430,9 @@ def main():
             chunk = blob[i:i + 64]
             f.write('"' + "".join("\\%03o" % b for b in chunk) + '"\n')
         f.write(";\n}  // namespace norm::data\n")
-    print("gen_text_model: %d Han characters, %d bigrams, %d-slot hash, %d bytes"
-          % (len(han_lp), len(pairs), size, len(blob)))
+    print("gen_text_model: %d Han characters (%d Simplified-only, %d Traditional-only), "
+          "%d bigrams, %d-slot hash, %d bytes"
+          % (len(han_lp), han_script.count(1), han_script.count(2), len(pairs), size, len(blob)))
 
 
 if __name__ == "__main__":

@@ -216,6 +216,11 @@ double BigramLogFreq(char32_t a, char32_t b) {
   }
 }
 
+HanScript ScriptOf(char32_t c) {
+  if (c >= 0x10000) return HanScript::kEither;
+  return static_cast<HanScript>(kTextModelBlob[data::kTextModelScriptOffset + c]);
+}
+
 double BackoffLogFreq(char32_t a) {
   if (a >= 0x10000) return 0.0;
   return static_cast<int8_t>(kTextModelBlob[data::kTextModelBackoffOffset + a]) * kBackoffScale;

@@ -15,6 +15,8 @@
 //   - Han bigrams: log P(b | a) from word-internal character pairs of the
 //     same dictionary (both scripts), with a per-character backoff weight
 //     (the share of a's occurrences that end a word).
+//   - Han script: Simplified-only or Traditional-only characters (OpenCC's
+//     single-character conversions, confirmed by the two dictionary counts).
 //   - Hangul: the 2,350 KS X 1001 syllables (those in common use) score far
 //     above the other 8,822 syllables.
 //   - Everything else: a class prior per character (Unicode category and
@@ -88,6 +90,13 @@ TextClass ClassOf(char32_t c);
 // log P(c) of c as one character of running text, in nats (<= 0). Han
 // characters follow the jieba/Unihan frequencies; others their class prior.
 double LogFreq(char32_t c);
+
+// Which Chinese script a Han character belongs to: Simplified-only (OpenCC's
+// s2t or s2tw changes it, and converted Traditional text seldom keeps it),
+// Traditional-only (t2s changes it, and Simplified text seldom has it), or
+// either (most characters, and everything that is not Han).
+enum class HanScript : uint8_t { kEither = 0, kSimplified = 1, kTraditional = 2 };
+HanScript ScriptOf(char32_t c);
 
 // Returned by BigramLogFreq when the pair is not in the table.
 inline constexpr double kNoBigram = -1e9;
