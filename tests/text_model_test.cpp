@@ -77,6 +77,21 @@ TEST(TextModel, BigramsFromWords) {
   EXPECT_EQ(BackoffLogFreq(U'a'), 0.0);
 }
 
+TEST(TextModel, HanScriptFromOpenCC) {
+  using text_model::HanScript;
+  // 后 counts as Simplified: Traditional text keeps it in few words (皇后).
+  for (char32_t c : {U'为', U'们', U'这', U'费', U'后'}) {
+    EXPECT_EQ(text_model::ScriptOf(c), HanScript::kSimplified) << static_cast<uint32_t>(c);
+  }
+  for (char32_t c : {U'為', U'們', U'這', U'費', U'裏'}) {
+    EXPECT_EQ(text_model::ScriptOf(c), HanScript::kTraditional) << static_cast<uint32_t>(c);
+  }
+  // Shared by both scripts (着 stays in OpenCC s2t text), or not Han.
+  for (char32_t c : {U'的', U'面', U'着', U'干', U'里', U'a', U'。'}) {
+    EXPECT_EQ(text_model::ScriptOf(c), HanScript::kEither) << static_cast<uint32_t>(c);
+  }
+}
+
 TEST(TextModel, CleanTextScoresWell) {
   EXPECT_GT(Score(kZh), -6.5);
   EXPECT_GT(Score(kTw), -6.5);
