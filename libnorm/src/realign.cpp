@@ -46,19 +46,46 @@ bool IsCommonCjkPunct(char32_t c) {
 // log P(c | prev) as the search sees it. ASCII is free (it is never
 // re-decoded), a kept `?` costs literal_cost. Han characters follow the
 // text model. Inside GBK/Big5 Chinese the other double-byte characters
-// compete with Han ones: common clause marks get a flat log(1e-2) (log(1e-3)
-// at a line end unless they end a sentence), every other symbol, kana,
+// compete with Han ones: common clause marks get a flat log(1e-2) (see
+// EndCost for the end of a line), every other symbol, kana,
 // full-width letter or Greek/Cyrillic letter log(1e-6).
-double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c, bool line_end = false) {
+double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
   if (c < 0x80) return 0;
   if (IsLost(c)) return -o.literal_cost;
   if (!cjk::IsHan(c)) {
     if (!IsCommonCjkPunct(c)) return -13.8;
-    bool final_mark = c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
-    return line_end && !final_mark ? -6.9 : -4.6;
+    return -4.6;
   }
   return text_model::ConditionalLogFreq(prev >= 0x80 ? prev : 0, c);
 }
+
+// The line ending after `last`: a line of running Chinese text mostly ends
+// on 。！？ (log(0.3) in all rather than log(1e-2) for the mark), seldom on
+// another clause mark (log(1e-3)) or on a Han character.
+double EndCost(const RealignFilter::Options& o, char32_t last) {
+  if (cjk::IsHan(last)) return -o.open_end_cost;
+  if (!IsCommonCjkPunct(last)) return 0;
+  return last == 0x3002 || last == 0xFF01 || last == 0xFF1F ? 3.4 : -2.3;
+}
+
+// Simplified-only and Traditional-only characters seen so far on the line.
+struct ScriptTally {
+  int simplified = 0;
+  int traditional = 0;
+  // Counts c; returns -cost when c belongs to the script the line has used
+  // less so far (a Traditional line rarely holds a Simplified-only
+  // character, and the other way round).
+  double Add(char32_t c, double cost) {
+    switch (text_model::ScriptOf(c)) {
+      case text_model::HanScript::kSimplified:
+        return ++simplified <= traditional ? -cost : 0;
+      case text_model::HanScript::kTraditional:
+        return ++traditional <= simplified ? -cost : 0;
+      default:
+        return 0;
+    }
+  }
+};
 
 // Pairs (lead << 8 | trail) of a codec whose character has a reading,
 // keyed by tone-numbered pinyin ("dao3") and by zhuyin ("ㄉㄠˇ"). Bit 16
@@ -140,14 +167,15 @@ constexpr int64_t kMaxSearchesPerDocument = 2048;
 
 struct Hyp {
   double score;
-  char32_t last;  // last scored character (context of the next one)
-  int pending;    // see above
-  int prev_byte;  // last byte of the re-encoded stream, or -1
-  int node;       // last emitted Node, or -1
-  int realigned;  // places the stream went out of step
-  int dropped;    // inserted annotations deleted
-  int restored;   // user-defined pairs restored
-  int lost;       // swallowed bytes not restored
+  char32_t last;       // last scored character (context of the next one)
+  int pending;         // see above
+  int prev_byte;       // last byte of the re-encoded stream, or -1
+  int node;            // last emitted Node, or -1
+  int realigned;       // places the stream went out of step
+  int dropped;         // inserted annotations deleted
+  int restored;        // user-defined pairs restored
+  int lost;            // swallowed bytes not restored
+  ScriptTally script;  // over the line up to here
 };
 
 class Search {
@@ -156,8 +184,11 @@ class Search {
       : t_(table), index_(ReadingIndex::For(table)), o_(o), cps_(cps), agenda_(cps.size() + 1) {}
 
   // Best hypothesis over cps_[start..], starting after `before`.
-  bool Run(size_t start, char32_t before, Hyp* best, std::u32string* text) {
-    Hyp h{0, before, -1, -1, -1, 0, 0, 0, 0};
+  // `prefix` tallies the line before the span.
+  // `line_end`: cps_ ends where the line does.
+  bool Run(size_t start, char32_t before, ScriptTally prefix, bool line_end, Hyp* best,
+           std::u32string* text) {
+    Hyp h{0, before, -1, -1, -1, 0, 0, 0, 0, prefix};
     uint16_t e = t_.Encode(before);
     if (e) h.prev_byte = e & 0xFF;
     agenda_[start].push_back(h);
@@ -172,13 +203,16 @@ class Search {
         for (const Hyp& hyp : layer) {
           if (hyp.pending >= 0) InsertUserDefined(hyp, &inserted);
         }
-        Prune(inserted, o_.beam / 6 + 1);
+        Prune(inserted, depth == 0 ? o_.beam / 2 : o_.beam / 6 + 1);
         all.insert(all.end(), inserted.begin(), inserted.end());
         layer = std::move(inserted);
       }
       for (const Hyp& hyp : all) Expand(hyp, k);
     }
     auto& end = agenda_[cps_.size()];
+    if (line_end) {
+      for (Hyp& hyp : end) hyp.score += EndCost(o_, hyp.last);
+    }
     const Hyp* top = nullptr;
     for (const Hyp& hyp : end) {
       if (hyp.pending < 0 && (!top || hyp.score > top->score)) top = &hyp;
@@ -192,11 +226,11 @@ class Search {
   }
 
  private:
-  double Cost(char32_t prev, char32_t c) const { return CharCost(o_, prev, c, false); }
+  double Cost(char32_t prev, char32_t c) const { return CharCost(o_, prev, c); }
   // Emits c into h; scored characters also become the context.
   void Emit(Hyp& h, char32_t c, bool scored = true) {
     if (scored) {
-      h.score += Cost(h.last, c);
+      h.score += Cost(h.last, c) + h.script.Add(c, o_.script_cost);
       h.last = c;
     }
     nodes_.push_back({h.node, c});
@@ -288,7 +322,6 @@ class Search {
           // The swallowed byte is lost, unless the text ends here and the
           // lost byte stood alone.
           Hyp n = h;
-          if (k + 1 == cps_.size()) n.score += CharCost(o_, n.last, d, true) - Cost(n.last, d);
           Emit(n, d);
           if (k + 1 < cps_.size()) {
             n.score -= o_.lost_ascii_cost;
@@ -389,15 +422,15 @@ class Search {
 
 // The score of the text as it stands.
 double IdentityScore(const RealignFilter::Options& o, const std::vector<char32_t>& cps,
-                     size_t start, char32_t before) {
+                     size_t start, char32_t before, ScriptTally script, bool line_end) {
   double s = 0;
   char32_t last = before;
   for (size_t k = start; k < cps.size(); ++k) {
-    s += CharCost(o, last, cps[k], k + 1 == cps.size());
+    s += CharCost(o, last, cps[k]) + script.Add(cps[k], o.script_cost);
     if (IsLost(cps[k]) && IsOrphanReading(cps, k)) s -= o.orphan_cost;
     last = cps[k];
   }
-  return s;
+  return line_end ? s + EndCost(o, last) : s;
 }
 
 }  // namespace
@@ -446,9 +479,12 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       // bound keeps a hostile line (thousands of `?` after CJK text) linear
       // in time and memory; the rest of the line is kept as it stands.
       const size_t window_end = std::min(cps.size(), trigger + kMaxSearch);
+      const bool at_line_end = window_end == cps.size();
       cps.resize(window_end);
       char32_t before = cps[trigger - 1];
-      double identity = IdentityScore(options_, cps, trigger, before);
+      ScriptTally prefix;
+      for (size_t k = 0; k < trigger; ++k) prefix.Add(cps[k], 0);
+      double identity = IdentityScore(options_, cps, trigger, before, prefix, at_line_end);
       Hyp best{};
       std::u32string best_text;
       const char* best_codec = nullptr;
@@ -463,7 +499,8 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
         Search search(*table, options_, cps);
         Hyp h;
         std::u32string t;
-        if (search.Run(trigger, before, &h, &t) && h.realigned > 0 && h.score > best_score) {
+        if (search.Run(trigger, before, prefix, at_line_end, &h, &t) && h.realigned > 0 &&
+            h.score > best_score) {
           best = h;
           best_text = std::move(t);
           best_score = h.score;

@@ -64,6 +64,11 @@ class RealignFilter : public TextFilter {
     double lost_ascii_cost = 8.0;  // per swallowed byte left unrestored
     double literal_cost = 12.0;    // a `?` kept as it stands
     double orphan_cost = 8.0;      // ... when a reading and `)` follow it
+    // A Simplified-only character in a line that so far has used more
+    // Traditional-only ones, or the other way round.
+    double script_cost = 4.0;
+    // A line that ends on a Han character rather than on 。！？ or the like.
+    double open_end_cost = 3.0;
     bool gbk = true;
     bool big5 = true;
   };
