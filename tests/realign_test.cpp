@@ -58,6 +58,21 @@ TEST(Realign, ResynchronisesOnAsciiTrailByte) {
   EXPECT_EQ(Repair("瞭解當地的?niáng)L土人情。"), "瞭解當地的風土人情。");
 }
 
+TEST(Realign, SpanAfterAClauseMark) {
+  // ，價 = A3AC 8372: "(zhuàn)" went in after the straddle AC 83 (瑑), the
+  // orphaned 83 swallowed `(`, and the `?` follows the clause mark rather
+  // than a Han character.
+  EXPECT_EQ(Repair("這家餐廳的服務態度很好，?zhuàn)r格也比較合理。"),
+            "這家餐廳的服務態度很好，價格也比較合理。");
+}
+
+TEST(Realign, FullStopAtTheLineEnd) {
+  // 告。 = B8E6 A1A3: "(jìn)" went in after the straddle E6 A1 (妗), and the
+  // lone A3 at the end became `?`; the line ends on 。 rather than on 告.
+  EXPECT_EQ(Repair("會議推遲到下週三舉行，請大家相互轉告?jìn)?"),
+            "會議推遲到下週三舉行，請大家相互轉告。");
+}
+
 TEST(Realign, CleanTextWithQuestionMarksUnchanged) {
   for (const char* clean :
        {"你說什麼?我沒聽清楚(真的)。", "是嗎?(笑)", "什麼?ok)", "為什麼?why)不行", "價格?",
@@ -153,9 +168,10 @@ TEST(Realign, CorpusCharacterErrorRate) {
   std::printf("realign corpus: %zu misaligned lines, %zu restored exactly, CER %.2f%%\n", lines,
               exact, cer);
   if (other && *other) return;
-  // Measured 2026-11-22 (docs/performance.md); a regression fails here.
-  EXPECT_LT(cer, 20.0);
-  EXPECT_GT(static_cast<double>(exact) / static_cast<double>(lines), 0.80);
+  // Measured 2026-11-30: CER 6.13%, 106 of 119 exact (docs/performance.md);
+  // a regression fails here.
+  EXPECT_LT(cer, 6.5);
+  EXPECT_GT(static_cast<double>(exact) / static_cast<double>(lines), 0.88);
 }
 
 }  // namespace

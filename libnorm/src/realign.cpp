@@ -35,6 +35,15 @@ bool IsOrphanReading(const std::vector<char32_t>& cps, size_t k) {
   return j > k + 1 && j < cps.size() && cps[j] == ')';
 }
 
+// cps[k] is `(` followed by a reading and `)`: the index of `)`, or 0.
+size_t AnnotationEnd(const std::vector<char32_t>& cps, size_t k) {
+  size_t j = k + 1;
+  for (; j < cps.size() && j <= k + 9 && cps[j] != ')'; ++j) {
+    if (!IsReadingLetter(cps[j])) return 0;
+  }
+  return j > k + 1 && j < cps.size() && cps[j] == ')' ? j : 0;
+}
+
 // The clause and quotation marks of running Chinese text: 、。《》「」『』
 // （），：；！？“”
 bool IsCommonCjkPunct(char32_t c) {
@@ -43,29 +52,48 @@ bool IsCommonCjkPunct(char32_t c) {
          c == 0x201D;
 }
 
+// log P(c) of a common clause mark in running Chinese text: about one
+// character in eight is one, half of them ，and a quarter 。.
+double PunctLogFreq(char32_t c) {
+  switch (c) {
+    case 0xFF0C:  // ，
+      return -2.8;
+    case 0x3002:  // 。
+      return -3.5;
+    case 0x3001:  // 、
+      return -5.5;
+    case 0x201C:  // “
+    case 0x201D:  // ”
+      return -5.8;
+    default:  // ：；！？（）《》「」『』
+      return -6.5;
+  }
+}
+
 // log P(c | prev) as the search sees it. ASCII is free (it is never
 // re-decoded), a kept `?` costs literal_cost. Han characters follow the
 // text model. Inside GBK/Big5 Chinese the other double-byte characters
-// compete with Han ones: common clause marks get a flat log(1e-2) (see
-// EndCost for the end of a line), every other symbol, kana,
-// full-width letter or Greek/Cyrillic letter log(1e-6).
+// compete with Han ones: common clause marks get PunctLogFreq (see EndCost
+// for the end of a line), every other symbol, kana, full-width letter or
+// Greek/Cyrillic letter log(1e-6).
 double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
   if (c < 0x80) return 0;
   if (IsLost(c)) return -o.literal_cost;
   if (!cjk::IsHan(c)) {
     if (!IsCommonCjkPunct(c)) return -13.8;
-    return -4.6;
+    return PunctLogFreq(c);
   }
   return text_model::ConditionalLogFreq(prev >= 0x80 ? prev : 0, c);
 }
 
 // The line ending after `last`: a line of running Chinese text mostly ends
-// on 。！？ (log(0.3) in all rather than log(1e-2) for the mark), seldom on
-// another clause mark (log(1e-3)) or on a Han character.
+// on 。！？ (log(0.3) for the mark in all, rather than its PunctLogFreq),
+// seldom on another clause mark (a tenth of its PunctLogFreq) or on a Han
+// character.
 double EndCost(const RealignFilter::Options& o, char32_t last) {
   if (cjk::IsHan(last)) return -o.open_end_cost;
   if (!IsCommonCjkPunct(last)) return 0;
-  return last == 0x3002 || last == 0xFF01 || last == 0xFF1F ? 3.4 : -2.3;
+  return last == 0x3002 || last == 0xFF01 || last == 0xFF1F ? -1.2 - PunctLogFreq(last) : -2.3;
 }
 
 // Simplified-only and Traditional-only characters seen so far on the line.
@@ -196,14 +224,16 @@ class Search {
       std::vector<Hyp> all = std::move(agenda_[k]);
       agenda_[k] = {};
       Prune(all, o_.beam);
-      // Up to two dropped user-defined pairs before token k.
+      // Up to two dropped user-defined pairs before token k. The first keeps
+      // a quarter of the beam (the pair it completes is scored only at the
+      // next token), the second a sixth: each costs time in proportion.
       std::vector<Hyp> layer = all;
       for (int depth = 0; depth < 2 && !layer.empty(); ++depth) {
         std::vector<Hyp> inserted;
         for (const Hyp& hyp : layer) {
           if (hyp.pending >= 0) InsertUserDefined(hyp, &inserted);
         }
-        Prune(inserted, depth == 0 ? o_.beam / 2 : o_.beam / 6 + 1);
+        Prune(inserted, depth == 0 ? o_.beam / 4 + 1 : o_.beam / 6 + 1);
         all.insert(all.end(), inserted.begin(), inserted.end());
         layer = std::move(inserted);
       }
@@ -336,6 +366,16 @@ class Search {
     }
     if (h.pending < 0) {
       Hyp n = h;
+      std::string reading;
+      size_t close = c == '(' ? Annotation(k, &reading) : 0;
+      if (close) {
+        // A reading in step annotates the character before it and is
+        // removed later (ruby): the text around it is scored as adjacent.
+        for (size_t j = k; j <= close; ++j) Emit(n, cps_[j], false);
+        n.prev_byte = ')';
+        agenda_[close + 1].push_back(n);
+        return;
+      }
       Emit(n, c);
       if (c < 0x80) {
         n.prev_byte = static_cast<int>(c);
@@ -426,6 +466,13 @@ double IdentityScore(const RealignFilter::Options& o, const std::vector<char32_t
   double s = 0;
   char32_t last = before;
   for (size_t k = start; k < cps.size(); ++k) {
+    if (cps[k] == '(') {
+      size_t close = AnnotationEnd(cps, k);
+      if (close) {
+        k = close;  // scored as Search does: see Expand
+        continue;
+      }
+    }
     s += CharCost(o, last, cps[k]) + script.Add(cps[k], o.script_cost);
     if (IsLost(cps[k]) && IsOrphanReading(cps, k)) s -= o.orphan_cost;
     last = cps[k];
@@ -462,7 +509,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       offsets.push_back(i);
       char32_t c = cjk::NextCodePoint(line, i);
       if (trigger == std::string_view::npos && IsLost(c) && !cps.empty() &&
-          cjk::IsCjkLetter(cps.back())) {
+          (cjk::IsCjkLetter(cps.back()) || IsCommonCjkPunct(cps.back()))) {
         trigger = cps.size();
       }
       cps.push_back(c);

@@ -66,9 +66,9 @@ class RealignFilter : public TextFilter {
     double orphan_cost = 8.0;      // ... when a reading and `)` follow it
     // A Simplified-only character in a line that so far has used more
     // Traditional-only ones, or the other way round.
-    double script_cost = 4.0;
+    double script_cost = 6.0;
     // A line that ends on a Han character rather than on 。！？ or the like.
-    double open_end_cost = 3.0;
+    double open_end_cost = 5.0;
     bool gbk = true;
     bool big5 = true;
   };
