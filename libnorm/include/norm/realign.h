@@ -10,8 +10,8 @@
 // user-defined pair F8DF and resynchronised on the ASCII trail byte 4D `M`.)
 //
 // How it works. A span starts at a `?` or U+FFFD right after a character
-// the codec can encode. The rest of the line is re-encoded and decoded
-// again under every alignment a beam search reaches, where
+// the codec can encode (a CJK letter or a clause mark such as ，). The rest of the line is
+// re-encoded and decoded again under every alignment a beam search reaches, where
 //   - the `?` stands for one lost byte and the ASCII byte it swallowed; when
 //     a parenthesized reading (pinyin or zhuyin) follows, the swallowed byte
 //     was `(`, and the reading constrains the lost byte: an inserted
@@ -22,10 +22,16 @@
 //   - a user-defined pair the decoder dropped may be restored anywhere the
 //     stream is out of step;
 //   - an ASCII byte in 0x40-0x7E may be the trail byte of a character.
-// Every candidate is scored by a character bigram model; the best one
-// replaces the span only when it beats the text as it stands by
-// Options::min_gain (natural log). Lines without a `?`/U+FFFD beside CJK
-// text are not examined. Runs before `ruby` and `cjk-punct`.
+// Every candidate is scored by a character bigram model (text_model.h), with
+// three things it cannot see: a reading in step, `(...)` after a character,
+// is skipped, so the characters around it are scored as neighbours (ruby
+// removes it later); a Simplified-only character costs script_cost in a line
+// that has used more Traditional-only ones so far (prefix included), and the
+// other way round; the end of the line favours 。！？ over a bare Han
+// character (open_end_cost). Clause marks have their own frequencies (，
+// and 。 common, （）《》 rare). The best candidate replaces the span only
+// when it beats the text as it stands by Options::min_gain (natural log). Lines without a
+// `?`/U+FFFD beside CJK text are not examined. Runs before `ruby` and `cjk-punct`.
 //
 // Bounds, so that hostile text stays linear: one span per line, searched
 // over at most 512 characters after its `?`; at most 2,048 lines searched
