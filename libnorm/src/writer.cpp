@@ -111,7 +111,10 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
   return out;
 }
 
-std::string EscapeDestination(std::string_view url) {
+// In a table cell a `|` is escaped everywhere, a destination or title
+// included: the table splits its row on unescaped pipes before inlines are
+// read (a link to `|` split its cell; found by fuzz_roundtrip).
+std::string EscapeDestination(std::string_view url, bool in_table) {
   bool pointy = url.empty() || url.find_first_of(" \t") != std::string_view::npos;
   std::string out = pointy ? "<" : "";
   for (size_t i = 0; i < url.size(); ++i) {
@@ -127,7 +130,8 @@ std::string EscapeDestination(std::string_view url) {
       out += "&amp;";
       continue;
     }
-    bool escape = c == '\\' || c == '<' || c == '>' || (!pointy && (c == '(' || c == ')'));
+    bool escape = c == '\\' || c == '<' || c == '>' || (!pointy && (c == '(' || c == ')')) ||
+                  (c == '|' && in_table);
     if (escape) out.push_back('\\');
     out.push_back(c);
   }
@@ -135,7 +139,7 @@ std::string EscapeDestination(std::string_view url) {
   return out;
 }
 
-std::string EscapeTitle(std::string_view title) {
+std::string EscapeTitle(std::string_view title, bool in_table) {
   std::string out = " \"";
   for (size_t i = 0; i < title.size(); ++i) {
     char c = title[i];
@@ -143,7 +147,7 @@ std::string EscapeTitle(std::string_view title) {
       out += "&amp;";
       continue;
     }
-    if (c == '"' || c == '\\') out.push_back('\\');
+    if (c == '"' || c == '\\' || (c == '|' && in_table)) out.push_back('\\');
     out.push_back(c == '\n' ? ' ' : c);
   }
   out += '"';
@@ -287,7 +291,8 @@ class InlineWriter {
         break;
       case InlineKind::kImage:
         out += "![" + EscapeText(utf8::TrimAscii(in.text), false, ctx_.in_table) + "](" +
-               EscapeDestination(in.url) + (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
+               EscapeDestination(in.url, ctx_.in_table) +
+               (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
         break;
       case InlineKind::kLink: {
         if (ctx_.in_link) {  // links cannot nest: keep the text
@@ -315,7 +320,8 @@ class InlineWriter {
           if (slashes % 2 == 0) out.insert(out.size() - 1, "\\");
         }
         out += "[" + inner.substr(lead, inner.size() - lead - trail) + "](" +
-               EscapeDestination(in.url) + (in.title.empty() ? "" : EscapeTitle(in.title)) + ")";
+               EscapeDestination(in.url, ctx_.in_table) +
+               (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
         if (trail > 0 && next != ' ' && next != 0) out += ' ';
         break;
       }
