@@ -154,6 +154,17 @@ std::string EscapeTitle(std::string_view title, bool in_table) {
   return out;
 }
 
+constexpr size_t kMaxBackticks = 80;
+
+size_t LongestBacktickRun(std::string_view s) {
+  size_t longest = 0, run = 0;
+  for (char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
 std::string CodeSpan(std::string_view code, bool in_table) {
   std::string text;
   for (char c : code) {
@@ -161,12 +172,7 @@ std::string CodeSpan(std::string_view code, bool in_table) {
     if (c == '|' && in_table) text.push_back('\\');
     text.push_back(c);
   }
-  size_t longest = 0, run = 0;
-  for (char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  std::string fence(longest + 1, '`');
+  std::string fence(LongestBacktickRun(text) + 1, '`');
   bool all_spaces = text.find_first_not_of(' ') == std::string::npos;
   bool pad = !text.empty() && (text.front() == '`' || text.back() == '`' ||
                                (text.front() == ' ' && text.back() == ' ' && !all_spaces));
@@ -237,7 +243,7 @@ class InlineWriter {
       case InlineKind::kBreak:
         return ctx_.single_line ? ' ' : '\\';
       case InlineKind::kCode:
-        return '`';
+        return LongestBacktickRun(in.text) >= kMaxBackticks ? '\\' : '`';
       case InlineKind::kImage:
         return '!';
       case InlineKind::kLink:
@@ -287,6 +293,14 @@ class InlineWriter {
         }
         break;
       case InlineKind::kCode:
+        // cmark-gfm reads backtick runs of at most 80 (kMaxBackticks): code
+        // holding a run of 80 has no fence that reads back, and is written
+        // as its text (found by fuzz_roundtrip).
+        if (LongestBacktickRun(in.text) >= kMaxBackticks) {
+          Inline text = Inline::Text(in.text);
+          One(text, out, next);
+          return;
+        }
         out += CodeSpan(in.text, ctx_.in_table);
         break;
       case InlineKind::kImage:
@@ -582,12 +596,7 @@ class BlockWriter {
       case BlockKind::kRule:
         return "***";
       case BlockKind::kCode: {
-        size_t longest = 0, run = 0;
-        for (char c : b.literal) {
-          run = c == '`' ? run + 1 : 0;
-          longest = std::max(longest, run);
-        }
-        std::string fence(std::max<size_t>(3, longest + 1), '`');
+        std::string fence(std::max<size_t>(3, LongestBacktickRun(b.literal) + 1), '`');
         // The info string: cmark-gfm decodes entities in it, trims it, then
         // resolves backslash escapes, in that order (`\&lt;` reads back as
         // `<`, `&#92;&#92;` as one `\`; found by fuzz_roundtrip). So `&` is
