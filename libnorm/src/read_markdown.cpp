@@ -13,6 +13,7 @@
 
 #include "html_fragment.h"
 #include "inline_util.h"
+#include "markdown_limits.h"
 #include "norm/reader.h"
 #include "utf8.h"
 
@@ -21,12 +22,11 @@ namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough"};
 
-// Quotes and lists nested deeper than this are read flat (their blocks go
-// to the enclosing container), so hostile nesting ("> > > ..." or
-// "- - - ..." 100,000 deep) can neither exhaust the stack nor make the
-// writer's per-level prefixing quadratic. The text is kept; the count of
-// flattened containers is reported as markdown.depth-limit-flattened.
-constexpr int kMaxDepth = 100;
+// Quotes and lists nested deeper than kMarkdownMaxNesting are read flat
+// (their blocks go to the enclosing container); inlines likewise. The text
+// is kept; the count of flattened containers is reported as
+// markdown.depth-limit-flattened.
+constexpr int kMaxDepth = kMarkdownMaxNesting;
 
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }

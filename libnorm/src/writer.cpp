@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "markdown_limits.h"
 #include "norm/options.h"
 #include "norm/reader.h"
 #include "utf8.h"
@@ -715,6 +716,64 @@ class BlockWriter {
   }
 };
 
+// Containers nested past what the Markdown reader keeps (an HTML block
+// inside 100 Markdown lists adds one more; found by fuzz_roundtrip) are
+// written as the reader would read them: their leaf blocks in order, in
+// the enclosing container. Leaves are gathered with an explicit stack: a
+// Document built in code may nest without bound.
+bool IsContainer(const Block& b) {
+  return b.kind == BlockKind::kQuote || b.kind == BlockKind::kList ||
+         b.kind == BlockKind::kListItem;
+}
+
+bool NestsTooDeep(const std::vector<Block>& blocks, int depth) {
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kQuote) {
+      if (depth >= kMarkdownMaxNesting || NestsTooDeep(b.children, depth + 1)) return true;
+    } else if (b.kind == BlockKind::kList) {
+      if (depth >= kMarkdownMaxNesting) return true;
+      for (const Block& item : b.children)
+        if (NestsTooDeep(item.children, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+void AppendLeaves(const Block& container, std::vector<Block>* out, int64_t* flattened) {
+  std::vector<const Block*> stack = {&container};
+  while (!stack.empty()) {
+    const Block* c = stack.back();
+    stack.pop_back();
+    if (!IsContainer(*c)) {
+      out->push_back(*c);
+      continue;
+    }
+    if (c->kind != BlockKind::kListItem) ++*flattened;
+    for (auto k = c->children.rbegin(); k != c->children.rend(); ++k) stack.push_back(&*k);
+  }
+}
+
+std::vector<Block> FlattenDeep(const std::vector<Block>& blocks, int depth, int64_t* flattened) {
+  std::vector<Block> out;
+  for (const Block& b : blocks) {
+    if (b.kind != BlockKind::kQuote && b.kind != BlockKind::kList) {
+      out.push_back(b);
+    } else if (depth >= kMarkdownMaxNesting) {
+      AppendLeaves(b, &out, flattened);
+    } else {
+      Block copy = b;
+      if (b.kind == BlockKind::kList) {
+        for (Block& item : copy.children)
+          item.children = FlattenDeep(item.children, depth + 1, flattened);
+      } else {
+        copy.children = FlattenDeep(b.children, depth + 1, flattened);
+      }
+      out.push_back(std::move(copy));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
@@ -736,7 +795,14 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
     out += "---\n";
   }
   BlockWriter writer;
-  std::string body = writer.Blocks(doc.blocks);
+  std::string body;
+  if (NestsTooDeep(doc.blocks, 0)) {
+    int64_t flattened = 0;
+    body = writer.Blocks(FlattenDeep(doc.blocks, 0, &flattened));
+    if (report != nullptr) report->Count("write", "depth-limit-flattened", flattened);
+  } else {
+    body = writer.Blocks(doc.blocks);
+  }
   if (writer.styles_dropped > 0 && report != nullptr)
     report->Count("write", "styles-dropped", writer.styles_dropped);
   if (!body.empty()) {

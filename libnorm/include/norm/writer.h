@@ -18,7 +18,9 @@ std::string WriteMarkdown(const Document& doc);
 // it), write.styles-dropped (paragraphs and headings whose emphasis could
 // not be written so that it reads back the same: each styled one is read
 // back and written again, and when the bytes differ it is written as its
-// text only; the output is always a fixed point).
+// text only; the output is always a fixed point), write.depth-limit-flattened
+// (quotes and lists nested past the 100 levels the Markdown reader keeps,
+// written as their blocks in order, as the reader would read them).
 std::string WriteMarkdown(const Document& doc, Report* report);
 
 // Escapes text so that Markdown reads it back as the same literal text
