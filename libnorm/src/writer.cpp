@@ -149,7 +149,8 @@ std::string EscapeTitle(std::string_view title, bool in_table) {
       continue;
     }
     if (c == '"' || c == '\\' || (c == '|' && in_table)) out.push_back('\\');
-    out.push_back(c == '\n' ? ' ' : c);
+    // A CR reads back as a line end (found by fuzz_roundtrip): both are spaces.
+    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
   }
   out += '"';
   return out;
