@@ -39,6 +39,16 @@ bool EntityFollows(std::string_view s, size_t amp) {
   return i > start && i < s.size() && s[i] == ';';
 }
 
+// `<` + the local part of an address + `@`: with a domain and `>` after
+// it, an email autolink (`<.@a>` read back as a link; found by
+// fuzz_roundtrip). Letters after `<` are escaped anyway.
+bool EmailAutolinkFollows(std::string_view s, size_t lt) {
+  static constexpr std::string_view kLocal = ".!#$%&'*+/=?^_`{|}~-";
+  size_t i = lt + 1;
+  while (i < s.size() && (IsAsciiAlnum(s[i]) || kLocal.find(s[i]) != std::string_view::npos)) ++i;
+  return i > lt + 1 && i < s.size() && s[i] == '@';
+}
+
 std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
                        char32_t next = 0) {
   std::string out;
@@ -80,7 +90,7 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
       case '<': {
         char32_t after = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : next;
         if ((after < 0x80 && std::isalpha(static_cast<int>(after))) || after == '/' ||
-            after == '!' || after == '?')
+            after == '!' || after == '?' || EmailAutolinkFollows(text, i))
           out.push_back('\\');
         break;
       }
@@ -283,9 +293,10 @@ class InlineWriter {
         if (ctx_.single_line) {
           out += ' ';
         } else {
-          // A break with nothing before it on its line reads back as no
-          // break (two in a row read back as one; found by fuzz_roundtrip).
-          if (line_start) return;
+          // A break with nothing before it on its line, or at the start of
+          // link text, reads back as no break (two in a row read back as
+          // one; found by fuzz_roundtrip).
+          if (line_start || link_start_) return;
           // Spaces before a line end are not text to a Markdown reader.
           while (!out.empty() && out.back() == ' ') out.pop_back();
           out += "\\\n";
@@ -319,10 +330,10 @@ class InlineWriter {
         InlineWriter sub(ctx_);
         sub.ctx_.in_link = true;
         sub.line_start = false;
+        sub.link_start_ = true;
         sub.Run(in.children, inner, ']');
-        // A hard break at either edge of link text reads back as none (a
-        // break ending a style written as text; found by fuzz_roundtrip).
-        if (inner.starts_with("\\\n")) inner.erase(0, 2);
+        // A hard break at the end of link text reads back as none (a break
+        // ending a style written as text; found by fuzz_roundtrip).
         for (;;) {
           size_t end = inner.find_last_not_of(' ');
           end = end == std::string::npos ? 0 : end + 1;
@@ -396,6 +407,7 @@ class InlineWriter {
           last_delim_ = delim[0];
           out += delim + inner + delim;
           line_start = false;
+          link_start_ = false;
           after_closer_ = true;
           return;
         } else {
@@ -405,8 +417,10 @@ class InlineWriter {
           InlineWriter plain(ctx_);
           plain.ctx_.unstyled = true;
           plain.line_start = line_start;
+          plain.link_start_ = link_start_;
           plain.Run(in.children, out, next);
           line_start = plain.line_start;
+          link_start_ = plain.link_start_;
           after_closer_ = false;
           return;
         }
@@ -414,10 +428,13 @@ class InlineWriter {
       }
     }
     line_start = false;
+    link_start_ = false;
     after_closer_ = false;
   }
 
   InlineContext ctx_;
+  // Nothing written yet in this link text: a break here is not written.
+  bool link_start_ = false;
   // Right after a closing delimiter another opener would merge with it into
   // one delimiter run, so the next container is written without style.
   bool after_closer_ = false;
