@@ -191,6 +191,20 @@ std::string CodeSpan(std::string_view code, bool in_table) {
   return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
 }
 
+// Emphasis, strong and strike as bits of a set (0: not a style).
+unsigned StyleBit(InlineKind kind) {
+  switch (kind) {
+    case InlineKind::kEmphasis:
+      return 1;
+    case InlineKind::kStrong:
+      return 2;
+    case InlineKind::kStrike:
+      return 4;
+    default:
+      return 0;
+  }
+}
+
 struct InlineContext {
   bool in_table = false;
   bool in_link = false;
@@ -225,7 +239,7 @@ class InlineWriter {
     for (size_t i = 0; i < inlines.size(); ++i) {
       // A style delimited here is followed by an unstyled sibling (see
       // after_closer_), so that sibling leads with its text.
-      bool styled = !ctx_.unstyled && IsStyle(inlines[i].kind);
+      bool styled = !ctx_.unstyled && StyleBit(inlines[i].kind) != 0;
       char32_t after = i + 1 < inlines.size() ? Lead(inlines[i + 1], styled) : next;
       One(inlines[i], out, after);
     }
@@ -240,10 +254,6 @@ class InlineWriter {
 
   // The first character the next sibling will render as (approximate for
   // containers, which start with a delimiter when they can).
-  static bool IsStyle(InlineKind k) {
-    return k == InlineKind::kEmphasis || k == InlineKind::kStrong || k == InlineKind::kStrike;
-  }
-
   // unstyled: styles will be written as their text only.
   char32_t Lead(const Inline& in, bool unstyled = false) {
     unstyled = unstyled || ctx_.unstyled;
@@ -449,19 +459,6 @@ class InlineWriter {
 // CommonMark to pair up: nested deep (the reader keeps 100 levels), the
 // runs no longer read back as written (found by fuzz_roundtrip). Such
 // levels are unwrapped before writing; what renders is unchanged.
-unsigned StyleBit(InlineKind kind) {
-  switch (kind) {
-    case InlineKind::kEmphasis:
-      return 1;
-    case InlineKind::kStrong:
-      return 2;
-    case InlineKind::kStrike:
-      return 4;
-    default:
-      return 0;
-  }
-}
-
 bool HasRedundantStyle(const Inlines& inlines, unsigned active) {
   for (const Inline& in : inlines) {
     const unsigned bit = StyleBit(in.kind);
@@ -509,13 +506,12 @@ std::string RenderInlines(const Inlines& inlines, InlineContext ctx = {}) {
   return out;
 }
 
+// The inlines with their styles unwrapped (InlineWriter::Run then merges the
+// texts and code spans that end up side by side).
 void WithoutStyles(const Inlines& inlines, Inlines* out) {
   for (const Inline& in : inlines) {
     if (StyleBit(in.kind) != 0) {
       WithoutStyles(in.children, out);
-    } else if ((in.kind == InlineKind::kText || in.kind == InlineKind::kCode) && !out->empty() &&
-               out->back().kind == in.kind) {
-      out->back().text += in.text;
     } else {
       Inline copy = in;
       copy.children.clear();
@@ -549,7 +545,7 @@ std::string RenderChecked(const Inlines& inlines, InlineContext ctx, int64_t* dr
   }
   ++*dropped;
   // Without its styles the paragraph is written as a plain one: texts the
-  // styles kept apart are one text now and are escaped as one (`&n` then a
+  // styles kept apart are side by side now and are escaped as one (`&n` then a
   // dropped style around `;` read back as an entity; found by
   // fuzz_roundtrip).
   Inlines plain;
