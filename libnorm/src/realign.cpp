@@ -25,24 +25,19 @@ bool IsReadingLetter(char32_t c) {
 }
 bool IsLost(char32_t c) { return c == '?' || c == 0xFFFD; }
 
-// cps[k] is followed by a reading and `)`: the tail of an annotation whose
-// `(` was swallowed.
-bool IsOrphanReading(const std::vector<char32_t>& cps, size_t k) {
-  size_t j = k + 1;
-  for (; j < cps.size() && j <= k + 9 && cps[j] != ')'; ++j) {
-    if (!IsReadingLetter(cps[j])) return false;
-  }
-  return j > k + 1 && j < cps.size() && cps[j] == ')';
-}
-
-// cps[k] is `(` followed by a reading and `)`: the index of `)`, or 0.
-size_t AnnotationEnd(const std::vector<char32_t>& cps, size_t k) {
+// cps[k] is followed by a reading (up to 9 letters) and `)`: the index of
+// `)`, or 0.
+size_t ReadingEnd(const std::vector<char32_t>& cps, size_t k) {
   size_t j = k + 1;
   for (; j < cps.size() && j <= k + 9 && cps[j] != ')'; ++j) {
     if (!IsReadingLetter(cps[j])) return 0;
   }
   return j > k + 1 && j < cps.size() && cps[j] == ')' ? j : 0;
 }
+
+// cps[k] is followed by a reading and `)`: the tail of an annotation whose
+// `(` was swallowed.
+bool IsOrphanReading(const std::vector<char32_t>& cps, size_t k) { return ReadingEnd(cps, k) != 0; }
 
 // The clause and quotation marks of running Chinese text: 、。《》「」『』
 // （），：；！？“”
@@ -282,14 +277,9 @@ class Search {
   // swallowed): returns the index of `)` and the reading, or 0.
   size_t Annotation(size_t k, std::string* reading) const {
     reading->clear();
-    size_t j = k + 1;
-    for (; j < cps_.size() && j <= k + 9; ++j) {
-      if (cps_[j] == ')') break;
-      if (!IsReadingLetter(cps_[j])) return 0;
-      cjk::AppendUtf8(*reading, cps_[j]);
-    }
-    if (j >= cps_.size() || cps_[j] != ')' || reading->empty()) return 0;
-    return j;
+    size_t close = ReadingEnd(cps_, k);
+    for (size_t j = k + 1; j < close; ++j) cjk::AppendUtf8(*reading, cps_[j]);
+    return close;
   }
 
   void Expand(const Hyp& h, size_t k) {
@@ -366,8 +356,7 @@ class Search {
     }
     if (h.pending < 0) {
       Hyp n = h;
-      std::string reading;
-      size_t close = c == '(' ? Annotation(k, &reading) : 0;
+      size_t close = c == '(' ? ReadingEnd(cps_, k) : 0;
       if (close) {
         // A reading in step annotates the character before it and is
         // removed later (ruby): the text around it is scored as adjacent.
@@ -467,7 +456,7 @@ double IdentityScore(const RealignFilter::Options& o, const std::vector<char32_t
   char32_t last = before;
   for (size_t k = start; k < cps.size(); ++k) {
     if (cps[k] == '(') {
-      size_t close = AnnotationEnd(cps, k);
+      size_t close = ReadingEnd(cps, k);
       if (close) {
         k = close;  // scored as Search does: see Expand
         continue;
