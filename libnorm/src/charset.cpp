@@ -1,13 +1,16 @@
 // Encoding table, aliases and the decoding engine. See charset.h.
 #include "charset.h"
 
+#include <iconv.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <unordered_map>
 
 namespace norm::charset {
 namespace {
@@ -54,6 +57,21 @@ constexpr Encoding kEncodings[] = {
     {"windows-874", "windows-874-2000", nullptr, F::kThai, true},
     {"macintosh", "macintosh", nullptr, F::kWestern, true},
     {"x-mac-cyrillic", "x-mac-cyrillic", nullptr, F::kCyrillic, true},
+    // Named as uchardet names them.
+    {"IBM855", "ibm-855_P100-1995", nullptr, F::kCyrillic, true},
+    {"IBM852", "ibm-852_P100-1995", nullptr, F::kCentralEuropean, true},
+    {"MAC-CENTRALEUROPE", "macos-29-10.2", nullptr, F::kCentralEuropean, true},
+    {"ISO-8859-16", nullptr, nullptr, F::kCentralEuropean, true, "ISO-8859-16"},
+    {"ISO-8859-3", "ISO-8859-3", nullptr, F::kWestern, true},
+    {"ISO-8859-4", "ISO-8859-4", nullptr, F::kBaltic, true},
+    {"ISO-8859-10", "ISO-8859-10", nullptr, F::kWestern, true},
+    {"IBM437", "ibm-437_P100-1995", nullptr, F::kWestern, true},
+    {"IBM850", "ibm-850_P100-1995", nullptr, F::kWestern, true},
+    {"IBM865", "ibm-865_P100-1995", nullptr, F::kWestern, true},
+    {"EUC-TW", "euc-tw-2014", nullptr, F::kChinese, false},
+    {"Big5-HKSCS", "ibm-1375_P100-2008", nullptr, F::kChinese, false},
+    {"JOHAB", nullptr, nullptr, F::kKorean, false, "JOHAB"},
+    {"VISCII", nullptr, nullptr, F::kVietnamese, true, "VISCII"},
 };
 constexpr size_t kNumEncodings = sizeof(kEncodings) / sizeof(kEncodings[0]);
 
@@ -85,7 +103,8 @@ constexpr Alias kAliases[] = {
     {"gb231280", "GB18030"},
     {"isoir58", "GB18030"},
     {"big5", "Big5"},
-    {"big5hkscs", "Big5"},
+    {"big5hkscs", "Big5-HKSCS"},
+    {"hkscs", "Big5-HKSCS"},
     {"cnbig5", "Big5"},
     {"csbig5", "Big5"},
     {"xxbig5", "Big5"},
@@ -179,6 +198,42 @@ constexpr Alias kAliases[] = {
     {"mac", "macintosh"},
     {"xmaccyrillic", "x-mac-cyrillic"},
     {"maccyrillic", "x-mac-cyrillic"},
+    {"ibm855", "IBM855"},
+    {"cp855", "IBM855"},
+    {"855", "IBM855"},
+    {"csibm855", "IBM855"},
+    {"ibm852", "IBM852"},
+    {"cp852", "IBM852"},
+    {"852", "IBM852"},
+    {"csibm852", "IBM852"},
+    {"maccentraleurope", "MAC-CENTRALEUROPE"},
+    {"xmacce", "MAC-CENTRALEUROPE"},
+    {"xmaccentraleurroman", "MAC-CENTRALEUROPE"},
+    {"maclatin2", "MAC-CENTRALEUROPE"},
+    {"macce", "MAC-CENTRALEUROPE"},
+    {"iso885916", "ISO-8859-16"},
+    {"latin10", "ISO-8859-16"},
+    {"iso88593", "ISO-8859-3"},
+    {"latin3", "ISO-8859-3"},
+    {"iso88594", "ISO-8859-4"},
+    {"latin4", "ISO-8859-4"},
+    {"iso885910", "ISO-8859-10"},
+    {"latin6", "ISO-8859-10"},
+    {"ibm437", "IBM437"},
+    {"cp437", "IBM437"},
+    {"437", "IBM437"},
+    {"ibm850", "IBM850"},
+    {"cp850", "IBM850"},
+    {"850", "IBM850"},
+    {"ibm865", "IBM865"},
+    {"cp865", "IBM865"},
+    {"euctw", "EUC-TW"},
+    {"xeuctw", "EUC-TW"},
+    {"cnseuc", "EUC-TW"},
+    {"johab", "JOHAB"},
+    {"cp1361", "JOHAB"},
+    {"viscii", "VISCII"},
+    {"csviscii", "VISCII"},
 };
 
 const Encoding* ByName(std::string_view canonical) {
@@ -198,24 +253,57 @@ struct ByteTable {
   std::array<uint8_t, 256> len{};
 };
 
+// The character byte b decodes to in a single-byte encoding, or 0xFFFD.
+char32_t ByteToChar(const Encoding& enc, UConverter* cnv, int b) {
+  char in = static_cast<char>(b);
+  if (cnv == nullptr) {
+    char out[8];
+    const size_t n = IconvOnce(enc.iconv, std::string_view(&in, 1), out, sizeof out);
+    if (n == 0 || n == static_cast<size_t>(-1)) return 0xFFFD;
+    char32_t c = static_cast<unsigned char>(out[0]);
+    if (c >= 0x80) {
+      const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (static_cast<int>(n) != len) return 0xFFFD;
+      c &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+      for (int i = 1; i < len; ++i) c = (c << 6) | (static_cast<unsigned char>(out[i]) & 0x3F);
+    } else if (n != 1) {
+      return 0xFFFD;
+    }
+    return c;
+  }
+  UChar u[4];
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_reset(cnv);
+  int32_t n = ucnv_toUChars(cnv, u, 4, &in, 1, &status);
+  if (U_FAILURE(status) || n != 1 || u[0] == 0xFFFD || (u[0] == 0x1A && b != 0x1A)) return 0xFFFD;
+  return u[0];
+}
+
 const ByteTable* TableFor(const Encoding& enc) {
-  static std::array<ByteTable*, kNumEncodings> tables{};
-  static std::array<std::once_flag, kNumEncodings> once;
-  const size_t index = static_cast<size_t>(&enc - kEncodings);
-  std::call_once(once[index], [&] {
+  // One table per encoding, built on first use; never freed
+  // (process-lifetime cache).
+  static std::mutex mu;
+  static std::unordered_map<const Encoding*, const ByteTable*>* tables =
+      new std::unordered_map<const Encoding*, const ByteTable*>();
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = tables->find(&enc);
+  if (it != tables->end()) return it->second;
+  const ByteTable* result = nullptr;
+  UConverter* cnv = nullptr;
+  bool usable = enc.icu == nullptr ? enc.iconv != nullptr : true;
+  if (enc.icu != nullptr) {
     UErrorCode status = U_ZERO_ERROR;
-    UConverter* cnv = ucnv_open(enc.icu, &status);
-    if (U_FAILURE(status)) return;
-    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    cnv = ucnv_open(enc.icu, &status);
+    if (U_FAILURE(status)) usable = false;
+    if (usable) {
+      ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    }
+  }
+  if (usable) {
     auto* t = new ByteTable();
     for (int b = 0; b < 256; ++b) {
-      char in = static_cast<char>(b);
-      UChar u[4];
-      status = U_ZERO_ERROR;
-      ucnv_reset(cnv);
-      int32_t n = ucnv_toUChars(cnv, u, 4, &in, 1, &status);
-      if (U_FAILURE(status) || n != 1 || u[0] == 0xFFFD || (u[0] == 0x1A && b != 0x1A)) continue;
-      char32_t c = u[0];
+      const char32_t c = ByteToChar(enc, cnv, b);
+      if (c == 0xFFFD || c >= 0x10000) continue;
       auto& o = t->utf8[b];
       if (c < 0x80) {
         o[0] = static_cast<char>(c);
@@ -231,10 +319,11 @@ const ByteTable* TableFor(const Encoding& enc) {
         t->len[b] = 3;
       }
     }
-    ucnv_close(cnv);
-    tables[index] = t;  // never freed: process-lifetime cache
-  });
-  return tables[index];
+    result = t;
+  }
+  if (cnv) ucnv_close(cnv);
+  (*tables)[&enc] = result;
+  return result;
 }
 
 // Writes c as UTF-8 at w; returns the end.
@@ -367,7 +456,7 @@ const Encoding* Lookup(std::string_view name) {
   for (char ch : name) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-      if (n + 1 >= sizeof(key)) return nullptr;
+      if (n + 1 >= sizeof(key)) return LookupLibrary(name);
       key[n++] = ch;
     }
   }
@@ -375,7 +464,7 @@ const Encoding* Lookup(std::string_view name) {
   for (const Alias& a : kAliases) {
     if (k == a.key) return ByName(a.name);
   }
-  return nullptr;
+  return LookupLibrary(name);
 }
 
 const Encoding* All(size_t* count) {
@@ -440,6 +529,16 @@ Engine::Engine(const Encoding& encoding, OnInvalid on_invalid)
     : encoding_(&encoding), on_invalid_(on_invalid) {
   if (std::strcmp(encoding.name, "UTF-8") == 0) return;
   if (encoding.single_byte && TableFor(encoding) != nullptr) return;
+  if (encoding.icu == nullptr) {
+    iconv_t cd =
+        encoding.iconv ? iconv_open("UTF-8", encoding.iconv) : reinterpret_cast<iconv_t>(-1);
+    if (cd == reinterpret_cast<iconv_t>(-1)) {
+      ok_ = false;
+    } else {
+      iconv_ = cd;
+    }
+    return;
+  }
   impl_ = std::make_unique<Impl>();
   impl_->engine = this;
   UErrorCode status = U_ZERO_ERROR;
@@ -455,6 +554,7 @@ Engine::Engine(const Encoding& encoding, OnInvalid on_invalid)
 
 Engine::~Engine() {
   if (impl_ && impl_->cnv) ucnv_close(impl_->cnv);
+  if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
 }
 
 void Engine::Error(int64_t offset, std::string& out, size_t invalid_len) {
@@ -482,6 +582,8 @@ bool Engine::Decode(std::string_view bytes, bool last, std::string& out) {
   bool result;
   if (std::strcmp(encoding_->name, "UTF-8") == 0) {
     result = DecodeUtf8(bytes, last, out);
+  } else if (iconv_) {
+    result = DecodeIconv(bytes, last, out);
   } else if (!impl_) {
     result = DecodeSingleByte(bytes, out);
   } else {
@@ -657,6 +759,48 @@ bool Engine::DecodeIcu(std::string_view input, bool last, std::string& out) {
     AppendUtf8(0xFFFD, out);
     im.lead = 0;
   }
+  return true;
+}
+
+bool Engine::DecodeIconv(std::string_view input, bool last, std::string& out) {
+  auto cd = static_cast<iconv_t>(iconv_);
+  // A sequence cut by the previous chunk is completed from this one.
+  std::string joined;
+  std::string_view bytes = input;
+  int64_t base = consumed_;
+  if (!carry_.empty()) {
+    joined = carry_;
+    joined.append(input);
+    bytes = joined;
+    base -= static_cast<int64_t>(carry_.size());
+    carry_.clear();
+  }
+  char* in = const_cast<char*>(bytes.data());
+  size_t in_left = bytes.size();
+  char buf[4096];
+  while (in_left > 0) {
+    char* o = buf;
+    size_t o_left = sizeof buf;
+    const size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+    out.append(buf, static_cast<size_t>(o - buf));
+    if (r != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) continue;
+    if (errno == EINVAL && !last) {  // incomplete at the end: wait for more
+      carry_.assign(in, in_left);
+      break;
+    }
+    const int64_t offset = base + (in - bytes.data());
+    if (on_invalid_ == OnInvalid::kStrict) {
+      ++errors_;
+      if (error_offset_ < 0) error_offset_ = offset;
+      return false;
+    }
+    Error(offset, out, 1);
+    ++in;
+    --in_left;
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);
+  }
+  if (last) iconv(cd, nullptr, nullptr, nullptr, nullptr);
   return true;
 }
 

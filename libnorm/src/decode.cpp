@@ -12,6 +12,14 @@ namespace norm {
 
 size_t FirstInvalidUtf8(std::string_view bytes) { return charset::FirstInvalidUtf8(bytes); }
 
+std::vector<EncodingInfo> ListEncodings() {
+  std::vector<EncodingInfo> out;
+  for (charset::Listed& l : charset::ListAll()) {
+    out.push_back({std::move(l.name), std::move(l.source), std::move(l.aliases)});
+  }
+  return out;
+}
+
 bool IsValidUtf8(std::string_view bytes) { return FirstInvalidUtf8(bytes) == bytes.size(); }
 
 Detection DetectEncoding(std::string_view bytes, const DecodeOptions& options) {

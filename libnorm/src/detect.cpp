@@ -160,12 +160,14 @@ bool LangMatches(std::string_view lang, Family f) {
     case Family::kWestern:
       return any({"en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi",
                   "is", "ca", "eu", "gl", "ga", "af", "sw", "id", "ms", "tl", "la", "cy"});
+    case Family::kOther:
+      return false;
   }
   return false;
 }
 
 bool KnownLang(std::string_view lang) {
-  for (int f = 0; f <= static_cast<int>(Family::kWestern); ++f) {
+  for (int f = 0; f < static_cast<int>(Family::kOther); ++f) {
     if (f != static_cast<int>(Family::kUnicode) && LangMatches(lang, static_cast<Family>(f))) {
       return true;
     }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "norm/options.h"
 #include "norm/report.h"
@@ -90,6 +91,16 @@ class StreamDecoder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// One encoding that DecodeOptions::from_code (and `norm -f`) accepts.
+struct EncodingInfo {
+  std::string name;     // the name norm reports
+  std::string source;   // "icu" (an ICU converter) or "iconv" (glibc iconv, for what ICU lacks)
+  std::string aliases;  // other accepted names, space-separated
+};
+// Every encoding the libraries offer: each ICU converter with its aliases,
+// then glibc iconv's encodings that ICU lacks, sorted by name.
+std::vector<EncodingInfo> ListEncodings();
 
 // True when bytes are entirely valid UTF-8.
 bool IsValidUtf8(std::string_view bytes);
