@@ -68,12 +68,23 @@ constexpr Encoding kEncodings[] = {
     {"IBM437", "ibm-437_P100-1995", nullptr, F::kWestern, true},
     {"IBM850", "ibm-850_P100-1995", nullptr, F::kWestern, true},
     {"IBM865", "ibm-865_P100-1995", nullptr, F::kWestern, true},
+    {"VISCII", nullptr, nullptr, F::kVietnamese, true, "VISCII"},
+    // Weighed only when named: on their own they steal short CJK samples.
     {"EUC-TW", "euc-tw-2014", nullptr, F::kChinese, false},
     {"Big5-HKSCS", "ibm-1375_P100-2008", nullptr, F::kChinese, false},
     {"JOHAB", nullptr, nullptr, F::kKorean, false, "JOHAB"},
-    {"VISCII", nullptr, nullptr, F::kVietnamese, true, "VISCII"},
 };
 constexpr size_t kNumEncodings = sizeof(kEncodings) / sizeof(kEncodings[0]);
+
+constexpr size_t IndexOf(std::string_view name) {
+  for (size_t i = 0; i < kNumEncodings; ++i) {
+    if (name == kEncodings[i].name) return i;
+  }
+  return kNumEncodings;
+}
+// Entries from here on are weighed only when named.
+constexpr size_t kFirstNamedOnly = IndexOf("EUC-TW");
+static_assert(kFirstNamedOnly < kNumEncodings);
 
 struct Alias {
   const char* key;  // lower case, alphanumerics only
@@ -466,6 +477,8 @@ const Encoding* Lookup(std::string_view name) {
   }
   return LookupLibrary(name);
 }
+
+bool Weighed(const Encoding& e) { return &e >= kEncodings && &e < kEncodings + kFirstNamedOnly; }
 
 const Encoding* All(size_t* count) {
   *count = kNumEncodings;

@@ -59,6 +59,11 @@ const Encoding* Lookup(std::string_view name);
 // receives the size.
 const Encoding* All(size_t* count);
 
+// True for the table entries the detector weighs on its own; the others
+// (EUC-TW, Big5-HKSCS, JOHAB) are weighed when uchardet or a declaration
+// names them.
+bool Weighed(const Encoding& e);
+
 // One encoding the libraries offer, for `norm --list-encodings`.
 struct Listed {
   std::string name;     // the name norm reports (IANA or MIME name where there is one)

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "lang_model.h"
 #include "text_model.h"
 
 namespace norm::detect {
@@ -114,6 +115,10 @@ double Prior(const Encoding& e) {
   if (n == "UTF-16LE" || n == "UTF-16BE") return -3.0;
   if (n == "macintosh" || n == "x-mac-cyrillic") return -3.0;
   if (n == "IBM866" || n == "ISO-8859-13") return -1.5;
+  if (!e.name[0] || n == "VISCII" || n.substr(0, 3) == "IBM" || n == "MAC-CENTRALEUROPE" ||
+      n == "ISO-8859-3" || n == "ISO-8859-4" || n == "ISO-8859-10" || n == "ISO-8859-16") {
+    return -3.0;
+  }
   if (n.substr(0, 8) == "ISO-8859") return -0.7;
   return -0.3;
 }
@@ -185,6 +190,7 @@ std::vector<Candidate> Candidates(std::string_view lang, bool with_utf32, bool w
     const std::string_view n = e.name;
     // Escape-based and 4-byte encodings have their own evidence.
     if (n == "ISO-2022-JP" || n == "ISO-2022-KR" || n == "HZ-GB-2312") continue;
+    if (!charset::Weighed(e)) continue;  // weighed when named
     if (!with_utf32 && (n == "UTF-32LE" || n == "UTF-32BE")) continue;
     if (!with_wide && e.family == Family::kUnicode && n != "UTF-8") continue;
     if (filter && !LangMatches(lang, e.family)) continue;
@@ -201,6 +207,21 @@ constexpr double kErrorPenalty = -12.0;    // per invalid sequence, beyond U+FFF
 // kOverrideDeclared nats better over the sample.
 constexpr double kImplausiblePerChar = -8.0;
 constexpr double kOverrideDeclared = 20.0;
+
+double Tunable(const char* name, double fallback) {
+  const char* e = std::getenv(name);
+  return e ? std::atof(e) : fallback;
+}
+double LetterWeight() {
+  static const double w = Tunable("NORM_DETECT_LM", 1.0);
+  return w;
+}
+// Candidates whose generic score is this far below the best are not given
+// the letter model's (costlier) look.
+double LetterWindow() {
+  static const double w = Tunable("NORM_DETECT_LM_WINDOW", 60.0);
+  return w;
+}
 
 struct Scored {
   const Encoding* enc;
@@ -341,23 +362,35 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   // uchardet's byte-level models get better with length: so does its bonus.
   size_t high = 0;
   for (char ch : sample) high += static_cast<unsigned char>(ch) >= 0x80;
-  const double bonus = 6.0 + 0.1 * static_cast<double>(std::min<size_t>(high, 400));
+  static const double bonus_base = Tunable("NORM_DETECT_BONUS0", 3.0);
+  static const double bonus_slope = Tunable("NORM_DETECT_BONUS1", 0.05);
+  const double bonus = bonus_base + bonus_slope * static_cast<double>(std::min<size_t>(high, 400));
   static const bool debug = std::getenv("NORM_DETECT_DEBUG") != nullptr;
   // uchardet's answer first: its score bounds the others.
   std::stable_partition(cands.begin(), cands.end(),
                         [&](const Candidate& c) { return c.enc == ud; });
+  // Pass 1: the generic character model, pruned by the best so far.
   double best_so_far = -1e300;
   for (const Candidate& c : cands) {
     Scored s = ScoreCandidate(*c.enc, sample, sample_complete,
-                              best_so_far - c.prior - (c.enc == ud ? bonus : 0.0));
+                              best_so_far - LetterWindow() - c.prior - (c.enc == ud ? bonus : 0.0));
     s.score += c.prior + (c.enc == ud ? bonus : 0.0);
     best_so_far = std::max(best_so_far, s.score);
+    scored.push_back(std::move(s));
+  }
+  // Pass 2: the per-language letter model, for the candidates still in the
+  // race. Texts that differ only outside letters get the same gain.
+  for (Scored& s : scored) {
+    if (s.score >= best_so_far - LetterWindow()) {
+      s.score += LetterWeight() * lang_model::LetterGain(s.text);
+    } else {
+      s.score -= LetterWindow();  // out of the race either way
+    }
     if (debug) {
-      std::fprintf(stderr, "  %-14s %8.2f errors=%lld%s %s\n", c.enc->name, s.score,
-                   static_cast<long long>(s.errors), c.enc == ud ? " (uchardet)" : "",
+      std::fprintf(stderr, "  %-14s %8.2f errors=%lld%s %s\n", s.enc->name, s.score,
+                   static_cast<long long>(s.errors), s.enc == ud ? " (uchardet)" : "",
                    s.text.substr(0, 80).c_str());
     }
-    scored.push_back(std::move(s));
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const Scored& a, const Scored& b) { return a.score > b.score; });
