@@ -6,6 +6,7 @@
 #include <string>
 
 #include "charset.h"
+#include "charset_report.h"
 #include "norm/decode.h"
 
 namespace norm {
@@ -103,6 +104,51 @@ TEST(EncodingNames, ListHoldsIcuAndIconvEncodings) {
   for (const char* n : {"IBM855", "Big5-HKSCS", "ISO-8859-16", "VISCII", "JOHAB", "UTF-8"}) {
     EXPECT_TRUE(names.count(n)) << n;
   }
+}
+
+}  // namespace
+}  // namespace norm
+
+namespace norm {
+namespace {
+
+TEST(ReportedName, SpecificNamesKeepTheirOwnSpelling) {
+  EXPECT_EQ(charset::SpecificName("gb2312"), "GB2312");
+  EXPECT_EQ(charset::SpecificName("cp936"), "GBK");
+  EXPECT_EQ(charset::SpecificName("windows-31j"), "CP932");
+  EXPECT_EQ(charset::SpecificName("UHC"), "CP949");
+  EXPECT_EQ(charset::SpecificName("latin1"), "ISO-8859-1");
+  EXPECT_EQ(charset::SpecificName("WINDOWS-1252"), "windows-1252");
+  EXPECT_EQ(charset::SpecificName("cp855"), "IBM855");
+  EXPECT_EQ(charset::SpecificName("klingon-8"), "");
+}
+
+TEST(ReportedName, TheBytesWidenOrNarrowTheName) {
+  const charset::Encoding& sjis = *charset::Lookup("Shift_JIS");
+  const charset::Encoding& kr = *charset::Lookup("EUC-KR");
+  const charset::Encoding& latin = *charset::Lookup("windows-1252");
+  const charset::Encoding& gb = *charset::Lookup("GB18030");
+  // NEC row 13 (①) is CP932, not Shift_JIS; a declaration is widened too.
+  EXPECT_EQ(charset::ReportedName(sjis, "", "\x87\x40", false), "CP932");
+  EXPECT_EQ(charset::ReportedName(sjis, "Shift_JIS", "\x87\x40", true), "CP932");
+  EXPECT_EQ(charset::ReportedName(sjis, "SHIFT_JIS", "\x93\xFA\x96\x7B", false), "Shift_JIS");
+  // Half-width katakana are single bytes, not lead bytes.
+  EXPECT_EQ(charset::ReportedName(sjis, "", "\xB1\xB2\xB3", false), "Shift_JIS");
+  // uchardet's UHC on plain KS X 1001 text is EUC-KR; 똠 (0x8C63) needs CP949.
+  EXPECT_EQ(charset::ReportedName(kr, "UHC", "\xC7\xD1\xB1\xDB", false), "EUC-KR");
+  EXPECT_EQ(charset::ReportedName(kr, "", "\x8C\x63", false), "CP949");
+  // C1 bytes make Latin-1 windows-1252; without them it is ISO-8859-1.
+  EXPECT_EQ(charset::ReportedName(latin, "", "caf\xE9", false), "ISO-8859-1");
+  EXPECT_EQ(charset::ReportedName(latin, "ISO-8859-1", "\x93quoted\x94", true), "windows-1252");
+  // Detected Chinese is GB18030; a declared GB2312 stays unless GBK bytes
+  // (lead 0x81) or four-byte sequences need a wider name.
+  EXPECT_EQ(charset::ReportedName(gb, "", "\xD6\xD0", false), "GB18030");
+  EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\xD6\xD0", true), "GB2312");
+  EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\x81\x40", true), "GBK");
+  EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\x81\x30\x81\x30", true), "GB18030");
+  // A preferred name for another encoding is ignored; ASCII keeps the name.
+  EXPECT_EQ(charset::ReportedName(latin, "KOI8-R", "caf\xE9", false), "ISO-8859-1");
+  EXPECT_EQ(charset::ReportedName(latin, "US-ASCII", "plain", true), "US-ASCII");
 }
 
 }  // namespace

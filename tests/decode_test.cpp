@@ -67,18 +67,22 @@ TEST(Detect, ByteOrderMarks) {
 }
 
 TEST(Detect, UserEncodingWinsOverDetectionAndResolvesSupersets) {
+  // The user's name is reported in its standard spelling; it decodes as the
+  // browser-style superset (GBK bytes under "gb2312").
   const Decoded d = Decode(Encode(kZh, "GBK"), OnInvalid::kReplace, "gb2312");
-  EXPECT_EQ(d.detection.encoding, "GB18030");
+  EXPECT_EQ(d.detection.encoding, "GB2312");
   EXPECT_EQ(d.detection.source, "user");
   EXPECT_EQ(d.text, kZh);
   EXPECT_EQ(Detect("abc", "").source, "utf8");
   DecodeOptions o;
   o.from_code = "latin1";
-  EXPECT_EQ(DetectEncoding("abc", o).encoding, "windows-1252");
+  EXPECT_EQ(DetectEncoding("abc", o).encoding, "ISO-8859-1");
   o.from_code = "Shift_JIS";
   EXPECT_EQ(DetectEncoding("abc", o).encoding, "Shift_JIS");
   o.from_code = "cp949";
-  EXPECT_EQ(DetectEncoding("abc", o).encoding, "EUC-KR");
+  EXPECT_EQ(DetectEncoding("abc", o).encoding, "CP949");
+  o.from_code = "ibm-855";
+  EXPECT_EQ(DetectEncoding("abc", o).encoding, "IBM855");
 }
 
 TEST(Detect, UnknownUserEncodingIsAConfigError) {
@@ -91,7 +95,7 @@ TEST(Detect, DeclaredCharsetTrustedWhenItDecodesCleanly) {
   const std::string html = "<html><head><meta charset=\"gbk\"><title>t</title></head><body>" +
                            Encode(kZh, "GBK") + "</body></html>";
   const Decoded d = Decode(html);
-  EXPECT_EQ(d.detection.encoding, "GB18030");
+  EXPECT_EQ(d.detection.encoding, "GBK");
   EXPECT_EQ(d.detection.source, "declared");
   EXPECT_NE(d.text.find(kZh), std::string::npos);
 

@@ -49,7 +49,7 @@ Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options) {
   const charset::WholeResult r = charset::DecodeWhole(body, *enc, options.on_invalid, out.text);
   if (options.on_invalid == OnInvalid::kStrict && r.errors > 0) {
     out.status =
-        Status(StatusCode::kInvalidInput, "invalid " + out.detection.encoding + " sequence",
+        Status(StatusCode::kInvalidInput, std::string("invalid ") + enc->name + " sequence",
                r.error_offset + static_cast<int64_t>(out.detection.bom_length));
     out.text.clear();
     return out;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "charset_report.h"
 #include "lang_model.h"
 #include "text_model.h"
 
@@ -258,6 +259,17 @@ Detection Make(const Encoding& e, double confidence, const char* source, size_t 
   return d;
 }
 
+// A detection named as charset_report.h says: `preferred` (a declaration's
+// or uchardet's name for e), widened or narrowed to what the bytes use.
+Detection MakeNamed(const Encoding& e, std::string_view preferred, std::string_view window,
+                    double confidence, const char* source) {
+  Detection d;
+  d.encoding = charset::ReportedName(e, preferred, window, std::strcmp(source, "declared") == 0);
+  d.confidence = confidence;
+  d.source = source;
+  return d;
+}
+
 }  // namespace
 
 std::string Uchardet(std::string_view bytes) { return RunUchardet(bytes); }
@@ -408,7 +420,8 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   confidence = std::round(confidence * 100.0) / 100.0;
   if (best_score) *best_score = best.score;
   const bool same_as_ud = ud && (best.enc == ud);
-  return Make(*best.enc, confidence, same_as_ud ? "detector" : "model");
+  return MakeNamed(*best.enc, same_as_ud ? std::string_view(ud_name) : std::string_view(), window,
+                   confidence, same_as_ud ? "detector" : "model");
 }
 
 }  // namespace
@@ -424,7 +437,7 @@ Detection Detect(std::string_view bytes, const DecodeOptions& options) {
     Detection d;
     d.confidence = 1.0;
     d.source = "user";
-    if (e) d.encoding = e->name;
+    if (e) d.encoding = charset::SpecificName(options.from_code);
     return d;
   }
 
@@ -491,12 +504,12 @@ Detection Detect(std::string_view bytes, const DecodeOptions& options) {
           // often decodes without an error into implausible characters.
           const text_model::TextScore ts = text_model::ScoreText(tmp);
           if (ascii || ts.PerChar() > kImplausiblePerChar) {
-            return Make(*e, ascii ? 1.0 : 0.98, "declared");
+            return MakeNamed(*e, declared, window, ascii ? 1.0 : 0.98, "declared");
           }
           double best = 0;
           Detection d = DetectByModel(window, complete, options, &best, e);
-          if (d.encoding != e->name && best > ts.sum + kOverrideDeclared) return d;
-          return Make(*e, 0.7, "declared");
+          if (charset::Lookup(d.encoding) != e && best > ts.sum + kOverrideDeclared) return d;
+          return MakeNamed(*e, declared, window, 0.7, "declared");
         }
       }
       // Otherwise the declaration conflicts with the bytes: fall through.
