@@ -262,6 +262,8 @@ struct ByteTable {
   // UTF-8 of each byte value; len 0 = unassigned.
   std::array<std::array<char, 4>, 256> utf8{};
   std::array<uint8_t, 256> len{};
+  std::array<char32_t, 256> code_point{};  // U+FFFD when unassigned
+  bool ascii_compatible = true;            // bytes 0x00-0x7F are ASCII
 };
 
 // The character byte b decodes to in a single-byte encoding, or 0xFFFD.
@@ -314,6 +316,8 @@ const ByteTable* TableFor(const Encoding& enc) {
     auto* t = new ByteTable();
     for (int b = 0; b < 256; ++b) {
       const char32_t c = ByteToChar(enc, cnv, b);
+      t->code_point[b] = c >= 0x10000 ? 0xFFFD : c;
+      if (b < 0x80 && c != static_cast<char32_t>(b)) t->ascii_compatible = false;
       if (c == 0xFFFD || c >= 0x10000) continue;
       auto& o = t->utf8[b];
       if (c < 0x80) {
@@ -476,6 +480,12 @@ const Encoding* Lookup(std::string_view name) {
     if (k == a.key) return ByName(a.name);
   }
   return LookupLibrary(name);
+}
+
+const char32_t* AsciiCompatibleTable(const Encoding& e) {
+  if (!e.single_byte) return nullptr;
+  const ByteTable* t = TableFor(e);
+  return t && t->ascii_compatible ? t->code_point.data() : nullptr;
 }
 
 bool Weighed(const Encoding& e) { return &e >= kEncodings && &e < kEncodings + kFirstNamedOnly; }

@@ -64,6 +64,11 @@ const Encoding* All(size_t* count);
 // names them.
 bool Weighed(const Encoding& e);
 
+// The code point of each byte value of a single-byte encoding whose bytes
+// 0x00-0x7F are ASCII (U+FFFD where a byte is unassigned), or nullptr for
+// any other encoding. Lives as long as the process.
+const char32_t* AsciiCompatibleTable(const Encoding& e);
+
 // One encoding the libraries offer, for `norm --list-encodings`.
 struct Listed {
   std::string name;     // the name norm reports (IANA or MIME name where there is one)

@@ -224,6 +224,28 @@ double LetterWindow() {
   return w;
 }
 
+// A full-width form glued to an ASCII letter ("l'Ｒuipe": Shift_JIS read
+// into French) is a misreading; CJK text puts full-width letters in runs.
+constexpr double kFullwidthGluePenalty = -6.0;
+
+size_t FullwidthGlue(std::string_view utf8) {
+  size_t glue = 0;
+  bool prev_ascii_letter = false, prev_fullwidth = false;
+  for (size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    // U+FF01..U+FF5E is EF BC 81..EF BD 9E.
+    const bool fullwidth = b == 0xEF && i + 2 < utf8.size() &&
+                           (static_cast<unsigned char>(utf8[i + 1]) == 0xBC ||
+                            static_cast<unsigned char>(utf8[i + 1]) == 0xBD);
+    const bool ascii_letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+    if ((fullwidth && prev_ascii_letter) || (ascii_letter && prev_fullwidth)) ++glue;
+    prev_ascii_letter = ascii_letter;
+    prev_fullwidth = fullwidth;
+    i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  }
+  return glue;
+}
+
 struct Scored {
   const Encoding* enc;
   double score;
@@ -234,7 +256,24 @@ struct Scored {
 // Decodes the sample and scores the text. When the invalid sequences alone
 // (each worth at most kErrorPenalty plus U+FFFD's own score) already put
 // the candidate below `floor`, the text is not scored.
-Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complete, double floor) {
+// The generic model's score of a sample's ASCII: the sum of its terms for
+// characters that follow an ASCII character (or start the text), which
+// every ASCII-compatible single-byte reading shares.
+double SharedAsciiScore(std::string_view sample) {
+  double sum = 0.0;
+  char32_t prev = 0;
+  bool prev_ascii = true;
+  for (char ch : sample) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b < 0x80 && prev_ascii) sum += text_model::ConditionalLogFreq(prev, b);
+    prev_ascii = b < 0x80;
+    prev = b;
+  }
+  return sum;
+}
+
+Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complete, double floor,
+                      double shared_ascii) {
   Scored s{&enc, 0.0, 0, {}};
   charset::Engine engine(enc, OnInvalid::kReplace);
   s.text.reserve(sample.size() * 2);
@@ -246,7 +285,24 @@ Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complet
     s.score = penalty;  // an upper bound, already out of the race
     return s;
   }
-  s.score = text_model::ScoreText(s.text).sum + kErrorPenalty * static_cast<double>(s.errors);
+  double sum;
+  if (const char32_t* cp = charset::AsciiCompatibleTable(enc)) {
+    // One character per byte: only the terms next to high bytes differ
+    // from the shared ASCII score.
+    sum = shared_ascii;
+    const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
+    const size_t n = sample.size();
+    for (size_t k = 0; k < n; ++k) {
+      if (p[k] < 0x80) continue;
+      const char32_t c = cp[p[k]];
+      sum += text_model::ConditionalLogFreq(k > 0 ? cp[p[k - 1]] : 0, c);
+      if (k + 1 < n && p[k + 1] < 0x80) sum += text_model::ConditionalLogFreq(c, p[k + 1]);
+    }
+  } else {
+    sum = text_model::ScoreText(s.text).sum;
+  }
+  s.score = sum + kErrorPenalty * static_cast<double>(s.errors) +
+            kFullwidthGluePenalty * static_cast<double>(FullwidthGlue(s.text));
   return s;
 }
 
@@ -381,11 +437,13 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   // uchardet's answer first: its score bounds the others.
   std::stable_partition(cands.begin(), cands.end(),
                         [&](const Candidate& c) { return c.enc == ud; });
+  const double shared_ascii = SharedAsciiScore(sample);
   // Pass 1: the generic character model, pruned by the best so far.
   double best_so_far = -1e300;
   for (const Candidate& c : cands) {
     Scored s = ScoreCandidate(*c.enc, sample, sample_complete,
-                              best_so_far - LetterWindow() - c.prior - (c.enc == ud ? bonus : 0.0));
+                              best_so_far - LetterWindow() - c.prior - (c.enc == ud ? bonus : 0.0),
+                              shared_ascii);
     s.score += c.prior + (c.enc == ud ? bonus : 0.0);
     best_so_far = std::max(best_so_far, s.score);
     scored.push_back(std::move(s));
@@ -404,8 +462,20 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
                    s.text.substr(0, 80).c_str());
     }
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  auto by_score = [](const Scored& a, const Scored& b) { return a.score > b.score; };
+  std::stable_sort(scored.begin(), scored.end(), by_score);
+  // Johab reads as Unified Hangul Code's rare extension syllables: when
+  // Korean wins, Johab gets its turn.
+  const Encoding& johab = Enc("JOHAB");
+  if (scored.front().enc->family == Family::kKorean && scored.front().enc != &johab &&
+      std::none_of(scored.begin(), scored.end(),
+                   [&](const Scored& x) { return x.enc == &johab; })) {
+    Scored s = ScoreCandidate(johab, sample, sample_complete, scored.front().score - LetterWindow(),
+                              shared_ascii);
+    s.score += Prior(johab) + (ud == &johab ? bonus : 0.0);
+    scored.push_back(std::move(s));
+    std::stable_sort(scored.begin(), scored.end(), by_score);
+  }
   const Scored& best = scored.front();
   // Margin over the best candidate that decodes to different text.
   double margin = 30.0;

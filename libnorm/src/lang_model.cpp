@@ -91,9 +91,22 @@ void Chars(std::string_view utf8, std::vector<Char>& out) {
       c = 0xFFFD;
     }
     p += n;
+    if (c < 0x80) {
+      const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      out.push_back({letter ? (c | 0x20) : c, c, static_cast<int8_t>(letter ? 0 : -1), true});
+      continue;
+    }
     const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-    out.push_back({lower, c, static_cast<int8_t>(ScriptOf(lower)), c < 0x80});
+    out.push_back({lower, c, static_cast<int8_t>(ScriptOf(lower)), false});
   }
+}
+
+// The symbol of ch in language m: its letter, "another letter of the
+// script", or 0 (a word break).
+inline int Symbol(const Char& ch, const data::LangModel& m,
+                  const std::array<uint8_t, kIndexed>& sym) {
+  if (ch.script != m.script) return 0;
+  return ch.c < kIndexed && sym[ch.c] ? sym[ch.c] : kOther;
 }
 
 struct Scores {
@@ -140,6 +153,7 @@ Scores Score(std::string_view text) {
   s.best_base.fill(-1e300);
   s.best_lang.fill(-1);
   thread_local std::vector<Char> chars;
+  thread_local std::vector<std::pair<size_t, size_t>> runs;
   chars.clear();
   Chars(utf8, chars);
   const Index& ix = GetIndex();
@@ -152,27 +166,60 @@ Scores Score(std::string_view text) {
     }
   }
   if (!s.any) return s;
+  // The text with each run of non-ASCII characters as a word break scores
+  // the same under every single-byte reading of one sample: it is computed
+  // once per skeleton, and each candidate adds what its runs change.
+  uint64_t hash = 1469598103934665603ull;
+  runs.clear();
+  for (size_t i = 0; i < chars.size(); ++i) {
+    if (chars[i].ascii) {
+      hash = (hash ^ chars[i].c) * 1099511628211ull;
+    } else if (i == 0 || chars[i - 1].ascii) {
+      hash = (hash ^ 0x100) * 1099511628211ull;
+      runs.push_back({i, i});
+    }
+    if (!chars[i].ascii) runs.back().second = i + 1;
+  }
+  thread_local uint64_t cached_hash = 0;
+  thread_local std::vector<int> cached_base;
+  if (cached_hash != hash || cached_base.size() != kLangModelCount) {
+    cached_base.assign(kLangModelCount, 0);
+    for (size_t l = 0; l < kLangModelCount; ++l) {
+      const data::LangModel& m = kLangModels[l];
+      if (m.lang == nullptr) continue;
+      int base = 0, prev = 0;
+      for (const Char& ch : chars) {
+        const int cur = ch.ascii ? Symbol(ch, m, ix.symbol[l]) : 0;
+        if (prev | cur) base += m.log_next[prev * 64 + cur];
+        prev = cur;
+      }
+      if (prev) base += m.log_next[prev * 64];
+      cached_base[l] = base;
+    }
+    cached_hash = hash;
+  }
   for (size_t l = 0; l < kLangModelCount; ++l) {
     const data::LangModel& m = kLangModels[l];
     if (m.lang == nullptr || !present[m.script]) continue;
     const auto& sym = ix.symbol[l];
     const int8_t* next = m.log_next;
-    int full = 0, base = 0;
-    int prev_full = 0, prev_base = 0;
-    for (const Char& ch : chars) {
-      int cur = 0;
-      if (ch.script == m.script) {
-        cur = ch.c < kIndexed && sym[ch.c] ? sym[ch.c] : kOther;
+    int delta = 0;
+    for (const auto& [i, j] : runs) {
+      const int p = i > 0 ? Symbol(chars[i - 1], m, sym) : 0;
+      const int q = j < chars.size() ? Symbol(chars[j], m, sym) : 0;
+      int prev = p;
+      for (size_t k = i; k < j; ++k) {
+        const int cur = Symbol(chars[k], m, sym);
+        if (prev | cur) delta += next[prev * 64 + cur];
+        prev = cur;
       }
-      const int cur_base = ch.ascii ? cur : 0;
-      if (prev_full | cur) full += next[prev_full * 64 + cur];
-      if (prev_base | cur_base) base += next[prev_base * 64 + cur_base];
-      prev_full = cur;
-      prev_base = cur_base;
+      if (prev | q) delta += next[prev * 64 + q];
+      // What the base had there: a word break between p and q.
+      if (p) delta -= next[p * 64];
+      if (q) delta -= next[q];
     }
-    if (prev_full) full += next[prev_full * 64];
-    if (prev_base) base += next[prev_base * 64];
-    const double f = full * kScale, b = base * kScale;
+    const int base = cached_base[l];
+    const double f = (base + delta) * kScale, b = base * kScale;
     if (f > s.best_full[m.script]) {
       s.best_full[m.script] = f;
       s.best_lang[m.script] = static_cast<int>(l);
