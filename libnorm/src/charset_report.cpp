@@ -115,6 +115,7 @@ std::string ReportedName(const Encoding& decoder, std::string_view preferred,
   std::string name = preferred.empty() ? std::string() : SpecificName(preferred);
   if (name.empty() || Lookup(name) != &decoder) name = decoder.name;
   if (IsAscii(bytes)) return name;
+  if (name == "US-ASCII") name = "windows-1252";  // the bytes are not ASCII
   const std::string_view n = name;
   // Each family from narrowest to widest; the bytes say how wide they need.
   auto pick = [&](std::initializer_list<const char*> family, size_t needed) {
