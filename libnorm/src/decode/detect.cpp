@@ -209,20 +209,15 @@ constexpr double kErrorPenalty = -12.0;    // per invalid sequence, beyond U+FFF
 constexpr double kImplausiblePerChar = -8.0;
 constexpr double kOverrideDeclared = 20.0;
 
-double Tunable(const char* name, double fallback) {
-  const char* e = std::getenv(name);
-  return e ? std::atof(e) : fallback;
-}
-double LetterWeight() {
-  static const double w = Tunable("NORM_DETECT_LM", 1.0);
-  return w;
-}
 // Candidates whose generic score is this far below the best are not given
-// the letter model's (costlier) look.
-double LetterWindow() {
-  static const double w = Tunable("NORM_DETECT_LM_WINDOW", 60.0);
-  return w;
-}
+// the letter model's (costlier) look: its gain seldom exceeds this.
+constexpr double kLetterWindow = 60.0;
+// uchardet's answer gets kUchardetBonus plus kUchardetBonusPerHigh per
+// non-ASCII byte of the sample (up to 400): its byte-level models get
+// better with length. Tuned on chardet's tests/ and the dev half of
+// bench/gen_detect_heldout.py (6 + 0.1 before the letter model).
+constexpr double kUchardetBonus = 3.0;
+constexpr double kUchardetBonusPerHigh = 0.05;
 
 // A full-width form glued to an ASCII letter ("l'Ｒuipe": Shift_JIS read
 // into French) is a misreading; CJK text puts full-width letters in runs.
@@ -497,12 +492,10 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   }
   std::vector<Scored> scored;
   scored.reserve(cands.size());
-  // uchardet's byte-level models get better with length: so does its bonus.
   size_t high = 0;
   for (char ch : sample) high += static_cast<unsigned char>(ch) >= 0x80;
-  static const double bonus_base = Tunable("NORM_DETECT_BONUS0", 3.0);
-  static const double bonus_slope = Tunable("NORM_DETECT_BONUS1", 0.05);
-  const double bonus = bonus_base + bonus_slope * static_cast<double>(std::min<size_t>(high, 400));
+  const double bonus =
+      kUchardetBonus + kUchardetBonusPerHigh * static_cast<double>(std::min<size_t>(high, 400));
   static const bool debug = std::getenv("NORM_DETECT_DEBUG") != nullptr;
   // uchardet's answer first: its score bounds the others.
   std::stable_partition(cands.begin(), cands.end(),
@@ -512,7 +505,7 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   double best_so_far = -1e300;
   for (const Candidate& c : cands) {
     Scored s = ScoreCandidate(*c.enc, sample, sample_complete,
-                              best_so_far - LetterWindow() - c.prior - (c.enc == ud ? bonus : 0.0),
+                              best_so_far - kLetterWindow - c.prior - (c.enc == ud ? bonus : 0.0),
                               shared_ascii);
     s.score += c.prior + (c.enc == ud ? bonus : 0.0);
     best_so_far = std::max(best_so_far, s.score);
@@ -521,10 +514,12 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   // Pass 2: the per-language letter model, for the candidates still in the
   // race. Texts that differ only outside letters get the same gain.
   for (Scored& s : scored) {
-    if (s.score >= best_so_far - LetterWindow()) {
-      s.score += LetterWeight() * lang_model::LetterGain(s.text);
+    if (s.score >= best_so_far - kLetterWindow) {
+      const double gain = lang_model::LetterGain(s.text);
+      if (debug) std::fprintf(stderr, "  gain %-14s %8.2f\n", s.enc->name, gain);
+      s.score += gain;
     } else {
-      s.score -= LetterWindow();  // out of the race either way
+      s.score -= kLetterWindow;  // out of the race either way
     }
     if (debug) {
       std::fprintf(stderr, "  %-14s %8.2f errors=%lld%s %s\n", s.enc->name, s.score,
@@ -540,7 +535,7 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   if (scored.front().enc->family == Family::kKorean && scored.front().enc != &johab &&
       std::none_of(scored.begin(), scored.end(),
                    [&](const Scored& x) { return x.enc == &johab; })) {
-    Scored s = ScoreCandidate(johab, sample, sample_complete, scored.front().score - LetterWindow(),
+    Scored s = ScoreCandidate(johab, sample, sample_complete, scored.front().score - kLetterWindow,
                               shared_ascii);
     s.score += Prior(johab) + (ud == &johab ? bonus : 0.0);
     scored.push_back(std::move(s));
