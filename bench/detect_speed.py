@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 """Detection speed: N small files (cuts of 200 B - 4 kB of a labelled corpus)
 detected in one `norm detect` call and in one `uchardet` call, each run
-REPEAT times in turn; prints the median files/s of both and their ratio.
-Also times one small file per process (start-up included).
+REPEAT times in turn; prints the median files/s of both and their ratio, in
+wall time and in CPU time (user + system of the child: steadier on a shared
+machine). Also times one small file per process (start-up included).
 
 Usage: bench/detect_speed.py CORPUS --norm build/tools/norm/norm [--files 600]
 """
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -40,21 +42,30 @@ def main():
         paths.append(p)
 
     def timed(cmd):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        return time.perf_counter() - t0
+        wall = time.perf_counter() - t0
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+        return wall, cpu
 
-    norm_t, ud_t, norm_one, ud_one = [], [], [], []
+    runs = {"norm": [], "uchardet": [], "norm1": [], "uchardet1": []}
     for _ in range(args.repeat):
-        norm_t.append(timed([args.norm, "detect"] + paths))
-        ud_t.append(timed([args.uchardet] + paths))
-        norm_one.append(timed([args.norm, "detect", paths[0]]))
-        ud_one.append(timed([args.uchardet, paths[0]]))
-    n, u = statistics.median(norm_t), statistics.median(ud_t)
-    print("%d small files in one call: norm %.0f files/s, uchardet %.0f files/s, ratio %.2fx"
-          % (len(paths), len(paths) / n, len(paths) / u, u / n))
-    print("one small file per process: norm %.1f ms, uchardet %.1f ms"
-          % (1000 * statistics.median(norm_one), 1000 * statistics.median(ud_one)))
+        runs["norm"].append(timed([args.norm, "detect"] + paths))
+        runs["uchardet"].append(timed([args.uchardet] + paths))
+        runs["norm1"].append(timed([args.norm, "detect", paths[0]]))
+        runs["uchardet1"].append(timed([args.uchardet, paths[0]]))
+
+    def med(name, i):
+        return statistics.median(r[i] for r in runs[name])
+
+    for i, what in ((0, "wall"), (1, "CPU")):
+        n, u = med("norm", i), med("uchardet", i)
+        print("%d small files in one call (%s): norm %.0f files/s, uchardet %.0f files/s, "
+              "ratio %.2fx" % (len(paths), what, len(paths) / n, len(paths) / u, u / n))
+        print("one small file per process (%s): norm %.1f ms, uchardet %.1f ms"
+              % (what, 1000 * med("norm1", i), 1000 * med("uchardet1", i)))
     for p in paths:
         os.unlink(p)
     os.rmdir(tmp)

@@ -267,11 +267,11 @@ struct ByteTable {
 };
 
 // The character byte b decodes to in a single-byte encoding, or 0xFFFD.
-char32_t ByteToChar(const Encoding& enc, UConverter* cnv, int b) {
+char32_t ByteToChar(UConverter* cnv, iconv_t cd, int b) {
   char in = static_cast<char>(b);
   if (cnv == nullptr) {
     char out[8];
-    const size_t n = IconvOnce(enc.iconv, std::string_view(&in, 1), out, sizeof out);
+    const size_t n = IconvOnce(cd, std::string_view(&in, 1), out, sizeof out);
     if (n == 0 || n == static_cast<size_t>(-1)) return 0xFFFD;
     char32_t c = static_cast<unsigned char>(out[0]);
     if (c >= 0x80) {
@@ -292,6 +292,33 @@ char32_t ByteToChar(const Encoding& enc, UConverter* cnv, int b) {
   return u[0];
 }
 
+// All 256 bytes through ICU in one call (one call per byte cost more than
+// the rest of a small file's detection). False when some byte does not give
+// exactly one UTF-16 unit: then ByteToChar goes byte by byte.
+bool BulkIcu(UConverter* cnv, std::array<char32_t, 256>& out) {
+  char in[256];
+  for (int b = 0; b < 256; ++b) in[b] = static_cast<char>(b);
+  UChar u[512];
+  int32_t offsets[512];
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_reset(cnv);
+  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
+  const char* src = in;
+  UChar* target = u;
+  ucnv_toUnicode(cnv, &target, u + 512, &src, in + 256, offsets, true, &status);
+  ucnv_reset(cnv);
+  UErrorCode status2 = U_ZERO_ERROR;
+  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status2);
+  if (U_FAILURE(status) || target - u != 256) return false;
+  for (int b = 0; b < 256; ++b) {
+    if (offsets[b] != b) return false;
+    char32_t c = u[b];
+    if ((c >= 0xD800 && c <= 0xDFFF) || (c == 0x1A && b != 0x1A)) c = 0xFFFD;
+    out[b] = c;
+  }
+  return true;
+}
+
 const ByteTable* TableFor(const Encoding& enc) {
   // One table per encoding, built on first use; never freed
   // (process-lifetime cache).
@@ -303,7 +330,9 @@ const ByteTable* TableFor(const Encoding& enc) {
   if (it != tables->end()) return it->second;
   const ByteTable* result = nullptr;
   UConverter* cnv = nullptr;
-  bool usable = enc.icu == nullptr ? enc.iconv != nullptr : true;
+  auto cd = reinterpret_cast<iconv_t>(-1);
+  if (enc.icu == nullptr && enc.iconv != nullptr) cd = iconv_open("UTF-8", enc.iconv);
+  bool usable = enc.icu == nullptr ? cd != reinterpret_cast<iconv_t>(-1) : true;
   if (enc.icu != nullptr) {
     UErrorCode status = U_ZERO_ERROR;
     cnv = ucnv_open(enc.icu, &status);
@@ -314,8 +343,10 @@ const ByteTable* TableFor(const Encoding& enc) {
   }
   if (usable) {
     auto* t = new ByteTable();
+    std::array<char32_t, 256> bulk;
+    const bool have_bulk = cnv != nullptr && BulkIcu(cnv, bulk);
     for (int b = 0; b < 256; ++b) {
-      const char32_t c = ByteToChar(enc, cnv, b);
+      const char32_t c = have_bulk ? bulk[b] : ByteToChar(cnv, cd, b);
       t->code_point[b] = c >= 0x10000 ? 0xFFFD : c;
       if (b < 0x80 && c != static_cast<char32_t>(b)) t->ascii_compatible = false;
       if (c == 0xFFFD || c >= 0x10000) continue;
@@ -337,6 +368,7 @@ const ByteTable* TableFor(const Encoding& enc) {
     result = t;
   }
   if (cnv) ucnv_close(cnv);
+  if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
   (*tables)[&enc] = result;
   return result;
 }

@@ -83,10 +83,10 @@ std::vector<Listed> ListAll();
 // glibc's iconv opens; nullptr when neither knows it.
 const Encoding* LookupLibrary(std::string_view name);
 
-// Decodes `in` with glibc's iconv from encoding `from` into at most `cap`
-// bytes of UTF-8 at out; returns the bytes written, or SIZE_MAX when the
-// input is invalid or incomplete.
-size_t IconvOnce(const char* from, std::string_view in, char* out, size_t cap);
+// Decodes `in` with an iconv_t opened to UTF-8 (its shift state reset
+// first) into at most `cap` bytes at out; returns the bytes written, or
+// SIZE_MAX when the input is invalid or incomplete.
+size_t IconvOnce(void* converter, std::string_view in, char* out, size_t cap);
 
 // Byte-to-UTF-8 decoder for one encoding, usable on one buffer or on a
 // stream of chunks: a character split across chunks is completed with the

@@ -192,15 +192,14 @@ const Encoding* LookupLibrary(std::string_view name) {
   return found;
 }
 
-size_t IconvOnce(const char* from, std::string_view in, char* out, size_t cap) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) return SIZE_MAX;
+size_t IconvOnce(void* converter, std::string_view in, char* out, size_t cap) {
+  auto cd = static_cast<iconv_t>(converter);
+  iconv(cd, nullptr, nullptr, nullptr, nullptr);
   char* ip = const_cast<char*>(in.data());
   size_t il = in.size();
   char* op = out;
   size_t ol = cap;
   const size_t r = iconv(cd, &ip, &il, &op, &ol);
-  iconv_close(cd);
   if (r == static_cast<size_t>(-1) || il != 0) return SIZE_MAX;
   return static_cast<size_t>(op - out);
 }

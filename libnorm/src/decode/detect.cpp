@@ -251,24 +251,30 @@ struct Scored {
 // Decodes the sample and scores the text. When the invalid sequences alone
 // (each worth at most kErrorPenalty plus U+FFFD's own score) already put
 // the candidate below `floor`, the text is not scored.
-// The generic model's score of a sample's ASCII: the sum of its terms for
-// characters that follow an ASCII character (or start the text), which
-// every ASCII-compatible single-byte reading shares.
-double SharedAsciiScore(std::string_view sample) {
-  double sum = 0.0;
+// What every ASCII-compatible single-byte reading of a sample shares: the
+// generic model's terms for characters that follow an ASCII character (or
+// start the text), and where the high bytes are.
+struct SharedSample {
+  double ascii_score = 0.0;
+  std::vector<uint32_t> high;  // offsets of the bytes >= 0x80
+};
+
+SharedSample Share(std::string_view sample) {
+  SharedSample shared;
   char32_t prev = 0;
   bool prev_ascii = true;
-  for (char ch : sample) {
-    const auto b = static_cast<unsigned char>(ch);
-    if (b < 0x80 && prev_ascii) sum += text_model::ConditionalLogFreq(prev, b);
+  for (size_t i = 0; i < sample.size(); ++i) {
+    const auto b = static_cast<unsigned char>(sample[i]);
+    if (b < 0x80 && prev_ascii) shared.ascii_score += text_model::ConditionalLogFreq(prev, b);
+    if (b >= 0x80) shared.high.push_back(static_cast<uint32_t>(i));
     prev_ascii = b < 0x80;
     prev = b;
   }
-  return sum;
+  return shared;
 }
 
 Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complete, double floor,
-                      double shared_ascii) {
+                      const SharedSample& shared) {
   Scored s{&enc, 0.0, 0, {}};
   charset::Engine engine(enc, OnInvalid::kReplace);
   s.text.reserve(sample.size() * 2);
@@ -281,23 +287,24 @@ Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complet
     return s;
   }
   double sum;
+  size_t glue = 0;
   if (const char32_t* cp = charset::AsciiCompatibleTable(enc)) {
     // One character per byte: only the terms next to high bytes differ
-    // from the shared ASCII score.
-    sum = shared_ascii;
+    // from the shared ASCII score (and no full-width forms arise).
+    sum = shared.ascii_score;
     const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
     const size_t n = sample.size();
-    for (size_t k = 0; k < n; ++k) {
-      if (p[k] < 0x80) continue;
+    for (const uint32_t k : shared.high) {
       const char32_t c = cp[p[k]];
       sum += text_model::ConditionalLogFreq(k > 0 ? cp[p[k - 1]] : 0, c);
       if (k + 1 < n && p[k + 1] < 0x80) sum += text_model::ConditionalLogFreq(c, p[k + 1]);
     }
   } else {
     sum = text_model::ScoreText(s.text).sum;
+    glue = FullwidthGlue(s.text);
   }
   s.score = sum + kErrorPenalty * static_cast<double>(s.errors) +
-            kFullwidthGluePenalty * static_cast<double>(FullwidthGlue(s.text));
+            kFullwidthGluePenalty * static_cast<double>(glue);
   return s;
 }
 
@@ -483,7 +490,12 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
     return Make(*ud, 0.9, "detector");
   }
 
-  std::vector<Candidate> cands = Candidates(options.lang, has_nul, window.size() >= kMinWideBytes);
+  // UTF-16 text with a space or a line break has NUL bytes (20 00, 0A 00):
+  // without any, only text with neither can be UTF-16.
+  const bool maybe_wide =
+      window.size() >= kMinWideBytes &&
+      (has_nul || sample.find_first_of(std::string_view(" \n", 2)) == std::string_view::npos);
+  std::vector<Candidate> cands = Candidates(options.lang, has_nul, maybe_wide);
   for (const Encoding* extra : {ud, declared}) {
     if (extra && std::none_of(cands.begin(), cands.end(),
                               [&](const Candidate& c) { return c.enc == extra; })) {
@@ -500,13 +512,13 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   // uchardet's answer first: its score bounds the others.
   std::stable_partition(cands.begin(), cands.end(),
                         [&](const Candidate& c) { return c.enc == ud; });
-  const double shared_ascii = SharedAsciiScore(sample);
+  const SharedSample shared = Share(sample);
   // Pass 1: the generic character model, pruned by the best so far.
   double best_so_far = -1e300;
   for (const Candidate& c : cands) {
-    Scored s = ScoreCandidate(*c.enc, sample, sample_complete,
-                              best_so_far - kLetterWindow - c.prior - (c.enc == ud ? bonus : 0.0),
-                              shared_ascii);
+    Scored s =
+        ScoreCandidate(*c.enc, sample, sample_complete,
+                       best_so_far - kLetterWindow - c.prior - (c.enc == ud ? bonus : 0.0), shared);
     s.score += c.prior + (c.enc == ud ? bonus : 0.0);
     best_so_far = std::max(best_so_far, s.score);
     scored.push_back(std::move(s));
@@ -536,7 +548,7 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
       std::none_of(scored.begin(), scored.end(),
                    [&](const Scored& x) { return x.enc == &johab; })) {
     Scored s = ScoreCandidate(johab, sample, sample_complete, scored.front().score - kLetterWindow,
-                              shared_ascii);
+                              shared);
     s.score += Prior(johab) + (ud == &johab ? bonus : 0.0);
     scored.push_back(std::move(s));
     std::stable_sort(scored.begin(), scored.end(), by_score);
