@@ -197,6 +197,19 @@ TEST(Detect, ShortCjkSnippetsUseTheModel) {
   }
 }
 
+// The letter model: a letter outside a language's alphabet (VISCII's ẫ) may
+// not beat a rare pair of its own (é-ç in "déçus"); French in windows-1252
+// used to be read as VISCII.
+TEST(Detect, FrenchIsNotVietnamese) {
+  const std::string fr =
+      " champignons, et nous n'avons pas \xE9t\xE9 d\xE9\xE7us. Ce fut une journ\xE9"
+      "e tr\xE8s agr\xE9"
+      "able.\n";
+  const Decoded d = Decode(fr);
+  EXPECT_EQ(d.detection.encoding, "ISO-8859-1");
+  EXPECT_NE(d.text.find("d\u00E9\u00E7us"), std::string::npos) << d.text;
+}
+
 TEST(Detect, LangHintNarrowsCandidates) {
   // Two kanji that are valid in both Shift_JIS and GBK/Big5 byte ranges.
   const std::string bytes = Encode("東京", "Shift_JIS");

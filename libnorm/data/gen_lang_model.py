@@ -132,13 +132,16 @@ def main():
         for a in range(size):
             row_total = sum(big[a])
             alpha = 20.0
-            row = []
-            for b in range(size):
-                p = (big[a][b] + alpha * uni[b] / total) / (row_total + alpha)
-                if b == other:
-                    p = max(p, 1e-4)
-                row.append(max(-127, min(0, round(math.log(p) * SCALE))))
-            rows.append(row)
+            probs = [(big[a][b] + alpha * uni[b] / total) / (row_total + alpha)
+                     for b in range(size)]
+            # A letter outside the alphabet gets at least 1e-4, and a letter
+            # of the alphabet at least as much as one outside it (else a
+            # misreading that yields a foreign letter beats the right
+            # reading's rare pair: "déẫus" over "déçus").
+            probs[other] = max(probs[other], 1e-4)
+            for b in range(1, len(alphabet) + 1):
+                probs[b] = max(probs[b], probs[other])
+            rows.append([max(-127, min(0, round(math.log(p) * SCALE))) for p in probs])
         langs.append((lang, script, alphabet, rows, n))
 
     os.makedirs(args.out_dir, exist_ok=True)

@@ -490,12 +490,7 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
     return Make(*ud, 0.9, "detector");
   }
 
-  // UTF-16 text with a space or a line break has NUL bytes (20 00, 0A 00):
-  // without any, only text with neither can be UTF-16.
-  const bool maybe_wide =
-      window.size() >= kMinWideBytes &&
-      (has_nul || sample.find_first_of(std::string_view(" \n", 2)) == std::string_view::npos);
-  std::vector<Candidate> cands = Candidates(options.lang, has_nul, maybe_wide);
+  std::vector<Candidate> cands = Candidates(options.lang, has_nul, window.size() >= kMinWideBytes);
   for (const Encoding* extra : {ud, declared}) {
     if (extra && std::none_of(cands.begin(), cands.end(),
                               [&](const Candidate& c) { return c.enc == extra; })) {
@@ -541,10 +536,12 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
   }
   auto by_score = [](const Scored& a, const Scored& b) { return a.score > b.score; };
   std::stable_sort(scored.begin(), scored.end(), by_score);
-  // Johab reads as Unified Hangul Code's rare extension syllables: when
-  // Korean wins, Johab gets its turn.
+  // Johab reads as other double-byte encodings' rarer characters: when a
+  // Chinese, Japanese or Korean reading wins, Johab gets its turn.
   const Encoding& johab = Enc("JOHAB");
-  if (scored.front().enc->family == Family::kKorean && scored.front().enc != &johab &&
+  const Family won = scored.front().enc->family;
+  if ((won == Family::kKorean || won == Family::kChinese || won == Family::kJapanese) &&
+      scored.front().enc != &johab &&
       std::none_of(scored.begin(), scored.end(),
                    [&](const Scored& x) { return x.enc == &johab; })) {
     Scored s = ScoreCandidate(johab, sample, sample_complete, scored.front().score - kLetterWindow,
