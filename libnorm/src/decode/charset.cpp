@@ -497,17 +497,17 @@ size_t FirstInvalidImpl(std::string_view bytes, bool allow_truncated_tail) {
 
 }  // namespace
 
-const Encoding* Lookup(std::string_view name) {
-  char key[48];
-  size_t n = 0;
+std::string NameKey(std::string_view name) {
+  std::string k;
   for (char ch : name) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-      if (n + 1 >= sizeof(key)) return LookupLibrary(name);
-      key[n++] = ch;
-    }
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) k.push_back(ch);
   }
-  const std::string_view k(key, n);
+  return k;
+}
+
+const Encoding* Lookup(std::string_view name) {
+  const std::string k = NameKey(name);
   for (const Alias& a : kAliases) {
     if (k == a.key) return ByName(a.name);
   }

@@ -55,6 +55,10 @@ struct Encoding {
 // process.
 const Encoding* Lookup(std::string_view name);
 
+// The key names are compared by: lower case, letters and digits only
+// ("ISO_8859-1" and "iso88591" are one name).
+std::string NameKey(std::string_view name);
+
 // The table: the encodings the detector weighs, in a stable order; *count
 // receives the size.
 const Encoding* All(size_t* count);

@@ -25,15 +25,6 @@
 namespace norm::charset {
 namespace {
 
-std::string Key(std::string_view name) {
-  std::string k;
-  for (char ch : name) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) k.push_back(ch);
-  }
-  return k;
-}
-
 std::string Upper(std::string_view s) {
   std::string u(s);
   for (char& c : u) {
@@ -165,7 +156,7 @@ std::map<std::string, std::set<std::string>> GconvModules() {
 
 const Encoding* LookupLibrary(std::string_view name) {
   if (name.empty() || name.size() > 64) return nullptr;
-  const std::string key = Key(name);
+  const std::string key = NameKey(name);
   if (key.empty()) return nullptr;
   Registry& r = Reg();
   std::lock_guard<std::mutex> lock(r.mu);
@@ -213,23 +204,23 @@ std::vector<Listed> ListAll() {
     Listed l{IcuDisplayName(canonical), "icu", ""};
     UErrorCode e = U_ZERO_ERROR;
     const uint16_t count = ucnv_countAliases(canonical, &e);
-    std::set<std::string> seen{Key(l.name)};
-    known.insert(Key(l.name));
+    std::set<std::string> seen{NameKey(l.name)};
+    known.insert(NameKey(l.name));
     for (uint16_t k = 0; k < count; ++k) {
       e = U_ZERO_ERROR;
       const char* alias = ucnv_getAlias(canonical, k, &e);
       if (U_FAILURE(e) || alias == nullptr) continue;
-      known.insert(Key(alias));
-      if (!seen.insert(Key(alias)).second) continue;
+      known.insert(NameKey(alias));
+      if (!seen.insert(NameKey(alias)).second) continue;
       if (!l.aliases.empty()) l.aliases += ' ';
       l.aliases += alias;
     }
     out.push_back(std::move(l));
   }
   for (const auto& [module, aliases] : GconvModules()) {
-    if (known.count(Key(module))) continue;
+    if (known.count(NameKey(module))) continue;
     bool icu_has = false;
-    for (const std::string& a : aliases) icu_has = icu_has || known.count(Key(a)) > 0;
+    for (const std::string& a : aliases) icu_has = icu_has || known.count(NameKey(a)) > 0;
     if (icu_has) continue;
     Listed l{module, "iconv", ""};
     for (const std::string& a : aliases) {
@@ -239,7 +230,8 @@ std::vector<Listed> ListAll() {
     out.push_back(std::move(l));
   }
   std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) {
-    return Key(a.name) != Key(b.name) ? Key(a.name) < Key(b.name) : a.source < b.source;
+    return NameKey(a.name) != NameKey(b.name) ? NameKey(a.name) < NameKey(b.name)
+                                              : a.source < b.source;
   });
   return out;
 }

@@ -7,15 +7,6 @@
 namespace norm::charset {
 namespace {
 
-std::string Key(std::string_view name) {
-  std::string k;
-  for (char ch : name) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) k.push_back(ch);
-  }
-  return k;
-}
-
 struct Specific {
   const char* key;
   const char* name;
@@ -102,7 +93,7 @@ std::string WidenGb(std::string_view bytes) {
 }  // namespace
 
 std::string SpecificName(std::string_view name) {
-  const std::string k = Key(name);
+  const std::string k = NameKey(name);
   for (const Specific& s : kSpecific) {
     if (k == s.key) return s.name;
   }
