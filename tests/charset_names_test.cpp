@@ -48,6 +48,9 @@ TEST(EncodingNames, IconvCoversWhatIcuLacks) {
   EXPECT_TRUE(charset::Lookup("VISCII")->single_byte);
   EXPECT_FALSE(charset::Lookup("JOHAB")->single_byte);
   EXPECT_EQ(charset::Lookup("no-such-charset"), nullptr);
+  // glibc's names may hold a '/'; "//" starts conversion options.
+  EXPECT_NE(charset::Lookup("ISO-10646/UTF8/"), nullptr);
+  EXPECT_EQ(charset::Lookup("//TRANSLIT"), nullptr);
 }
 
 TEST(EncodingNames, SingleByteCodePagesDecode) {

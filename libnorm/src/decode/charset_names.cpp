@@ -178,7 +178,12 @@ const Encoding* LookupLibrary(std::string_view name) {
     }
     if (found == nullptr) found = MakeIcu(r, canonical);
   }
-  if (found == nullptr && n.find('/') == std::string::npos) found = MakeIconv(r, n);
+  if (found == nullptr) {
+    // glibc's names may hold a '/' (ISO-10646/UTF8/); "//" starts its
+    // conversion options (//TRANSLIT), which name no encoding.
+    const std::string bare = n.substr(0, n.find("//"));
+    if (!bare.empty()) found = MakeIconv(r, bare);
+  }
   r.by_key[key] = found;
   return found;
 }
