@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cjk_util.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -71,7 +72,7 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
   size_t cjk_letters = 0, other_letters = 0;
   for (size_t i = 0; i < text.size();) {
     offsets.push_back(i);
-    char32_t c = cjk::NextCodePoint(text, i);
+    char32_t c = utf8::Next(text, i);
     cps.push_back(c);
     if (cjk::IsCjkLetter(c)) {
       ++cjk_letters;
@@ -128,7 +129,7 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
         report.Count(name(), "widened");
         event(k, k + 1, "widened", c == U'（' ? "（" : "）");
       }
-      cjk::AppendUtf8(out, c);
+      utf8::Append(out, c);
       prev = c;
       ++k;
       continue;
@@ -173,7 +174,7 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
       if (next_ok) {
         char32_t w = Widen(c);
         std::string ws;
-        cjk::AppendUtf8(ws, w);
+        utf8::Append(ws, w);
         report.Count(name(), "widened");
         event(k, k + 1, "widened", ws);
         out += ws;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "html_util.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -129,7 +130,7 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
   static const std::pair<std::vector<char32_t>, std::vector<char32_t>> kSets = [] {
     auto decode = [](std::string_view list) {
       std::vector<char32_t> cps;
-      for (size_t i = 0; i < list.size();) cps.push_back(html::NextCodePoint(list, &i));
+      for (size_t i = 0; i < list.size();) cps.push_back(utf8::Next(list, i));
       std::sort(cps.begin(), cps.end());
       return cps;
     };
@@ -137,7 +138,7 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
   }();
   size_t han = 0, kana = 0, hangul = 0, letters = 0, simp = 0, trad = 0;
   for (size_t i = 0; i < text.size();) {
-    char32_t c = html::NextCodePoint(text, &i);
+    char32_t c = utf8::Next(text, i);
     if (c < 0x80) {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
       continue;

@@ -13,6 +13,7 @@
 #include "dbcs_table.h"
 #include "readings.h"
 #include "text_model.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -278,7 +279,7 @@ class Search {
   size_t Annotation(size_t k, std::string* reading) const {
     reading->clear();
     size_t close = ReadingEnd(cps_, k);
-    for (size_t j = k + 1; j < close; ++j) cjk::AppendUtf8(*reading, cps_[j]);
+    for (size_t j = k + 1; j < close; ++j) utf8::Append(*reading, cps_[j]);
     return close;
   }
 
@@ -496,7 +497,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     size_t trigger = std::string_view::npos;
     for (size_t i = 0; i < line.size();) {
       offsets.push_back(i);
-      char32_t c = cjk::NextCodePoint(line, i);
+      char32_t c = utf8::Next(line, i);
       if (trigger == std::string_view::npos && IsLost(c) && !cps.empty() &&
           (cjk::IsCjkLetter(cps.back()) || IsCommonCjkPunct(cps.back()))) {
         trigger = cps.size();
@@ -545,19 +546,19 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       }
       if (best_codec) {
         std::string repaired;
-        for (char32_t c : best_text) cjk::AppendUtf8(repaired, c);
+        for (char32_t c : best_text) utf8::Append(repaired, c);
         std::string_view tail =
             line.substr(offsets[trigger], offsets[window_end] - offsets[trigger]);
         // Report the changed stretch only: common prefix and suffix trimmed.
         size_t p = 0;
         while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
-        while (p > 0 && (static_cast<unsigned char>(tail[p]) & 0xC0) == 0x80) --p;
+        p = utf8::CharStart(tail, p);
         size_t s = 0;
         while (s < tail.size() - p && s < repaired.size() - p &&
                tail[tail.size() - 1 - s] == repaired[repaired.size() - 1 - s]) {
           ++s;
         }
-        while (s > 0 && (static_cast<unsigned char>(tail[tail.size() - s]) & 0xC0) == 0x80) --s;
+        while (s > 0 && utf8::IsContinuation(tail[tail.size() - s])) --s;
         report.Count(name(), best_codec);
         if (best.dropped) report.Count(name(), "annotations-dropped", best.dropped);
         if (best.restored) report.Count(name(), "user-defined-restored", best.restored);

@@ -6,6 +6,7 @@
 
 #include "cjk_util.h"
 #include "readings.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -27,7 +28,7 @@ Script Classify(std::string_view content, std::string& folded) {
   bool letters = false, digits = false, zhuyin = false, kana = false;
   size_t i = 0;
   while (i < content.size()) {
-    char32_t c = cjk::NextCodePoint(content, i);
+    char32_t c = utf8::Next(content, i);
     if (IsSeparator(c)) continue;
     if (IsPinyinLetter(c)) {
       letters = true;
@@ -42,7 +43,7 @@ Script Classify(std::string_view content, std::string& folded) {
     } else {
       return Script::kNone;
     }
-    cjk::AppendUtf8(folded, c);
+    utf8::Append(folded, c);
   }
   if (folded.empty()) return Script::kNone;
   int kinds = (letters ? 1 : 0) + (zhuyin ? 1 : 0) + (kana ? 1 : 0);
@@ -162,7 +163,7 @@ int RubyFilter::Process(std::string_view text, bool remove, std::string* out, Re
     size_t word_start = open;
     while (back > 0 && static_cast<int>(han.size()) < options_.max_word) {
       size_t b = back;
-      char32_t c = cjk::PrevCodePoint(text, b);
+      char32_t c = utf8::Back(text, b);
       if (!cjk::IsHan(c)) break;
       han.push_back(c);
       back = b;
@@ -175,7 +176,7 @@ int RubyFilter::Process(std::string_view text, bool remove, std::string* out, Re
       matched = MatchFrom(options, 0, folded, script);
       if (matched) {
         word_start = open;
-        for (size_t n = 0; n < k; ++n) cjk::PrevCodePoint(text, word_start);
+        for (size_t n = 0; n < k; ++n) utf8::Back(text, word_start);
       }
     }
     if (!matched) continue;

@@ -8,7 +8,6 @@
 #include <unicode/uniset.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include <array>
 #include <atomic>
@@ -19,6 +18,7 @@
 #include <vector>
 
 #include "norm/report.h"
+#include "utf8.h"
 
 namespace norm {
 
@@ -55,29 +55,16 @@ inline bool SpecialLead(unsigned char b) {
   return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  char buf[4];
-  int32_t i = 0;
-  UBool err = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), i, 4, cp, err);
-  if (!err) out->append(buf, static_cast<size_t>(i));
-}
-
 // Decodes the character at in[pos]; 0xFFFD with length 1 on bad bytes.
 uint32_t Next(std::string_view in, size_t pos, size_t* len) {
-  int32_t i = static_cast<int32_t>(pos);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(in.data()), i, static_cast<int32_t>(in.size()), c);
-  *len = static_cast<size_t>(i) - pos;
-  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+  const utf8::Decoded d = utf8::Decode(in, pos);
+  *len = d.len;
+  return d.cp;
 }
 
 uint32_t Prev(std::string_view in, size_t pos, size_t* start) {
-  int32_t i = static_cast<int32_t>(pos);
-  UChar32 c;
-  U8_PREV(reinterpret_cast<const uint8_t*>(in.data()), 0, i, c);
-  *start = static_cast<size_t>(i);
-  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+  *start = pos;
+  return utf8::Back(in, *start);
 }
 
 bool JoiningScript(uint32_t cp) {
@@ -324,7 +311,7 @@ struct UnicodeFilter::Impl {
       }
       if (cp >= 0xFF61) {
         std::string one;
-        AppendUtf8(cp, &one);
+        utf8::Append(one, cp);
         *repl = Nfkc(one);
         return kWidth;
       }
@@ -396,7 +383,7 @@ struct UnicodeFilter::Impl {
           if (out == nullptr) return true;
           *needs_icu = true;
           Kind kind = Rule(cp, in, i, len, &repl);
-          if (kind == kKeep) AppendUtf8(cp, &repl);
+          if (kind == kKeep) utf8::Append(repl, cp);
           if (kind != kKeep) ++counts->by_kind[kind];
           counts->entities += refs;
           sink.Replace(i, len, repl);
@@ -409,7 +396,7 @@ struct UnicodeFilter::Impl {
         ++i;
         continue;
       }
-      if (b < 0xC0) {  // a continuation byte: SkipBoring stopped mid-character
+      if (utf8::IsContinuation(b)) {  // SkipBoring stopped mid-character
         ++i;
         continue;
       }
@@ -424,7 +411,7 @@ struct UnicodeFilter::Impl {
           size_t len;
           if (!Safe(Next(in, i, &len))) *needs_icu = true;
         }
-        i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        i += utf8::SequenceLength(b);
         continue;
       }
       size_t len;

@@ -9,49 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.h"
+#include "whitespace.h"
+
 namespace norm::html {
 
-// Decodes the code point at s[*i] and advances *i. Invalid bytes decode as
-// U+FFFD and advance by one.
-inline char32_t NextCodePoint(std::string_view s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (len == 0 || *i + len > s.size()) {
-    ++*i;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (0x3F >> (len - 1));
-  for (int k = 1; k < len; ++k) {
-    unsigned char d = static_cast<unsigned char>(s[*i + k]);
-    if ((d & 0xC0) != 0x80) {
-      ++*i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
-
-// The code point that ends s (U+0000 when s is empty).
-inline char32_t LastCodePoint(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t start = s.size() - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 && s.size() - start < 4)
-    --start;
-  size_t i = start;
-  return NextCodePoint(s, &i);
-}
-
-inline char32_t FirstCodePoint(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t i = 0;
-  return NextCodePoint(s, &i);
-}
+using text::Excerpt;
 
 // Han, kana, CJK symbols and punctuation, full-width forms: scripts written
 // without spaces between words.
@@ -97,7 +60,7 @@ inline size_t WeightedLength(std::string_view s) {
       ++i;
       continue;
     }
-    char32_t cp = NextCodePoint(s, &i);
+    char32_t cp = utf8::Next(s, i);
     if (cp == 0xA0 || cp == 0x3000) continue;
     n += IsCjk(cp) ? kCjkWeight : 1;
   }
@@ -136,48 +99,6 @@ inline bool ContainsNoCase(std::string_view s, std::string_view needle) {
   for (size_t i = 0; i <= last; ++i)
     if ((s[i] == first || s[i] == upper) && StartsWithNoCase(s.substr(i + 1), rest)) return true;
   return false;
-}
-
-// Appends code point cp as UTF-8.
-inline void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// A short excerpt of s for --explain events (at most max_bytes, cut at a
-// character boundary, whitespace collapsed).
-inline std::string Excerpt(std::string_view s, size_t max_bytes = 80) {
-  std::string out;
-  bool space = false;
-  for (size_t i = 0; i < s.size();) {
-    size_t start = i;
-    char32_t cp = NextCodePoint(s, &i);
-    if (cp < 0x80 && IsAsciiSpace(static_cast<char>(cp))) {
-      space = !out.empty();
-      continue;
-    }
-    if (out.size() + (i - start) + (space ? 1 : 0) > max_bytes) {
-      out += "…";
-      break;
-    }
-    if (space) out += ' ';
-    space = false;
-    out.append(s.substr(start, i - start));
-  }
-  return out;
 }
 
 // True for URLs of share endpoints (facebook sharer, x.com/intent, whatsapp,

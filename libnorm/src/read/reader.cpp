@@ -4,7 +4,9 @@
 #include <cctype>
 #include <cstring>
 
+#include "ascii.h"
 #include "utf8.h"
+#include "whitespace.h"
 
 namespace norm {
 namespace {
@@ -26,7 +28,7 @@ std::string_view NextLine(std::string_view text, size_t& pos) {
 }
 
 bool IsFence(std::string_view line, bool closing) {
-  std::string_view t = utf8::TrimAscii(line);
+  std::string_view t = text::TrimAscii(line);
   return t == "---" || (closing && t == "...");
 }
 
@@ -44,7 +46,7 @@ bool HasBlockTag(std::string_view s) {
 
 std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
   size_t pos = 0;
-  if (!IsFence(NextLine(text, pos), false) || utf8::TrimAscii(text.substr(0, pos)) != "---")
+  if (!IsFence(NextLine(text, pos), false) || text::TrimAscii(text.substr(0, pos)) != "---")
     return text;
   std::vector<FrontMatterEntry> entries;
   size_t body = std::string_view::npos;
@@ -64,7 +66,7 @@ std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
     } else if (!entries.empty()) {
       entries.back().value += '\n';
       entries.back().value += line;
-    } else if (!utf8::TrimAscii(line).empty()) {
+    } else if (!text::TrimAscii(line).empty()) {
       return text;  // not a key/value mapping: not front matter
     }
   }
@@ -75,7 +77,7 @@ std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
 }
 
 InputFormat SniffFormat(std::string_view text) {
-  std::string_view t = utf8::TrimAscii(text);
+  std::string_view t = text::TrimAscii(text);
   if (StartsWithNoCase(t, "<!doctype html") || StartsWithNoCase(t, "<html") ||
       StartsWithNoCase(t, "<?xml") || StartsWithNoCase(t, "<head") || StartsWithNoCase(t, "<body"))
     return InputFormat::kHtml;
@@ -118,7 +120,7 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
     size_t pos = 0;
     bool seen_text = false;
     while (pos < text.size()) {
-      std::string_view line = utf8::TrimAscii(NextLine(text, pos));
+      std::string_view line = text::TrimAscii(NextLine(text, pos));
       if (line.empty() && seen_text && pos < text.size()) {
         has_blank_lines = true;
         break;
@@ -128,13 +130,13 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
   }
   std::string paragraph;
   auto flush = [&] {
-    std::string collapsed = std::string(utf8::TrimAscii(utf8::CollapseWhitespace(paragraph)));
+    std::string collapsed = std::string(text::TrimAscii(text::CollapseWhitespace(paragraph)));
     if (!collapsed.empty()) doc->blocks.push_back(Block::Paragraph({Inline::Text(collapsed)}));
     paragraph.clear();
   };
   size_t pos = 0;
   while (pos < text.size()) {
-    std::string_view line = utf8::TrimAscii(NextLine(text, pos));
+    std::string_view line = text::TrimAscii(NextLine(text, pos));
     if (line.empty() || !has_blank_lines) {
       if (!has_blank_lines) paragraph.assign(line);
       flush();

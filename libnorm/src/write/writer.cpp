@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ascii.h"
 #include "markdown_limits.h"
 #include "norm/options.h"
 #include "norm/reader.h"
@@ -19,15 +20,9 @@ bool IsAsciiPunct(char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>
 bool IsPunct(char32_t c) { return IsAsciiPunct(c) || (c >= 0x80 && u_ispunct(c)); }
 
 // End of text counts as whitespace for flanking.
-bool IsWs(char32_t c) { return c == 0 || utf8::IsSpace(c) || (c >= 0x80 && u_isUWhiteSpace(c)); }
-
-char32_t FirstChar(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t i = 0;
-  return utf8::Next(s, i);
+bool IsWs(char32_t c) {
+  return c == 0 || text::IsAsciiSpace(c) || (c >= 0x80 && u_isUWhiteSpace(c));
 }
-
-char32_t LastChar(std::string_view s) { return s.empty() ? 0 : utf8::Prev(s, s.size()); }
 
 bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
@@ -100,7 +95,7 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
       case '|':
         if (in_table) out.push_back('\\');
         break;
-      // Whitespace the Markdown reader collapses (utf8::IsSpace) is written
+      // Whitespace the Markdown reader collapses (text::IsAsciiSpace) is written
       // as the one space it reads back as (a vertical tab in image alt text
       // did not; found by fuzz_roundtrip).
       case '\n':
@@ -260,7 +255,7 @@ class InlineWriter {
     switch (in.kind) {
       case InlineKind::kText: {
         std::string escaped = EscapeText(in.text.substr(0, 8), false, ctx_.in_table);
-        return FirstChar(escaped);
+        return utf8::First(escaped);
       }
       case InlineKind::kBreak:
         return ctx_.single_line ? ' ' : '\\';
@@ -327,7 +322,7 @@ class InlineWriter {
         out += CodeSpan(in.text, ctx_.in_table);
         break;
       case InlineKind::kImage:
-        out += "![" + EscapeText(utf8::TrimAscii(in.text), false, ctx_.in_table) + "](" +
+        out += "![" + EscapeText(text::TrimAscii(in.text), false, ctx_.in_table) + "](" +
                EscapeDestination(in.url, ctx_.in_table) +
                (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
         break;
@@ -385,9 +380,9 @@ class InlineWriter {
         InlineWriter sub(ctx_);
         sub.line_start = false;
         sub.Run(in.children, inner, '*');
-        char32_t before = LastChar(out);
+        char32_t before = utf8::Last(out);
         if (out.empty() || line_start) before = 0;
-        char32_t first = FirstChar(inner), last = LastChar(inner);
+        char32_t first = utf8::First(inner), last = utf8::Last(inner);
         bool can_open = !after_closer_ && !inner.empty() && !IsWs(first) &&
                         (!IsPunct(first) || IsWs(before) || IsPunct(before));
         bool can_close =
@@ -629,7 +624,7 @@ class BlockWriter {
         for (char c : b.info)
           if (c != '`' && c != '\n' && c != '\r') kept.push_back(c);
         std::string info;
-        for (char c : utf8::TrimAscii(kept)) {
+        for (char c : text::TrimAscii(kept)) {
           if (c == '&') {
             info += "&amp;";
           } else if (c == '\\') {

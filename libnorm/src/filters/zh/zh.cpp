@@ -18,6 +18,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "utf8.h"
 #include "zh_protect.h"
 #include "zh_trie.h"
 
@@ -29,7 +30,6 @@ namespace norm {
 
 using zh_internal::DecodeUtf8;
 using zh_internal::Trie;
-using zh_internal::Utf8SeqLen;
 
 namespace {
 
@@ -40,18 +40,11 @@ bool FileExists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-// Characters in a (a UTF-8 string), counted by lead bytes.
-int64_t CountChars(std::string_view s) {
-  int64_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Characters that differ between in and out: position by position when both
 // have the same number of characters, else the larger count.
 int64_t CountChanged(std::string_view in, std::string_view out) {
   if (in == out) return 0;
-  int64_t a = CountChars(in), b = CountChars(out);
+  auto a = static_cast<int64_t>(utf8::Count(in)), b = static_cast<int64_t>(utf8::Count(out));
   if (a != b) return std::max(a, b);
   int64_t changed = 0;
   const char *p = in.data(), *pe = p + in.size();
@@ -70,8 +63,7 @@ int64_t CountChanged(std::string_view in, std::string_view out) {
 // end (。！？!?；\n) when one exists, else at a character boundary.
 size_t SentenceCut(std::string_view text, size_t max) {
   if (text.size() <= max) return text.size();
-  size_t limit = max;
-  while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+  size_t limit = utf8::CharStart(text, max);
   for (size_t i = limit; i > limit / 2; --i) {
     unsigned char c = static_cast<unsigned char>(text[i - 1]);
     if (c == '\n' || c == '!' || c == '?') return i;
@@ -117,7 +109,7 @@ struct Group {
         out->append(value);
         p += len;
       } else {
-        size_t n = std::min<size_t>(Utf8SeqLen(static_cast<unsigned char>(*p)), end - p);
+        size_t n = std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(*p)), end - p);
         out->append(p, n);
         p += n;
       }
@@ -168,7 +160,7 @@ struct ZhConverter::Impl {
       std::string_view value;
       size_t len = segmentation.Match(p, end, &value);
       if (len == 0) {
-        p += std::min<size_t>(Utf8SeqLen(c), end - p);
+        p += std::min<size_t>(utf8::SequenceLength(c), end - p);
         continue;
       }
       if (run < p) changed += Segment(run, p, out, &a, &b);
@@ -520,7 +512,7 @@ void ConvertPiece(std::string_view text, const ZhConverter& converter, const ZhU
     std::string_view value;
     size_t len = trie.Match(p, end, &value);
     if (len == 0) {
-      p += std::min<size_t>(Utf8SeqLen(c), end - p);
+      p += std::min<size_t>(utf8::SequenceLength(c), end - p);
       continue;
     }
     if (run < p) *changed += converter.ConvertAppend(std::string_view(run, p - run), out);
