@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "cjk_util.h"
 #include "norm/report.h"
 #include "norm/ruby.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace norm {

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "cjk_util.h"
 #include "norm/norm.h"
+#include "script.h"
 #include "test_util.h"
 #include "utf8.h"
 

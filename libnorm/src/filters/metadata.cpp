@@ -7,13 +7,14 @@
 #include <utility>
 #include <vector>
 
-#include "html_util.h"
+#include "ascii.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace norm {
 namespace {
 
-using html::TrimAscii;
+using text::TrimAscii;
 
 const std::string* Hint(const Document& doc, std::string_view key) {
   for (const MetaHint& h : doc.hints)
@@ -143,11 +144,11 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
       continue;
     }
-    if (html::IsKana(c)) {
+    if (text::IsKana(c)) {
       ++kana;
-    } else if (html::IsHangul(c)) {
+    } else if (text::IsHangul(c)) {
       ++hangul;
-    } else if (html::IsHan(c)) {
+    } else if (text::IsHan(c)) {
       ++han;
       if (std::binary_search(kSets.first.begin(), kSets.first.end(), c)) ++simp;
       if (std::binary_search(kSets.second.begin(), kSets.second.end(), c)) ++trad;

@@ -9,9 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cjk_util.h"
 #include "dbcs_table.h"
 #include "readings.h"
+#include "script.h"
 #include "text_model.h"
 #include "utf8.h"
 
@@ -21,7 +21,7 @@ namespace {
 bool IsReadingLetter(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '1' && c <= '5')) return true;
   static constexpr std::u32string_view kMarked = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê";
-  return kMarked.find(c) != std::u32string_view::npos || cjk::IsBopomofo(c) || c == 0x02CA ||
+  return kMarked.find(c) != std::u32string_view::npos || text::IsBopomofo(c) || c == 0x02CA ||
          c == 0x02C7 || c == 0x02CB || c == 0x02D9;
 }
 bool IsLost(char32_t c) { return c == '?' || c == 0xFFFD; }
@@ -75,7 +75,7 @@ double PunctLogFreq(char32_t c) {
 double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
   if (c < 0x80) return 0;
   if (IsLost(c)) return -o.literal_cost;
-  if (!cjk::IsHan(c)) {
+  if (!text::IsHan(c)) {
     if (!IsCommonCjkPunct(c)) return -13.8;
     return PunctLogFreq(c);
   }
@@ -87,7 +87,7 @@ double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
 // seldom on another clause mark (a tenth of its PunctLogFreq) or on a Han
 // character.
 double EndCost(const RealignFilter::Options& o, char32_t last) {
-  if (cjk::IsHan(last)) return -o.open_end_cost;
+  if (text::IsHan(last)) return -o.open_end_cost;
   if (!IsCommonCjkPunct(last)) return 0;
   return last == 0x3002 || last == 0xFF01 || last == 0xFF1F ? -1.2 - PunctLogFreq(last) : -2.3;
 }
@@ -121,7 +121,7 @@ class ReadingIndex {
     for (int lead = 0x81; lead <= 0xFE; ++lead) {
       for (int trail = 0x40; trail <= 0xFE; ++trail) {
         char32_t c = t.Decode(static_cast<uint8_t>(lead), static_cast<uint8_t>(trail));
-        if (!cjk::IsHan(c)) continue;
+        if (!text::IsHan(c)) continue;
         std::string_view all = readings::Mandarin(c);
         size_t pos = 0;
         uint32_t secondary = 0;
@@ -499,7 +499,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       offsets.push_back(i);
       char32_t c = utf8::Next(line, i);
       if (trigger == std::string_view::npos && IsLost(c) && !cps.empty() &&
-          (cjk::IsCjkLetter(cps.back()) || IsCommonCjkPunct(cps.back()))) {
+          (text::IsCjkLetter(cps.back()) || IsCommonCjkPunct(cps.back()))) {
         trigger = cps.size();
       }
       cps.push_back(c);

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "cjk_util.h"
 #include "readings.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace norm {
@@ -35,7 +35,7 @@ Script Classify(std::string_view content, std::string& folded) {
       if (c >= 'A' && c <= 'Z') c += 32;
     } else if (c >= '1' && c <= '5') {
       digits = true;
-    } else if (cjk::IsBopomofo(c) || IsZhuyinMark(c)) {
+    } else if (text::IsBopomofo(c) || IsZhuyinMark(c)) {
       zhuyin = true;
     } else if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30F6) || c == 0x30FC) {
       kana = true;
@@ -164,7 +164,7 @@ int RubyFilter::Process(std::string_view text, bool remove, std::string* out, Re
     while (back > 0 && static_cast<int>(han.size()) < options_.max_word) {
       size_t b = back;
       char32_t c = utf8::Back(text, b);
-      if (!cjk::IsHan(c)) break;
+      if (!text::IsHan(c)) break;
       han.push_back(c);
       back = b;
     }

@@ -93,7 +93,7 @@ void AppendToText(Inlines* out, std::string_view s) {
 
 void Ws_EmitPending(Inlines* out, Ws* ws, char32_t next) {
   if (ws->pending_space && ws->last != 0) {
-    bool join = ws->pending_newline && IsCjk(ws->last) && IsCjk(next);
+    bool join = ws->pending_newline && IsCjkNoSpace(ws->last) && IsCjkNoSpace(next);
     if (!join) AppendToText(out, " ");
   }
   ws->pending_space = false;
