@@ -18,6 +18,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "han_script.h"
 #include "utf8.h"
 #include "zh_protect.h"
 #include "zh_trie.h"
@@ -350,76 +351,24 @@ std::shared_ptr<const ZhConverter> ZhConverter::Build(std::string_view config, b
 }
 
 // ---------------------------------------------------------------------------
-// Script detection
-
-namespace {
-
-constexpr uint8_t kSimplified = 1, kTraditional = 2;
-
-struct ScriptTable {
-  std::vector<uint8_t> flags;  // per code point below 0x30000
-  bool ok = false;
-};
-
-void MarkChanging(const std::string& file, uint8_t flag, ScriptTable* table) {
-  std::string json =
-      R"({"name":"norm-detect","segmentation":{"type":"mmseg","dict":{"type":"ocd2","file":")" +
-      file + R"("}},"conversion_chain":[{"dict":{"type":"ocd2","file":")" + file + R"("}}]})";
-  opencc::Config config;
-  opencc::ConverterPtr converter = config.NewFromString(json, NORM_OPENCC_DIR);
-  for (const auto& conversion : converter->GetConversionChain()->GetConversions()) {
-    opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
-    for (const auto& entry : *lexicon) {
-      std::string key = entry->Key();
-      if (key.empty() || entry->GetDefault() == key) continue;
-      size_t n;
-      uint32_t cp = DecodeUtf8(key.data(), key.data() + key.size(), &n);
-      if (n == key.size() && cp < table->flags.size()) table->flags[cp] |= flag;
-    }
-  }
-}
-
-const ScriptTable& Scripts() {
-  static const ScriptTable table = [] {
-    ScriptTable t;
-    t.flags.assign(0x30000, 0);
-    try {
-      MarkChanging("STCharacters.ocd2", kSimplified, &t);
-      MarkChanging("TSCharacters.ocd2", kTraditional, &t);
-      t.ok = true;
-    } catch (...) {
-      t.ok = false;
-    }
-    return t;
-  }();
-  return table;
-}
-
-}  // namespace
+// Script detection: the library's one detector (model/han_script.h).
 
 void CountZhScript(std::string_view text, ZhScriptCounts* counts) {
-  const ScriptTable& t = Scripts();
-  const char* p = text.data();
-  const char* end = p + text.size();
-  while (p < end) {
-    unsigned char c = static_cast<unsigned char>(*p);
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    size_t n;
-    uint32_t cp = DecodeUtf8(p, end, &n);
-    p += n;
-    if (cp >= t.flags.size()) continue;
-    uint8_t f = t.flags[cp];
-    if (f == kSimplified) ++counts->simplified_only;
-    if (f == kTraditional) ++counts->traditional_only;
-  }
+  text_model::HanScriptCounts c;
+  text_model::CountHanScript(text, &c);
+  counts->simplified_only += c.simplified_only;
+  counts->traditional_only += c.traditional_only;
 }
 
 ZhScript DecideZhScript(const ZhScriptCounts& c) {
-  if (c.simplified_only > c.traditional_only) return ZhScript::kHans;
-  if (c.traditional_only > c.simplified_only) return ZhScript::kHant;
+  switch (text_model::DecideHanScript({c.simplified_only, c.traditional_only})) {
+    case text_model::HanScript::kSimplified:
+      return ZhScript::kHans;
+    case text_model::HanScript::kTraditional:
+      return ZhScript::kHant;
+    case text_model::HanScript::kEither:
+      break;
+  }
   return ZhScript::kUnknown;
 }
 
@@ -561,13 +510,6 @@ std::unique_ptr<ZhFilter> ZhFilter::Make(const Options& options, Status* status)
     } else {
       *status = Status(StatusCode::kConfig, "unknown --zh-target '" + o.target +
                                                 "' (expected zh-Hans, zh-Hant, zh-TW or zh-HK)");
-      return nullptr;
-    }
-    if (!Scripts().ok) {
-      *status =
-          Status(StatusCode::kConfig,
-                 std::string("--zh-target needs STCharacters.ocd2 and TSCharacters.ocd2 in ") +
-                     NORM_OPENCC_DIR + " (Debian package libopencc-data)");
       return nullptr;
     }
     f->target_ = o.target;
