@@ -6,20 +6,12 @@
 
 #include "ascii.h"
 #include "front_matter.h"
+#include "lines.h"
 #include "utf8.h"
 #include "whitespace.h"
 
 namespace norm {
 namespace {
-
-std::string_view NextLine(std::string_view text, size_t& pos) {
-  size_t end = text.find('\n', pos);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view line = text.substr(pos, end - pos);
-  pos = end < text.size() ? end + 1 : end;
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
 
 // Block-level HTML tags that mark a document (or Markdown raw block) as HTML.
 bool HasBlockTag(std::string_view s) {
@@ -58,7 +50,7 @@ InputFormat SniffFormat(std::string_view text) {
   size_t pos = 0;
   int lines = 0;
   while (pos < text.size() && lines < 2000) {
-    std::string_view line = NextLine(text, pos);
+    std::string_view line = text::NextLine(text, pos);
     ++lines;
     std::string_view s = line;
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -88,7 +80,7 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
     size_t pos = 0;
     bool seen_text = false;
     while (pos < text.size()) {
-      std::string_view line = text::TrimAscii(NextLine(text, pos));
+      std::string_view line = text::TrimAscii(text::NextLine(text, pos));
       if (line.empty() && seen_text && pos < text.size()) {
         has_blank_lines = true;
         break;
@@ -104,7 +96,7 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
   };
   size_t pos = 0;
   while (pos < text.size()) {
-    std::string_view line = text::TrimAscii(NextLine(text, pos));
+    std::string_view line = text::TrimAscii(text::NextLine(text, pos));
     if (line.empty() || !has_blank_lines) {
       if (!has_blank_lines) paragraph.assign(line);
       flush();

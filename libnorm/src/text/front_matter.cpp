@@ -1,20 +1,10 @@
 #include "front_matter.h"
 
 #include "ascii.h"
+#include "lines.h"
 
 namespace norm::text {
 namespace {
-
-// The line at pos without its line break (and a CR before it); advances pos
-// past the line break.
-std::string_view NextLine(std::string_view text, size_t& pos) {
-  size_t end = text.find('\n', pos);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view line = text.substr(pos, end - pos);
-  pos = end < text.size() ? end + 1 : end;
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
 
 bool IsFence(std::string_view line, bool closing) {
   std::string_view t = TrimAscii(line);
