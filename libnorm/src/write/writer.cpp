@@ -1,4 +1,4 @@
-#include "norm/writer.h"
+#include "writer.h"
 
 #include <unicode/uchar.h>
 
@@ -7,12 +7,13 @@
 
 #include "ascii.h"
 #include "markdown_limits.h"
-#include "norm/options.h"
-#include "norm/reader.h"
+#include "norm/writer.h"
 #include "utf8.h"
 
 namespace norm {
 namespace {
+
+using writer::ReadBack;
 
 bool IsAsciiPunct(char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>(c)); }
 
@@ -523,17 +524,18 @@ bool HasStyle(const Inlines& inlines) {
 }
 
 // Styled inlines rendered, then checked the only sure way: read back as a
-// paragraph and written again, they must give the same bytes. The writer's
+// paragraph (by read_back, the Markdown reader the caller passes in) and
+// written again, they must give the same bytes. The writer's
 // delimiter rules follow CommonMark's, but runs of `*`, `_` and `~`
 // touching each other can still pair up otherwise (fuzz_roundtrip finds
 // such inputs); when they do, the styles of this paragraph are dropped and
 // its text kept, so the output is always a fixed point.
-std::string RenderChecked(const Inlines& inlines, InlineContext ctx, int64_t* dropped) {
+std::string RenderChecked(const Inlines& inlines, InlineContext ctx, const ReadBack& read_back,
+                          int64_t* dropped) {
   std::string out = RenderInlines(inlines, ctx);
-  if (!HasStyle(inlines)) return out;
+  if (!HasStyle(inlines) || !read_back) return out;
   Document back;
-  Report ignored;
-  if (ReadMarkdown(out, Options(), &back, ignored).ok() && back.blocks.size() == 1 &&
+  if (read_back(out, &back) && back.blocks.size() == 1 &&
       back.blocks[0].kind == BlockKind::kParagraph &&
       RenderInlines(back.blocks[0].inlines, ctx) == out) {
     return out;
@@ -575,6 +577,8 @@ std::string Prefix(std::string_view text, std::string_view first, std::string_vi
 
 class BlockWriter {
  public:
+  explicit BlockWriter(const ReadBack& read_back) : read_back_(read_back) {}
+
   int64_t styles_dropped = 0;  // paragraphs written unstyled (RenderChecked)
 
   std::string Blocks(const std::vector<Block>& blocks) {
@@ -595,12 +599,15 @@ class BlockWriter {
   }
 
  private:
+  const ReadBack& read_back_;
+
   std::string One(const Block& b, int flip) {
     switch (b.kind) {
       case BlockKind::kParagraph:
-        return RenderChecked(b.inlines, {}, &styles_dropped);
+        return RenderChecked(b.inlines, {}, read_back_, &styles_dropped);
       case BlockKind::kHeading: {
-        std::string text = RenderChecked(b.inlines, {false, false, true, false}, &styles_dropped);
+        std::string text =
+            RenderChecked(b.inlines, {false, false, true, false}, read_back_, &styles_dropped);
         if (text.empty()) return {};
         // A closing run of '#' is one only after a space (or alone): only
         // then does it need escaping (escaping it after a backslash would
@@ -714,9 +721,9 @@ class BlockWriter {
     auto row_text = [&](const std::vector<Inlines>& row) {
       std::string line = "|";
       for (size_t i = 0; i < columns; ++i) {
-        std::string cell = i < row.size()
-                               ? RenderChecked(row[i], {true, false, true, false}, &styles_dropped)
-                               : "";
+        std::string cell = i < row.size() ? RenderChecked(row[i], {true, false, true, false},
+                                                          read_back_, &styles_dropped)
+                                          : "";
         line += " " + cell + (cell.empty() ? "|" : " |");
       }
       return line;
@@ -798,9 +805,9 @@ std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
   return EscapeText(text, at_line_start, false);
 }
 
-std::string WriteMarkdown(const Document& doc) { return WriteMarkdown(doc, nullptr); }
+namespace writer {
 
-std::string WriteMarkdown(const Document& doc, Report* report) {
+std::string Write(const Document& doc, Report* report, const ReadBack& read_back) {
   std::string out;
   if (doc.front_matter.present) {
     out += "---\n";
@@ -812,7 +819,7 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
     }
     out += "---\n";
   }
-  BlockWriter writer;
+  BlockWriter writer(read_back);
   std::string body;
   if (NestsTooDeep(doc.blocks, 0)) {
     int64_t flattened = 0;
@@ -842,4 +849,5 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
   return out;
 }
 
+}  // namespace writer
 }  // namespace norm
