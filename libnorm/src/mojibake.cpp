@@ -599,7 +599,8 @@ bool ReadsBetterAsDoubleByte(const std::string& text, const Run& r,
 
 // Undoes one layer of damage where the evidence allows. Returns true when
 // something changed.
-bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer) {
+bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer,
+              size_t base) {
   std::vector<Run> runs = CollectRuns(text, opt);
   if (runs.empty()) return false;
   const auto codecs = mi::WesternCodecs();
@@ -697,7 +698,7 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
     if (cand.nbsp > 0) report.Count(kName, "nbsp-restored", cand.nbsp);
     std::string what = "utf8-as-" + codecs[best].name;
     if (layer > 0) what += " (layer " + std::to_string(layer + 1) + ")";
-    report.AddEvent({std::string(kName), what, static_cast<int64_t>(r.start),
+    report.AddEvent({std::string(kName), what, static_cast<int64_t>(base + r.start),
                      text.substr(r.start, r.end - r.start), after});
   }
   if (!changed) return false;
@@ -730,6 +731,25 @@ bool MojibakeFilter::MayChange(std::string_view text) const {
 
 std::string MojibakeFilter::Transform(std::string_view text, Report& report) const {
   if (!MayChange(text)) return std::string(text);
+  // Every decision is local to its line: the repair of a line never depends
+  // on the text around it, and its cost is bounded by its own length.
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    size_t eol = text.find('\n', pos);
+    size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
+    std::string_view line = text.substr(pos, end - pos);
+    if (MayChange(line)) {
+      out += FixLine(line, pos, report);
+    } else {
+      out.append(line);
+    }
+    pos = end;
+  }
+  return out;
+}
+
+std::string MojibakeFilter::FixLine(std::string_view text, size_t base, Report& report) const {
   std::string cur;
   cur.reserve(text.size());
   // Raw CESU-8 surrogate pairs.
@@ -741,7 +761,7 @@ std::string MojibakeFilter::Transform(std::string_view text, Report& report) con
         std::string after;
         mi::AppendUtf8(after, CesuValue(s + i));
         report.Count(kName, "cesu8-fixed");
-        report.AddEvent({std::string(kName), "cesu8", static_cast<int64_t>(i),
+        report.AddEvent({std::string(kName), "cesu8", static_cast<int64_t>(base + i),
                          std::string(text.substr(i, 6)), after});
         cur += after;
         i += 6;
@@ -754,7 +774,7 @@ std::string MojibakeFilter::Transform(std::string_view text, Report& report) con
     cur.assign(text);
   }
   for (int layer = 0; layer < options_.max_layers; ++layer) {
-    if (!FixLayer(cur, options_, report, layer)) break;
+    if (!FixLayer(cur, options_, report, layer, base)) break;
   }
   // Lone C1 controls left over are windows-1252 punctuation read as Latin-1.
   if (options_.fix_c1 && cur.find('\xC2') != std::string::npos) {
@@ -769,7 +789,7 @@ std::string MojibakeFilter::Transform(std::string_view text, Report& report) con
           std::string after;
           mi::AppendUtf8(after, cp1252.to_unicode[c]);
           report.Count(kName, "c1-fixed");
-          report.AddEvent({std::string(kName), "c1-as-windows-1252", static_cast<int64_t>(i),
+          report.AddEvent({std::string(kName), "c1-as-windows-1252", static_cast<int64_t>(base + i),
                            cur.substr(i, 2), after});
           out += after;
           ++i;

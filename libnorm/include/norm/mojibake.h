@@ -28,8 +28,9 @@
 //   letter, a letter followed by a Latin-1 symbol, a Cyrillic capital
 //   followed by a Serbian letter, box drawing beside letters, C1 controls)
 //   falls by at least Options::min_improvement. A code page that clearly
-//   repairs one run of a text may repair the text's other runs on any
-//   improvement (so `Ãœber` is fixed beside `tÃ¤glich`). Runs that read better
+//   repairs one run of a line may repair the line's other runs on any
+//   improvement (so `Ãœber` is fixed beside `tÃ¤glich`). Every decision is
+//   local to its line: a line comes out the same alone or inside any text. Runs that read better
 //   as GBK/Big5/Shift_JIS/EUC-KR under the text model are left to
 //   cjk-mojibake.
 //
@@ -79,6 +80,10 @@ class MojibakeFilter : public TextFilter {
   const Options& options() const { return options_; }
 
  private:
+  // Repairs one line; its decisions see nothing else. base: the line's byte
+  // offset in the text (for events).
+  std::string FixLine(std::string_view line, size_t base, Report& report) const;
+
   Options options_;
 };
 
