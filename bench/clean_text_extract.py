@@ -12,7 +12,11 @@ hold at least one non-ASCII character (ASCII lines cannot exercise the
 repair filters), in a stable order; a language with more than
 MAX_BYTES_PER_LANGUAGE (default 800,000) keeps an even sample of its lines. Files that are not valid UTF-8 are
 skipped and listed: this corpus must be text that is known to be clean.
+Lines of sources that hold real damage (KNOWN_DAMAGED, found by reviewing
+every line the filters changed) and lines with C1 control characters go to
+OUT_DIR/damaged/LANG.txt instead.
 """
+import fnmatch
 import gettext
 import glob
 import gzip
@@ -28,6 +32,29 @@ MAN_ESCAPES = {
     "fo": "\u2039", "fc": "\u203a", "ga": "`", "aa": "\u00b4", "de": "\u00b0", "mu": "\u00d7",
 }
 ESCAPE_RE = re.compile(r"\\(\(..|\[[^\]]*\]|f.|[*n]\(..|[*n]\[[^\]]*\]|[*n].|s[-+]?\d|.)")
+
+
+# Sources found (by reading every line the repair filters changed) to hold
+# real mojibake or C1 control characters: their lines go to
+# OUT_DIR/damaged/ instead, as real damage, not as clean text.
+KNOWN_DAMAGED = [
+    ("/usr/share/man/es/man1/fakeroot*", "UTF-8 read as Latin-1 throughout"),
+    ("/usr/share/man/es/man1/faked*", "UTF-8 read as Latin-1 throughout"),
+    ("/usr/share/man/it/man7/*8859*1.7.gz", "altresÃ¬: UTF-8 read as Latin-1"),
+    ("/usr/share/man/it/man7/latin1.7.gz", "altresÃ¬: UTF-8 read as Latin-1"),
+    ("/usr/share/man/sv/man1/ps.1.gz", "C1 controls of a UTF-8 em dash read as Latin-1"),
+    ("/usr/share/man/uk/man1/pslog.1.gz", "’ followed by the C1 controls U+0080 U+0099"),
+    ("/usr/share/locale/ast/LC_MESSAGES/sed.mo", "guiÃ³n: UTF-8 read as Latin-1"),
+    ("/usr/share/locale/nb/LC_MESSAGES/tar.mo", "vÃ¦re: UTF-8 read as Latin-1"),
+    ("/usr/share/games/fortunes*/luke", "PapeÃ±a, CÃ©line: UTF-8 read as Latin-1"),
+    ("/usr/share/games/fortunes*/italia", "CarrÃ mba: UTF-8 read as Latin-1"),
+    ("/usr/share/games/fortunes*/paolotedeschi", "90Â°: UTF-8 read as Latin-1"),
+    ("/usr/share/games/fortunes*/zuse", "giÃ¹, FranÃ§ois: UTF-8 read as Latin-1"),
+]
+
+
+def known_damage(path):
+    return next((why for pat, why in KNOWN_DAMAGED if fnmatch.fnmatch(path, pat)), None)
 
 
 def man_line(line):
@@ -117,6 +144,7 @@ def main():
         sources.append((lang_of_locale(p.split("/")[4]), "gettext", p))
 
     lines = {}
+    damaged = {}
     skipped = []
     readers = {"man": man_lines, "fortune": fortune_lines, "gettext": mo_lines}
     for lang, kind, path in sources:
@@ -126,8 +154,15 @@ def main():
             skipped.append((path, type(e).__name__))
             continue
         bucket = lines.setdefault(lang, {})
+        bad = damaged.setdefault(lang, {})
+        damage = known_damage(path)
         for line in got:
-            if any(ord(c) > 127 for c in line):
+            if not any(ord(c) > 127 for c in line):
+                continue
+            # C1 controls are not text: a line holding one is damaged.
+            if damage or any(0x80 <= ord(c) < 0xA0 for c in line):
+                bad.setdefault(line, None)
+            else:
                 bucket.setdefault(line, None)
     total = 0
     for lang, bucket in sorted(lines.items()):
@@ -143,6 +178,11 @@ def main():
                 f.write(line + "\n")
         size = sum(len(line.encode("utf-8")) + 1 for line in bucket)
         total += size
+    os.makedirs(os.path.join(out_dir, "damaged"), exist_ok=True)
+    for lang, bad in sorted(damaged.items()):
+        if bad:
+            with open(os.path.join(out_dir, "damaged", lang + ".txt"), "w", encoding="utf-8") as f:
+                f.writelines(line + "\n" for line in bad)
     langs = sum(1 for b in lines.values() if b)
     print(f"{total / 1e6:.1f} MB of clean lines in {langs} languages in {out_dir}; "
           f"{len(skipped)} files skipped (not UTF-8)")

@@ -270,6 +270,14 @@ bool TryCross(int written, int read, const std::vector<int32_t>& run, Candidate*
     bytes.append(reinterpret_cast<const char*>(buf), n);
   }
   if (!DecodeStrict(dec, bytes, &cand->cps)) return false;
+  // Chinese read as Chinese gives Chinese back: GBK also holds kana and
+  // Big5 Hangul-free symbols, but a crossing that yields kana or Hangul is
+  // a rare name decoded by chance (曾允元 -> 纯すじ), not a repair.
+  for (int32_t c : cand->cps) {
+    if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+        (c >= 0xE000 && c <= 0xF8FF))
+      return false;
+  }
   cand->what = std::string(kShortNames[written]) + "-as-" + kShortNames[read];
   cand->codec_key = kNumDbcs + written * kNumDbcs + read;
   return true;
@@ -366,8 +374,9 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
   //    ASCII trail bytes of double-byte characters.
   std::vector<Run> runs;
   // Clean CJK text in the line (a plausible run of two or more CJK
-  // characters): then a lone or two-character CJK run beside ASCII is an
-  // ordinary word (`NT的SID`, `但init`), not damage.
+  // characters): then a CJK run of up to three characters beside ASCII is an
+  // ordinary word (`NT的SID`, `但init`, a rare name), not damage: damage
+  // spares no CJK run of its line.
   bool clean_cjk = false;
   for (size_t i = 0; i < n;) {
     if (s[i] < 0x80) {
@@ -421,7 +430,7 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
                                  [](int32_t c) { return c != 0xFFFD && c != 0x1A; });
     if (known == 0) continue;
     double mean = r.score / static_cast<double>(known);
-    if (cjk && mean >= -7.0 && r.cps.size() >= 2) clean_cjk = true;
+    if (cjk && mean >= -8.5 && r.cps.size() >= 2) clean_cjk = true;
     // 2. Candidates, only for implausible runs.
     if (cjk && mean < -7.0) {
       for (int c = 0; c < kNumDbcs; ++c) {
@@ -508,7 +517,7 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     if (!r.cands.empty()) runs.push_back(std::move(r));
   }
   if (clean_cjk) {
-    std::erase_if(runs, [](const Run& r) { return r.cps.size() <= 2 && r.prev + r.next != 0; });
+    std::erase_if(runs, [](const Run& r) { return r.cps.size() <= 3 && r.prev + r.next != 0; });
   }
   if (runs.empty()) {
     result->append(text);

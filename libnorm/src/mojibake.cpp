@@ -21,7 +21,14 @@ constexpr std::string_view kName = "mojibake";
 // Screening table: for every BMP code point, whether some code page maps it
 // to a UTF-8 lead byte, a continuation byte, a two-byte lead, or whether it
 // is a C1 control.
-enum : uint8_t { kLead = 1, kCont = 2, kLead2 = 4, kIsC1 = 8 };
+enum : uint8_t { kLead = 1, kCont = 2, kLead2 = 4, kIsC1 = 8, kNbspLead = 16 };
+
+// Lead bytes whose sequence with a lost 0xA0 is a common character (C2 A0
+// NBSP, C3 A0 à, C5 A0 Š, CE A0 Π, D0 A0 Р, D9 A0 ٠): for these a space followed by a
+// letter may still be the lost byte (`voilÃ le`, `Å veices`).
+bool IsNbspLeadByte(int b) {
+  return b == 0xC2 || b == 0xC3 || b == 0xC5 || b == 0xCE || b == 0xD0 || b == 0xD9;
+}
 
 const std::vector<uint8_t>& ScreenTable() {
   static const std::vector<uint8_t> table = [] {
@@ -32,6 +39,7 @@ const std::vector<uint8_t>& ScreenTable() {
         if (byte >= 0x80 && byte <= 0xBF) t[cp] |= kCont;
         if (byte >= 0xC2 && byte <= 0xF4) t[cp] |= kLead;
         if (byte >= 0xC2 && byte <= 0xDF) t[cp] |= kLead2;
+        if (IsNbspLeadByte(byte)) t[cp] |= kNbspLead;
       }
     }
     for (int c = 0x80; c < 0xA0; ++c) t[c] |= kIsC1;
@@ -52,12 +60,14 @@ int32_t CesuValue(const unsigned char* b) {
   return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
 }
 
-bool SpaceMayBeNbsp(const unsigned char* s, size_t j, size_t n) {
+bool SpaceMayBeNbsp(const unsigned char* s, size_t j, size_t n, bool nbsp_lead) {
   // s[j] == ' ' right after a lead character: the space may be a lost 0xA0
   // when it is followed by another space, the end, punctuation or a
-  // non-ASCII byte (the rest of a damaged run).
+  // non-ASCII byte (the rest of a damaged run), or, after a lead whose
+  // sequence with 0xA0 is common, by a letter.
   if (j + 1 >= n) return true;
   unsigned char c = s[j + 1];
+  if (nbsp_lead && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return true;
   return c == ' ' || c >= 0x80 || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
          c == '?' || c == '\n' || c == '\r' || c == '\t' || c == ')' || c == '"';
 }
@@ -94,7 +104,11 @@ size_t Screen(std::string_view text, size_t from, const MojibakeFilter::Options&
             int32_t cp2;
             mi::DecodeUtf8(text, j, &cp2);
             if (cp2 >= 0 && cp2 < 0x10000 && (table[cp2] & kCont)) return i;
-          } else if (s[j] == ' ' && opt.fix_lost_nbsp && SpaceMayBeNbsp(s, j, n)) {
+            if (cp2 == 0xFFFD) return i;  // a lost continuation byte
+          } else if (s[j] == '?' && j + 1 < n && s[j + 1] >= 0x80) {
+            return i;
+          } else if (s[j] == ' ' && opt.fix_lost_nbsp &&
+                     SpaceMayBeNbsp(s, j, n, (f & kNbspLead) != 0)) {
             return i;
           }
         }
@@ -246,7 +260,8 @@ int Script(Cat c) {
 double Pair(Cat a, Cat b) {
   // Letters of two scripts inside one word: "ΓÇæ", "OΓΉ".
   int sa = Script(a), sb = Script(b);
-  if (sa != 0 && sb != 0 && sa != sb) return 2;
+  // (A lowercase Greek letter inside a Latin word is science: `IL2RγcKO`.)
+  if (sa != 0 && sb != 0 && sa != sb) return (a == kGrLo || b == kGrLo) && sa + sb == 4 ? 1 : 2;
   if (IsLower(a) && (b == kLatUp || b == kCyrUp || b == kGrUp)) {
     if (a == kAsciiLo || a == kLatLo) return b == kLatUp ? 2 : 1.5;
     return (a == kCyrLo && b == kCyrUp) || (a == kGrLo && b == kGrUp) ? 1.5 : 2;
@@ -254,9 +269,9 @@ double Pair(Cat a, Cat b) {
   bool up_nonascii = a == kLatUp || a == kCyrUp || a == kGrUp;
   bool lo_nonascii = a == kLatLo || a == kCyrLo || a == kGrLo || a == kCyrExt;
   if (up_nonascii) {
-    if (b == kSym || b == kRarePunct || b == kNbsp || b == kShy || b == kC1 || b == kMath ||
-        b == kBox)
-      return 3;
+    // (An NBSP after a capital is ordinary: `SELKÄ EDELLÄ`, `NICIODATĂ `.)
+    if (b == kNbsp) return 0.5;
+    if (b == kSym || b == kRarePunct || b == kShy || b == kC1 || b == kMath || b == kBox) return 3;
     if (b == kQuote) return 2;
     if (a == kCyrUp && b == kCyrExt) return 3;
     if (a != kCyrUp && b == kCyrExt) return 2;
@@ -285,16 +300,52 @@ double Pair(Cat a, Cat b) {
 }
 
 // Badness of body[0, n) between the context characters before and after.
+// Whether c is what windows-1252 shows for a UTF-8 continuation byte.
+bool IsCp1252Cont(int32_t c) {
+  int b = mi::WesternCodecs()[0].Encode(c);
+  return b >= 0x80 && b <= 0xBF;
+}
+
 double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
   double bad = 0;
   Cat prev3 = kSpace, prev2 = kSpace, prev = kSpace;
+  int32_t prev_cp = ' ';
   const size_t total = n + 2;
+  auto at = [&](size_t k) -> int32_t {
+    return k == 0 ? before : k >= total - 1 ? (k == total - 1 ? after : 0) : body[k - 1];
+  };
   for (size_t k = 0; k < total; ++k) {
-    int32_t cp = k == 0 ? before : k == total - 1 ? after : body[k - 1];
+    int32_t cp = at(k);
     Cat c = Category(cp);
     bad += Unary(cp, c);
     if (k > 0) {
-      bad += Pair(prev, c);
+      double pair = Pair(prev, c);
+      int32_t next_cp = at(k + 1);
+      // Ã or Â (C3, C2) before a character that windows-1252 shows for a
+      // continuation byte is the commonest mojibake there is, and rare in
+      // writing. Exceptions: an NBSP after Â or Ã closing a capital inside
+      // an all-capitals word (`MISUTÂ AJIKKO`), and Ã before a curly
+      // apostrophe (`a lot of Ã’s`).
+      if ((prev_cp == 0xC3 || prev_cp == 0xC2) && IsCp1252Cont(cp) && cp != 0x2019 &&
+          !(cp == 0xA0 && (prev2 == kAsciiUp || prev2 == kLatUp) &&
+            !(next_cp >= 'a' && next_cp <= 'z')))
+        pair = std::max(pair, 4.0);
+      // â (E2) before two such characters: the general punctuation, arrows
+      // and dingbats of UTF-8 (`âœ”`, `â€“`).
+      if (prev_cp == 0xE2 && IsCp1252Cont(cp) && IsCp1252Cont(next_cp) && cp != 0xA0)
+        pair = std::max(pair, 4.0);
+      // A lowercase letter before a capital Serbian/Macedonian letter
+      // (`вЂ“`): windows-1251 mojibake, never Serbian.
+      if (IsLower(prev) && cp >= 0x402 && cp <= 0x40F) pair = std::max(pair, 3.0);
+      // A symbol between a non-ASCII letter and a letter or digit
+      // (`Ä°stanbul`, `RÄ«ga`, `IL2RÎ³cKO`, `$Ì¶6`): a lead and a
+      // continuation byte inside a word.
+      if (k + 1 < total && (c == kSym || c == kRarePunct || cp == 0xAB || cp == 0xBB) &&
+          (prev == kLatUp || prev == kLatLo || prev == kCyrUp || prev == kCyrLo || prev == kGrUp ||
+           prev == kGrLo) &&
+          (IsLetterCat(Category(next_cp)) || Category(next_cp) == kDigit))
+        pair = std::max(pair, pair + 3.0);
+      bad += pair;
       // Two non-ASCII capitals starting a lowercase word: "ĹĽona", "ÃŸe".
       if (k > 1 && IsLower(c) && IsUpper(prev) && IsUpper(prev2) && prev != kAsciiUp &&
           prev2 != kAsciiUp && !(k > 2 && IsLetterCat(prev3)))
@@ -303,6 +354,7 @@ double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
     prev3 = prev2;
     prev2 = prev;
     prev = c;
+    prev_cp = cp;
   }
   return bad;
 }
@@ -315,7 +367,7 @@ double Badness(const std::vector<int32_t>& cps) {
 
 // A decoded character we refuse to produce.
 bool ComputeImplausible(int32_t c) {
-  if (c == 0xFFFD) return true;
+  if (c == 0xFFFD) return false;  // `ï¿½`: U+FFFD itself read as windows-1252
   // C1 controls are what a further layer of damage decodes to.
   if (c >= 0x80 && c < 0xA0) return false;
   int8_t type = u_charType(c);
@@ -358,6 +410,7 @@ bool ComputeImplausible(int32_t c) {
     case USCRIPT_BOPOMOFO:
     case USCRIPT_HAN:
     case USCRIPT_YI:
+    case USCRIPT_BRAILLE:  // U+2800, the blank filler of social media posts
       break;
     default:
       return true;
@@ -365,6 +418,34 @@ bool ComputeImplausible(int32_t c) {
   // Archaic letters inside otherwise common blocks.
   if ((c >= 0x370 && c <= 0x377) || (c >= 0x3E2 && c <= 0x3FF) || (c >= 0x460 && c <= 0x489) ||
       (c >= 0x1C80 && c <= 0x1CBF) || (c >= 0x0500 && c <= 0x052F) || (c >= 0x1D00 && c <= 0x1DFF))
+    return true;
+  // What two bytes of mojibake decode to by chance far more often than
+  // anyone writes it: IPA letters (NESTLÉ® -> NESTLɮ, ZZAJÉ’s -> ZZAJɒs),
+  // the long s (┼┐ -> ſ), the rare letters of Latin Extended-B, combining
+  // marks other than the common accents (nlН -> nl͠), Hebrew cantillation
+  // and Arabic marks and supplement letters (ŮŮ“ -> ٓ, BİLGİ’ -> ݒ). The
+  // letters of living orthographies in those blocks stay possible (schwa,
+  // open e and o, Vietnamese horn letters, pinyin tones, Romanian comma
+  // letters, Croatian digraphs).
+  if (c >= 0x250 && c <= 0x2AF)
+    return c != 0x254 && c != 0x259 && c != 0x25B && c != 0x263 && c != 0x272 && c != 0x28B &&
+           c != 0x292;
+  if (c == 0x17F) return true;
+  if (c >= 0x180 && c <= 0x24F) {
+    static constexpr int32_t kLiving[][2] = {
+        {0x186, 0x186}, {0x18F, 0x190}, {0x194, 0x194}, {0x19D, 0x19D}, {0x1A0, 0x1A1},
+        {0x1AF, 0x1B0}, {0x1B2, 0x1B2}, {0x1B7, 0x1B7}, {0x1C4, 0x1DD}, {0x1E2, 0x1E7},
+        {0x1EA, 0x1EB}, {0x1F4, 0x1F5}, {0x1F8, 0x1FF}, {0x218, 0x21B}, {0x232, 0x233}};
+    for (const auto& range : kLiving) {
+      if (c >= range[0] && c <= range[1]) return false;
+    }
+    return true;
+  }
+  if (c >= 0x300 && c <= 0x36F)
+    return !(c <= 0x30C || c == 0x323 || c == 0x327 || c == 0x328 || c == 0x331 ||
+             (c >= 0x334 && c <= 0x338));  // (overlays: `$̶6̶3̶` strike-through)
+  if ((c >= 0x591 && c <= 0x5AF) || (c >= 0x653 && c <= 0x65F) || (c >= 0x750 && c <= 0x77F) ||
+      (c >= 0x8A0 && c <= 0x8FF))
     return true;
   return false;
 }
@@ -375,7 +456,10 @@ uint8_t CharFlags(int32_t c) {
   static const std::vector<uint8_t> table = [] {
     std::vector<uint8_t> t(0x10000);
     for (int32_t i = 0; i < 0x10000; ++i) {
-      t[i] = (ComputeImplausible(i) ? kImplausible : 0) | (u_isalpha(i) ? kAlpha : 0);
+      // A character some code page holds may be an intermediate layer of
+      // stacked damage (`Ã„Æ’` -> `Äƒ` -> `ă`).
+      bool in_codec = ScreenTable()[i] & (kLead | kCont);
+      t[i] = (ComputeImplausible(i) && !in_codec ? kImplausible : 0) | (u_isalpha(i) ? kAlpha : 0);
     }
     return t;
   }();
@@ -385,36 +469,53 @@ uint8_t CharFlags(int32_t c) {
 bool Implausible(int32_t c) { return CharFlags(c) & kImplausible; }
 bool IsAlpha(int32_t c) { return CharFlags(c) & kAlpha; }
 
+// A character of a run: as it stands, or a plain space that may stand for a
+// lost 0xA0 byte, or U+FFFD / '?' that may stand for a byte the wrong decoder
+// could not map (lossy decoding).
+enum class RunKind : uint8_t { kChar, kSpace, kLost };
 struct RunChar {
   int32_t cp;
-  bool space;  // a plain space that may stand for a lost 0xA0
+  RunKind kind = RunKind::kChar;
 };
 
-struct Layer {
-  std::vector<int32_t> cps;
-  double badness;
-  const mi::SingleByteCodec* codec;
-  int nbsp_restored;
+// Portuguese contracts the preposition à with the next word (às, àquele,
+// àquela, àquilo): after `Ã ` such a word shows that the space was the lost
+// byte itself; elsewhere (`voilÃ le`) a real space followed it.
+bool StartsCrasis(std::string_view rest) {
+  // `Ã s crianças` is às; `Ã s'éloigner` is à s'éloigner.
+  if (rest.starts_with("s") &&
+      (rest.size() == 1 || std::string_view(" ,.;:!?)").find(rest[1]) != std::string_view::npos))
+    return true;
+  return rest.starts_with("quel") || rest.starts_with("quil");
+}
+
+struct Decoded {
+  int nbsp_restored = 0;
+  int lost = 0;  // characters that lost a byte, kept as U+FFFD
 };
 
 // Tries to undo one decoding of `run` with `codec`. Returns false when the
-// code page cannot explain the run.
+// code page cannot explain the run. rest: the text after the run.
 bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
-              std::vector<int32_t>* out, int* nbsp_restored) {
+              std::string_view rest, std::vector<int32_t>* out, Decoded* info) {
   const size_t n = run.size();
   thread_local std::vector<int> bytes;
   bytes.resize(n);
   for (size_t k = 0; k < n; ++k) {
-    bytes[k] = run[k].space ? 0x20 : codec.Encode(run[k].cp);
+    bytes[k] = run[k].kind == RunKind::kSpace  ? 0x20
+               : run[k].kind == RunKind::kLost ? -2
+                                               : codec.Encode(run[k].cp);
   }
+  // The byte at k as a continuation byte: 0xA0 for a maybe-lost NBSP, -2
+  // for a maybe-lost byte, -1 when it cannot continue a sequence.
   auto cont = [&](size_t k) {
     if (k >= n) return -1;
-    if (run[k].space) return 0xA0;
+    if (run[k].kind == RunKind::kSpace) return 0xA0;
     int b = bytes[k];
-    return (b >= 0x80 && b <= 0xBF) ? b : -1;
+    return b == -2 || (b >= 0x80 && b <= 0xBF) ? b : -1;
   };
   out->clear();
-  *nbsp_restored = 0;
+  *info = Decoded{};
   int pieces = 0;
   size_t k = 0;
   while (k < n) {
@@ -429,13 +530,27 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
     if (need > 0) {
       int c[3] = {-1, -1, -1};
       bool ok = true;
+      int holes = 0, known = 0, qmarks = 0;
       for (int m = 0; m < need; ++m) {
         c[m] = cont(k + 1 + m);
-        if (c[m] < 0) ok = false;
+        if (c[m] == -1) ok = false;
+        if (c[m] == -2) {
+          ++holes;
+          qmarks += run[k + 1 + m].cp == '?';
+        } else if (c[m] >= 0) {
+          ++known;
+        }
       }
+      // A '?' is a lost byte only beside a known continuation byte, or
+      // after Ã/Â inside a longer run (`ItÃ?Â¢`): `CAFÉ?` stays.
+      if (ok && qmarks > 0 && known == 0 && !((b == 0xC2 || b == 0xC3) && k + need + 1 < n))
+        ok = false;
       int32_t cp = -1;
       int used = need + 1;
-      if (ok) {
+      if (ok && holes > 0) {
+        cp = 0xFFFD;
+        ++info->lost;
+      } else if (ok) {
         if (need == 1) {
           cp = ((b & 0x1F) << 6) | (c[0] & 0x3F);
         } else if (need == 2) {
@@ -463,20 +578,27 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
       if (cp >= 0) {
         if (Implausible(cp)) return false;
         for (int m = 1; m < used; ++m) {
-          if (run[k + m].space) ++*nbsp_restored;
+          if (run[k + m].kind == RunKind::kSpace) ++info->nbsp_restored;
         }
         out->push_back(cp);
         ++pieces;
         k += used;
+        // `voilÃ le`: the lost byte of à was followed by a real space.
+        if (cp == 0xE0 && run[k - 1].kind == RunKind::kSpace && k == n && !rest.empty() &&
+            ((rest[0] >= 'a' && rest[0] <= 'z') || (rest[0] >= 'A' && rest[0] <= 'Z')) &&
+            !StartsCrasis(rest)) {
+          out->push_back(' ');
+          --info->nbsp_restored;
+        }
         continue;
       }
     }
     // Not part of a piece: the character stays, but letters may not.
     const RunChar& rc = run[k];
-    if (!rc.space && (IsAlpha(rc.cp) || b < 0)) {
+    if (rc.kind == RunKind::kChar && (IsAlpha(rc.cp) || b < 0)) {
       if (!(b < 0 && !IsAlpha(rc.cp) && Category(rc.cp) == kQuote)) return false;
     }
-    out->push_back(rc.space ? 0x20 : rc.cp);
+    out->push_back(rc.kind == RunKind::kSpace ? 0x20 : rc.cp);
     ++k;
   }
   return pieces > 0;
@@ -485,7 +607,7 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
 struct Candidate {
   bool valid = false;
   double badness = 0;
-  int nbsp = 0;
+  Decoded info;
   std::vector<int32_t> cps;
 };
 
@@ -522,22 +644,35 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
   size_t hit = Screen(text, 0, opt);
   while (hit != std::string_view::npos) {
     size_t start = hit;
-    while (start > done && s[start - 1] >= 0x80) --start;
+    // Back over non-ASCII bytes, and over a '?' between two of them (a
+    // lost byte: `ItÃ?Â¢`).
+    while (start > done && (s[start - 1] >= 0x80 ||
+                            (s[start - 1] == '?' && start - 1 > done && s[start - 2] >= 0x80)))
+      --start;
     while (start < hit && (s[start] & 0xC0) == 0x80) ++start;
     Run r;
     r.start = start;
     size_t end = start;
+    auto flags_of = [&](const RunChar& rc) -> uint8_t {
+      return rc.kind == RunKind::kChar && rc.cp < 0x10000 ? table[rc.cp] : 0;
+    };
     while (end < n) {
       if (s[end] >= 0x80) {
         int32_t cp;
         int len = mi::DecodeUtf8(text, end, &cp);
         if (cp < 0) break;
-        r.chars.push_back({cp, false});
+        r.chars.push_back({cp, cp == 0xFFFD ? RunKind::kLost : RunKind::kChar});
         end += len;
-      } else if (s[end] == ' ' && opt.fix_lost_nbsp && !r.chars.empty() && !r.chars.back().space &&
-                 r.chars.back().cp < 0x10000 && (table[r.chars.back().cp] & kLead) &&
-                 SpaceMayBeNbsp(s, end, n)) {
-        r.chars.push_back({' ', true});
+        continue;
+      }
+      uint8_t f = r.chars.empty() ? 0 : flags_of(r.chars.back());
+      if (s[end] == ' ' && opt.fix_lost_nbsp && (f & (kLead | kCont)) &&
+          SpaceMayBeNbsp(s, end, n, (f & kNbspLead) != 0)) {
+        r.chars.push_back({' ', RunKind::kSpace});
+        ++end;
+      } else if (s[end] == '?' && (f & (kLead | kCont)) &&
+                 ((end + 1 < n && s[end + 1] >= 0x80) || (f & kCont))) {
+        r.chars.push_back({'?', RunKind::kLost});
         ++end;
       } else {
         break;
@@ -571,7 +706,7 @@ bool ReadsBetterAsDoubleByte(const std::string& text, const Run& r,
   const auto& cp1252 = mi::WesternCodecs()[0];
   std::string bytes;
   for (const auto& rc : r.chars) {
-    if (rc.space) return false;
+    if (rc.kind != RunKind::kChar) return false;
     int b = cp1252.Encode(rc.cp);
     if (b < 0x80) return false;
     bytes.push_back(static_cast<char>(b));
@@ -597,6 +732,51 @@ bool ReadsBetterAsDoubleByte(const std::string& text, const Run& r,
   return dbcs > western;
 }
 
+// A repair that gives one letter of a script other than Latin, Greek or
+// Cyrillic, with no letter of that script beside it, is a chance decoding
+// of two characters of ordinary text (`“×”` -> `“ה`, `HUHLL Õ…` -> `Յ`):
+// real mojibake of such a script spans its words.
+bool LoneForeignLetter(const Run& r, const std::vector<int32_t>& cps) {
+  auto script_of = [](int32_t c) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &err);
+    return U_FAILURE(err) ? USCRIPT_COMMON : sc;
+  };
+  auto foreign = [](UScriptCode sc) {
+    return sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED && sc != USCRIPT_LATIN &&
+           sc != USCRIPT_GREEK && sc != USCRIPT_CYRILLIC;
+  };
+  for (size_t k = 0; k < cps.size(); ++k) {
+    if (cps[k] < 0x370) continue;
+    UScriptCode sc = script_of(cps[k]);
+    if (!foreign(sc)) continue;
+    int same = 0;
+    for (int32_t c : cps) same += c >= 0x370 && script_of(c) == sc;
+    if (same == 1 && script_of(r.prev) != sc && script_of(r.next) != sc) return true;
+  }
+  return false;
+}
+
+// The improvement a repair of run r must show on its own. One output
+// character from two input characters is a short span: beside no letter it
+// needs 4 (`= √π` stays), and where its second character is a symbol, an
+// NBSP or a space not after a lowercase letter, 5 at the end of a word
+// (`AHÅ™`, `NICIODATĂ™` stay; `barÃ¨me`, `90Â°` do not) and 4 inside one.
+double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
+  size_t out_chars = 0;
+  for (int32_t c : cand.cps) out_chars += c != ' ';
+  if (r.chars.size() > 2 || out_chars != 1) return base;
+  bool letter_before = IsLetterCat(Category(r.prev)), letter_after = IsLetterCat(Category(r.next));
+  if (!letter_before && !letter_after) return std::max(base, 4.0);
+  const RunChar& second = r.chars.back();
+  Cat c2 = Category(second.cp);
+  bool symbolish = second.kind == RunKind::kSpace || c2 == kSym || c2 == kRarePunct ||
+                   c2 == kQuote || c2 == kNbsp || c2 == kMath || c2 == kShy || c2 == kBox;
+  if (symbolish && !IsLower(Category(r.prev)))
+    return std::max(base, letter_after || Category(r.next) == kDigit ? 4.0 : 5.0);
+  return base;
+}
+
 // Undoes one layer of damage where the evidence allows. Returns true when
 // something changed.
 bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer,
@@ -615,24 +795,28 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       Candidate& cand = r.cands[c];
       cand.valid = false;
       if (only_strong && strong[c] == 0) continue;
-      cand.valid = TryCodec(r.chars, codecs[c], &cand.cps, &cand.nbsp);
+      std::string_view rest = std::string_view(text).substr(r.end);
+      cand.valid = TryCodec(r.chars, codecs[c], rest, &cand.cps, &cand.info);
       if (!cand.valid) continue;
       cand.badness = RunBadness(r, cand.cps);
       // A layer of stacked damage may look no better than the input until
       // the next layer is undone too: judge it by the best next layer.
       if (cand.badness > 0 && layer + 1 < opt.max_layers && HasSuspiciousPair(cand.cps)) {
         look.clear();
-        for (int32_t cp : cand.cps) look.push_back({cp, false});
+        for (int32_t cp : cand.cps)
+          look.push_back({cp, cp == 0xFFFD ? RunKind::kLost : RunKind::kChar});
         for (size_t c2 = 0; c2 < nc; ++c2) {
-          int nb2 = 0;
-          if (!TryCodec(look, codecs[c2], &next_cps, &nb2)) continue;
+          Decoded d2;
+          if (!TryCodec(look, codecs[c2], rest, &next_cps, &d2)) continue;
           double b2 = RunBadness(r, next_cps);
           if (b2 < cand.badness) cand.badness = b2;
         }
       }
       if (only_strong) continue;
       double imp = r.badness - cand.badness;
-      if (imp >= opt.min_improvement) ++strong[c];
+      if (imp >= RequiredImprovement(r, cand, opt.min_improvement) &&
+          !LoneForeignLetter(r, cand.cps))
+        ++strong[c];
       if (imp > 0) weak[c] += imp;
     }
   };
@@ -664,9 +848,11 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       const Candidate& cand = r.cands[c];
       if (!cand.valid) continue;
       double imp = r.badness - cand.badness;
-      // A code page that clearly explains some run of this text needs less
+      // A code page that clearly explains some run of this line needs less
       // evidence on the others.
-      bool ok = imp >= opt.min_improvement || (strong[c] > 0 && imp >= 0);
+      bool ok = (imp >= RequiredImprovement(r, cand, opt.min_improvement) &&
+                 !LoneForeignLetter(r, cand.cps)) ||
+                (strong[c] > 0 && imp >= 0);
       if (!ok) continue;
       if (best < 0) {
         best = static_cast<int>(c);
@@ -695,7 +881,8 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
     changed = true;
     report.Count(kName, "fixed");
     report.Count(kName, std::string("via-") + codecs[best].name);
-    if (cand.nbsp > 0) report.Count(kName, "nbsp-restored", cand.nbsp);
+    if (cand.info.nbsp_restored > 0) report.Count(kName, "nbsp-restored", cand.info.nbsp_restored);
+    if (cand.info.lost > 0) report.Count(kName, "lost-bytes-kept", cand.info.lost);
     std::string what = "utf8-as-" + codecs[best].name;
     if (layer > 0) what += " (layer " + std::to_string(layer + 1) + ")";
     report.AddEvent({std::string(kName), what, static_cast<int64_t>(base + r.start),
