@@ -12,7 +12,8 @@ line) and OUT_PREFIX.recipe.txt (the recipe of every line, `clean` for an
 untouched one). Deterministic for given arguments. Score with
 bench/score_mixed_bench.py.
 
-The recipes are what real mix-ups look like (Python's codecs; bytes a
+Sources that hold real mojibake (clean_text_extract.KNOWN_DAMAGED) are left
+out, so that a clean line is clean. The recipes are what real mix-ups look like (Python's codecs; bytes a
 single-byte code page leaves undefined decode as the C1 control of the same
 value, as browsers do, except in the lossy recipes):
   utf8-as-cp1252, utf8-as-cp1252-x2, utf8-as-latin1, utf8-as-cp1250,
@@ -28,6 +29,10 @@ import argparse
 import glob
 import os
 import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clean_text_extract import known_damage  # noqa: E402  (sources with real mojibake)
 
 C1 = {b: chr(b) for b in range(0x80, 0xA0)}
 
@@ -144,7 +149,8 @@ def main():
     for p in sorted(glob.glob(os.path.join(args.fortunes, "*", "*"))) + sorted(
             os.path.join(args.fortunes, n) for n in ("chinese", "tang300", "song100", "brasil",
                                                       "italia")):
-        if p.endswith((".dat", ".u8")) or os.path.islink(p) or not os.path.isfile(p):
+        if (p.endswith((".dat", ".u8")) or os.path.islink(p) or not os.path.isfile(p) or
+                known_damage(p)):
             continue
         rel = os.path.relpath(p, args.fortunes)
         lang = rel.split(os.sep)[0] if os.sep in rel else rel

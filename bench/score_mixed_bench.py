@@ -106,6 +106,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--locality", action="store_true")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--steps", help="norm fix --steps LIST (default: the default repair filters)")
     args = ap.parse_args()
 
     src = args.prefix + ".txt"
@@ -113,12 +114,13 @@ def main():
     exp = open(args.prefix + ".expected.txt", encoding="utf-8").read().split("\n")
     rec = open(args.prefix + ".recipe.txt", encoding="utf-8").read().split("\n")
     out_path = args.prefix + ".norm.out"
+    fix = [args.norm, "fix"] + ([f"--steps={args.steps}"] if args.steps else [])
     walls = []
     for _ in range(args.runs):
-        wall, _ = timed([args.norm, "fix"], src, out_path)
+        wall, _ = timed(fix, src, out_path)
         walls.append(wall)
     norm_out = open(out_path, encoding="utf-8", errors="replace").read().split("\n")
-    norm_rss = peak_rss_mib([args.norm, "fix"], src)
+    norm_rss = peak_rss_mib(fix, src)
     per_norm = score("norm", norm_out, exp, rec, args.show)
     nw = statistics.median(walls)
     print(f"norm fix: {size / 1e6:.1f} MB in {nw:.2f} s (median of {args.runs}) = "
@@ -153,7 +155,7 @@ def main():
 
     if args.locality:
         alone_path = args.prefix + ".alone.out"
-        timed([args.norm, "fix", "--lines"], src, alone_path)
+        timed(fix + ["--lines"], src, alone_path)
         alone = open(alone_path, encoding="utf-8", errors="replace").read().split("\n")
         diff = [i for i, (a, b) in enumerate(zip(alone, norm_out)) if a != b]
         print(f"\nlocality: {len(diff)} of {len(alone)} lines differ alone vs in the whole file")

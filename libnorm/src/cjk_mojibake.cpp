@@ -424,6 +424,10 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     if (lone &&
         (!cjk || r.cps[0] == 0xFFFD || (r.prev == 0 && r.start > 0) || (r.next == 0 && j < n)))
       continue;
+    // One character repeated (`NÃÃÃÃO!!`, `¡¡¡`) is emphasis, not damage.
+    if (r.cps.size() >= 3 &&
+        std::all_of(r.cps.begin(), r.cps.end(), [&](int32_t c) { return c == r.cps[0]; }))
+      continue;
     r.in_word = IsAsciiLetter(r.prev) || IsAsciiLetter(r.next);
     r.score = ScoreCps(r.cps, r.prev, r.next);
     size_t known = std::count_if(r.cps.begin(), r.cps.end(),

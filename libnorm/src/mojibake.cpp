@@ -732,34 +732,59 @@ bool ReadsBetterAsDoubleByte(const std::string& text, const Run& r,
   return dbcs > western;
 }
 
-// A repair that gives one letter of a script other than Latin, Greek or
-// Cyrillic, with no letter of that script beside it, is a chance decoding
-// of two characters of ordinary text (`“×”` -> `“ה`, `HUHLL Õ…` -> `Յ`):
-// real mojibake of such a script spans its words.
-bool LoneForeignLetter(const Run& r, const std::vector<int32_t>& cps) {
-  auto script_of = [](int32_t c) {
-    UErrorCode err = U_ZERO_ERROR;
-    UScriptCode sc = uscript_getScript(c, &err);
-    return U_FAILURE(err) ? USCRIPT_COMMON : sc;
-  };
-  auto foreign = [](UScriptCode sc) {
-    return sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED && sc != USCRIPT_LATIN &&
-           sc != USCRIPT_GREEK && sc != USCRIPT_CYRILLIC;
-  };
-  for (size_t k = 0; k < cps.size(); ++k) {
-    if (cps[k] < 0x370) continue;
-    UScriptCode sc = script_of(cps[k]);
-    if (!foreign(sc)) continue;
-    int same = 0;
-    for (int32_t c : cps) same += c >= 0x370 && script_of(c) == sc;
-    if (same == 1 && script_of(r.prev) != sc && script_of(r.next) != sc) return true;
+UScriptCode ScriptOf(int32_t c) {
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(c, &err);
+  return U_FAILURE(err) ? USCRIPT_COMMON : sc;
+}
+
+// A letter or digit of a script other than Latin, Greek or Cyrillic (whose
+// one-letter words and symbols are common), else USCRIPT_COMMON.
+UScriptCode ForeignScript(int32_t c) {
+  if (c < 0x370 || !u_isalnum(c)) return USCRIPT_COMMON;
+  UScriptCode sc = ScriptOf(c);
+  return sc == USCRIPT_INHERITED || sc == USCRIPT_LATIN || sc == USCRIPT_GREEK ||
+                 sc == USCRIPT_CYRILLIC
+             ? USCRIPT_COMMON
+             : sc;
+}
+
+// A repair that gives the only letter of its script in the line's repairs,
+// with no letter of that script beside it, is a chance decoding of two
+// characters of ordinary text (`“×”` -> `“ה`, `HUHLL Õ…` -> `Յ`): real
+// mojibake of such a script spans words. line_letters: the letters of each
+// foreign script in the repairs of the line's runs by the same code page.
+bool LoneForeignLetter(const Run& r, const std::vector<int32_t>& cps,
+                       const std::vector<std::pair<UScriptCode, int>>& line_letters) {
+  for (int32_t c : cps) {
+    UScriptCode sc = ForeignScript(c);
+    if (sc == USCRIPT_COMMON) continue;
+    int in_line = 0;
+    for (const auto& [script, n] : line_letters) in_line += script == sc ? n : 0;
+    if (in_line <= 1 && ScriptOf(r.prev) != sc && ScriptOf(r.next) != sc) return true;
   }
   return false;
 }
 
+void CountForeignLetters(const std::vector<int32_t>& cps,
+                         std::vector<std::pair<UScriptCode, int>>* letters) {
+  for (int32_t c : cps) {
+    UScriptCode sc = ForeignScript(c);
+    if (sc == USCRIPT_COMMON) continue;
+    auto it = std::find_if(letters->begin(), letters->end(),
+                           [&](const auto& e) { return e.first == sc; });
+    if (it == letters->end()) {
+      letters->emplace_back(sc, 1);
+    } else {
+      ++it->second;
+    }
+  }
+}
+
 // The improvement a repair of run r must show on its own. One output
 // character from two input characters is a short span: beside no letter it
-// needs 4 (`= √π` stays), and where its second character is a symbol, an
+// needs 4 (`= √π` stays), 5 when its second character is a symbol (`^Ĺ˝`
+// in line noise stays, ` Ã³ ` does not); where its second character is a symbol, an
 // NBSP or a space not after a lowercase letter, 5 at the end of a word
 // (`AHÅ™`, `NICIODATĂ™` stay; `barÃ¨me`, `90Â°` do not) and 4 inside one.
 double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
@@ -767,11 +792,11 @@ double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
   for (int32_t c : cand.cps) out_chars += c != ' ';
   if (r.chars.size() > 2 || out_chars != 1) return base;
   bool letter_before = IsLetterCat(Category(r.prev)), letter_after = IsLetterCat(Category(r.next));
-  if (!letter_before && !letter_after) return std::max(base, 4.0);
   const RunChar& second = r.chars.back();
   Cat c2 = Category(second.cp);
   bool symbolish = second.kind == RunKind::kSpace || c2 == kSym || c2 == kRarePunct ||
                    c2 == kQuote || c2 == kNbsp || c2 == kMath || c2 == kShy || c2 == kBox;
+  if (!letter_before && !letter_after) return std::max(base, symbolish ? 5.0 : 4.0);
   if (symbolish && !IsLower(Category(r.prev)))
     return std::max(base, letter_after || Category(r.next) == kDigit ? 4.0 : 5.0);
   return base;
@@ -812,12 +837,6 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
           if (b2 < cand.badness) cand.badness = b2;
         }
       }
-      if (only_strong) continue;
-      double imp = r.badness - cand.badness;
-      if (imp >= RequiredImprovement(r, cand, opt.min_improvement) &&
-          !LoneForeignLetter(r, cand.cps))
-        ++strong[c];
-      if (imp > 0) weak[c] += imp;
     }
   };
   // Runs that look bad vote first; runs that look fine (badness 0) are only
@@ -827,6 +846,23 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
     for (const auto& rc : r.chars) cps.push_back(rc.cp);
     r.badness = RunBadness(r, cps);
     if (r.badness > 0) evaluate(r, false);
+  }
+  std::vector<std::vector<std::pair<UScriptCode, int>>> letters(nc);
+  for (const auto& r : runs) {
+    for (size_t c = 0; c < r.cands.size(); ++c) {
+      if (r.cands[c].valid) CountForeignLetters(r.cands[c].cps, &letters[c]);
+    }
+  }
+  for (const auto& r : runs) {
+    for (size_t c = 0; c < r.cands.size(); ++c) {
+      const Candidate& cand = r.cands[c];
+      if (!cand.valid) continue;
+      double imp = r.badness - cand.badness;
+      if (imp >= RequiredImprovement(r, cand, opt.min_improvement) &&
+          !LoneForeignLetter(r, cand.cps, letters[c]))
+        ++strong[c];
+      if (imp > 0) weak[c] += imp;
+    }
   }
   bool any_strong = std::any_of(strong.begin(), strong.end(), [](int v) { return v > 0; });
   for (auto& r : runs) {
@@ -850,9 +886,9 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       double imp = r.badness - cand.badness;
       // A code page that clearly explains some run of this line needs less
       // evidence on the others.
-      bool ok = (imp >= RequiredImprovement(r, cand, opt.min_improvement) &&
-                 !LoneForeignLetter(r, cand.cps)) ||
-                (strong[c] > 0 && imp >= 0);
+      bool lone = LoneForeignLetter(r, cand.cps, letters[c]);
+      bool ok = !lone && (imp >= RequiredImprovement(r, cand, opt.min_improvement) ||
+                          (strong[c] > 0 && imp >= 0));
       if (!ok) continue;
       if (best < 0) {
         best = static_cast<int>(c);
