@@ -97,13 +97,16 @@ bool DecodeStrict(UConverter* cnv, const std::string& bytes, std::vector<int32_t
 
 // Log-likelihood of cps between the characters prev and next (0: none).
 // A lost character (U+FFFD, or U+001A from ICU's Shift_JIS decoder) scores
-// nothing: damaged text and its repair hold the same losses, and only the
-// characters that survived tell them apart.
-double ScoreCps(const std::vector<int32_t>& cps, int32_t prev, int32_t next) {
+// `lost`: nothing in a repair, which keeps the losses it cannot undo, and a
+// penalty in the damaged text, where it is the mark of the wrong decoder
+// that the repair explains.
+constexpr double kLostInDamage = -10.0;
+double ScoreCps(const std::vector<int32_t>& cps, int32_t prev, int32_t next, double lost = 0) {
   double sum = 0;
   char32_t p = static_cast<char32_t>(prev);
   for (int32_t c : cps) {
     if (c == 0xFFFD || c == 0x1A) {
+      sum += lost;
       p = 0;
       continue;
     }
@@ -206,9 +209,10 @@ struct Candidate {
   std::string what;  // via-...
   std::vector<int32_t> cps;
   double score = -1e18;
-  int lost = 0;          // characters that lost bytes, kept as U+FFFD
-  int codec_key = -1;    // for the per-text vote
-  bool has_cjk = false;  // holds a Han, kana, Hangul or CJK punctuation character
+  int lost = 0;                // characters that lost bytes, kept as U+FFFD
+  int codec_key = -1;          // for the per-line vote
+  bool has_cjk = false;        // holds a Han, kana, Hangul or CJK punctuation character
+  bool needs_support = false;  // taken only when the line confirms the damage
 };
 
 constexpr int kNumKeys = kNumDbcs + kNumDbcs * kNumDbcs + kNumDbcs;
@@ -218,7 +222,7 @@ constexpr int kFirstLatin1Key = kNumDbcs + kNumDbcs * kNumDbcs;
 // text must give CJK characters, at least two of them (`ÖÐ` alone is too
 // ambiguous); others need the same damage confirmed elsewhere in the text.
 bool SelfSufficient(const Candidate& c) {
-  return c.has_cjk && (c.codec_key < kFirstLatin1Key || c.cps.size() >= 2);
+  return !c.needs_support && c.has_cjk && (c.codec_key < kFirstLatin1Key || c.cps.size() >= 2);
 }
 
 // UTF-8 read as a double-byte code page: encode back, decode as UTF-8.
@@ -250,8 +254,9 @@ bool TryUtf8As(int codec, const std::vector<int32_t>& run, int max_unknown, Cand
     }
   }
   if (!ParseLossyUtf8(pattern, &cand->cps, &cand->lost)) return false;
-  // Every character lost is no repair.
-  if (cand->lost * 2 >= static_cast<int>(cand->cps.size())) return false;
+  // A repair that keeps nothing but losses (`縲�` -> `�`) is taken only
+  // when the line confirms the damage.
+  cand->needs_support = cand->lost >= static_cast<int>(cand->cps.size());
   cand->what = std::string("utf8-as-") + kShortNames[codec];
   cand->codec_key = codec;
   return true;
@@ -270,13 +275,14 @@ bool TryCross(int written, int read, const std::vector<int32_t>& run, Candidate*
     bytes.append(reinterpret_cast<const char*>(buf), n);
   }
   if (!DecodeStrict(dec, bytes, &cand->cps)) return false;
-  // Chinese read as Chinese gives Chinese back: GBK also holds kana and
-  // Big5 Hangul-free symbols, but a crossing that yields kana or Hangul is
-  // a rare name decoded by chance (曾允元 -> 纯すじ), not a repair.
+  // A short run that a crossing turns into kana or Hangul is a rare name
+  // decoded by chance (曾允元 -> 纯すじ) unless the same crossing repairs
+  // another run of the line; Japanese in GBK read as Big5 shows its kana
+  // over longer runs.
+  cand->needs_support = false;
   for (int32_t c : cand->cps) {
-    if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-        (c >= 0xE000 && c <= 0xF8FF))
-      return false;
+    if (run.size() <= 3 && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)))
+      cand->needs_support = true;
   }
   cand->what = std::string(kShortNames[written]) + "-as-" + kShortNames[read];
   cand->codec_key = kNumDbcs + written * kNumDbcs + read;
@@ -430,13 +436,16 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
       continue;
     r.in_word = IsAsciiLetter(r.prev) || IsAsciiLetter(r.next);
     r.score = ScoreCps(r.cps, r.prev, r.next);
+    const double damaged_score = ScoreCps(r.cps, r.prev, r.next, kLostInDamage);
     size_t known = std::count_if(r.cps.begin(), r.cps.end(),
                                  [](int32_t c) { return c != 0xFFFD && c != 0x1A; });
     if (known == 0) continue;
     double mean = r.score / static_cast<double>(known);
-    if (cjk && mean >= -8.5 && r.cps.size() >= 2) clean_cjk = true;
+    r.score = damaged_score;  // what a repair is measured against
+    if (cjk && mean >= -7.0 && r.cps.size() >= 2) clean_cjk = true;
     // 2. Candidates, only for implausible runs.
-    if (cjk && mean < -7.0) {
+    // (A lost character is evidence of a wrong decoder by itself.)
+    if (cjk && (mean < -7.0 || known < r.cps.size())) {
       for (int c = 0; c < kNumDbcs; ++c) {
         Candidate cand;
         if (TryUtf8As(c, r.cps, options_.max_unknown_bytes, &cand)) {
@@ -535,7 +544,11 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     double chars = static_cast<double>(c.cps.size() - c.lost);
     // A lone character needs a Latin letter beside it, or a larger gain.
     if (r.cps.size() == 1) factor *= r.in_word ? 0.25 : 1.0;
-    if (c.score / chars < options_.min_mean) return false;
+    // (A repair that gains twice the usual per character may read lower:
+    // classical Chinese, rare names, text around lost characters.)
+    double min_mean =
+        options_.min_mean - (gain >= 2 * options_.min_gain_per_char * chars ? 1.5 : 0);
+    if (chars > 0 && c.score / chars < min_mean) return false;
     return gain >= factor * options_.min_gain &&
            gain >= factor * options_.min_gain_per_char * chars;
   };

@@ -4,7 +4,9 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <span>
 #include <vector>
 
 #include "mojibake_util.h"
@@ -46,6 +48,23 @@ const std::vector<uint8_t>& ScreenTable() {
     return t;
   }();
   return table;
+}
+
+// For every BMP code point, the code pages (bit i: WesternCodecs()[i]) that
+// hold it; ASCII is in all of them.
+const std::vector<uint16_t>& CodecMasks() {
+  static const std::vector<uint16_t> masks = [] {
+    std::vector<uint16_t> m(0x10000, 0);
+    const auto codecs = mi::WesternCodecs();
+    for (int c = 0; c < 0x80; ++c) m[c] = 0xFFFF;
+    for (size_t i = 0; i < codecs.size(); ++i) {
+      for (const auto& [cp, byte] : codecs[i].from_unicode) {
+        if (cp < 0x10000) m[cp] |= static_cast<uint16_t>(1u << i);
+      }
+    }
+    return m;
+  }();
+  return masks;
 }
 
 bool IsCesuPair(const unsigned char* s, size_t i, size_t n) {
@@ -143,6 +162,7 @@ enum Cat : uint8_t {
   kGrLo,
   kBox,
   kMath,
+  kNumCats,
 };
 
 Cat ComputeCategory(int32_t c) {
@@ -198,13 +218,27 @@ Cat ComputeCategory(int32_t c) {
 }
 
 // Category() over the BMP, computed once.
-Cat Category(int32_t c) {
+// Category() and IsCp1252Cont() over the BMP, computed once: the category
+// in the low bits, kCp1252ContBit for what windows-1252 shows for a UTF-8
+// continuation byte.
+constexpr uint8_t kCp1252ContBit = 0x80;
+const std::vector<uint8_t>& CategoryTable() {
   static const std::vector<uint8_t> table = [] {
     std::vector<uint8_t> t(0x10000);
-    for (int32_t i = 0; i < 0x10000; ++i) t[i] = ComputeCategory(i);
+    const auto& cp1252 = mi::WesternCodecs()[0];
+    for (int32_t i = 0; i < 0x10000; ++i) {
+      int b = cp1252.Encode(i);
+      t[i] =
+          static_cast<uint8_t>(ComputeCategory(i) | (b >= 0x80 && b <= 0xBF ? kCp1252ContBit : 0));
+    }
     return t;
   }();
-  return c >= 0 && c < 0x10000 ? static_cast<Cat>(table[c]) : ComputeCategory(c);
+  return table;
+}
+
+Cat Category(int32_t c) {
+  return c >= 0 && c < 0x10000 ? static_cast<Cat>(CategoryTable()[c] & ~kCp1252ContBit)
+                               : ComputeCategory(c);
 }
 
 bool IsLetterCat(Cat c) {
@@ -257,7 +291,7 @@ int Script(Cat c) {
   }
 }
 
-double Pair(Cat a, Cat b) {
+double ComputePair(Cat a, Cat b) {
   // Letters of two scripts inside one word: "ΓÇæ", "OΓΉ".
   int sa = Script(a), sb = Script(b);
   // (A lowercase Greek letter inside a Latin word is science: `IL2RγcKO`.)
@@ -299,11 +333,34 @@ double Pair(Cat a, Cat b) {
   return 0;
 }
 
+// Pair() and Unary() as tables, computed once: Badness() runs them for every
+// character of every candidate.
+double Pair(Cat a, Cat b) {
+  static const auto table = [] {
+    std::array<std::array<float, kNumCats>, kNumCats> t{};
+    for (int i = 0; i < kNumCats; ++i) {
+      for (int j = 0; j < kNumCats; ++j) {
+        t[i][j] = static_cast<float>(ComputePair(static_cast<Cat>(i), static_cast<Cat>(j)));
+      }
+    }
+    return t;
+  }();
+  return table[a][b];
+}
+
+double UnaryOf(int32_t c, Cat cat) {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000);
+    for (int32_t i = 0; i < 0x10000; ++i) t[i] = static_cast<uint8_t>(Unary(i, Category(i)));
+    return t;
+  }();
+  return c >= 0 && c < 0x10000 ? table[c] : Unary(c, cat);
+}
+
 // Badness of body[0, n) between the context characters before and after.
 // Whether c is what windows-1252 shows for a UTF-8 continuation byte.
 bool IsCp1252Cont(int32_t c) {
-  int b = mi::WesternCodecs()[0].Encode(c);
-  return b >= 0x80 && b <= 0xBF;
+  return c >= 0x80 && c < 0x10000 && (CategoryTable()[c] & kCp1252ContBit);
 }
 
 double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
@@ -317,7 +374,7 @@ double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
   for (size_t k = 0; k < total; ++k) {
     int32_t cp = at(k);
     Cat c = Category(cp);
-    bad += Unary(cp, c);
+    bad += UnaryOf(cp, c);
     if (k > 0) {
       double pair = Pair(prev, c);
       int32_t next_cp = at(k + 1);
@@ -607,6 +664,7 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
 struct Candidate {
   bool valid = false;
   double badness = 0;
+  bool layered = false;  // judged by a further layer of damage it leaves
   Decoded info;
   std::vector<int32_t> cps;
 };
@@ -635,11 +693,14 @@ bool HasSuspiciousPair(const std::vector<int32_t>& cps) {
 }
 
 // Collects the runs of non-ASCII characters around every screening hit.
-std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Options& opt) {
+// Runs go to *runs, whose elements (and their buffers) are reused: `count`
+// is the number of runs found.
+size_t CollectRuns(std::string_view text, const MojibakeFilter::Options& opt,
+                   std::vector<Run>* runs) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const auto& table = ScreenTable();
-  std::vector<Run> runs;
+  size_t count = 0;
   size_t done = 0;
   size_t hit = Screen(text, 0, opt);
   while (hit != std::string_view::npos) {
@@ -650,7 +711,11 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
                             (s[start - 1] == '?' && start - 1 > done && s[start - 2] >= 0x80)))
       --start;
     while (start < hit && (s[start] & 0xC0) == 0x80) ++start;
-    Run r;
+    if (runs->size() <= count) runs->emplace_back();
+    Run& r = (*runs)[count];
+    r.chars.clear();
+    r.prev = r.next = ' ';
+    r.badness = 0;
     r.start = start;
     size_t end = start;
     auto flags_of = [&](const RunChar& rc) -> uint8_t {
@@ -692,10 +757,10 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
       r.next = cp < 0 ? 0xFFFD : cp;
     }
     done = end > hit ? end : hit + 1;
-    if (!r.chars.empty()) runs.push_back(std::move(r));
+    if (!r.chars.empty()) ++count;
     hit = Screen(text, done, opt);
   }
-  return runs;
+  return count;
 }
 
 // GBK/Big5/Shift_JIS/EUC-KR text read as windows-1252 (`ÖÐ¹ú`) sometimes
@@ -741,7 +806,7 @@ UScriptCode ScriptOf(int32_t c) {
 // A letter or digit of a script other than Latin, Greek or Cyrillic (whose
 // one-letter words and symbols are common), else USCRIPT_COMMON.
 UScriptCode ForeignScript(int32_t c) {
-  if (c < 0x370 || !u_isalnum(c)) return USCRIPT_COMMON;
+  if (c < 0x530 || (c >= 0x1E00 && c < 0x2C00) || !u_isalnum(c)) return USCRIPT_COMMON;
   UScriptCode sc = ScriptOf(c);
   return sc == USCRIPT_INHERITED || sc == USCRIPT_LATIN || sc == USCRIPT_GREEK ||
                  sc == USCRIPT_CYRILLIC
@@ -803,26 +868,55 @@ double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
 }
 
 // Undoes one layer of damage where the evidence allows. Returns true when
-// something changed.
+// something changed; *again: when a repair left a further layer to undo
+// (its candidate was judged by the next layer, or it holds C1 controls).
 bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer,
-              size_t base) {
-  std::vector<Run> runs = CollectRuns(text, opt);
-  if (runs.empty()) return false;
+              size_t base, bool* again) {
+  *again = false;
+  thread_local std::vector<Run> pool;
+  const size_t count = CollectRuns(text, opt, &pool);
+  if (count == 0) return false;
+  std::span<Run> runs(pool.data(), count);
   const auto codecs = mi::WesternCodecs();
   const size_t nc = codecs.size();
   std::vector<int> strong(nc, 0);
   std::vector<double> weak(nc, 0);
   std::vector<int32_t> cps, next_cps;
   std::vector<RunChar> look;
+  const auto& masks = CodecMasks();
   auto evaluate = [&](Run& r, bool only_strong) {
     r.cands.resize(nc);
+    // Cheap rejection: only the code pages that hold every letter of the
+    // run can explain it (TryCodec refuses a letter it cannot encode).
+    uint32_t mask = 0xFFFF;
+    for (const auto& rc : r.chars) {
+      if (rc.kind != RunKind::kChar) continue;
+      if (rc.cp >= 0x10000) {
+        mask = 0;
+        break;
+      }
+      if (IsAlpha(rc.cp) || Category(rc.cp) != kQuote) mask &= masks[rc.cp];
+    }
     for (size_t c = 0; c < nc; ++c) {
       Candidate& cand = r.cands[c];
       cand.valid = false;
       if (only_strong && strong[c] == 0) continue;
+      if (!(mask & (1u << c))) continue;
       std::string_view rest = std::string_view(text).substr(r.end);
+      cand.layered = false;
       cand.valid = TryCodec(r.chars, codecs[c], rest, &cand.cps, &cand.info);
       if (!cand.valid) continue;
+      // Code pages that agree on the run give the same repair: score it once.
+      bool same = false;
+      for (size_t e = 0; e < c && !same; ++e) {
+        const Candidate& other = r.cands[e];
+        if (other.valid && other.cps == cand.cps) {
+          cand.badness = other.badness;
+          cand.layered = other.layered;
+          same = true;
+        }
+      }
+      if (same) continue;
       cand.badness = RunBadness(r, cand.cps);
       // A layer of stacked damage may look no better than the input until
       // the next layer is undone too: judge it by the best next layer.
@@ -834,7 +928,7 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
           Decoded d2;
           if (!TryCodec(look, codecs[c2], rest, &next_cps, &d2)) continue;
           double b2 = RunBadness(r, next_cps);
-          if (b2 < cand.badness) cand.badness = b2;
+          if (b2 < cand.badness) cand.badness = b2, cand.layered = true;
         }
       }
     }
@@ -909,6 +1003,7 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
         std::any_of(rep.begin(), rep.end(), [](int32_t c) { return c >= 0x80 && c < 0xA0; });
     if (!intermediate && ReadsBetterAsDoubleByte(text, r, rep)) continue;
     const Candidate& cand = r.cands[best];
+    if (cand.layered || intermediate) *again = true;
     std::string after;
     for (int32_t c : cand.cps) mi::AppendUtf8(after, c);
     out.append(text, copied, r.start - copied);
@@ -978,7 +1073,7 @@ std::string MojibakeFilter::FixLine(std::string_view text, size_t base, Report& 
   // Raw CESU-8 surrogate pairs.
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  if (options_.fix_cesu8) {
+  if (options_.fix_cesu8 && text.find('\xED') != std::string_view::npos) {
     for (size_t i = 0; i < n;) {
       if (IsCesuPair(s, i, n)) {
         std::string after;
@@ -997,7 +1092,8 @@ std::string MojibakeFilter::FixLine(std::string_view text, size_t base, Report& 
     cur.assign(text);
   }
   for (int layer = 0; layer < options_.max_layers; ++layer) {
-    if (!FixLayer(cur, options_, report, layer, base)) break;
+    bool again = false;
+    if (!FixLayer(cur, options_, report, layer, base, &again) || !again) break;
   }
   // Lone C1 controls left over are windows-1252 punctuation read as Latin-1.
   if (options_.fix_c1 && cur.find('\xC2') != std::string::npos) {
