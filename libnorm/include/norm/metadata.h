@@ -13,7 +13,7 @@
 //   lang    <html lang>, else the script of the body text: ja (kana),
 //           ko (Hangul), zh-Hans / zh-Hant (Han, by characters unique to one
 //           script); nothing for other scripts
-// The hints come from the readers (Document::hints, see html_read.h).
+// The hints come from the readers (Document::hints, see html_page.h).
 //
 // A leading heading that is a single link whose URL is (now) in the front
 // matter under source, url, from or link is unwrapped to its text.

@@ -1,4 +1,4 @@
-#include "html_read.h"
+#include "html_page.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>

@@ -1,5 +1,5 @@
 // HTML to Document: norm::ReadHtml and the bridge the Markdown reader uses
-// for raw HTML blocks. The work happens in html_read.cpp (parse, hints,
+// for raw HTML blocks. The work happens in html_page.cpp (parse, hints,
 // cleaning, main content, conversion); this file keeps the public entry
 // points and the plain-text fallback for nesting beyond libxml2's limit.
 #include <libxml/HTMLparser.h>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "html_fragment.h"
-#include "html_read.h"
+#include "html_page.h"
 #include "norm/reader.h"
 #include "utf8.h"
 
