@@ -33,9 +33,9 @@
 //   implausible as they stand, a candidate only while its first character
 //   re-encodes to a UTF-8 lead byte, and a run with more lost bytes than
 //   Options::max_unknown_bytes (or one in four characters) is not tried.
-//   Latin-1 runs whose bytes are valid UTF-8 as a whole, or whose repair by
-//   the mojibake filter scores better, are left to that filter (this filter
-//   runs first in the default pipeline).
+//   Latin-1 runs whose bytes are valid UTF-8 as a whole, or whose reading as
+//   UTF-8 decoded by a Western code page scores better, are left to the
+//   mojibake filter (this filter runs first in the default pipeline).
 //   Text with no character outside ASCII, Latin-1 and general punctuation
 //   pays one pass that looks up each non-ASCII character's class.
 //

@@ -1,16 +1,14 @@
 #include "norm/cjk_mojibake.h"
 
 #include <unicode/uchar.h>
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_err.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <vector>
 
+#include "mojibake_score.h"
 #include "mojibake_util.h"
-#include "norm/mojibake.h"
 #include "text_model.h"
 
 namespace norm {
@@ -22,111 +20,24 @@ namespace {
 
 constexpr std::string_view kName = "cjk-mojibake";
 
-// The double-byte code pages involved, by index.
-enum Dbcs { kGbk, kBig5, kSjis, kEucJp, kEucKr, kNumDbcs };
-constexpr const char* kIcuNames[kNumDbcs] = {"GBK", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"};
-constexpr const char* kShortNames[kNumDbcs] = {"gbk", "big5", "shift_jis", "euc-jp", "euc-kr"};
+using mi::IsCjkish;
+using mi::kBig5;
+using mi::kEucJp;
+using mi::kEucKr;
+using mi::kGbk;
+using mi::kNumDbcs;
+using mi::kSjis;
 
-// ICU converters are stateful, so each thread opens its own set once and
-// reuses it for every call.
-struct Converters {
-  std::array<UConverter*, kNumDbcs> cnv{};
-  Converters() {
-    for (int i = 0; i < kNumDbcs; ++i) {
-      UErrorCode err = U_ZERO_ERROR;
-      cnv[i] = ucnv_open(kIcuNames[i], &err);
-      if (U_FAILURE(err)) {
-        cnv[i] = nullptr;
-        continue;
-      }
-      ucnv_setFromUCallBack(cnv[i], UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
-      ucnv_setToUCallBack(cnv[i], UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
-    }
-  }
-  ~Converters() {
-    for (UConverter* c : cnv) {
-      if (c != nullptr) ucnv_close(c);
-    }
-  }
-  Converters(const Converters&) = delete;
-  Converters& operator=(const Converters&) = delete;
-};
-
-Converters& ThreadConverters() {
-  thread_local Converters converters;
-  return converters;
-}
-
-// Encodes one code point; returns the byte count (0 when unmappable).
-int EncodeOne(UConverter* cnv, int32_t cp, unsigned char* out) {
-  UChar src[2];
-  int32_t n = 0;
-  if (cp >= 0x10000) {
-    src[n++] = static_cast<UChar>(0xD7C0 + (cp >> 10));
-    src[n++] = static_cast<UChar>(0xDC00 | (cp & 0x3FF));
-  } else {
-    src[n++] = static_cast<UChar>(cp);
-  }
-  UErrorCode err = U_ZERO_ERROR;
-  int32_t len = ucnv_fromUChars(cnv, reinterpret_cast<char*>(out), 8, src, n, &err);
-  if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING) {
-    if (err != U_STRING_NOT_TERMINATED_WARNING) return 0;
-  }
-  return len > 0 && len <= 4 ? len : 0;
-}
-
-// Decodes bytes strictly; false on any invalid or unmappable sequence.
-bool DecodeStrict(UConverter* cnv, const std::string& bytes, std::vector<int32_t>* out) {
-  std::vector<UChar> buf(bytes.size() + 2);
-  UErrorCode err = U_ZERO_ERROR;
-  ucnv_resetToUnicode(cnv);
-  int32_t n = ucnv_toUChars(cnv, buf.data(), static_cast<int32_t>(buf.size()), bytes.data(),
-                            static_cast<int32_t>(bytes.size()), &err);
-  if (U_FAILURE(err)) return false;
-  out->clear();
-  for (int32_t i = 0; i < n; ++i) {
-    int32_t c = buf[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (buf[i + 1] - 0xDC00);
-      ++i;
-    }
-    out->push_back(c);
-  }
-  return true;
-}
-
-// Log-likelihood of cps between the characters prev and next (0: none).
-// A lost character (U+FFFD, or U+001A from ICU's Shift_JIS decoder) scores
-// `lost`: nothing in a repair, which keeps the losses it cannot undo, and a
-// penalty in the damaged text, where it is the mark of the wrong decoder
-// that the repair explains.
+// A lost character weighs this much in the damaged run (it is the mark of
+// the wrong decoder that a repair explains) and nothing in the repair,
+// which keeps the losses it cannot undo.
 constexpr double kLostInDamage = -10.0;
+
 double ScoreCps(const std::vector<int32_t>& cps, int32_t prev, int32_t next, double lost = 0) {
-  double sum = 0;
-  char32_t p = static_cast<char32_t>(prev);
-  for (int32_t c : cps) {
-    if (c == 0xFFFD || c == 0x1A) {
-      sum += lost;
-      p = 0;
-      continue;
-    }
-    sum += tm::ConditionalLogFreq(p, static_cast<char32_t>(c));
-    p = static_cast<char32_t>(c);
-  }
-  if (next != 0)
-    sum += tm::ConditionalLogFreq(p, static_cast<char32_t>(next)) -
-           tm::LogFreq(static_cast<char32_t>(next));
-  return sum;
+  return mi::TextModelScore(cps, prev, next, lost);
 }
 
 bool IsAsciiLetter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool IsCjkish(int32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0xFFFD ||
-         (c >= 0xE000 && c <= 0xF8FF) || c == 0x20AC || (c >= 0x1100 && c <= 0x11FF) ||
-         (c >= 0x20000 && c <= 0x3FFFF);
-}
 
 // Han, kana or Hangul: a letter of CJK text (not punctuation).
 bool IsCjkLetter(int32_t c) {
@@ -230,8 +141,6 @@ bool SelfSufficient(const Candidate& c) {
 // and a run with more lost bytes than max_unknown (or than one in four
 // characters) is not tried.
 bool TryUtf8As(int codec, const std::vector<int32_t>& run, int max_unknown, Candidate* cand) {
-  UConverter* cnv = ThreadConverters().cnv[codec];
-  if (cnv == nullptr) return false;
   int holes = 0;
   for (int32_t c : run) holes += c == 0xFFFD || c == 0x1A;
   if (holes > std::max<int>(max_unknown, static_cast<int>(run.size() / 4))) return false;
@@ -244,7 +153,7 @@ bool TryUtf8As(int codec, const std::vector<int32_t>& run, int max_unknown, Cand
       pattern.push_back(-1);
       continue;
     }
-    int n = EncodeOne(cnv, c, buf);
+    int n = mi::EncodeDbcs(codec, c, buf);
     if (n == 0) return false;
     for (int k = 0; k < n; ++k) pattern.push_back(buf[k]);
     if (first) {
@@ -257,24 +166,21 @@ bool TryUtf8As(int codec, const std::vector<int32_t>& run, int max_unknown, Cand
   // A repair that keeps nothing but losses (`縲�` -> `�`) is taken only
   // when the line confirms the damage.
   cand->needs_support = cand->lost >= static_cast<int>(cand->cps.size());
-  cand->what = std::string("utf8-as-") + kShortNames[codec];
+  cand->what = std::string("utf8-as-") + mi::kDbcsShortNames[codec];
   cand->codec_key = codec;
   return true;
 }
 
 // Double-byte text read as another double-byte code page (GBK <-> Big5).
 bool TryCross(int written, int read, const std::vector<int32_t>& run, Candidate* cand) {
-  UConverter* enc = ThreadConverters().cnv[read];
-  UConverter* dec = ThreadConverters().cnv[written];
-  if (enc == nullptr || dec == nullptr) return false;
   std::string bytes;
   unsigned char buf[8];
   for (int32_t c : run) {
-    int n = EncodeOne(enc, c, buf);
+    int n = mi::EncodeDbcs(read, c, buf);
     if (n == 0) return false;
     bytes.append(reinterpret_cast<const char*>(buf), n);
   }
-  if (!DecodeStrict(dec, bytes, &cand->cps)) return false;
+  if (!mi::DecodeDbcsStrict(written, bytes, &cand->cps)) return false;
   // A short run that a crossing turns into kana or Hangul is a rare name
   // decoded by chance (曾允元 -> 纯すじ) unless the same crossing repairs
   // another run of the line; Japanese in GBK read as Big5 shows its kana
@@ -284,16 +190,14 @@ bool TryCross(int written, int read, const std::vector<int32_t>& run, Candidate*
     if (run.size() <= 3 && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)))
       cand->needs_support = true;
   }
-  cand->what = std::string(kShortNames[written]) + "-as-" + kShortNames[read];
+  cand->what = std::string(mi::kDbcsShortNames[written]) + "-as-" + mi::kDbcsShortNames[read];
   cand->codec_key = kNumDbcs + written * kNumDbcs + read;
   return true;
 }
 
 // Double-byte text read as windows-1252/Latin-1.
 bool TryLatin1(int written, const std::string& bytes, Candidate* cand) {
-  UConverter* dec = ThreadConverters().cnv[written];
-  if (dec == nullptr) return false;
-  if (!DecodeStrict(dec, bytes, &cand->cps)) return false;
+  if (!mi::DecodeDbcsStrict(written, bytes, &cand->cps)) return false;
   // The repair must consist of double-byte characters (any script: GBK and
   // Big5 also hold pinyin letters, Greek, Cyrillic and punctuation), with
   // no control, private-use or invalid character.
@@ -309,7 +213,7 @@ bool TryLatin1(int written, const std::string& bytes, Candidate* cand) {
       return false;
   }
   if (ascii * 2 >= cand->cps.size() + 1 && ascii > 0) return false;
-  cand->what = std::string(kShortNames[written]) + "-as-windows-1252";
+  cand->what = std::string(mi::kDbcsShortNames[written]) + "-as-windows-1252";
   cand->codec_key = kFirstLatin1Key + written;
   return true;
 }
@@ -491,25 +395,10 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
       }
     }
     // Latin-1 text may instead be UTF-8 read as a single-byte code page
-    // (`ä¸­æ–‡`): the mojibake filter's repair of the same run competes.
+    // (`ä¸­æ–‡`, the mojibake filter's case): that reading competes.
     double western = -1e18;
-    if (latin1 && !cjk && !r.cands.empty()) {
-      static const MojibakeFilter kWestern;
-      Report scratch;
-      std::string_view run_text = text.substr(r.start, r.end - r.start);
-      if (kWestern.MayChange(run_text)) {
-        std::string fixed = kWestern.Transform(run_text, scratch);
-        if (fixed != run_text) {
-          std::vector<int32_t> w;
-          for (size_t k = 0; k < fixed.size();) {
-            int32_t cp;
-            k += mi::DecodeUtf8(fixed, k, &cp);
-            w.push_back(cp < 0 ? 0xFFFD : cp);
-          }
-          western = ScoreCps(w, r.prev, r.next);
-        }
-      }
-    }
+    if (latin1 && !cjk && !r.cands.empty())
+      western = mi::BestWesternUtf8Score(r.cps, r.prev, r.next);
     for (auto& cand : r.cands) {
       cand.score = ScoreCps(cand.cps, r.prev, r.next);
       if (cand.score <= western) cand.score = -1e18;  // never chosen
@@ -612,32 +501,3 @@ std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) 
 }
 
 }  // namespace norm
-
-namespace norm::mojibake_internal {
-
-double BestDoubleByteScore(const std::string& bytes, int32_t prev, int32_t next) {
-  double best = -1e18;
-  std::vector<int32_t> cps;
-  for (int c : {kGbk, kBig5, kSjis, kEucKr}) {
-    UConverter* dec = ThreadConverters().cnv[c];
-    if (dec == nullptr || !DecodeStrict(dec, bytes, &cps)) continue;
-    int cjk = 0;
-    bool ok = true;
-    for (int32_t cp : cps) {
-      if (IsCjkish(cp) && cp != 0xFFFD && cp != 0x20AC) {
-        ++cjk;
-      } else if (cp >= 0x80) {
-        ok = false;
-      }
-    }
-    if (!ok || cjk < 2) continue;
-    best = std::max(best, ScoreCps(cps, prev, next));
-  }
-  return best;
-}
-
-double TextModelScore(const std::vector<int32_t>& cps, int32_t prev, int32_t next) {
-  return ScoreCps(cps, prev, next);
-}
-
-}  // namespace norm::mojibake_internal

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "mojibake_score.h"
 #include "mojibake_util.h"
 
 namespace norm {
