@@ -48,7 +48,9 @@ bool IsCjkLetter(int32_t c) {
 
 bool IsLatin1High(int32_t c) {
   if (c >= 0x80 && c <= 0xFF) return true;
-  return mi::WesternCodecs()[0].Encode(c) >= 0x80;
+  if (c < 0x100 || c > 0x2122) return false;  // windows-1252 ends at ™
+  static const mi::SingleByteCodec& cp1252 = mi::WesternCodecs()[0];
+  return cp1252.Encode(c) >= 0x80;
 }
 
 // ---------------------------------------------------------------------------

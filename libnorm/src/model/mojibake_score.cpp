@@ -116,13 +116,6 @@ bool DecodeDbcsStrict(int dbcs, const std::string& bytes, std::vector<int32_t>* 
   return true;
 }
 
-bool IsCjkish(int32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0xFFFD ||
-         (c >= 0xE000 && c <= 0xF8FF) || c == 0x20AC || (c >= 0x1100 && c <= 0x11FF) ||
-         (c >= 0x20000 && c <= 0x3FFFF);
-}
-
 double TextModelScore(const std::vector<int32_t>& cps, int32_t prev, int32_t next, double lost) {
   double sum = 0;
   char32_t p = static_cast<char32_t>(prev);

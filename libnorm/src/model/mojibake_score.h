@@ -25,7 +25,12 @@ bool DecodeDbcsStrict(int dbcs, const std::string& bytes, std::vector<int32_t>* 
 
 // CJK text, full-width forms, private use, U+FFFD, the euro sign and Hangul
 // jamo: what a wrong double-byte decoder produces.
-bool IsCjkish(int32_t c);
+inline bool IsCjkish(int32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0xFFFD ||
+         (c >= 0xE000 && c <= 0xF8FF) || c == 0x20AC || (c >= 0x1100 && c <= 0x11FF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
 
 // Text-model log-likelihood (sum, nats) of cps between the code points prev
 // and next (0: none). A lost character (U+FFFD, or U+001A from ICU's
