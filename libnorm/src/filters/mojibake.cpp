@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
+#include <mutex>
 #include <span>
 #include <vector>
 
@@ -223,22 +225,44 @@ Cat ComputeCategory(int32_t c) {
 // in the low bits, kCp1252ContBit for what windows-1252 shows for a UTF-8
 // continuation byte.
 constexpr uint8_t kCp1252ContBit = 0x80;
-const std::vector<uint8_t>& CategoryTable() {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000);
-    const auto& cp1252 = mi::WesternCodecs()[0];
-    for (int32_t i = 0; i < 0x10000; ++i) {
-      int b = cp1252.Encode(i);
-      t[i] =
-          static_cast<uint8_t>(ComputeCategory(i) | (b >= 0x80 && b <= 0xBF ? kCp1252ContBit : 0));
+// A per-BMP-code-point table filled 256 code points at a time on first use:
+// building all 65,536 entries up front cost ~10 ms of ICU property lookups
+// in every process that met one non-ASCII character.
+template <uint8_t (*Compute)(int32_t)>
+class LazyBmpTable {
+ public:
+  uint8_t Get(int32_t c) {
+    const size_t block = static_cast<size_t>(c) >> 8;
+    if (!ready_[block].load(std::memory_order_acquire)) Fill(block);
+    return data_[static_cast<size_t>(c)];
+  }
+
+ private:
+  void Fill(size_t block) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (ready_[block].load(std::memory_order_relaxed)) return;
+    for (size_t i = 0; i < 256; ++i) {
+      data_[block * 256 + i] = Compute(static_cast<int32_t>(block * 256 + i));
     }
-    return t;
-  }();
-  return table;
+    ready_[block].store(true, std::memory_order_release);
+  }
+  std::array<std::atomic<bool>, 256> ready_{};
+  std::array<uint8_t, 0x10000> data_{};
+  std::mutex mutex_;
+};
+
+uint8_t ComputeCategoryBits(int32_t c) {
+  int b = mi::WesternCodecs()[0].Encode(c);
+  return static_cast<uint8_t>(ComputeCategory(c) | (b >= 0x80 && b <= 0xBF ? kCp1252ContBit : 0));
+}
+
+uint8_t CategoryBits(int32_t c) {
+  static LazyBmpTable<ComputeCategoryBits> table;
+  return table.Get(c);
 }
 
 Cat Category(int32_t c) {
-  return c >= 0 && c < 0x10000 ? static_cast<Cat>(CategoryTable()[c] & ~kCp1252ContBit)
+  return c >= 0 && c < 0x10000 ? static_cast<Cat>(CategoryBits(c) & ~kCp1252ContBit)
                                : ComputeCategory(c);
 }
 
@@ -334,8 +358,8 @@ double ComputePair(Cat a, Cat b) {
   return 0;
 }
 
-// Pair() and Unary() as tables, computed once: Badness() runs them for every
-// character of every candidate.
+// Pair() as a table, computed once: Badness() runs it for every character of
+// every candidate.
 double Pair(Cat a, Cat b) {
   static const auto table = [] {
     std::array<std::array<float, kNumCats>, kNumCats> t{};
@@ -349,19 +373,10 @@ double Pair(Cat a, Cat b) {
   return table[a][b];
 }
 
-double UnaryOf(int32_t c, Cat cat) {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000);
-    for (int32_t i = 0; i < 0x10000; ++i) t[i] = static_cast<uint8_t>(Unary(i, Category(i)));
-    return t;
-  }();
-  return c >= 0 && c < 0x10000 ? table[c] : Unary(c, cat);
-}
-
 // Badness of body[0, n) between the context characters before and after.
 // Whether c is what windows-1252 shows for a UTF-8 continuation byte.
 bool IsCp1252Cont(int32_t c) {
-  return c >= 0x80 && c < 0x10000 && (CategoryTable()[c] & kCp1252ContBit);
+  return c >= 0x80 && c < 0x10000 && (CategoryBits(c) & kCp1252ContBit);
 }
 
 double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
@@ -375,7 +390,7 @@ double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
   for (size_t k = 0; k < total; ++k) {
     int32_t cp = at(k);
     Cat c = Category(cp);
-    bad += UnaryOf(cp, c);
+    bad += Unary(cp, c);
     if (k > 0) {
       double pair = Pair(prev, c);
       int32_t next_cp = at(k + 1);
@@ -510,19 +525,17 @@ bool ComputeImplausible(int32_t c) {
 
 // Per-BMP-character flags computed once: implausible repair result, letter.
 enum : uint8_t { kImplausible = 1, kAlpha = 2 };
+uint8_t ComputeCharFlags(int32_t c) {
+  // A character some code page holds may be an intermediate layer of
+  // stacked damage (`Ã„Æ’` -> `Äƒ` -> `ă`).
+  bool in_codec = c < 0x10000 && (ScreenTable()[c] & (kLead | kCont));
+  return (ComputeImplausible(c) && !in_codec ? kImplausible : 0) | (u_isalpha(c) ? kAlpha : 0);
+}
+
 uint8_t CharFlags(int32_t c) {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000);
-    for (int32_t i = 0; i < 0x10000; ++i) {
-      // A character some code page holds may be an intermediate layer of
-      // stacked damage (`Ã„Æ’` -> `Äƒ` -> `ă`).
-      bool in_codec = ScreenTable()[i] & (kLead | kCont);
-      t[i] = (ComputeImplausible(i) && !in_codec ? kImplausible : 0) | (u_isalpha(i) ? kAlpha : 0);
-    }
-    return t;
-  }();
-  if (c >= 0 && c < 0x10000) return table[c];
-  return (ComputeImplausible(c) ? kImplausible : 0) | (u_isalpha(c) ? kAlpha : 0);
+  static LazyBmpTable<ComputeCharFlags> table;
+  if (c >= 0 && c < 0x10000) return table.Get(c);
+  return ComputeCharFlags(c);
 }
 bool Implausible(int32_t c) { return CharFlags(c) & kImplausible; }
 bool IsAlpha(int32_t c) { return CharFlags(c) & kAlpha; }
