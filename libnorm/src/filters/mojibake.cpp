@@ -687,6 +687,7 @@ struct Run {
   size_t start = 0, end = 0;
   std::vector<RunChar> chars;
   int32_t prev = ' ', next = ' ';
+  int word_after = 0;  // lowercase ASCII letters right after the run (up to 3)
   double badness = 0;
   std::vector<Candidate> cands;  // one per code page
 };
@@ -770,6 +771,10 @@ size_t CollectRuns(std::string_view text, const MojibakeFilter::Options& opt,
       mi::DecodeUtf8(text, end, &cp);
       r.next = cp < 0 ? 0xFFFD : cp;
     }
+    r.word_after = 0;
+    while (r.word_after < 3 && end + r.word_after < n && s[end + r.word_after] >= 'a' &&
+           s[end + r.word_after] <= 'z')
+      ++r.word_after;
     done = end > hit ? end : hit + 1;
     if (!r.chars.empty()) ++count;
     hit = Screen(text, done, opt);
@@ -817,13 +822,15 @@ UScriptCode ScriptOf(int32_t c) {
   return U_FAILURE(err) ? USCRIPT_COMMON : sc;
 }
 
-// A letter or digit of a script other than Latin, Greek or Cyrillic (whose
-// one-letter words and symbols are common), else USCRIPT_COMMON.
+// A letter or digit of a script other than Latin, Greek, Cyrillic or CJK
+// (whose one-letter words and symbols are common), else USCRIPT_COMMON.
 UScriptCode ForeignScript(int32_t c) {
   if (c < 0x530 || (c >= 0x1E00 && c < 0x2C00) || !u_isalnum(c)) return USCRIPT_COMMON;
   UScriptCode sc = ScriptOf(c);
+  // (CJK writes one-character words: `NcFTPの`, and mixes Han with kana.)
   return sc == USCRIPT_INHERITED || sc == USCRIPT_LATIN || sc == USCRIPT_GREEK ||
-                 sc == USCRIPT_CYRILLIC
+                 sc == USCRIPT_CYRILLIC || sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+                 sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO
              ? USCRIPT_COMMON
              : sc;
 }
@@ -870,6 +877,10 @@ double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
   size_t out_chars = 0;
   for (int32_t c : cand.cps) out_chars += c != ' ';
   if (r.chars.size() > 2 || out_chars != 1) return base;
+  // At the start of a word that goes on in lowercase letters (`├╝ber`,
+  // `√∂ffnet`, `Ă–sterreicher`) a short span is an ordinary run: line art,
+  // formulas and brand names put symbols elsewhere.
+  if (r.word_after >= 3) return base;
   bool letter_before = IsLetterCat(Category(r.prev)), letter_after = IsLetterCat(Category(r.next));
   const RunChar& second = r.chars.back();
   Cat c2 = Category(second.cp);
