@@ -23,9 +23,10 @@ TEST(Mojibake, RepairsEachCodePage) {
   EXPECT_EQ(Fix("РџСЂРёРІРµС‚"), "Привет");           // windows-1251
   EXPECT_EQ(Fix("caf√©"), "café");                    // MacRoman
   EXPECT_EQ(Fix("caf├⌐"), "café");                    // cp437
-  EXPECT_EQ(Fix("ĹĽona"), "żona");                    // windows-1250
-  EXPECT_EQ(Fix("ä¸­æ–‡"), "中文");                   // CJK as windows-1252
-  EXPECT_EQ(Fix("Îšá½¹ÏƒÎ¼Îµ"), "Κ\u1F79σμε");        // Greek as windows-1252
+  EXPECT_EQ(Fix("σ▒êµîç"), "屈指");             // cp437 as Microsoft maps 0xE6 (µ, ICU has μ)
+  EXPECT_EQ(Fix("ĹĽona"), "żona");              // windows-1250
+  EXPECT_EQ(Fix("ä¸­æ–‡"), "中文");             // CJK as windows-1252
+  EXPECT_EQ(Fix("Îšá½¹ÏƒÎ¼Îµ"), "Κ\u1F79σμε");  // Greek as windows-1252
 }
 
 TEST(Mojibake, RepairsStackedLayers) {

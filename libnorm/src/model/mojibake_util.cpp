@@ -58,6 +58,18 @@ SingleByteCodec Build(const CodecSpec& spec) {
       if (codec.to_unicode[b] != b) codec.from_unicode.emplace_back(b, b);
     }
   }
+  // Decoders disagree on a few bytes: ICU's IBM437 reads 0xE6 as Greek mu
+  // U+03BC where Microsoft's cp437 (and Python's) gives the micro sign
+  // U+00B5; Omega and the ohm sign likewise. Either reading encodes back.
+  static constexpr int32_t kAliases[][2] = {{0x03BC, 0x00B5}, {0x03A9, 0x2126}};
+  const size_t mapped = codec.from_unicode.size();
+  for (const auto& [a, b] : kAliases) {
+    for (size_t i = 0; i < mapped; ++i) {
+      const auto [cp, byte] = codec.from_unicode[i];
+      if (cp == a) codec.from_unicode.emplace_back(b, byte);
+      if (cp == b) codec.from_unicode.emplace_back(a, byte);
+    }
+  }
   std::sort(codec.from_unicode.begin(), codec.from_unicode.end());
   // Keep the first byte for a code point mapped twice.
   codec.from_unicode.erase(
