@@ -9,6 +9,7 @@
 
 #include "mojibake_score.h"
 #include "mojibake_util.h"
+#include "script.h"
 #include "text_model.h"
 
 namespace norm {
@@ -40,10 +41,9 @@ double ScoreCps(const std::vector<int32_t>& cps, int32_t prev, int32_t next, dou
 bool IsAsciiLetter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Han, kana or Hangul: a letter of CJK text (not punctuation).
-bool IsCjkLetter(int32_t c) {
-  return (c >= 0x3041 && c <= 0x30FA) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+bool IsCjkOrHangulLetter(int32_t c) {
+  const auto u = static_cast<char32_t>(c);
+  return text::IsHan(u) || text::IsKana(u) || text::IsHangul(u);
 }
 
 bool IsLatin1High(int32_t c) {
@@ -189,7 +189,8 @@ bool TryCross(int written, int read, const std::vector<int32_t>& run, Candidate*
   // over longer runs.
   cand->needs_support = false;
   for (int32_t c : cand->cps) {
-    if (run.size() <= 3 && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)))
+    if (run.size() <= 3 &&
+        (text::IsKana(static_cast<char32_t>(c)) || text::IsHangul(static_cast<char32_t>(c))))
       cand->needs_support = true;
   }
   cand->what = std::string(mi::kDbcsShortNames[written]) + "-as-" + mi::kDbcsShortNames[read];
@@ -407,7 +408,7 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
       // Only a repair of Latin-1 text must show CJK characters; the other
       // damage kinds start from CJK-looking text already.
       int letters = 0;
-      for (int32_t c : cand.cps) letters += IsCjkLetter(c);
+      for (int32_t c : cand.cps) letters += IsCjkOrHangulLetter(c);
       cand.has_cjk = latin1 && !cjk ? letters >= 2 : cjk;
     }
     if (lone) {
