@@ -73,6 +73,14 @@ TEST(CjkMojibake, ReportsIrreversibleArtifactsUnchanged) {
   EXPECT_EQ(r.Get("cjk-mojibake", "fixed"), 0);
 }
 
+TEST(CjkMojibake, LeavesRunsPastTheBudgetCounted) {
+  std::string run;
+  for (int i = 0; i < 4000; ++i) run += "鍙傝€冩秷";  // 20,000 characters
+  Report r;
+  EXPECT_EQ(Fix(run, &r), run);
+  EXPECT_EQ(r.Get("cjk-mojibake", "runs-too-long"), 1);
+}
+
 TEST(CjkMojibake, LeavesCleanTextAlone) {
   const char* clean[] = {"贵州茅台",   "iPhone没电了", "A股上涨",    "毛毛虫",
                          "臺灣的夜市", "ÀÉÎ",          "Noël «été»", "今日はとても良い天気ですね。",

@@ -110,6 +110,15 @@ TEST(Mojibake, ShortSpansBesideSymbolsNeedStrongEvidence) {
   }
 }
 
+TEST(Mojibake, LeavesRunsPastTheBudgetCounted) {
+  // 20,000 characters without an ASCII byte: one run, past the budget.
+  std::string run;
+  for (int i = 0; i < 10000; ++i) run += "Ã©";
+  Report r;
+  EXPECT_EQ(Fix(run + " cafÃ©", &r), run + " café");
+  EXPECT_EQ(r.Get("mojibake", "runs-too-long"), 1);
+}
+
 TEST(Mojibake, ReportsEveryRepair) {
   Report r;
   std::string out = Fix("ab cafÃ© x РџСЂРёРІРµС‚", &r);

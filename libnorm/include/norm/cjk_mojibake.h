@@ -46,6 +46,7 @@
 //   lost-bytes-kept       characters that lost bytes to the wrong decoder, kept
 //                         as U+FFFD
 //   irreversible          `锟斤拷`/`烫烫烫`/`屯屯屯` artifacts found (unchanged)
+//   runs-too-long         runs of more than 16,384 characters, left untried
 #pragma once
 
 #include <string>

@@ -64,6 +64,7 @@
 //   c1-fixed         lone C1 controls mapped to windows-1252
 //   nbsp-restored    spaces turned back into the lost 0xA0 byte
 //   lost-bytes-kept  characters that lost a byte, kept as U+FFFD
+//   runs-too-long    runs of more than 16,384 characters, left untried
 //   cesu8-fixed      raw CESU-8 surrogate pairs re-encoded
 //   Events: what="utf8-as-<code page>[+...]", position = byte offset of the
 //   run in the text the filter saw, before/after = the run.

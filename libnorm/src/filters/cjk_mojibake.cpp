@@ -34,6 +34,11 @@ using mi::kSjis;
 // which keeps the losses it cannot undo.
 constexpr double kLostInDamage = -10.0;
 
+// A run of more characters than this (a whole paragraph without one ASCII
+// byte) is not tried: re-encoding and scoring it under every code page costs
+// time in proportion, and real damage of that length is rare.
+constexpr size_t kMaxRunChars = 16384;
+
 double ScoreCps(const std::vector<int32_t>& cps, int32_t prev, int32_t next, double lost = 0) {
   return mi::TextModelScore(cps, prev, next, lost);
 }
@@ -344,6 +349,11 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     r.in_word = IsAsciiLetter(r.prev) || IsAsciiLetter(r.next);
     r.score = ScoreCps(r.cps, r.prev, r.next);
     const double damaged_score = ScoreCps(r.cps, r.prev, r.next, kLostInDamage);
+    // The budget of one run: past it the run is left as it is, counted.
+    if (r.cps.size() > kMaxRunChars) {
+      report.Count(kName, "runs-too-long");
+      continue;
+    }
     size_t known = std::count_if(r.cps.begin(), r.cps.end(),
                                  [](int32_t c) { return c != 0xFFFD && c != 0x1A; });
     if (known == 0) continue;

@@ -684,11 +684,17 @@ struct Candidate {
   std::vector<int32_t> cps;
 };
 
+// A run of more characters than this (a whole paragraph without one ASCII
+// byte) is not tried: every code page's re-encoding of it costs time in
+// proportion, and real damage of that length is rare (`runs-too-long`).
+constexpr size_t kMaxRunChars = 16384;
+
 struct Run {
   size_t start = 0, end = 0;
   std::vector<RunChar> chars;
   int32_t prev = ' ', next = ' ';
-  int word_after = 0;  // lowercase ASCII letters right after the run (up to 3)
+  int word_after = 0;     // lowercase ASCII letters right after the run (up to 3)
+  bool too_long = false;  // past kMaxRunChars: not tried
   double badness = 0;
   std::vector<Candidate> cands;  // one per code page
 };
@@ -962,6 +968,14 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
   // Runs that look bad vote first; runs that look fine (badness 0) are only
   // tried with a code page the others confirmed.
   for (auto& r : runs) {
+    r.too_long = r.chars.size() > kMaxRunChars;
+    if (r.too_long) {
+      // The budget of one run: past it the run is left as it is, counted.
+      r.badness = 0;
+      r.cands.assign(nc, Candidate{});
+      report.Count(kName, "runs-too-long");
+      continue;
+    }
     cps.clear();
     for (const auto& rc : r.chars) cps.push_back(rc.cp);
     r.badness = RunBadness(r, cps);
@@ -986,7 +1000,7 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
   }
   bool any_strong = std::any_of(strong.begin(), strong.end(), [](int v) { return v > 0; });
   for (auto& r : runs) {
-    if (r.badness <= 0) {
+    if (r.badness <= 0 && !r.too_long) {
       if (any_strong) {
         evaluate(r, true);
       } else {
