@@ -58,17 +58,14 @@ SingleByteCodec Build(const CodecSpec& spec) {
       if (codec.to_unicode[b] != b) codec.from_unicode.emplace_back(b, b);
     }
   }
-  // Decoders disagree on a few bytes: ICU's IBM437 reads 0xE6 as Greek mu
-  // U+03BC where Microsoft's cp437 (and Python's) gives the micro sign
-  // U+00B5; Omega and the ohm sign likewise. Either reading encodes back.
-  static constexpr int32_t kAliases[][2] = {{0x03BC, 0x00B5}, {0x03A9, 0x2126}};
+  // Decoders disagree on a byte: ICU's IBM437 reads 0xE6 as Greek mu U+03BC
+  // where Microsoft's cp437 (and Python's) gives the micro sign U+00B5, so
+  // a code page that reads a byte as mu also encodes the micro sign back to
+  // it. (Only that way round: windows-1252 does not hold Greek mu.)
   const size_t mapped = codec.from_unicode.size();
-  for (const auto& [a, b] : kAliases) {
-    for (size_t i = 0; i < mapped; ++i) {
-      const auto [cp, byte] = codec.from_unicode[i];
-      if (cp == a) codec.from_unicode.emplace_back(b, byte);
-      if (cp == b) codec.from_unicode.emplace_back(a, byte);
-    }
+  for (size_t i = 0; i < mapped; ++i) {
+    if (codec.from_unicode[i].first == 0x03BC)
+      codec.from_unicode.emplace_back(0x00B5, codec.from_unicode[i].second);
   }
   std::sort(codec.from_unicode.begin(), codec.from_unicode.end());
   // Keep the first byte for a code point mapped twice.
