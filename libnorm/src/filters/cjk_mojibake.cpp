@@ -230,8 +230,9 @@ struct Run {
   size_t start = 0, end = 0;  // bytes
   std::vector<int32_t> cps;
   int32_t prev = 0, next = 0;
-  bool in_word = false;  // touches an ASCII letter
-  double score = 0;
+  bool in_word = false;    // touches an ASCII letter
+  double score = 0;        // with its lost characters' penalty
+  double known_score = 0;  // of the characters that survived only
   std::vector<Candidate> cands;
 };
 
@@ -335,12 +336,14 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     }
     r.end = j;
     i = j;
-    if (j < n && s[j] < 0x80) r.next = s[j];
+    // (The end of the line is the end of the text: a line scores the same
+    // alone and inside a text.)
+    if (j < n && s[j] < 0x80 && s[j] != '\n' && s[j] != '\r') r.next = s[j];
     // A lone character is only judged between ASCII characters (`caf茅`,
     // ` 脿 `), and must come back as a Latin letter.
     bool lone = r.cps.size() == 1;
-    if (lone &&
-        (!cjk || r.cps[0] == 0xFFFD || (r.prev == 0 && r.start > 0) || (r.next == 0 && j < n)))
+    if (lone && (!cjk || r.cps[0] == 0xFFFD || (r.prev == 0 && r.start > 0) ||
+                 (r.next == 0 && j < n && s[j] >= 0x80)))
       continue;
     // One character repeated (`NÃÃÃÃO!!`, `¡¡¡`) is emphasis, not damage.
     if (r.cps.size() >= 3 &&
@@ -358,6 +361,7 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
                                  [](int32_t c) { return c != 0xFFFD && c != 0x1A; });
     if (known == 0) continue;
     double mean = r.score / static_cast<double>(known);
+    r.known_score = r.score;
     r.score = damaged_score;  // what a repair is measured against
     if (cjk && mean >= -7.0 && r.cps.size() >= 2) clean_cjk = true;
     // 2. Candidates, only for implausible runs.
@@ -443,6 +447,9 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
   //    line needs less evidence on the line's other runs.
   auto gain_ok = [&](const Run& r, const Candidate& c, double factor) {
     double gain = c.score - r.score;
+    // The losses are the wrong decoder's mark, but the characters that
+    // survived must read better too (`혹�` is not `Ȥ�`).
+    if (c.score <= r.known_score) return false;
     double chars = static_cast<double>(c.cps.size() - c.lost);
     // A lone character needs a Latin letter beside it, or a larger gain.
     if (r.cps.size() == 1) factor *= r.in_word ? 0.25 : 1.0;
