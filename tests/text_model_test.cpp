@@ -1,4 +1,4 @@
-// Unit tests for the character plausibility model (libnorm/src/text_model.h).
+// Unit tests for the character plausibility model (libnorm/src/model/text_model.h).
 // The damaged strings below were produced by encoding the clean sentence and
 // decoding the bytes with the wrong codec (Python codecs), so each pair
 // covers the same bytes: the clean one must win by a wide margin.
@@ -64,23 +64,6 @@ TEST(TextModel, HanFrequenciesFollowJieba) {
   EXPECT_GT(LogFreq(U'駅'), -12.0);
   // Every probability is a probability.
   for (char32_t c = 0; c < 0x10000; c += 7) ASSERT_LE(LogFreq(c), 0.0) << static_cast<uint32_t>(c);
-}
-
-// Python's euc_kr codec also spells the other 8,822 syllables (as 8-byte
-// jamo sequences): the generator took all 11,172 for KS X 1001's 2,350, and
-// Unified Hangul Code's rare syllables scored like common ones (Shift_JIS
-// read as CP949 beat Japanese).
-TEST(TextModel, OnlyKsX1001SyllablesAreCommon) {
-  EXPECT_GT(LogFreq(U'\uD55C'), LogFreq(U'\uBA29') + 4.0);  // 한 vs 먩
-  EXPECT_EQ(LogFreq(U'\uD55C'), LogFreq(U'\uAE00'));        // 한, 글: both common
-}
-
-// «» at a word's edge are quotation marks, not punctuation glued inside a
-// word (Latin-1 Norwegian «%s» read better as ISO-8859-4's Ģ%sģ).
-TEST(TextModel, QuotesMayTouchWords) {
-  auto glue = [](char32_t a, char32_t b) { return ConditionalLogFreq(a, b) - LogFreq(b); };
-  EXPECT_GT(glue(U's', U'\u00BB'), glue(U's', U'\u2020') + 2.0);  // s» vs s†
-  EXPECT_GT(glue(U'\u00AB', U'N') + LogFreq(U'N'), glue(U'\u2020', U'N') + LogFreq(U'N') + 2.0);
 }
 
 TEST(TextModel, BigramsFromWords) {

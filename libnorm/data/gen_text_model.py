@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates the character plausibility tables behind libnorm/src/text_model.h.
+"""Generates the character plausibility tables behind libnorm/src/model/text_model.h.
 
 Run by CMake at build time with Debian's /usr/bin/python3 (standard library
 only). Inputs, all from Debian packages:
@@ -33,7 +33,7 @@ import os
 import subprocess
 import sys
 
-# Character classes; must match TextClass in libnorm/src/text_model.h.
+# Character classes; must match TextClass in libnorm/src/model/text_model.h.
 CLASSES = [
     "kOther", "kSpace", "kNewline", "kDigit", "kPunct", "kSymbol",
     "kLatinLower", "kLatinUpper", "kCyrillicLower", "kCyrillicUpper",
@@ -209,13 +209,11 @@ def main():
     han_unlisted = tier_rare - z - 2.0  # Han characters no source mentions
 
     # KS X 1001's 2,350 Hangul syllables: the ones in common use.
-    # Python's euc_kr also spells every other syllable as an 8-byte jamo
-    # sequence (KS X 1001 annex 3): only the 2-byte codes are the 2,350.
     ksx = set()
     for c in range(0xAC00, 0xD7A4):
         try:
-            if len(chr(c).encode("euc_kr")) == 2:
-                ksx.add(c)
+            chr(c).encode("euc_kr")
+            ksx.add(c)
         except UnicodeEncodeError:
             pass
 
