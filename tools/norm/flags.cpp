@@ -108,7 +108,9 @@ std::string SetProgress(Config& c, std::string_view v) {
 constexpr const char* kBatchCommands = "normalize decode fix zh html2md";
 
 const std::vector<Flag> kFlags = {
-    {"from-code", 'f', "ENC", "Input encoding (any ICU name), or auto to detect it. Default: auto.",
+    {"from-code", 'f', "ENC",
+     "Input encoding (any name ICU or glibc iconv knows; see --list-encodings), or auto to "
+     "detect it. Default: auto.",
      "normalize decode detect fix zh html2md check",
      [](Config& c, std::string_view v) {
        c.options.decode.from_code = v;
@@ -291,6 +293,14 @@ const std::vector<Flag> kFlags = {
      nullptr,
      [](Config& c, std::string_view) {
        c.list_filters = true;
+       return std::string();
+     }},
+    {"list-encodings", 0, nullptr,
+     "List every encoding -f accepts (ICU converters, then glibc iconv's), with its aliases, and "
+     "exit.",
+     nullptr,
+     [](Config& c, std::string_view) {
+       c.list_encodings = true;
        return std::string();
      }},
     {"help", 'h', nullptr, "Show this help and exit.", nullptr,
