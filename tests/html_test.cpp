@@ -314,8 +314,9 @@ TEST(Adblock, ParsesGenericSimpleSelectors) {
     EXPECT_TRUE(ReadHtml("<p>keep</p>" + element, o, &d, r).ok());
     for (const ReportEvent& e : r.events())
       if (e.what.find("(adblock: ") != std::string::npos) {
+        // "removed <div> (adblock: RULE) weight=N"
         size_t at = e.what.find("(adblock: ") + 10;
-        return e.what.substr(at, e.what.size() - at - 1);
+        return e.what.substr(at, e.what.rfind(')') - at);
       }
     return std::string();
   };
@@ -420,9 +421,9 @@ TEST(Boilerplate, RepeatedShortLinesGoButDoNotSplitTheArticle) {
   std::string post =
       "A forum post long enough to count as content, with several clauses, commas, and words "
       "that make it weigh more than the threshold for article text.\n\n";
-  Document d = Markdown("# Thread\n\n2024-10-18\n\n" + post + "[Quote](/q/1) [!](/r/1)\n\n" +
-                        "2024-10-18\n\n" + post + "[Quote](/q/2) [!](/r/2)\n\n2024-10-18\n\n" +
-                        post);
+  Document d =
+      Markdown("# Thread\n\n2024-10-18\n\n" + post + "[Quote](/q/1) [!](/r/1)\n\n" +
+               "2024-10-18\n\n" + post + "[Quote](/q/2) [!](/r/2)\n\n2024-10-18\n\n" + post);
   Report r;
   BoilerplateFilter({}).Apply(d, r);
   EXPECT_EQ(d.blocks.size(), 4u);  // title and three posts

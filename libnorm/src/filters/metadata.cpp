@@ -63,6 +63,59 @@ const Inline* SoleLink(const Block& b) {
   return link;
 }
 
+// A date in a URL path: /2020/05/12/, /2020-05-12, /20200512/ (years
+// 1995-2099), as YYYY-MM-DD; empty when there is none.
+std::string UrlDate(std::string_view url) {
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > url.size()) return false;
+    for (size_t k = 0; k < n; ++k)
+      if (url[at + k] < '0' || url[at + k] > '9') return false;
+    return true;
+  };
+  for (size_t i = url.find('/'); i != std::string_view::npos; i = url.find('/', i + 1)) {
+    size_t y = i + 1;
+    if (!digits(y, 4)) continue;
+    int year = std::stoi(std::string(url.substr(y, 4)));
+    if (year < 1995 || year > 2099) continue;
+    size_t m = 0, d = 0;
+    char sep = y + 4 < url.size() ? url[y + 4] : 0;
+    if ((sep == '/' || sep == '-') && digits(y + 5, 2) && y + 7 < url.size() && url[y + 7] == sep &&
+        digits(y + 8, 2)) {
+      m = y + 5;
+      d = y + 8;
+      if (d + 2 < url.size() && url[d + 2] >= '0' && url[d + 2] <= '9') continue;
+    } else if (digits(y, 8) && (y + 8 == url.size() || url[y + 8] == '/' || url[y + 8] == '-' ||
+                                url[y + 8] == '_')) {
+      m = y + 4;
+      d = y + 6;
+    } else {
+      continue;
+    }
+    int month = std::stoi(std::string(url.substr(m, 2)));
+    int day = std::stoi(std::string(url.substr(d, 2)));
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    return std::string(url.substr(y, 4)) + "-" + std::string(url.substr(m, 2)) + "-" +
+           std::string(url.substr(d, 2));
+  }
+  return {};
+}
+
+// An author value fit for the front matter: a name, never a URL. "Name -
+// http://site" keeps the name; a profile URL alone gives nothing.
+std::string CleanAuthor(std::string_view v) {
+  std::string a(TrimAscii(v));
+  for (std::string_view cut : {" - http", " – http", " | http", " http://", " https://"}) {
+    size_t at = a.find(cut);
+    if (at != std::string::npos) a = std::string(TrimAscii(std::string_view(a).substr(0, at)));
+  }
+  std::string lower = html::AsciiLowerCopy(a);
+  if (lower.starts_with("http") || lower.starts_with("www.") || lower.starts_with("/") ||
+      lower.find("://") != std::string::npos || lower.find(".com/") != std::string::npos)
+    return {};
+  if (a.size() > 200) return {};
+  return a;
+}
+
 }  // namespace
 
 std::string MetadataFilter::NormalizeDate(std::string_view s) {
@@ -184,14 +237,24 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   }
   if (title.empty()) title = heading_text;
 
+  // In order of trust: structured data, meta tags, <time>, the URL.
   std::string date;
-  for (std::string_view key : {"article:published_time", "time", "timestamp"}) {
+  for (std::string_view key : {"jsonld:date", "article:published_time", "time"}) {
     if (const std::string* v = Hint(doc, key)) date = NormalizeDate(*v);
     if (!date.empty()) break;
   }
+  for (std::string_view key : {"canonical", "og:url"}) {
+    if (!date.empty()) break;
+    if (const std::string* v = Hint(doc, key)) date = UrlDate(*v);
+  }
+  if (date.empty())
+    if (const std::string* v = Hint(doc, "timestamp")) date = NormalizeDate(*v);
 
   std::string author;
-  if (const std::string* v = Hint(doc, "author")) author = *v;
+  for (std::string_view key : {"jsonld:author", "rel:author", "itemprop:author", "author"}) {
+    if (const std::string* v = Hint(doc, key)) author = CleanAuthor(*v);
+    if (!author.empty()) break;
+  }
 
   std::string source;
   for (std::string_view key : {"canonical", "og:url"}) {

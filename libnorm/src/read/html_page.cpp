@@ -69,6 +69,81 @@ bool IsTimestampComment(std::string_view s) {
   return seconds >= 788918400LL && seconds < 4102444800LL;
 }
 
+// The string value after `"key":` at or after from in json (escapes
+// \" and \\ kept simple: a value with other escapes is taken as written).
+std::string JsonString(std::string_view json, size_t from, size_t to) {
+  if (from >= to || from >= json.size() || json[from] != '"') return {};
+  std::string out;
+  for (size_t i = from + 1; i < to && i < json.size(); ++i) {
+    if (json[i] == '\\' && i + 1 < json.size()) {
+      out += json[++i];
+      continue;
+    }
+    if (json[i] == '"') return out;
+    out += json[i];
+  }
+  return {};
+}
+
+// Where the value of the first `"key"` at or after from starts, or npos.
+size_t JsonValueAt(std::string_view json, std::string_view key, size_t from) {
+  std::string quoted = "\"" + std::string(key) + "\"";
+  for (size_t k = json.find(quoted, from); k != std::string_view::npos;
+       k = json.find(quoted, k + 1)) {
+    size_t i = k + quoted.size();
+    while (i < json.size() && IsAsciiSpace(json[i])) ++i;
+    if (i >= json.size() || json[i] != ':') continue;
+    ++i;
+    while (i < json.size() && IsAsciiSpace(json[i])) ++i;
+    return i;
+  }
+  return std::string_view::npos;
+}
+
+// datePublished and the author names of a JSON-LD block (schema.org
+// Article and friends). A string scan, not a parser: JSON-LD on real pages
+// is often invalid JSON, and only these two keys are wanted.
+void JsonLdHints(std::string_view json, Document* doc) {
+  if (size_t v = JsonValueAt(json, "datePublished", 0); v != std::string_view::npos)
+    AddHint(doc, "jsonld:date", JsonString(json, v, json.size()));
+  size_t v = JsonValueAt(json, "author", 0);
+  if (v == std::string_view::npos || v >= json.size()) return;
+  if (json[v] == '"') {
+    AddHint(doc, "jsonld:author", JsonString(json, v, json.size()));
+    return;
+  }
+  if (json[v] != '{' && json[v] != '[') return;
+  // The extent of the author value: brackets matched, strings skipped.
+  size_t end = v;
+  int nesting = 0;
+  for (bool in_string = false; end < json.size(); ++end) {
+    char c = json[end];
+    if (in_string) {
+      if (c == '\\')
+        ++end;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"')
+      in_string = true;
+    else if (c == '{' || c == '[')
+      ++nesting;
+    else if ((c == '}' || c == ']') && --nesting == 0)
+      break;
+  }
+  std::string names;
+  std::string_view value = json.substr(0, end);
+  for (size_t n = JsonValueAt(value, "name", v); n != std::string_view::npos;
+       n = JsonValueAt(value, "name", n + 1)) {
+    std::string name = JsonString(value, n, value.size());
+    if (name.empty() || names.find(name) != std::string::npos) continue;
+    if (!names.empty()) names += "; ";
+    names += name;
+  }
+  AddHint(doc, "jsonld:author", names);
+}
+
 void CollectHints(const xmlNode* node, Document* doc, int depth) {
   for (const xmlNode* c = node; c; c = c->next) {
     if (c->type == XML_COMMENT_NODE) {
@@ -103,6 +178,15 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
       AddHint(doc, "time", dt.empty() ? std::string_view(NodeText(c)) : dt);
     } else if (n == "h1") {
       AddHint(doc, "h1", NodeText(c));
+    } else if (n == "script") {
+      if (ContainsNoCase(Attr(c, "type"), "ld+json")) JsonLdHints(NodeText(c), doc);
+      continue;
+    }
+    if (n == "a" && AsciiLowerCopy(Attr(c, "rel")) == "author")
+      AddHint(doc, "rel:author", NodeText(c));
+    if (!Attr(c, "itemprop").empty() && Attr(c, "itemprop") == "author") {
+      // <span itemprop="author"><span itemprop="name">...</span></span>
+      AddHint(doc, "itemprop:author", NodeText(c));
     }
     if (c->children && depth < 200) CollectHints(c->children, doc, depth + 1);
   }
@@ -200,7 +284,6 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   clean.boilerplate = options.html.boilerplate;
   clean.explain = options.explain;
   clean.adblock = rules.get();
-  CleanDom(root, clean, report);
 
   ConvertOptions conv;
   conv.images = options.html.images;
@@ -208,18 +291,25 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   conv.explain = options.explain;
   conv.base_url = options.html.base_url;
   if (conv.base_url.empty()) {
-    // <base href> is honoured only when absolute.
+    // Relative links resolve against <base href> when it is absolute, else
+    // against the page's canonical URL or og:url.
     if (const xmlNode* base = FindElement(dom->children, "base", 0)) {
       std::string_view href = Attr(base, "href");
       if (href.starts_with("http://") || href.starts_with("https://")) conv.base_url = href;
     }
+    for (std::string_view key : {"canonical", "og:url"}) {
+      if (!conv.base_url.empty()) break;
+      for (const MetaHint& h : doc->hints)
+        if (h.key == key && (h.value.starts_with("http://") || h.value.starts_with("https://")))
+          conv.base_url = h.value;
+    }
   }
 
-  const xmlNode* body = FindElement(root, "body", 0);
+  xmlNode* body = const_cast<xmlNode*>(FindElement(root, "body", 0));
   if (!body) body = root;
   std::vector<Block> blocks;
   if (options.html.boilerplate && IsWholePage(text)) {
-    std::vector<const xmlNode*> keep = SelectMainContent(body, clean, report);
+    std::vector<xmlNode*> keep = ExtractMainContent(root, body, clean, report);
     for (const xmlNode* k : keep) ConvertDom(k, conv, &blocks, report);
     // The page title heading often sits outside the article container.
     const xmlNode* h1 = FindElement(body->children, "h1", 0);
@@ -231,6 +321,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
                     std::make_move_iterator(title.end()));
     }
   } else {
+    CleanDom(root, clean, report);
     ConvertChildren(body, conv, &blocks, report);
   }
   // Moved whole when out is empty (the usual case): moving block by block

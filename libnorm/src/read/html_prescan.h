@@ -3,7 +3,7 @@
 //   - every attribute of a start tag is compared with every earlier one, so
 //     100,000 attributes on one element take minutes: attributes past
 //     kMaxAttributes are dropped (and counted);
-//   - script and style bodies are read one character at a time into text
+//   - script, style and noscript bodies are read one character at a time into text
 //     nodes that the cleaner then deletes: on real pages they are often most
 //     of the bytes. Their bodies are skipped, keeping the elements.
 // The scan follows libxml2's own tokenizer where it matters (comments,
@@ -24,7 +24,7 @@ inline constexpr size_t kMaxAttributes = 1000;
 
 struct PrescanResult {
   int64_t attributes_dropped = 0;
-  int64_t raw_text_bytes_skipped = 0;  // script and style bodies
+  int64_t raw_text_bytes_skipped = 0;  // script, style and noscript bodies
 };
 
 // Copies html into *out without the bytes above. Returns false, leaving
