@@ -77,6 +77,23 @@ void ForEachWord(std::string_view s, Fn fn) {
   }
 }
 
+// Tokens that say how a block looks or is delivered rather than what it
+// is: a section styled for ads, a print or share variant, a widget of a page
+// builder, a paywalled body. Around long link-poor text they are a
+// container of the article (`TestReport__Section--Ads` on every section of
+// a review, Elementor's `elementor-widget`), so they weigh less and never
+// remove content-like text.
+constexpr std::string_view kPresentationTokens[] = {
+    "ad",     "ads",   "adv",      "widget",    "print",        "share",    "sharing",
+    "modal",  "popup", "promo",    "paywall",   "pagination",   "pager",    "toolbar",
+    "banner", "gpt",   "promoted", "sponsored", "subscription", "readmore", "signature"};
+
+bool IsPresentationToken(std::string_view token) {
+  for (std::string_view t : kPresentationTokens)
+    if (t == token) return true;
+  return false;
+}
+
 struct TokenHit {
   std::string_view token;  // points into kBoilerplateTokens
   bool weak = false;
@@ -374,7 +391,8 @@ double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
                      "alertdialog"}))
     return 0.2;
   bool weak = false;
-  if (!BoilerplateToken(node, &weak).empty()) return weak ? 0.7 : 0.2;
+  std::string_view token = BoilerplateToken(node, &weak);
+  if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
   if (options_.adblock && !options_.adblock->Match(node).empty()) return 0.2;
   return 1;
 }
@@ -586,10 +604,13 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
       auto it = score_.find(c);
       if (it != score_.end() && it->second >= threshold) take = true;
     }
-    if (!take && Name(c) == "p") {
+    if (!take) {
+      // A paragraph, or a block of link-poor text that is not furniture:
+      // the article continued past an ad or a figure.
       const Stat& s = stats_[c];
       double ld = s.weight ? static_cast<double>(s.link) / static_cast<double>(s.weight) : 1;
-      if (s.weight > 80 && ld < 0.25) take = true;
+      if (Name(c) == "p" && s.weight > 80 && ld < 0.25) take = true;
+      if (good_[c] >= 250 && ld < 0.2 && s.factor >= 0.7) take = true;
     }
     if (take) keep.push_back(c);
     if (!parent) break;
@@ -697,7 +718,16 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
     }
     bool weak = false;
     std::string_view token = BoilerplateToken(c, &weak);
-    if (!token.empty() && (!weak || ld > 0.5 || st.weight < 100)) {
+    bool remove = false;
+    if (!token.empty()) {
+      if (weak)  // a compound's part: only small or link-dense elements
+        remove = ld > 0.5 || st.weight < 100;
+      else if (IsPresentationToken(token))  // never content-like text
+        remove = !(ld < 0.25 && st.weight >= 300);
+      else
+        remove = true;
+    }
+    if (remove) {
       Remove(c, "heuristic", token, st.weight);
       continue;
     }
