@@ -144,6 +144,160 @@ void JsonLdHints(std::string_view json, Document* doc) {
   AddHint(doc, "jsonld:author", names);
 }
 
+// The JSON string starting at json[from] ('"'), unescaped (\n, \t, \",
+// \\, \/, \uXXXX with surrogate pairs); empty when unterminated.
+std::string JsonUnescape(std::string_view json, size_t from) {
+  if (from >= json.size() || json[from] != '"') return {};
+  std::string out;
+  auto hex4 = [&](size_t at) -> long {
+    if (at + 4 > json.size()) return -1;
+    long v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      char c = json[k];
+      int d = c >= '0' && c <= '9'                     ? c - '0'
+              : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                       : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  for (size_t i = from + 1; i < json.size(); ++i) {
+    char c = json[i];
+    if (c == '"') return out;
+    if (c != '\\' || i + 1 >= json.size()) {
+      out += c;
+      continue;
+    }
+    char e = json[++i];
+    if (e == 'n') {
+      out += '\n';
+    } else if (e == 't' || e == 'r') {
+      out += ' ';
+    } else if (e == 'u') {
+      long cp = hex4(i + 1);
+      if (cp < 0) continue;
+      i += 4;
+      if (cp >= 0xD800 && cp < 0xDC00 && i + 2 < json.size() && json[i + 1] == '\\' &&
+          json[i + 2] == 'u') {
+        long lo = hex4(i + 3);
+        if (lo >= 0xDC00 && lo < 0xE000) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          i += 6;
+        }
+      }
+      if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
+      AppendUtf8(out, static_cast<char32_t>(cp));
+    } else {
+      out += e;
+    }
+  }
+  return {};
+}
+
+// The longest JSON-LD articleBody of the page (empty when none).
+void FindJsonLdArticleBody(const xmlNode* node, std::string* best, int depth) {
+  for (const xmlNode* c = node; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (Name(c) == "script") {
+      if (!ContainsNoCase(Attr(c, "type"), "ld+json")) continue;
+      std::string json = NodeText(c);
+      for (size_t v = JsonValueAt(json, "articleBody", 0); v != std::string_view::npos;
+           v = JsonValueAt(json, "articleBody", v + 1)) {
+        std::string body = JsonUnescape(json, v);
+        if (body.size() > best->size()) *best = std::move(body);
+      }
+      continue;
+    }
+    if (c->children && depth < 200) FindJsonLdArticleBody(c->children, best, depth + 1);
+  }
+}
+
+size_t BlocksWeight(const std::vector<Block>& blocks) {
+  size_t w = 0;
+  for (const Block& b : blocks) w += WeightedLength(PlainText(b));
+  return w;
+}
+
+// Ends like a sentence: . ! ? … : ; or a closing quote or bracket after
+// one, in Latin or CJK punctuation.
+bool EndsLikeSentence(std::string_view t) {
+  t = TrimAscii(t);
+  while (!t.empty()) {
+    char32_t c = LastCodePoint(t);
+    if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+        c == 0x300D || c == 0x300F || c == 0xFF09) {
+      size_t n = 1;
+      while (n < t.size() && (static_cast<unsigned char>(t[t.size() - n]) & 0xC0) == 0x80) ++n;
+      t.remove_suffix(n);
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == 0x3002 ||
+           c == 0xFF01 || c == 0xFF1F || c == 0xFF1A;
+  }
+  return false;
+}
+
+// Links' share of a block's text.
+void LinkWeight(const Inlines& in, bool in_link, size_t* all, size_t* link) {
+  for (const Inline& i : in) {
+    if (i.kind == InlineKind::kText || i.kind == InlineKind::kCode) {
+      size_t w = WeightedLength(i.text);
+      *all += w;
+      if (in_link) *link += w;
+    }
+    LinkWeight(i.children, in_link || i.kind == InlineKind::kLink, all, link);
+  }
+}
+
+// After the article's last paragraph, page furniture that no class name
+// gave away: "Leave a comment", "Back to the overview", a photo credit, a
+// call to subscribe, a heading over a list that is gone, links. A block
+// there goes when it is a heading, a short paragraph that does not end
+// like a sentence, or a paragraph that is mostly links.
+void TrimFurnitureTail(std::vector<Block>* blocks, bool explain, Report& report) {
+  size_t last = blocks->size();
+  for (size_t i = blocks->size(); i > 0; --i) {
+    const Block& b = (*blocks)[i - 1];
+    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kRule) continue;
+    std::string t = PlainText(b);
+    size_t w = WeightedLength(t);
+    if (b.kind != BlockKind::kParagraph ? w >= 80 : (w >= 80 || (w >= 30 && EndsLikeSentence(t)))) {
+      size_t all = 0, link = 0;
+      LinkWeight(b.inlines, false, &all, &link);
+      if (link * 2 <= all || b.kind != BlockKind::kParagraph) {
+        last = i - 1;
+        break;
+      }
+    }
+  }
+  if (last + 1 >= blocks->size()) return;
+  int64_t removed = 0;
+  std::vector<Block> kept(
+      std::make_move_iterator(blocks->begin()),
+      std::make_move_iterator(blocks->begin() + static_cast<std::ptrdiff_t>(last + 1)));
+  for (size_t i = last + 1; i < blocks->size(); ++i) {
+    Block& b = (*blocks)[i];
+    std::string t = PlainText(b);
+    size_t w = WeightedLength(t);
+    size_t all = 0, link = 0;
+    LinkWeight(b.inlines, false, &all, &link);
+    bool furniture = b.kind == BlockKind::kHeading ||
+                     (b.kind == BlockKind::kParagraph &&
+                      ((w < 80 && !EndsLikeSentence(t)) || (all > 0 && link * 2 > all)));
+    if (!furniture) {
+      kept.push_back(std::move(b));
+      continue;
+    }
+    ++removed;
+    if (explain)
+      report.AddEvent(
+          {"html", "removed tail furniture weight=" + std::to_string(w), -1, Excerpt(t), ""});
+  }
+  *blocks = std::move(kept);
+  if (removed) report.Count("html", "tail-furniture-removed", removed);
+}
+
 void CollectHints(const xmlNode* node, Document* doc, int depth) {
   for (const xmlNode* c = node; c; c = c->next) {
     if (c->type == XML_COMMENT_NODE) {
@@ -305,6 +459,11 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     }
   }
 
+  // A page whose article is only in its structured data (a script-built
+  // page): the JSON-LD articleBody, kept aside before the scripts go.
+  std::string json_body;
+  if (options.html.boilerplate) FindJsonLdArticleBody(dom->children, &json_body, 0);
+
   xmlNode* body = const_cast<xmlNode*>(FindElement(root, "body", 0));
   if (!body) body = root;
   std::vector<Block> blocks;
@@ -319,6 +478,33 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
       ConvertDom(h1, conv, &title, report);
       blocks.insert(blocks.begin(), std::make_move_iterator(title.begin()),
                     std::make_move_iterator(title.end()));
+    }
+    TrimFurnitureTail(&blocks, options.explain, report);
+    size_t json_weight = json_body.empty() ? 0 : WeightedLength(json_body);
+    if (json_weight >= 500 && json_weight > 2 * BlocksWeight(blocks)) {
+      std::string stripped =
+          json_body.find('<') != std::string::npos ? StripTags(json_body) : json_body;
+      std::string text;  // each line a paragraph
+      for (char c : stripped) text += c == '\n' ? std::string("\n\n") : std::string(1, c);
+      Document parsed;
+      Report ignored;
+      Options text_options = options;
+      if (ReadText(text, text_options, &parsed, ignored).ok() && !parsed.blocks.empty()) {
+        report.Count("html", "jsonld-article-body-used");
+        if (options.explain)
+          report.AddEvent({"html",
+                           "the JSON-LD articleBody (weight " + std::to_string(json_weight) +
+                               ") replaces a selection of weight " +
+                               std::to_string(BlocksWeight(blocks)),
+                           -1, "", ""});
+        // What the page shows (title, lead, byline) stays before the
+        // body, unless the body repeats it.
+        std::erase_if(blocks, [&](const Block& b) {
+          std::string t(TrimAscii(PlainText(b)));
+          return !t.empty() && stripped.find(t) != std::string::npos;
+        });
+        for (Block& b : parsed.blocks) blocks.push_back(std::move(b));
+      }
     }
   } else {
     CleanDom(root, clean, report);
