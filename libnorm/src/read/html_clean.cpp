@@ -243,6 +243,7 @@ class Extractor {
   // Step 4, over the descendants of node; guard_total is the weight an
   // element must hold more than half of to be kept whatever it is.
   void PruneFurniture(xmlNode* node, size_t guard_total, int depth);
+  bool IsTeaserList(const xmlNode* node);
 
   void Measure(const xmlNode* node, bool in_link, int depth, Stat* out);
   // Sets every Stat's factor under node: the product of the furniture
@@ -686,6 +687,60 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
   return keep;
 }
 
+bool HasDescendant(const xmlNode* node, std::initializer_list<std::string_view> names, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (IsOneOf(Name(c), names)) return true;
+    if (depth < kMaxDepth && HasDescendant(c, names, depth + 1)) return true;
+  }
+  return false;
+}
+
+// A heading holding a link, or a link holding a heading or an image: the
+// headline or the picture of another page.
+bool HasLinkedHeadline(const xmlNode* node, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    std::string_view n = Name(c);
+    if (IsOneOf(n, {"h2", "h3", "h4", "h5", "h6"}) && HasDescendant(c, {"a"}, 0)) return true;
+    if (n == "a" && HasDescendant(c, {"h2", "h3", "h4", "h5", "h6", "img", "picture"}, 0))
+      return true;
+    if (depth < kMaxDepth && HasLinkedHeadline(c, depth + 1)) return true;
+  }
+  return false;
+}
+
+// A list of teasers for other pages: three or more children alike (same
+// element, same class), most of the children, each short, each with a
+// linked headline or picture (HasLinkedHeadline). Their summaries read like the article; their
+// structure does not.
+bool Extractor::IsTeaserList(const xmlNode* node) {
+  std::unordered_map<std::string, int> groups;
+  int children = 0;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    ++children;
+    if (IsOneOf(Name(c), {"p", "br", "span", "a", "em", "strong", "b", "i"})) continue;
+    ++groups[std::string(Name(c)) + "." + std::string(Attr(c, "class"))];
+  }
+  if (children < 3) return false;
+  std::string best;
+  int best_n = 0;
+  for (auto& [k, n] : groups)
+    if (n > best_n) best_n = n, best = k;
+  if (best_n < 3 || best_n * 10 < children * 6) return false;
+  int teasers = 0;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c) || std::string(Name(c)) + "." + std::string(Attr(c, "class")) != best)
+      continue;
+    const Stat& s = stats_[c];
+    if (s.weight == 0 || s.weight > 800 || s.link * 20 < s.weight * 3) return false;
+    if (!HasLinkedHeadline(c, 0)) return false;
+    ++teasers;
+  }
+  return teasers >= 3;
+}
+
 void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
   xmlNode* next = nullptr;
   for (xmlNode* c = node->children; c; c = next) {
@@ -714,6 +769,10 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
         IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
                        "alertdialog"})) {
       Remove(c, "semantic", role.empty() ? name : role, st.weight);
+      continue;
+    }
+    if (IsTeaserList(c)) {
+      Remove(c, "teaser-list", "", st.weight);
       continue;
     }
     bool weak = false;

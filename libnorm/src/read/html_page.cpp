@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -298,6 +299,107 @@ void TrimFurnitureTail(std::vector<Block>* blocks, bool explain, Report& report)
   if (removed) report.Count("html", "tail-furniture-removed", removed);
 }
 
+// Labels that open a promotion of other pages inside an article ("Read
+// more: <link>", "À lire aussi", "相关阅读"), lower case.
+constexpr std::string_view kPromoLabels[] = {"read more",
+                                             "read also",
+                                             "also read",
+                                             "see also",
+                                             "related",
+                                             "more:",
+                                             "recommended",
+                                             "you may also like",
+                                             "you might also like",
+                                             "click here",
+                                             "continue reading",
+                                             "lesen sie auch",
+                                             "lesen sie mehr",
+                                             "mehr zum thema",
+                                             "auch interessant",
+                                             "siehe auch",
+                                             "weiterlesen",
+                                             "zum thema",
+                                             "das könnte sie auch",
+                                             "mehr dazu",
+                                             "empfohlener redaktioneller inhalt",
+                                             "à lire aussi",
+                                             "a lire aussi",
+                                             "lire aussi",
+                                             "voir aussi",
+                                             "lire la suite",
+                                             "lea también",
+                                             "lee también",
+                                             "leer más",
+                                             "puedes ver",
+                                             "notas relacionadas",
+                                             "te puede interesar",
+                                             "ver también",
+                                             "leia também",
+                                             "veja também",
+                                             "leia mais",
+                                             "saiba mais",
+                                             "leggi anche",
+                                             "potrebbe interessarti",
+                                             "czytaj także",
+                                             "czytaj też",
+                                             "zobacz też",
+                                             "czytaj więcej",
+                                             "相关阅读",
+                                             "延伸阅读",
+                                             "推荐阅读",
+                                             "相关新闻",
+                                             "相关文章",
+                                             "更多阅读",
+                                             "相關閱讀",
+                                             "延伸閱讀",
+                                             "推薦閱讀",
+                                             "相關新聞"};
+
+// A paragraph or heading that promotes other pages: a label from the list
+// above, then a link or nothing but punctuation.
+bool IsPromoLine(const Block& b) {
+  if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) return false;
+  std::string t(TrimAscii(PlainText(b)));
+  if (t.empty() || WeightedLength(t) > 300) return false;
+  std::string lower = AsciiLowerCopy(t);
+  // Strip a leading marker: "» ", "> ", "+++ ", "- ".
+  size_t from = 0;
+  while (from < lower.size() &&
+         (lower[from] == '>' || lower[from] == '+' || lower[from] == '-' || lower[from] == ' '))
+    ++from;
+  if (lower.compare(from, 2, "\xC2\xBB") == 0) from += 2;
+  while (from < lower.size() && lower[from] == ' ') ++from;
+  std::string_view rest(lower);
+  rest.remove_prefix(from);
+  for (std::string_view label : kPromoLabels) {
+    if (!rest.starts_with(label)) continue;
+    std::string_view after = rest.substr(label.size());
+    // A word that only starts with the label ("relatedness") is not it.
+    if (!after.empty() && static_cast<unsigned char>(after[0]) < 0x80 &&
+        std::isalnum(static_cast<unsigned char>(after[0])))
+      continue;
+    size_t all = 0, link = 0;
+    LinkWeight(b.inlines, false, &all, &link);
+    size_t letters = 0;
+    for (char c : after)
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+        ++letters;
+    if (link > 0 || letters == 0) return true;
+  }
+  return false;
+}
+
+void RemovePromoLines(std::vector<Block>* blocks, bool explain, Report& report) {
+  int64_t removed = 0;
+  std::erase_if(*blocks, [&](const Block& b) {
+    if (!IsPromoLine(b)) return false;
+    ++removed;
+    if (explain) report.AddEvent({"html", "removed promo line", -1, Excerpt(PlainText(b)), ""});
+    return true;
+  });
+  if (removed) report.Count("html", "promo-lines-removed", removed);
+}
+
 void CollectHints(const xmlNode* node, Document* doc, int depth) {
   for (const xmlNode* c = node; c; c = c->next) {
     if (c->type == XML_COMMENT_NODE) {
@@ -479,6 +581,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
       blocks.insert(blocks.begin(), std::make_move_iterator(title.begin()),
                     std::make_move_iterator(title.end()));
     }
+    RemovePromoLines(&blocks, options.explain, report);
     TrimFurnitureTail(&blocks, options.explain, report);
     size_t json_weight = json_body.empty() ? 0 : WeightedLength(json_body);
     if (json_weight >= 500 && json_weight > 2 * BlocksWeight(blocks)) {
