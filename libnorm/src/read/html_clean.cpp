@@ -176,6 +176,15 @@ bool IsHidden(const xmlNode* n) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
+bool HasDescendant(const xmlNode* node, std::initializer_list<std::string_view> names, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (IsOneOf(Name(c), names)) return true;
+    if (depth < kMaxDepth && HasDescendant(c, names, depth + 1)) return true;
+  }
+  return false;
+}
+
 bool HasImage(const xmlNode* node, int depth) {
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (!IsElement(c)) continue;
@@ -536,6 +545,20 @@ bool IsAncestor(const xmlNode* a, const xmlNode* n) {
   return false;
 }
 
+// Reads like a standfirst: sentences (it ends like one), no picture (a
+// header's image brings its caption and credit along).
+bool IsLeadLike(const xmlNode* node) {
+  if (HasDescendant(node, {"img", "picture", "figure", "video"}, 0)) return false;
+  xmlChar* content = xmlNodeGetContent(node);
+  if (!content) return false;
+  std::string_view t = TrimAscii(reinterpret_cast<const char*>(content));
+  char32_t last = LastCodePoint(t);
+  bool sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 ||
+                  last == 0xFF01 || last == 0xFF1F || last == '"' || last == 0x201D || last == 0xBB;
+  xmlFree(content);
+  return sentence;
+}
+
 std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
   Stat total;
   Measure(body, false, 0, &total);
@@ -616,6 +639,37 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     if (take) keep.push_back(c);
     if (!parent) break;
   }
+  // The lead: the article's standfirst, deck or intro often sits just
+  // before its container, in a header of the story. Up to three levels
+  // above the selection, the nearest preceding siblings holding link-poor
+  // text and no furniture evidence join it.
+  {
+    std::vector<xmlNode*> lead;
+    const xmlNode* path = keep.front();
+    for (int level = 0; level < 3 && path && path != body; ++level, path = path->parent) {
+      if (markers_.count(path) && level > 0) break;
+      int seen = 0;
+      for (xmlNode* c = path->prev; c && seen < 3; c = c->prev) {
+        if (!IsElement(c)) continue;
+        ++seen;
+        const Stat& s = stats_[c];
+        if (s.weight == 0) continue;
+        double ld = static_cast<double>(s.link) / static_cast<double>(s.weight);
+        if (s.factor < 0.7 || ld >= 0.5 || s.weight > stats_[top].weight) break;
+        if (ld < 0.3 && good_[c] >= 60 && !IsHeading(Name(c)) && IsLeadLike(c)) lead.push_back(c);
+      }
+      if (path->parent == body) break;
+    }
+    if (!lead.empty()) {
+      // Collected nearest first, level by level: reversed, that is
+      // document order (an ancestor's siblings precede the inner ones).
+      std::reverse(lead.begin(), lead.end());
+      if (options_.explain)
+        for (const xmlNode* l : lead)
+          report_.AddEvent({"html", "lead kept: " + Describe(l), -1, "", ""});
+      keep.insert(keep.begin(), lead.begin(), lead.end());
+    }
+  }
   // The path from the selection down to the chosen candidate stays whole.
   for (const xmlNode* p = candidate; p && p != top; p = p->parent) protected_.insert(p);
 
@@ -685,15 +739,6 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
   }
   if (dropped) report_.Count("html", "main-content-removed", static_cast<int64_t>(dropped));
   return keep;
-}
-
-bool HasDescendant(const xmlNode* node, std::initializer_list<std::string_view> names, int depth) {
-  for (const xmlNode* c = node->children; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    if (IsOneOf(Name(c), names)) return true;
-    if (depth < kMaxDepth && HasDescendant(c, names, depth + 1)) return true;
-  }
-  return false;
 }
 
 // A heading holding a link, or a link holding a heading or an image: the
