@@ -243,6 +243,15 @@ int64_t RemoveShareLinks(Block* b) {
   return n;
 }
 
+// The HTML reader selected the article's container already (its
+// "main-content" hint): choosing an article span again among the blocks
+// would second-guess a decision made with the page's structure in view.
+bool ReaderSelectedArticle(const Document& doc) {
+  for (const MetaHint& h : doc.hints)
+    if (h.key == "main-content") return h.value == "selected";
+  return false;
+}
+
 }  // namespace
 
 std::unique_ptr<Filter> BoilerplateFilter::Create(const norm::Options& options,
@@ -338,7 +347,7 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
         (heaviest == n || info[i].m.weight > info[heaviest].m.weight))
       heaviest = i;
   std::vector<std::string> outside_reason(n);
-  if (heaviest != n) {
+  if (heaviest != n && !ReaderSelectedArticle(doc)) {
     // Clusters break at two consecutive junk blocks.
     size_t first = heaviest, last = heaviest;
     // Repeated lines (post dates in a thread) neither break nor join.

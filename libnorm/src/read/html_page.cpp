@@ -571,6 +571,9 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   std::vector<Block> blocks;
   if (options.html.boilerplate && IsWholePage(text)) {
     std::vector<xmlNode*> keep = ExtractMainContent(root, body, clean, report);
+    // Tells the block-level boilerplate filter that the article span is
+    // chosen already (see boilerplate.h).
+    if (keep.size() != 1 || keep.front() != body) AddHint(doc, "main-content", "selected");
     for (const xmlNode* k : keep) ConvertDom(k, conv, &blocks, report);
     // The page title heading often sits outside the article container.
     const xmlNode* h1 = FindElement(body->children, "h1", 0);
