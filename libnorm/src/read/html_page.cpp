@@ -220,8 +220,8 @@ size_t BlocksWeight(const std::vector<Block>& blocks) {
   return w;
 }
 
-// Ends like a sentence: . ! ? … : ; or a closing quote or bracket after
-// one, in Latin or CJK punctuation.
+// Ends like a sentence: . ! ? … or a closing quote or bracket after one,
+// in Latin or CJK punctuation ("Kontakt:" and "Von:" are labels).
 bool EndsLikeSentence(std::string_view t) {
   t = TrimAscii(t);
   while (!t.empty()) {
@@ -233,8 +233,8 @@ bool EndsLikeSentence(std::string_view t) {
       t.remove_suffix(n);
       continue;
     }
-    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == 0x3002 ||
-           c == 0xFF01 || c == 0xFF1F || c == 0xFF1A;
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+           c == 0xFF1F;
   }
   return false;
 }
@@ -353,7 +353,17 @@ constexpr std::string_view kPromoLabels[] = {"read more",
                                              "相關閱讀",
                                              "延伸閱讀",
                                              "推薦閱讀",
-                                             "相關新聞"};
+                                             "相關新聞",
+                                             "le puede interesar",
+                                             "lea:",
+                                             "vea también",
+                                             "ver más",
+                                             "dowiedz się więcej",
+                                             "czytaj również",
+                                             "related articles",
+                                             "related stories",
+                                             "read next",
+                                             "watch:"};
 
 // A paragraph or heading that promotes other pages: a label from the list
 // above, then a link or nothing but punctuation.
