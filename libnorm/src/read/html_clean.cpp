@@ -787,6 +787,13 @@ bool Extractor::IsTeaserList(const xmlNode* node) {
 }
 
 void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
+  // Children alike (same element, same class) that hold most of the
+  // selection together are its structure: the sections of a review, the
+  // columns of a page builder.
+  std::unordered_map<std::string, size_t> group_weight;
+  for (const xmlNode* c = node->children; c; c = c->next)
+    if (IsElement(c) && !Attr(c, "class").empty())
+      group_weight[std::string(Name(c)) + "." + std::string(Attr(c, "class"))] += stats_[c].weight;
   xmlNode* next = nullptr;
   for (xmlNode* c = node->children; c; c = next) {
     next = c->next;
@@ -827,7 +834,10 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
       if (weak)  // a compound's part: only small or link-dense elements
         remove = ld > 0.5 || st.weight < 100;
       else if (IsPresentationToken(token))  // never content-like text
-        remove = !(ld < 0.25 && st.weight >= 300);
+        remove = !(ld < 0.25 &&
+                   (st.weight >= 300 ||
+                    group_weight[std::string(name) + "." + std::string(Attr(c, "class"))] * 2 >
+                        guard_total));
       else
         remove = true;
     }

@@ -469,6 +469,30 @@ const xmlNode* FindElement(const xmlNode* node, std::string_view name, int depth
   return nullptr;
 }
 
+bool IsTitleHeading(const xmlNode* n) {
+  std::string_view name = Name(n);
+  return name == "h1" || name == "h2" || name == "h3";
+}
+
+// The story's headline just before its selected content: a heading among
+// the nearest preceding siblings of the content or of its first ancestors
+// (a blog post's h3 title above its body), or inside a small header block
+// there.
+const xmlNode* HeadingBefore(const xmlNode* content, const xmlNode* body) {
+  const xmlNode* path = content;
+  for (int level = 0; level < 3 && path && path != body; ++level, path = path->parent) {
+    int seen = 0;
+    for (const xmlNode* c = path->prev; c && seen < 4; c = c->prev) {
+      if (!IsElement(c)) continue;
+      ++seen;
+      if (IsTitleHeading(c)) return c;
+      for (std::string_view h : {"h1", "h2", "h3"})
+        if (const xmlNode* inner = FindElement(c->children, h, 0)) return inner;
+    }
+  }
+  return nullptr;
+}
+
 // A level-1 heading, or any heading reading `text`.
 bool ContainsHeading(const std::vector<Block>& blocks, std::string_view text) {
   for (const Block& b : blocks) {
@@ -586,7 +610,8 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     if (keep.size() != 1 || keep.front() != body) AddHint(doc, "main-content", "selected");
     for (const xmlNode* k : keep) ConvertDom(k, conv, &blocks, report);
     // The page title heading often sits outside the article container.
-    const xmlNode* h1 = FindElement(body->children, "h1", 0);
+    const xmlNode* h1 = keep.empty() ? nullptr : HeadingBefore(keep.front(), body);
+    if (!h1) h1 = FindElement(body->children, "h1", 0);
     if (!h1) h1 = FindElement(body->children, "h2", 0);
     if (h1 && !ContainsHeading(blocks, TrimAscii(NodeText(h1)))) {
       std::vector<Block> title;

@@ -127,6 +127,7 @@ class Scanner {
     if (end > i) {
       cuts_.push_back({i, end});
       result_->raw_text_bytes_skipped += static_cast<int64_t>(end - i);
+      if (raw == "noscript") ++result_->noscript_bodies_skipped;
     }
     return end;
   }
