@@ -11,7 +11,9 @@
 //      three ancestors; page-furniture evidence (class/id tokens, EasyList
 //      rules, nav/aside/footer and ARIA roles) scales a paragraph's score
 //      down, it does not delete; the best candidate, a container holding
-//      much more good text, and its qualifying siblings are the article;
+//      much more good text (never above the page's own marker:
+//      itemprop=articleBody, <main>, a single <article>), its qualifying
+//      siblings and the lead just before it are the article;
 //   3. when that selection holds little of the page's good text, the whole
 //      body is used instead (the Document-level boilerplate filter then
 //      picks the article span), so a page with an article never comes out
@@ -21,7 +23,9 @@
 //      chosen candidate. A token inside a compound class name
 //      (`no-share`, `elementor-widget-wrap`, `print-only`) or a data-*
 //      attribute name is weak evidence: it removes only small or
-//      link-dense elements.
+//      link-dense elements; presentation tokens (ads, widget, print,
+//      share, paywall) never remove content-like text; teaser lists (3+
+//      alike children with linked headlines) go.
 // Fragments (raw HTML inside Markdown) get steps 1 and 4 over the whole
 // fragment.
 //
@@ -37,6 +41,7 @@
 //                  newsletter, paywall, related, comment, cookie (token quoted)
 //   semantic       nav, aside, footer, role=navigation/complementary/...
 //   empty          an element with an id or class and no text or image
+//   teaser-list    children alike, each a linked headline or picture
 //   main-content   outside the selected content (its score quoted)
 // --explain also names the chosen candidate, its score and the runner-up.
 #pragma once
