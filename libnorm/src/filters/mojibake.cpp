@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mojibake_util.h"
+#include "utf8.h"
 
 namespace norm {
 
@@ -42,8 +43,8 @@ const std::vector<uint8_t>& ScreenTable() {
 
 bool IsCesuPair(const unsigned char* s, size_t i, size_t n) {
   return i + 6 <= n && s[i] == 0xED && s[i + 1] >= 0xA0 && s[i + 1] <= 0xAF &&
-         (s[i + 2] & 0xC0) == 0x80 && s[i + 3] == 0xED && s[i + 4] >= 0xB0 && s[i + 4] <= 0xBF &&
-         (s[i + 5] & 0xC0) == 0x80;
+         utf8::IsContinuation(s[i + 2]) && s[i + 3] == 0xED && s[i + 4] >= 0xB0 &&
+         s[i + 4] <= 0xBF && utf8::IsContinuation(s[i + 5]);
 }
 
 int32_t CesuValue(const unsigned char* b) {
@@ -523,7 +524,7 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
   while (hit != std::string_view::npos) {
     size_t start = hit;
     while (start > done && s[start - 1] >= 0x80) --start;
-    while (start < hit && (s[start] & 0xC0) == 0x80) ++start;
+    while (start < hit && utf8::IsContinuation(s[start])) ++start;
     Run r;
     r.start = start;
     size_t end = start;
@@ -546,7 +547,7 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
     r.end = end;
     if (start > 0) {
       size_t p = start - 1;
-      while (p > 0 && (s[p] & 0xC0) == 0x80) --p;
+      while (p > 0 && utf8::IsContinuation(s[p])) --p;
       int32_t cp;
       mi::DecodeUtf8(text, p, &cp);
       r.prev = cp < 0 ? 0xFFFD : cp;

@@ -9,6 +9,7 @@
 #include "html_convert.h"
 #include "html_dom.h"
 #include "html_util.h"
+#include "utf8.h"
 
 namespace norm::html {
 namespace {
@@ -552,7 +553,7 @@ bool IsLeadLike(const xmlNode* node) {
   xmlChar* content = xmlNodeGetContent(node);
   if (!content) return false;
   std::string_view t = TrimAscii(reinterpret_cast<const char*>(content));
-  char32_t last = LastCodePoint(t);
+  char32_t last = utf8::Last(t);
   bool sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 ||
                   last == 0xFF01 || last == 0xFF1F || last == '"' || last == 0x201D || last == 0xBB;
   xmlFree(content);

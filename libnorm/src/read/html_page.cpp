@@ -16,6 +16,7 @@
 #include "html_prescan.h"
 #include "html_util.h"
 #include "norm/reader.h"
+#include "utf8.h"
 
 namespace norm::html {
 namespace {
@@ -188,7 +189,7 @@ std::string JsonUnescape(std::string_view json, size_t from) {
         }
       }
       if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
-      AppendUtf8(out, static_cast<char32_t>(cp));
+      utf8::Append(out, static_cast<char32_t>(cp));
     } else {
       out += e;
     }
@@ -201,7 +202,7 @@ void FindJsonLdArticleBody(const xmlNode* node, std::string* best, int depth) {
   for (const xmlNode* c = node; c; c = c->next) {
     if (!IsElement(c)) continue;
     if (Name(c) == "script") {
-      if (!ContainsNoCase(Attr(c, "type"), "ld+json")) continue;
+      if (!text::ContainsNoCase(Attr(c, "type"), "ld+json")) continue;
       std::string json = NodeText(c);
       for (size_t v = JsonValueAt(json, "articleBody", 0); v != std::string_view::npos;
            v = JsonValueAt(json, "articleBody", v + 1)) {
@@ -225,7 +226,7 @@ size_t BlocksWeight(const std::vector<Block>& blocks) {
 bool EndsLikeSentence(std::string_view t) {
   t = TrimAscii(t);
   while (!t.empty()) {
-    char32_t c = LastCodePoint(t);
+    char32_t c = utf8::Last(t);
     if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
         c == 0x300D || c == 0x300F || c == 0xFF09) {
       size_t n = 1;
@@ -445,7 +446,7 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
     } else if (n == "h1") {
       AddHint(doc, "h1", NodeText(c));
     } else if (n == "script") {
-      if (ContainsNoCase(Attr(c, "type"), "ld+json")) JsonLdHints(NodeText(c), doc);
+      if (text::ContainsNoCase(Attr(c, "type"), "ld+json")) JsonLdHints(NodeText(c), doc);
       continue;
     }
     if (n == "a" && AsciiLowerCopy(Attr(c, "rel")) == "author")

@@ -110,7 +110,7 @@ class Scanner {
     std::string_view raw;
     if (EqualsNoCase(name, "script")) {
       // JSON-LD is page metadata (dates, authors): its body stays.
-      if (ContainsNoCase(html_.substr(name_start, i - name_start), "ld+json")) return i;
+      if (text::ContainsNoCase(html_.substr(name_start, i - name_start), "ld+json")) return i;
       raw = "script";
     } else if (EqualsNoCase(name, "style")) {
       raw = "style";

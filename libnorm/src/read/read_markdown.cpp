@@ -11,11 +11,11 @@
 #include <mutex>
 #include <vector>
 
+#include "ascii.h"
 #include "html_fragment.h"
 #include "inline_util.h"
 #include "markdown_limits.h"
 #include "norm/reader.h"
-#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -122,7 +122,7 @@ class MarkdownConverter {
         b.kind = BlockKind::kCode;
         b.literal = Literal(n);
         const char* info = cmark_node_get_fence_info(n);
-        b.info = info == nullptr ? "" : std::string(utf8::TrimAscii(info));
+        b.info = info == nullptr ? "" : std::string(text::TrimAscii(info));
         out->push_back(std::move(b));
         return;
       }

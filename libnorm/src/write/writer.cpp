@@ -1,17 +1,19 @@
-#include "norm/writer.h"
+#include "writer.h"
 
 #include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cctype>
 
+#include "ascii.h"
 #include "markdown_limits.h"
-#include "norm/options.h"
-#include "norm/reader.h"
+#include "norm/writer.h"
 #include "utf8.h"
 
 namespace norm {
 namespace {
+
+using writer::ReadBack;
 
 bool IsAsciiPunct(char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>(c)); }
 
@@ -19,15 +21,9 @@ bool IsAsciiPunct(char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>
 bool IsPunct(char32_t c) { return IsAsciiPunct(c) || (c >= 0x80 && u_ispunct(c)); }
 
 // End of text counts as whitespace for flanking.
-bool IsWs(char32_t c) { return c == 0 || utf8::IsSpace(c) || (c >= 0x80 && u_isUWhiteSpace(c)); }
-
-char32_t FirstChar(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t i = 0;
-  return utf8::Next(s, i);
+bool IsWs(char32_t c) {
+  return c == 0 || text::IsAsciiSpace(c) || (c >= 0x80 && u_isUWhiteSpace(c));
 }
-
-char32_t LastChar(std::string_view s) { return s.empty() ? 0 : utf8::Prev(s, s.size()); }
 
 bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
@@ -100,7 +96,7 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
       case '|':
         if (in_table) out.push_back('\\');
         break;
-      // Whitespace the Markdown reader collapses (utf8::IsSpace) is written
+      // Whitespace the Markdown reader collapses (text::IsAsciiSpace) is written
       // as the one space it reads back as (a vertical tab in image alt text
       // did not; found by fuzz_roundtrip).
       case '\n':
@@ -260,7 +256,7 @@ class InlineWriter {
     switch (in.kind) {
       case InlineKind::kText: {
         std::string escaped = EscapeText(in.text.substr(0, 8), false, ctx_.in_table);
-        return FirstChar(escaped);
+        return utf8::First(escaped);
       }
       case InlineKind::kBreak:
         return ctx_.single_line ? ' ' : '\\';
@@ -327,7 +323,7 @@ class InlineWriter {
         out += CodeSpan(in.text, ctx_.in_table);
         break;
       case InlineKind::kImage:
-        out += "![" + EscapeText(utf8::TrimAscii(in.text), false, ctx_.in_table) + "](" +
+        out += "![" + EscapeText(text::TrimAscii(in.text), false, ctx_.in_table) + "](" +
                EscapeDestination(in.url, ctx_.in_table) +
                (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
         break;
@@ -385,9 +381,9 @@ class InlineWriter {
         InlineWriter sub(ctx_);
         sub.line_start = false;
         sub.Run(in.children, inner, '*');
-        char32_t before = LastChar(out);
+        char32_t before = utf8::Last(out);
         if (out.empty() || line_start) before = 0;
-        char32_t first = FirstChar(inner), last = LastChar(inner);
+        char32_t first = utf8::First(inner), last = utf8::Last(inner);
         bool can_open = !after_closer_ && !inner.empty() && !IsWs(first) &&
                         (!IsPunct(first) || IsWs(before) || IsPunct(before));
         bool can_close =
@@ -528,17 +524,18 @@ bool HasStyle(const Inlines& inlines) {
 }
 
 // Styled inlines rendered, then checked the only sure way: read back as a
-// paragraph and written again, they must give the same bytes. The writer's
+// paragraph (by read_back, the Markdown reader the caller passes in) and
+// written again, they must give the same bytes. The writer's
 // delimiter rules follow CommonMark's, but runs of `*`, `_` and `~`
 // touching each other can still pair up otherwise (fuzz_roundtrip finds
 // such inputs); when they do, the styles of this paragraph are dropped and
 // its text kept, so the output is always a fixed point.
-std::string RenderChecked(const Inlines& inlines, InlineContext ctx, int64_t* dropped) {
+std::string RenderChecked(const Inlines& inlines, InlineContext ctx, const ReadBack& read_back,
+                          int64_t* dropped) {
   std::string out = RenderInlines(inlines, ctx);
-  if (!HasStyle(inlines)) return out;
+  if (!HasStyle(inlines) || !read_back) return out;
   Document back;
-  Report ignored;
-  if (ReadMarkdown(out, Options(), &back, ignored).ok() && back.blocks.size() == 1 &&
+  if (read_back(out, &back) && back.blocks.size() == 1 &&
       back.blocks[0].kind == BlockKind::kParagraph &&
       RenderInlines(back.blocks[0].inlines, ctx) == out) {
     return out;
@@ -580,6 +577,8 @@ std::string Prefix(std::string_view text, std::string_view first, std::string_vi
 
 class BlockWriter {
  public:
+  explicit BlockWriter(const ReadBack& read_back) : read_back_(read_back) {}
+
   int64_t styles_dropped = 0;  // paragraphs written unstyled (RenderChecked)
 
   std::string Blocks(const std::vector<Block>& blocks) {
@@ -600,12 +599,15 @@ class BlockWriter {
   }
 
  private:
+  const ReadBack& read_back_;
+
   std::string One(const Block& b, int flip) {
     switch (b.kind) {
       case BlockKind::kParagraph:
-        return RenderChecked(b.inlines, {}, &styles_dropped);
+        return RenderChecked(b.inlines, {}, read_back_, &styles_dropped);
       case BlockKind::kHeading: {
-        std::string text = RenderChecked(b.inlines, {false, false, true, false}, &styles_dropped);
+        std::string text =
+            RenderChecked(b.inlines, {false, false, true, false}, read_back_, &styles_dropped);
         if (text.empty()) return {};
         // A closing run of '#' is one only after a space (or alone): only
         // then does it need escaping (escaping it after a backslash would
@@ -629,7 +631,7 @@ class BlockWriter {
         for (char c : b.info)
           if (c != '`' && c != '\n' && c != '\r') kept.push_back(c);
         std::string info;
-        for (char c : utf8::TrimAscii(kept)) {
+        for (char c : text::TrimAscii(kept)) {
           if (c == '&') {
             info += "&amp;";
           } else if (c == '\\') {
@@ -719,9 +721,9 @@ class BlockWriter {
     auto row_text = [&](const std::vector<Inlines>& row) {
       std::string line = "|";
       for (size_t i = 0; i < columns; ++i) {
-        std::string cell = i < row.size()
-                               ? RenderChecked(row[i], {true, false, true, false}, &styles_dropped)
-                               : "";
+        std::string cell = i < row.size() ? RenderChecked(row[i], {true, false, true, false},
+                                                          read_back_, &styles_dropped)
+                                          : "";
         line += " " + cell + (cell.empty() ? "|" : " |");
       }
       return line;
@@ -803,9 +805,9 @@ std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
   return EscapeText(text, at_line_start, false);
 }
 
-std::string WriteMarkdown(const Document& doc) { return WriteMarkdown(doc, nullptr); }
+namespace writer {
 
-std::string WriteMarkdown(const Document& doc, Report* report) {
+std::string Write(const Document& doc, Report* report, const ReadBack& read_back) {
   std::string out;
   if (doc.front_matter.present) {
     out += "---\n";
@@ -817,7 +819,7 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
     }
     out += "---\n";
   }
-  BlockWriter writer;
+  BlockWriter writer(read_back);
   std::string body;
   if (NestsTooDeep(doc.blocks, 0)) {
     int64_t flattened = 0;
@@ -847,4 +849,5 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
   return out;
 }
 
+}  // namespace writer
 }  // namespace norm
