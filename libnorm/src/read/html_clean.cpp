@@ -325,13 +325,14 @@ void Extractor::CollectHidden(const xmlNode* node, size_t* hidden, int depth) {
 void Extractor::RemoveNeverContent(xmlNode* root) {
   bool keep_hidden = false;
   if (options_.boilerplate) {
-    // Hidden content that holds most of the page's text, beside a visible
-    // part too small to be an article, is the article shown by script.
+    // Hidden content that holds most of the page's text (three quarters),
+    // beside a visible part too small to be an article, is the article
+    // shown by script; less than that, it is a dialog, a tab or a decoy.
     size_t hidden = 0;
     CollectHidden(root, &hidden, 0);
     size_t total = TextWeight(root, 0);
     size_t visible = total - std::min(total, hidden);
-    keep_hidden = hidden > visible && visible < 1500 && hidden >= 200;
+    keep_hidden = hidden > visible * 3 && visible < 1500 && hidden >= 200;
     if (keep_hidden) {
       report_.Count("html", "hidden-kept");
       if (options_.explain)
