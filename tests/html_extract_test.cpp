@@ -212,6 +212,23 @@ TEST(HtmlExtract, MetadataFromJsonLdNeverAUrlAuthor) {
   EXPECT_NE(n.markdown.find("author: \"Frank Bueltge\""), std::string::npos) << n.markdown;
 }
 
+TEST(HtmlExtract, DateFromTheDatelineWhenThePageHasNoMetadata) {
+  auto date_of = [](std::string_view dateline) {
+    Result r = Normalize(
+        "<!DOCTYPE html><html><head><title>T</title></head><body><h1>Vote</h1>"
+        "<p>" +
+            std::string(dateline) + "</p>" + std::string(kArticle) + "</body></html>",
+        Options{});
+    size_t at = r.markdown.find("date: \"");
+    return at == std::string::npos ? std::string() : r.markdown.substr(at + 7, 10);
+  };
+  EXPECT_EQ(date_of("Published 5 March 2024 by Jane Doe"), "2024-03-05");
+  EXPECT_EQ(date_of("March 5, 2024"), "2024-03-05");
+  EXPECT_EQ(date_of("05.03.2024 - 10:00"), "2024-03-05");
+  EXPECT_EQ(date_of("2024年3月5日 来源：新华社"), "2024-03-05");
+  EXPECT_EQ(date_of("Room 12.30 on floor 2"), "");
+}
+
 TEST(HtmlExtract, RelativeLinksResolveAgainstTheCanonicalUrl) {
   Read r = ReadPage(
       "<!DOCTYPE html><html><head><link rel=\"canonical\" href=\"https://example.com/a/b.html\">"

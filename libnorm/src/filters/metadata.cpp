@@ -101,6 +101,101 @@ std::string UrlDate(std::string_view url) {
   return {};
 }
 
+// A date written in a line of text: 2024-03-05, 2024/03/05, 05.03.2024,
+// 2024年3月5日, March 5, 2024, 5 March 2024; as YYYY-MM-DD, or empty.
+std::string VisibleDate(std::string_view t) {
+  auto num = [&](size_t at, size_t min, size_t max, size_t* end) {
+    size_t k = at;
+    int v = 0;
+    while (k < t.size() && k - at < max && t[k] >= '0' && t[k] <= '9') v = v * 10 + (t[k++] - '0');
+    if (k - at < min || (k < t.size() && t[k] >= '0' && t[k] <= '9')) return -1;
+    if (at > 0 && t[at - 1] >= '0' && t[at - 1] <= '9') return -1;
+    *end = k;
+    return v;
+  };
+  auto make = [](int y, int m, int d) -> std::string {
+    if (y < 1995 || y > 2099 || m < 1 || m > 12 || d < 1 || d > 31) return {};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+  };
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  const std::string lower = text::AsciiLowerCopy(t);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] < '0' || t[i] > '9') continue;
+    size_t e1 = 0, e2 = 0, e3 = 0;
+    int a = num(i, 1, 4, &e1);
+    if (a < 0) continue;
+    if (e1 - i == 4 && e1 + 1 < t.size()) {
+      // 2024-03-05, 2024/03/05, 2024.03.05, 2024年3月5日
+      if (t[e1] == '-' || t[e1] == '/' || t[e1] == '.') {
+        int m = num(e1 + 1, 1, 2, &e2);
+        if (m > 0 && e2 < t.size() && t[e2] == t[e1]) {
+          int d = num(e2 + 1, 1, 2, &e3);
+          if (d > 0) return make(a, m, d);
+        }
+      } else if (t.substr(e1).starts_with("年")) {
+        int m = num(e1 + 3, 1, 2, &e2);
+        if (m > 0 && t.substr(e2).starts_with("月")) {
+          int d = num(e2 + 3, 1, 2, &e3);
+          if (d > 0) return make(a, m, d);
+        }
+      }
+    } else if (e1 - i <= 2 && e1 < t.size() && t[e1] == '.') {
+      // 05.03.2024 (day first, as written where dots are used)
+      int m = num(e1 + 1, 1, 2, &e2);
+      if (m > 0 && e2 < t.size() && t[e2] == '.') {
+        int y = num(e2 + 1, 4, 4, &e3);
+        if (y > 0) return make(y, m, a);
+      }
+    } else if (e1 - i <= 2) {
+      // 5 March 2024
+      size_t k = e1;
+      while (k < t.size() && t[k] == ' ') ++k;
+      for (int mi = 0; mi < 12; ++mi) {
+        if (lower.compare(k, 3, kMonths[mi]) != 0) continue;
+        size_t w = k;
+        while (w < t.size() && ((lower[w] >= 'a' && lower[w] <= 'z') || lower[w] == '.')) ++w;
+        while (w < t.size() && (t[w] == ' ' || t[w] == ',')) ++w;
+        int y = num(w, 4, 4, &e3);
+        if (y > 0) return make(y, mi + 1, a);
+      }
+    }
+  }
+  // March 5, 2024
+  for (int mi = 0; mi < 12; ++mi) {
+    for (size_t k = lower.find(kMonths[mi]); k != std::string::npos;
+         k = lower.find(kMonths[mi], k + 1)) {
+      if (k > 0 && lower[k - 1] >= 'a' && lower[k - 1] <= 'z') continue;
+      size_t w = k;
+      while (w < t.size() && ((lower[w] >= 'a' && lower[w] <= 'z') || lower[w] == '.')) ++w;
+      while (w < t.size() && t[w] == ' ') ++w;
+      size_t e = 0, f = 0;
+      int d = num(w, 1, 2, &e);
+      if (d <= 0) continue;
+      while (e < t.size() && (t[e] == ',' || t[e] == ' ')) ++e;
+      int y = num(e, 4, 4, &f);
+      if (y > 0) return make(y, mi + 1, d);
+    }
+  }
+  return {};
+}
+
+// The first date in a short line among the first blocks of the body (the
+// dateline under a headline).
+std::string DateLine(const Document& doc) {
+  for (size_t i = 0; i < doc.blocks.size() && i < 12; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) continue;
+    std::string t = PlainText(b);
+    if (t.size() > 200) continue;
+    std::string d = VisibleDate(t);
+    if (!d.empty()) return d;
+  }
+  return {};
+}
+
 // An author value fit for the front matter: a name, never a URL. "Name -
 // http://site" keeps the name; a profile URL alone gives nothing.
 std::string CleanAuthor(std::string_view v) {
@@ -238,6 +333,7 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   }
   if (date.empty())
     if (const std::string* v = Hint(doc, "timestamp")) date = NormalizeDate(*v);
+  if (date.empty() && Hint(doc, "title") != nullptr) date = DateLine(doc);  // pages only
 
   std::string author;
   for (std::string_view key : {"jsonld:author", "rel:author", "itemprop:author", "author"}) {
