@@ -315,8 +315,9 @@ TEST(Adblock, ParsesGenericSimpleSelectors) {
     EXPECT_TRUE(ReadHtml("<p>keep</p>" + element, o, &d, r).ok());
     for (const ReportEvent& e : r.events())
       if (e.what.find("(adblock: ") != std::string::npos) {
+        // "removed <div> (adblock: RULE) weight=N"
         size_t at = e.what.find("(adblock: ") + 10;
-        return e.what.substr(at, e.what.size() - at - 1);
+        return e.what.substr(at, e.what.rfind(')') - at);
       }
     return std::string();
   };

@@ -182,11 +182,11 @@ TEST(Pathological, HugeTextNodeInHtmlIsNotTruncated) {
   // silently cut them (and everything after) before this was fixed.
   const size_t bytes = kSanitized ? (size_t{11} << 20) : LongLineBytes();
   std::string html = "<html><body><p>" + Repeat("abcdefghi ", bytes / 10) +
-                     "TAIL</p><p>next paragraph</p></body></html>";
+                     "TAIL</p><p>The next paragraph.</p></body></html>";
   WithinDeadline(120, [&] {
     Result r = NormRun(html);
     ASSERT_TRUE(r.status.ok());
-    EXPECT_NE(r.markdown.find("abcdefghi TAIL\n\nnext paragraph\n"), std::string::npos);
+    EXPECT_NE(r.markdown.find("abcdefghi TAIL\n\nThe next paragraph.\n"), std::string::npos);
     EXPECT_EQ(r.report.Get("html", "huge-text-reparsed"), 1);
   });
 }

@@ -246,6 +246,18 @@ int64_t RemoveShareLinks(Block* b) {
   return n;
 }
 
+// The HTML reader selected the article's container already (its
+// "main-content" hint): the article span then holds every content block of
+// it (picking one cluster among them would second-guess a decision made with
+// the page's structure in view); what lies before the first and after the
+// last still goes as on any page, so a second pass over the output (read as
+// Markdown) finds the same span and removes nothing more.
+bool ReaderSelectedArticle(const Document& doc) {
+  for (const MetaHint& h : doc.hints)
+    if (h.key == "main-content") return h.value == "selected";
+  return false;
+}
+
 }  // namespace
 
 std::unique_ptr<Filter> BoilerplateFilter::Create(const norm::Options& options,
@@ -342,18 +354,20 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       heaviest = i;
   std::vector<std::string> outside_reason(n);
   if (heaviest != n) {
-    // Clusters break at two consecutive junk blocks.
+    // Clusters break at two consecutive junk blocks, unless the reader
+    // selected the article already: then every content block is in it.
+    const bool unbroken = ReaderSelectedArticle(doc);
     size_t first = heaviest, last = heaviest;
     // Repeated lines (post dates in a thread) neither break nor join.
     auto repeated = [&](size_t k) { return info[k].reason.starts_with("repeated"); };
     for (size_t j = heaviest, junk = 0; j > 0 && junk < 2; --j) {
       if (repeated(j - 1)) continue;
-      junk = info[j - 1].kind == Kind::kJunk ? junk + 1 : 0;
+      junk = info[j - 1].kind == Kind::kJunk && !unbroken ? junk + 1 : 0;
       if (info[j - 1].kind == Kind::kContent) first = j - 1;
     }
     for (size_t j = heaviest + 1, junk = 0; j < n && junk < 2; ++j) {
       if (repeated(j)) continue;
-      junk = info[j].kind == Kind::kJunk ? junk + 1 : 0;
+      junk = info[j].kind == Kind::kJunk && !unbroken ? junk + 1 : 0;
       if (info[j].kind == Kind::kContent) last = j;
     }
     // Upward: short blocks (byline, date, lead image) up to the nearest heading.
