@@ -49,6 +49,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "norm/filter.h"
 #include "norm/options.h"
@@ -59,12 +60,24 @@ namespace norm {
 class RealignFilter : public TextFilter {
  public:
   struct Options {
-    double min_gain = 5.0;       // the repair must be this much more likely
-    int beam = 48;               // hypotheses kept per character
-    double misalign_cost = 4.0;  // per place the stream goes out of step
+    double min_gain = 5.0;  // the repair must be this much more likely
+    // ... in a line without traces of ruby damage (readings after
+    // characters, orphaned readings) in a document not realigned so far.
+    double min_gain_undamaged = 15.0;
+    int beam = 24;               // hypotheses kept per character
+    double misalign_cost = 6.0;  // per place the stream goes out of step
+    // ... where a `?` stands for the lost byte (the decoder or a transcoder
+    // wrote it there).
+    double marked_loss_cost = 1.0;
+    // A stray byte in the stream (dropped, nothing emitted for it): dearer
+    // than a lost one, which the character it completes pays for.
+    double stray_byte_cost = 14.0;
+    // A capital ASCII letter read as the trail of a lost lead byte (A股 and
+    // C語言 are common in Chinese prose; o in 與o位 is not).
+    double capital_trail_cost = 6.0;
     // Per dropped pair restored: small, since a misaligned pair that lands in
     // the user-defined area is always dropped.
-    double user_defined_cost = 1.0;
+    double user_defined_cost = 2.5;
     // A reading constraint met only by a secondary reading of the character.
     double secondary_reading_cost = 3.0;
     double lost_ascii_cost = 8.0;  // per swallowed byte left unrestored
@@ -79,7 +92,7 @@ class RealignFilter : public TextFilter {
     bool big5 = true;
   };
 
-  RealignFilter() = default;
+  RealignFilter();
   explicit RealignFilter(Options options) : options_(options) {}
 
   // Registry factory: default options (the pipeline Options have no
@@ -91,6 +104,12 @@ class RealignFilter : public TextFilter {
   bool MayChange(std::string_view text) const override;
 
  private:
+  // Searches one line with suspicious tokens; appends the repaired line to
+  // out and returns true when a candidate wins.
+  bool SearchLine(std::string_view line, size_t line_offset, std::vector<char32_t>& cps,
+                  const std::vector<size_t>& offsets, const std::vector<size_t>& suspicious,
+                  Report& report, std::string* out) const;
+
   Options options_;
 };
 
