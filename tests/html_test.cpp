@@ -5,11 +5,12 @@
 #include <string>
 
 #include <cstdio>
-#include "html_util.h"
+#include "ascii.h"
 #include "norm/boilerplate.h"
 #include "norm/metadata.h"
 #include "norm/reader.h"
 #include "norm/writer.h"
+#include "script.h"
 
 namespace norm {
 namespace {
@@ -197,7 +198,7 @@ TEST(HtmlClean, ScriptsStylesAlwaysGo) {
   o.html.boilerplate = false;
   Document d =
       Html("<script>var x=1;</script><style>p{}</style><p>a</p><div class=\"ad\">b</div>", o);
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "a\nb");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "a\nb");
 }
 
 TEST(HtmlClean, AdSlotsAndPaywallGo) {
@@ -226,7 +227,7 @@ TEST(HtmlClean, HeuristicTokensAreWholeWords) {
       "<div id=\"load-more\"><p>l</p></div><div class=\"download\"><p>d</p></div>"
       "<div class=\"badge\"><p>b</p></div><div class=\"headline\"><p>x</p></div>"
       "<div class=\"social-links\"><p>gone</p></div><div class=\"adBox\"><p>gone</p></div>");
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "s\nh\nl\nd\nb\nx");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "s\nh\nl\nd\nb\nx");
 }
 
 TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
@@ -234,7 +235,7 @@ TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
       "<p>a</p><div hidden>h1</div><div style=\"display: none\">h2</div>"
       "<div aria-hidden=\"true\">h3</div><share-button>s</share-button>"
       "<div data-selfpromo-newsletter>n</div><span data-root-share>x</span><p>b</p>");
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "a\nb");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "a\nb");
 }
 
 TEST(HtmlClean, NoBoilerplateKeepsEverything) {
@@ -249,7 +250,7 @@ TEST(HtmlClean, ShareLinksRemoved) {
   Document d = Html(
       "<p>text <a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a> "
       "<a href=\"https://x.com/intent/tweet?url=y\">X</a></p>");
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "text");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "text");
 }
 
 TEST(HtmlMain, WholePageKeepsArticleOnly) {
@@ -412,17 +413,47 @@ TEST(Boilerplate, TimestampedLinesInsideLastParagraph) {
       "Body text of the article.\n2024-11-12 10:33:27 Title one\n2024-11-11 17:16:25 Title two")}));
   Report r;
   BoilerplateFilter({}).Apply(d, r);
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "Body text of the article.");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "Body text of the article.");
   EXPECT_EQ(r.Get("boilerplate", "lines-removed"), 2);
+}
+
+// Issue 18: a teaser cut off mid-sentence right above the timestamped titles
+// is the list's first entry (seed 004's last lines); a finished sentence
+// there stays.
+TEST(Boilerplate, TruncatedTeaserAboveTimestampedTail) {
+  const std::string body =
+      "正文第一段，内容足够长，用来判断正文的位置，这是文章的主要部分，后面还有更多的文字内容。\n"
+      "\n";
+  const std::string list =
+      "2024-11-12 10:33:27美國要求臺積電停供大陸7納米AI芯片\n\n"
+      "2024-11-11 17:16:25臺積電應美方要求斷供大陸AI芯片\n";
+  Document cut = Markdown(
+      body + "這一出口限制措施主要針對用於人工智能加速器以及圖形處理單元的芯片\n\n" + list);
+  Report r;
+  BoilerplateFilter({}).Apply(cut, r);
+  ASSERT_EQ(cut.blocks.size(), 1u);
+  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 3);
+  Document whole = Markdown(body + "這一措施主要針對用於人工智能加速器的芯片。\n\n" + list);
+  BoilerplateFilter({}).Apply(whole, r);
+  EXPECT_EQ(whole.blocks.size(), 2u);
+  // Glued into the last paragraph's lines.
+  Document glued;
+  glued.blocks.push_back(Block::Paragraph({Inline::Text(
+      "Body text of the article.\nA teaser cut off in the\n2024-11-12 10:33:27 Title one\n"
+      "2024-11-11 17:16:25 Title two")}));
+  Report g;
+  BoilerplateFilter({}).Apply(glued, g);
+  EXPECT_EQ(text::TrimAscii(PlainText(glued)), "Body text of the article.");
+  EXPECT_EQ(g.Get("boilerplate", "lines-removed"), 3);
 }
 
 TEST(Boilerplate, RepeatedShortLinesGoButDoNotSplitTheArticle) {
   std::string post =
       "A forum post long enough to count as content, with several clauses, commas, and words "
       "that make it weigh more than the threshold for article text.\n\n";
-  Document d = Markdown("# Thread\n\n2024-10-18\n\n" + post + "[Quote](/q/1) [!](/r/1)\n\n" +
-                        "2024-10-18\n\n" + post + "[Quote](/q/2) [!](/r/2)\n\n2024-10-18\n\n" +
-                        post);
+  Document d =
+      Markdown("# Thread\n\n2024-10-18\n\n" + post + "[Quote](/q/1) [!](/r/1)\n\n" +
+               "2024-10-18\n\n" + post + "[Quote](/q/2) [!](/r/2)\n\n2024-10-18\n\n" + post);
   Report r;
   BoilerplateFilter({}).Apply(d, r);
   EXPECT_EQ(d.blocks.size(), 4u);  // title and three posts
@@ -495,8 +526,8 @@ TEST(Metadata, TitleLinkHeadingUnwrapped) {
 }
 
 TEST(HtmlUtil, WeightedLength) {
-  EXPECT_EQ(html::WeightedLength("ab c"), 3u);
-  EXPECT_EQ(html::WeightedLength("中文"), 6u);
+  EXPECT_EQ(text::WeightedLength("ab c"), 3u);
+  EXPECT_EQ(text::WeightedLength("中文"), 6u);
 }
 
 }  // namespace

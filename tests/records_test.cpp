@@ -12,7 +12,7 @@
 #include "norm/records.h"
 #include "parallel.h"
 #include "progress.h"
-#include "records.h"
+#include "record_reader.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;

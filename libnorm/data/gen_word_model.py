@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates the word unigram tables behind libnorm/src/word_model.h.
+"""Generates the word unigram tables behind libnorm/src/model/word_model.h.
 
 Run by CMake at build time with Debian's /usr/bin/python3 (standard library
 only). Inputs, all from Debian packages:

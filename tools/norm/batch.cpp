@@ -15,7 +15,7 @@
 #include "io.h"
 #include "parallel.h"
 #include "progress.h"
-#include "records.h"
+#include "record_reader.h"
 #include "run.h"
 
 namespace norm::cli {

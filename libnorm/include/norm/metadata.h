@@ -13,7 +13,7 @@
 //   lang    <html lang>, else the script of the body text: ja (kana),
 //           ko (Hangul), zh-Hans / zh-Hant (Han, by characters unique to one
 //           script); nothing for other scripts
-// The hints come from the readers (Document::hints, see html_read.h).
+// The hints come from the readers (Document::hints, see html_page.h).
 //
 // A leading heading that is a single link whose URL is (now) in the front
 // matter under source, url, from or link is unwrapped to its text.
@@ -41,7 +41,8 @@ class MetadataFilter : public Filter {
   // input is not a date it understands.
   static std::string NormalizeDate(std::string_view s);
 
-  // "ja", "ko", "zh-Hans", "zh-Hant" or empty, from the characters of text.
+  // "ja", "ko", "zh-Hans", "zh-Hant", "zh" (script undecided) or empty, from
+  // the characters of text; the Chinese script as --zh-target detects it.
   static std::string DetectLang(std::string_view text);
 };
 

@@ -1,0 +1,459 @@
+#include "norm/boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ascii.h"
+#include "script.h"
+#include "url.h"
+#include "whitespace.h"
+
+namespace norm {
+namespace {
+
+using text::AsciiLowerCopy;
+using text::StartsWithNoCase;
+using text::TrimAscii;
+using text::WeightedLength;
+
+struct Measure {
+  size_t weight = 0;
+  size_t link = 0;
+  size_t links = 0;            // number of links
+  size_t images = 0;           // number of images
+  bool nonimage_link = false;  // a link whose target is not an image file
+  std::string text;            // plain text (links and alt text included)
+};
+
+void MeasureInlines(const Inlines& in, bool in_link, Measure* m) {
+  for (const Inline& i : in) {
+    switch (i.kind) {
+      case InlineKind::kText:
+      case InlineKind::kCode: {
+        size_t w = WeightedLength(i.text);
+        m->weight += w;
+        if (in_link) m->link += w;
+        m->text += i.text;
+        break;
+      }
+      case InlineKind::kImage: {
+        ++m->images;
+        // An image weighs like a short word; inside a link it is link text.
+        size_t w = std::max<size_t>(WeightedLength(i.text), 4);
+        if (in_link) {
+          m->weight += w;
+          m->link += w;
+        }
+        break;
+      }
+      case InlineKind::kLink: {
+        ++m->links;
+        std::string u = AsciiLowerCopy(i.url.substr(0, i.url.find('?')));
+        bool image_file = u.ends_with(".jpg") || u.ends_with(".jpeg") || u.ends_with(".png") ||
+                          u.ends_with(".gif") || u.ends_with(".webp");
+        if (!image_file) m->nonimage_link = true;
+        MeasureInlines(i.children, true, m);
+        break;
+      }
+      case InlineKind::kBreak:
+        m->text += '\n';
+        break;
+      default:
+        MeasureInlines(i.children, in_link, m);
+    }
+  }
+}
+
+void MeasureBlock(const Block& b, Measure* m) {
+  MeasureInlines(b.inlines, false, m);
+  for (const Block& c : b.children) {
+    MeasureBlock(c, m);
+    m->text += '\n';
+  }
+  for (const auto& row : b.rows)
+    for (const Inlines& cell : row) {
+      MeasureInlines(cell, false, m);
+      m->text += ' ';
+    }
+  if (b.kind == BlockKind::kCode) {
+    m->weight += WeightedLength(b.literal);
+    m->text += b.literal;
+  }
+}
+
+double LinkDensity(const Measure& m) {
+  return m.weight ? static_cast<double>(m.link) / static_cast<double>(m.weight) : 0.0;
+}
+
+// "2024-11-12 10:33:27..." or "2024/11/12 10:33 ..." at the start of a line.
+bool StartsWithTimestamp(std::string_view s) {
+  s = TrimAscii(s);
+  auto digits = [&](size_t pos, size_t n) {
+    if (pos + n > s.size()) return false;
+    for (size_t k = 0; k < n; ++k)
+      if (s[pos + k] < '0' || s[pos + k] > '9') return false;
+    return true;
+  };
+  if (!digits(0, 4) || s.size() < 16) return false;
+  if ((s[4] != '-' && s[4] != '/') || !digits(5, 2) || s[7] != s[4] || !digits(8, 2)) return false;
+  if ((s[10] != ' ' && s[10] != 'T') || !digits(11, 2) || s[13] != ':' || !digits(14, 2))
+    return false;
+  return true;
+}
+
+// A teaser cut off mid-sentence: its last character is no closing mark
+// (。！？…」』”’）》 or .!?"')). Directly above a related-titles run it is that
+// list's first entry, as in seed 004's last lines.
+bool IsTruncatedTeaser(std::string_view text) {
+  text = TrimAscii(text);
+  if (text.empty() || StartsWithTimestamp(text)) return false;
+  size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  static constexpr std::string_view kClosing[] = {"。", "！", "？", "…", "」", "』", "”", "’",
+                                                  "）", "》", ".",  "!", "?",  "\"", "'", ")"};
+  std::string_view last = text.substr(i);
+  return std::none_of(std::begin(kClosing), std::end(kClosing),
+                      [&](std::string_view c) { return last == c; });
+}
+
+// Copyright, licence, ICP registration and report-hotline lines.
+std::string_view PatternReason(std::string_view text) {
+  std::string_view t = TrimAscii(text);
+  if (t.starts_with("©") || StartsWithNoCase(t, "copyright") || StartsWithNoCase(t, "(c) "))
+    return "copyright";
+  static constexpr std::string_view kCopyright[] = {"all rights reserved",
+                                                    "版权所有",
+                                                    "版權所有",
+                                                    "版权声明",
+                                                    "版權聲明",
+                                                    "版权属于",
+                                                    "版權屬於",
+                                                    "無断転載",
+                                                    "無斷轉載",
+                                                    "无断转载",
+                                                    "alle rechte vorbehalten",
+                                                    "tous droits réservés",
+                                                    "todos los derechos reservados",
+                                                    "все права защищены",
+                                                    "저작권자",
+                                                    "무단전재"};
+  // The phrases are lower case: fold the line once rather than per phrase.
+  const std::string lower = AsciiLowerCopy(t);
+  for (std::string_view p : kCopyright)
+    if (lower.find(p) != std::string::npos) return "copyright";
+  static constexpr std::string_view kIcp[] = {"ICP备",    "ICP证",    "ICP備",  "ICP證",
+                                              "公网安备", "公網安備", "备案号", "備案號"};
+  for (std::string_view p : kIcp)
+    if (t.find(p) != std::string_view::npos) return "icp";
+  static constexpr std::string_view kReport[] = {"举报电话", "舉報電話",     "举报邮箱",
+                                                 "舉報郵箱", "有害信息举报", "违法和不良信息举报"};
+  for (std::string_view p : kReport)
+    if (t.find(p) != std::string_view::npos) return "report-hotline";
+  if (StartsWithNoCase(t, "powered by ")) return "powered-by";
+  return {};
+}
+
+// "分享 :", "Share", "シェア" and friends: the label of a share bar whose
+// buttons are gone.
+bool IsShareLabel(std::string_view text) {
+  // The longest label with a colon and spaces is under 40 bytes.
+  if (TrimAscii(text).size() > 40) return false;
+  std::string t(TrimAscii(text));
+  for (std::string_view colon : {":", "：", "："}) {
+    if (t.size() >= colon.size() && t.ends_with(colon)) t.resize(t.size() - colon.size());
+  }
+  t = std::string(TrimAscii(t));
+  std::string lower = AsciiLowerCopy(t);
+  static constexpr std::array<std::string_view, 24> kLabels = {"分享",
+                                                               "分享到",
+                                                               "分享至",
+                                                               "分享本文",
+                                                               "分享此文",
+                                                               "分享文章",
+                                                               "share",
+                                                               "share this",
+                                                               "share this article",
+                                                               "share this story",
+                                                               "share on",
+                                                               "シェア",
+                                                               "シェアする",
+                                                               "共有",
+                                                               "teilen",
+                                                               "artikel teilen",
+                                                               "partager",
+                                                               "compartir",
+                                                               "condividi",
+                                                               "поделиться",
+                                                               "공유",
+                                                               "공유하기",
+                                                               "轉發",
+                                                               "转发"};
+  for (std::string_view l : kLabels)
+    if (lower == l) return true;
+  return false;
+}
+
+enum class Kind { kContent, kShort, kJunk };
+
+struct Info {
+  Measure m;
+  Kind kind = Kind::kShort;
+  std::string reason;  // for junk
+};
+
+std::string Fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+// Removes a trailing run of timestamped lines inside the last paragraph (a
+// plain-text page whose related-titles list was read as one paragraph).
+size_t StripTimestampedTail(Inlines* in) {
+  if (in->empty() || in->back().kind != InlineKind::kText) return 0;
+  std::string& text = in->back().text;
+  size_t cut = text.size();
+  size_t lines = 0;
+  while (true) {
+    size_t nl = text.rfind('\n', cut == 0 ? 0 : cut - 1);
+    if (nl == std::string::npos || nl >= cut) break;
+    if (!StartsWithTimestamp(std::string_view(text).substr(nl + 1, cut - nl - 1))) break;
+    cut = nl;
+    ++lines;
+  }
+  if (lines < 2) return 0;
+  // A truncated teaser line right above the run belongs to it.
+  if (size_t nl = text.rfind('\n', cut == 0 ? 0 : cut - 1);
+      nl != std::string::npos && nl < cut &&
+      IsTruncatedTeaser(std::string_view(text).substr(nl + 1, cut - nl - 1))) {
+    cut = nl;
+    ++lines;
+  }
+  text.resize(cut);
+  while (!text.empty() && text::IsAsciiSpace(text.back())) text.pop_back();
+  return lines;
+}
+
+// Removes links to share endpoints (weibo share.php, facebook sharer...)
+// from inline content; returns how many went.
+int64_t RemoveShareLinks(Inlines* in) {
+  int64_t n = 0;
+  for (size_t k = 0; k < in->size();) {
+    Inline& i = (*in)[k];
+    if (i.kind == InlineKind::kLink && text::IsShareUrl(i.url)) {
+      in->erase(in->begin() + static_cast<std::ptrdiff_t>(k));
+      ++n;
+      // Spaces left before the gap.
+      if (k > 0 && (*in)[k - 1].kind == InlineKind::kText &&
+          (k == in->size() || (*in)[k].kind != InlineKind::kText || (*in)[k].text.empty() ||
+           text::IsAsciiSpace((*in)[k].text.front()))) {
+        std::string& t = (*in)[k - 1].text;
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+      }
+      continue;
+    }
+    n += RemoveShareLinks(&i.children);
+    ++k;
+  }
+  return n;
+}
+
+int64_t RemoveShareLinks(Block* b) {
+  int64_t n = RemoveShareLinks(&b->inlines);
+  for (Block& c : b->children) n += RemoveShareLinks(&c);
+  return n;
+}
+
+}  // namespace
+
+std::unique_ptr<Filter> BoilerplateFilter::Create(const norm::Options& options,
+                                                  Status* /*status*/) {
+  if (!options.html.boilerplate) return nullptr;  // --no-boilerplate: nothing to do
+  Options o;
+  o.explain = options.explain;
+  return std::make_unique<BoilerplateFilter>(o);
+}
+
+void BoilerplateFilter::Apply(Document& doc, Report& report) const {
+  if (!options_.enabled || doc.blocks.empty()) return;
+  std::vector<Block>& blocks = doc.blocks;
+  int64_t share_links = 0;
+  for (Block& b : blocks) share_links += RemoveShareLinks(&b);
+  if (share_links) {
+    report.Count("boilerplate", "share-links-removed", share_links);
+    if (options_.explain)
+      report.AddEvent({"boilerplate",
+                       "removed " + std::to_string(share_links) + " share link(s) (share URL)", -1,
+                       "", ""});
+  }
+  std::erase_if(
+      blocks, [](const Block& b) { return b.kind == BlockKind::kParagraph && b.inlines.empty(); });
+  const size_t n = blocks.size();
+  if (n == 0) return;
+  std::vector<Info> info(n);
+  for (size_t i = 0; i < n; ++i) {
+    Info& f = info[i];
+    MeasureBlock(blocks[i], &f.m);
+    const Block& b = blocks[i];
+    double ld = LinkDensity(f.m);
+    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kRule) {
+      f.kind = Kind::kShort;
+      continue;
+    }
+    if (b.kind == BlockKind::kCode || b.kind == BlockKind::kTable) {
+      f.kind = f.m.weight >= options_.min_content_weight ? Kind::kContent : Kind::kShort;
+      continue;
+    }
+    std::string_view pattern = f.m.weight < 450 ? PatternReason(f.m.text) : std::string_view();
+    if (!pattern.empty()) {
+      f.kind = Kind::kJunk;
+      f.reason = "pattern=" + std::string(pattern);
+    } else if (b.kind != BlockKind::kQuote && ld > options_.max_link_density &&
+               (f.m.links >= 2 || b.kind == BlockKind::kList)) {
+      f.kind = Kind::kJunk;
+      f.reason = Fmt("link-density=%.2f", ld);
+    } else if (b.kind == BlockKind::kParagraph && f.m.images > 0 && ld > 0.99 &&
+               f.m.nonimage_link && f.m.weight < 60) {
+      f.kind = Kind::kJunk;  // badges, topic icons: images linking to pages
+      f.reason = "image-links";
+    } else if (f.m.weight < 60 && IsShareLabel(f.m.text)) {
+      f.kind = Kind::kJunk;
+      f.reason = "share-label";
+    } else if (f.m.weight >= options_.min_content_weight && ld < 0.35) {
+      f.kind = Kind::kContent;
+    } else {
+      f.kind = Kind::kShort;
+    }
+  }
+  // Short paragraphs repeated three times or more (the date, "Quote" and
+  // "Reply" lines of every post in a thread) are page furniture.
+  {
+    std::unordered_map<std::string, int> seen;
+    for (size_t i = 0; i < n; ++i)
+      if (blocks[i].kind == BlockKind::kParagraph && info[i].m.weight < 40)
+        ++seen[std::string(TrimAscii(info[i].m.text))];
+    for (size_t i = 0; i < n; ++i) {
+      if (blocks[i].kind != BlockKind::kParagraph || info[i].m.weight >= 40) continue;
+      std::string key(TrimAscii(info[i].m.text));
+      if (!key.empty() && seen[key] >= 3 && info[i].kind != Kind::kJunk) {
+        info[i].kind = Kind::kJunk;
+        info[i].reason = "repeated x" + std::to_string(seen[key]);
+      }
+    }
+  }
+  // Trailing related-titles run: blocks starting with a timestamp.
+  {
+    size_t run = 0;
+    for (size_t i = n; i > 0 && StartsWithTimestamp(info[i - 1].m.text); --i) ++run;
+    if (run >= 2) {
+      for (size_t i = n - run; i < n; ++i) {
+        info[i].kind = Kind::kJunk;
+        info[i].reason = "timestamped-list";
+      }
+      const size_t teaser = n - run - 1;
+      if (n > run + 1 && blocks[teaser].kind == BlockKind::kParagraph &&
+          IsTruncatedTeaser(info[teaser].m.text)) {
+        info[teaser].kind = Kind::kJunk;
+        info[teaser].reason = "related-teaser";
+      }
+    }
+  }
+  std::vector<bool> keep(n, true);
+  // The article span: content blocks clustered around the heaviest one.
+  size_t heaviest = n;
+  for (size_t i = 0; i < n; ++i)
+    if (info[i].kind == Kind::kContent &&
+        (heaviest == n || info[i].m.weight > info[heaviest].m.weight))
+      heaviest = i;
+  std::vector<std::string> outside_reason(n);
+  if (heaviest != n) {
+    // Clusters break at two consecutive junk blocks.
+    size_t first = heaviest, last = heaviest;
+    // Repeated lines (post dates in a thread) neither break nor join.
+    auto repeated = [&](size_t k) { return info[k].reason.starts_with("repeated"); };
+    for (size_t j = heaviest, junk = 0; j > 0 && junk < 2; --j) {
+      if (repeated(j - 1)) continue;
+      junk = info[j - 1].kind == Kind::kJunk ? junk + 1 : 0;
+      if (info[j - 1].kind == Kind::kContent) first = j - 1;
+    }
+    for (size_t j = heaviest + 1, junk = 0; j < n && junk < 2; ++j) {
+      if (repeated(j)) continue;
+      junk = info[j].kind == Kind::kJunk ? junk + 1 : 0;
+      if (info[j].kind == Kind::kContent) last = j;
+    }
+    // Upward: short blocks (byline, date, lead image) up to the nearest heading.
+    size_t start = first;
+    for (size_t j = first; j > 0; --j) {
+      size_t k = j - 1;
+      if (info[k].kind == Kind::kJunk) {
+        if (k > 0 && info[k - 1].kind == Kind::kJunk) break;
+        continue;
+      }
+      if (blocks[k].kind == BlockKind::kList) break;  // menus above the article
+      start = k;
+      if (blocks[k].kind == BlockKind::kHeading) break;
+    }
+    // Downward: short non-junk blocks until junk.
+    size_t end = last;
+    for (size_t k = last + 1; k < n; ++k) {
+      if (info[k].kind == Kind::kJunk) break;
+      if (blocks[k].kind == BlockKind::kList && LinkDensity(info[k].m) > 0.3) break;
+      end = k;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (i >= start && i <= end) continue;
+      if (i == 0 && blocks[0].kind == BlockKind::kHeading) continue;  // the title
+      if (info[i].kind != Kind::kJunk) {
+        keep[i] = false;
+        outside_reason[i] = "outside-article weight=" + std::to_string(info[i].m.weight);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (info[i].kind == Kind::kJunk) {
+      keep[i] = false;
+      outside_reason[i] = info[i].reason;
+    }
+  }
+  // Headings repeating the title heading.
+  if (blocks[0].kind == BlockKind::kHeading) {
+    std::string title(TrimAscii(info[0].m.text));
+    for (size_t i = 1; i < n; ++i)
+      if (keep[i] && blocks[i].kind == BlockKind::kHeading && TrimAscii(info[i].m.text) == title &&
+          !title.empty()) {
+        keep[i] = false;
+        outside_reason[i] = "duplicate-title";
+      }
+  }
+  std::vector<Block> out;
+  out.reserve(n);
+  int64_t removed = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (keep[i]) {
+      out.push_back(std::move(blocks[i]));
+      continue;
+    }
+    ++removed;
+    if (options_.explain)
+      report.AddEvent(
+          {"boilerplate", "removed " + outside_reason[i], -1, text::Excerpt(info[i].m.text), ""});
+  }
+  // A related-titles list glued to the last paragraph's lines.
+  if (!out.empty() && out.back().kind == BlockKind::kParagraph) {
+    size_t lines = StripTimestampedTail(&out.back().inlines);
+    if (lines > 0) {
+      report.Count("boilerplate", "lines-removed", static_cast<int64_t>(lines));
+      if (options_.explain)
+        report.AddEvent(
+            {"boilerplate", "removed timestamped-list lines=" + std::to_string(lines), -1, "", ""});
+    }
+  }
+  if (removed) report.Count("boilerplate", "blocks-removed", removed);
+  blocks = std::move(out);
+}
+
+}  // namespace norm

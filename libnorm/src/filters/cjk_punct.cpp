@@ -1,0 +1,199 @@
+#include "norm/cjk_punct.h"
+
+#include <string>
+#include <vector>
+
+#include "script.h"
+#include "utf8.h"
+
+namespace norm {
+namespace {
+
+bool IsOpening(char32_t c) {
+  return c == U'「' || c == U'『' || c == U'《' || c == U'〈' || c == U'（' || c == U'【' ||
+         c == U'〔' || c == U'“' || c == U'‘';
+}
+bool IsClosing(char32_t c) {
+  return c == U'」' || c == U'』' || c == U'》' || c == U'〉' || c == U'）' || c == U'】' ||
+         c == U'〕' || c == U'”' || c == U'’' || c == U'…' || c == U'—';
+}
+bool IsClauseMark(char32_t c) {
+  return c == U'。' || c == U'、' || c == U'；' || c == U'，' || c == U'：' || c == U'！' ||
+         c == U'？';
+}
+// CJK text that can stand before a mark.
+bool CjkBefore(char32_t c) { return text::IsCjkLetter(c) || IsClosing(c); }
+// CJK text that can stand after a mark.
+bool CjkAfter(char32_t c) { return text::IsCjkLetter(c) || IsOpening(c); }
+bool IsAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsEol(char32_t c) { return c == 0 || c == '\n' || c == '\r'; }
+
+char32_t Widen(char32_t c) {
+  switch (c) {
+    case ',':
+      return U'，';
+    case ';':
+      return U'；';
+    case ':':
+      return U'：';
+    case '!':
+      return U'！';
+    case '?':
+      return U'？';
+    case '(':
+      return U'（';
+    case ')':
+      return U'）';
+    default:
+      return c;
+  }
+}
+
+}  // namespace
+
+bool CjkPunctFilter::MayChange(std::string_view text) const {
+  bool ascii_mark = text.find_first_of(",;:!?()") != std::string_view::npos;
+  if (!ascii_mark) return false;
+  for (unsigned char c : text) {
+    if (c >= 0xE3) return true;  // a code point at or above U+3000
+  }
+  return false;
+}
+
+std::string CjkPunctFilter::Transform(std::string_view text, Report& report) const {
+  if (!MayChange(text)) return std::string(text);
+  // Code points with their byte offsets.
+  std::vector<char32_t> cps;
+  std::vector<size_t> offsets;
+  cps.reserve(text.size());
+  offsets.reserve(text.size() + 1);
+  size_t cjk_letters = 0, other_letters = 0;
+  for (size_t i = 0; i < text.size();) {
+    offsets.push_back(i);
+    char32_t c = utf8::Next(text, i);
+    cps.push_back(c);
+    if (text::IsCjkLetter(c)) {
+      ++cjk_letters;
+    } else if (IsAlnum(c) || c >= 0x80) {
+      ++other_letters;
+    }
+  }
+  offsets.push_back(text.size());
+  const size_t n = cps.size();
+  const bool mostly_cjk = cjk_letters > other_letters;
+  auto at = [&](size_t k) -> char32_t { return k < n ? cps[k] : 0; };
+
+  // Parenthesis pairs on one line that sit in CJK context.
+  std::vector<char> widen_paren(n, 0);
+  if (options_.widen) {
+    std::vector<size_t> stack;
+    for (size_t k = 0; k < n; ++k) {
+      char32_t c = cps[k];
+      if (c == '\n') stack.clear();
+      if (c == '(') stack.push_back(k);
+      if (c != ')' || stack.empty()) continue;
+      size_t open = stack.back();
+      stack.pop_back();
+      bool inner_cjk = false;
+      for (size_t m = open + 1; m < k && !inner_cjk; ++m) inner_cjk = text::IsCjkLetter(cps[m]);
+      char32_t before = open > 0 ? cps[open - 1] : 0;
+      char32_t after = at(k + 1);
+      // A comma run after ')' hides what follows it.
+      for (size_t m = k + 1; m < n && after == ','; ++m) after = at(m + 1);
+      bool cjk_before = CjkBefore(before) || IsClauseMark(before);
+      bool cjk_after = CjkAfter(after) || IsClauseMark(after) || after == ',';
+      // "(株)" with one character inside is what NFKC makes of ㈱: left as
+      // it is, so that --nf=NFKC output stays a fixed point.
+      bool enclosed_form = k == open + 2;
+      if (!enclosed_form && (cjk_before || cjk_after) && (inner_cjk || (cjk_before && cjk_after))) {
+        widen_paren[open] = widen_paren[k] = 1;
+      }
+    }
+  }
+
+  std::string out;
+  out.reserve(text.size() + 16);
+  char32_t prev = 0;  // the last code point written
+  auto event = [&](size_t k, size_t end, std::string_view what, std::string after) {
+    report.AddEvent({std::string(name()), std::string(what), static_cast<int64_t>(offsets[k]),
+                     std::string(text.substr(offsets[k], offsets[end] - offsets[k])),
+                     std::move(after)});
+  };
+  for (size_t k = 0; k < n;) {
+    char32_t c = cps[k];
+    if (c == '(' || c == ')') {
+      if (widen_paren[k]) {
+        c = Widen(c);
+        report.Count(name(), "widened");
+        event(k, k + 1, "widened", c == U'（' ? "（" : "）");
+      }
+      utf8::Append(out, c);
+      prev = c;
+      ++k;
+      continue;
+    }
+    bool prev_cjk = CjkBefore(prev);
+    if (c == ',') {
+      size_t end = k;
+      while (end < n && cps[end] == ',') ++end;
+      char32_t next = at(end);
+      // In a mostly CJK paragraph, "DeepSeek-V3,,這" and "增长4.6%,略低于" are
+      // CJK punctuation too.
+      bool prev_ok = prev_cjk || (mostly_cjk && (IsAlnum(prev) || prev == '%') &&
+                                  (CjkAfter(next) || IsClauseMark(next)));
+      bool next_mark =
+          IsClauseMark(next) || ((next == ';' || next == ':' || next == '!' || next == '?') &&
+                                 (CjkAfter(at(end + 1)) || IsEol(at(end + 1))));
+      if (prev_ok && next_mark && options_.stray_commas) {
+        report.Count(name(), "stray-removed", static_cast<int64_t>(end - k));
+        event(k, end, "stray-removed", "");
+        k = end;
+        continue;
+      }
+      bool next_ok = CjkAfter(next) || IsEol(next) || (next == '(' && widen_paren[end]) ||
+                     (mostly_cjk && IsAlnum(next));
+      if (prev_ok && next_ok && options_.widen) {
+        if (end - k > 1) report.Count(name(), "doubled-merged");
+        report.Count(name(), "widened");
+        event(k, end, end - k > 1 ? "doubled-merged" : "widened", "，");
+        out += "，";
+        prev = U'，';
+        k = end;
+        continue;
+      }
+      out.append(text.substr(offsets[k], offsets[end] - offsets[k]));
+      prev = ',';
+      k = end;
+      continue;
+    }
+    if ((c == ';' || c == ':' || c == '!' || c == '?') && options_.widen && prev_cjk) {
+      char32_t next = at(k + 1);
+      bool next_ok = CjkAfter(next) || (c != ':' && IsEol(next)) ||
+                     (next == '(' && widen_paren[k + 1]) || IsClauseMark(next);
+      if (next_ok) {
+        char32_t w = Widen(c);
+        std::string ws;
+        utf8::Append(ws, w);
+        report.Count(name(), "widened");
+        event(k, k + 1, "widened", ws);
+        out += ws;
+        prev = w;
+        ++k;
+        continue;
+      }
+    }
+    out.append(text.substr(offsets[k], offsets[k + 1] - offsets[k]));
+    prev = c;
+    ++k;
+  }
+  return out;
+}
+
+std::unique_ptr<Filter> CjkPunctFilter::Create(const norm::Options& /*options*/, Status* status) {
+  *status = Status::Ok();
+  return std::make_unique<CjkPunctFilter>();
+}
+
+}  // namespace norm

@@ -1,0 +1,241 @@
+#include "norm/metadata.h"
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <utility>
+
+#include "ascii.h"
+#include "han_script.h"
+#include "script.h"
+#include "utf8.h"
+
+namespace norm {
+namespace {
+
+using text::TrimAscii;
+
+const std::string* Hint(const Document& doc, std::string_view key) {
+  for (const MetaHint& h : doc.hints)
+    if (h.key == key) return &h.value;
+  return nullptr;
+}
+
+// Days since 1970-01-01 to civil date (Howard Hinnant's algorithm).
+void CivilFromDays(long long z, int* y, unsigned* m, unsigned* d) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long yy = static_cast<long long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int>(yy + (*m <= 2));
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::string HeadingText(const Block& b) { return std::string(TrimAscii(PlainText(b))); }
+
+// The first heading among the first few blocks.
+const Block* FirstHeading(const Document& doc) {
+  for (size_t i = 0; i < doc.blocks.size() && i < 8; ++i)
+    if (doc.blocks[i].kind == BlockKind::kHeading) return &doc.blocks[i];
+  return nullptr;
+}
+
+// A heading whose only content is one link: its URL.
+const Inline* SoleLink(const Block& b) {
+  const Inline* link = nullptr;
+  for (const Inline& i : b.inlines) {
+    if (i.kind == InlineKind::kLink && !link) {
+      link = &i;
+    } else if (!(i.kind == InlineKind::kText && TrimAscii(i.text).empty())) {
+      return nullptr;
+    }
+  }
+  return link;
+}
+
+}  // namespace
+
+std::string MetadataFilter::NormalizeDate(std::string_view s) {
+  s = TrimAscii(s);
+  if (AllDigits(s) && (s.size() == 13 || s.size() == 10)) {
+    long long v = std::stoll(std::string(s));
+    long long ms = s.size() == 13 ? v % 1000 : 0;
+    long long secs = s.size() == 13 ? v / 1000 : v;
+    long long days = secs / 86400, rem = secs % 86400;
+    int y;
+    unsigned m, d;
+    CivilFromDays(days, &y, &m, &d);
+    char buf[48];
+    if (ms)
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", y, m, d,
+                    rem / 3600, rem / 60 % 60, rem % 60, ms);
+    else
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d, rem / 3600,
+                    rem / 60 % 60, rem % 60);
+    return buf;
+  }
+  // YYYY-MM-DD or YYYY/MM/DD, optionally followed by [T ]HH:MM[:SS[.fff]][Z|±HH:MM].
+  if (s.size() < 10 || !AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5, 2)) ||
+      !AllDigits(s.substr(8, 2)) || (s[4] != '-' && s[4] != '/') || s[7] != s[4])
+    return {};
+  std::string out(s.substr(0, 10));
+  out[4] = out[7] = '-';
+  int month = std::stoi(out.substr(5, 2)), day = std::stoi(out.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return {};
+  std::string_view rest = s.substr(10);
+  if (rest.empty()) return out;
+  if ((rest[0] != 'T' && rest[0] != ' ') || rest.size() < 6 || !AllDigits(rest.substr(1, 2)) ||
+      rest[3] != ':' || !AllDigits(rest.substr(4, 2)))
+    return out;  // a date followed by something else: keep the date
+  out += 'T';
+  size_t i = 1;
+  while (i < rest.size() &&
+         ((rest[i] >= '0' && rest[i] <= '9') || rest[i] == ':' || rest[i] == '.'))
+    out += rest[i++];
+  if (i < rest.size() && (rest[i] == 'Z' || rest[i] == '+' || rest[i] == '-')) {
+    size_t j = i;
+    if (rest[i] == 'Z') {
+      ++j;
+    } else {
+      ++j;
+      while (j < rest.size() && ((rest[j] >= '0' && rest[j] <= '9') || rest[j] == ':')) ++j;
+    }
+    out += rest.substr(i, j - i);
+  }
+  return out;
+}
+
+std::string MetadataFilter::DetectLang(std::string_view text) {
+  size_t han = 0, kana = 0, hangul = 0, letters = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = utf8::Next(text, i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
+      continue;
+    }
+    if (text::IsKana(c)) {
+      ++kana;
+    } else if (text::IsHangul(c)) {
+      ++hangul;
+    } else if (text::IsHan(c)) {
+      ++han;
+    } else {
+      ++letters;
+    }
+  }
+  size_t cjk = han + kana + hangul;
+  if (cjk < 10 || cjk * 3 < letters) return {};
+  if (kana * 20 >= han + kana && kana >= 3) return "ja";
+  if (hangul > han) return "ko";
+  text_model::HanScriptCounts scripts;
+  text_model::CountHanScript(text, &scripts);
+  switch (text_model::DecideHanScript(scripts)) {
+    case text_model::HanScript::kSimplified:
+      return "zh-Hans";
+    case text_model::HanScript::kTraditional:
+      return "zh-Hant";
+    case text_model::HanScript::kEither:
+      break;
+  }
+  return "zh";
+}
+
+std::unique_ptr<Filter> MetadataFilter::Create(const Options& /*options*/, Status* /*status*/) {
+  return std::make_unique<MetadataFilter>();
+}
+
+void MetadataFilter::Apply(Document& doc, Report& report) const {
+  FrontMatter& fm = doc.front_matter;
+  const Block* heading = FirstHeading(doc);
+  std::string heading_text = heading ? HeadingText(*heading) : std::string();
+
+  std::string title;
+  if (const std::string* v = Hint(doc, "og:title")) title = *v;
+  if (title.empty()) {
+    if (const std::string* v = Hint(doc, "title")) {
+      title = *v;
+      // "Headline - Site": prefer the page's own heading.
+      const std::string* h1 = Hint(doc, "h1");
+      std::string h = h1 ? *h1 : heading_text;
+      if (!h.empty() && title.size() > h.size() && title.starts_with(h)) title = h;
+    }
+  }
+  if (title.empty()) title = heading_text;
+
+  std::string date;
+  for (std::string_view key : {"article:published_time", "time", "timestamp"}) {
+    if (const std::string* v = Hint(doc, key)) date = NormalizeDate(*v);
+    if (!date.empty()) break;
+  }
+
+  std::string author;
+  if (const std::string* v = Hint(doc, "author")) author = *v;
+
+  std::string source;
+  for (std::string_view key : {"canonical", "og:url"}) {
+    const std::string* v = Hint(doc, key);
+    if (v && (v->starts_with("http://") || v->starts_with("https://"))) {
+      source = *v;
+      break;
+    }
+  }
+  const Inline* title_link = heading ? SoleLink(*heading) : nullptr;
+  if (source.empty() && title_link &&
+      (title_link->url.starts_with("http://") || title_link->url.starts_with("https://")))
+    source = title_link->url;
+
+  std::string lang;
+  if (const std::string* v = Hint(doc, "lang")) lang = *v;
+  if (lang.empty()) lang = DetectLang(PlainText(doc));
+
+  int64_t added = 0;
+  auto add = [&](std::string_view key, const std::string& value) {
+    if (value.empty()) return;
+    if (fm.AddIfMissing(key, value)) ++added;
+  };
+  add("title", title);
+  add("date", date);
+  add("author", author);
+  add("source", source);
+  add("lang", lang);
+  if (added) {
+    fm.present = true;
+    report.Count("metadata", "keys-added", added);
+  }
+
+  // "[title](url)" heading whose URL now sits in the front matter.
+  if (title_link) {
+    std::string url = title_link->url;
+    bool recorded = false;
+    for (std::string_view key : {"source", "url", "from", "link"}) {
+      const FrontMatterEntry* e = fm.Find(key);
+      if (e && FrontMatter::Unquote(e->value) == url) recorded = true;
+    }
+    if (recorded) {
+      Block& h = *const_cast<Block*>(heading);
+      Inlines text;
+      for (Inline& i : h.inlines) {
+        if (i.kind == InlineKind::kLink) {
+          for (Inline& c : i.children) text.push_back(std::move(c));
+        } else {
+          text.push_back(std::move(i));
+        }
+      }
+      h.inlines = std::move(text);
+      report.Count("metadata", "heading-link-unwrapped");
+    }
+  }
+}
+
+}  // namespace norm

@@ -1,0 +1,669 @@
+#include "norm/zh.h"
+
+#include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/DictEntry.hpp>
+#include <opencc/DictGroup.hpp>
+#include <opencc/Exception.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/MaxMatchSegmentation.hpp>
+
+#include <sys/stat.h>
+#include <exception>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "han_script.h"
+#include "utf8.h"
+#include "zh_protect.h"
+#include "zh_trie.h"
+
+#ifndef NORM_OPENCC_DIR
+#define NORM_OPENCC_DIR "/usr/share/opencc"
+#endif
+
+namespace norm {
+
+using zh_internal::DecodeUtf8;
+using zh_internal::Trie;
+
+namespace {
+
+constexpr size_t kChunk = 64 * 1024;  // fallback path: bytes per OpenCC call
+
+bool FileExists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// Characters that differ between in and out: position by position when both
+// have the same number of characters, else the larger count.
+int64_t CountChanged(std::string_view in, std::string_view out) {
+  if (in == out) return 0;
+  auto a = static_cast<int64_t>(utf8::Count(in)), b = static_cast<int64_t>(utf8::Count(out));
+  if (a != b) return std::max(a, b);
+  int64_t changed = 0;
+  const char *p = in.data(), *pe = p + in.size();
+  const char *q = out.data(), *qe = q + out.size();
+  while (p < pe && q < qe) {
+    size_t n, m;
+    uint32_t c1 = DecodeUtf8(p, pe, &n), c2 = DecodeUtf8(q, qe, &m);
+    changed += c1 != c2;
+    p += n;
+    q += m;
+  }
+  return changed;
+}
+
+// Largest prefix of text of at most max bytes that ends after a sentence
+// end (。！？!?；\n) when one exists, else at a character boundary.
+size_t SentenceCut(std::string_view text, size_t max) {
+  if (text.size() <= max) return text.size();
+  size_t limit = utf8::CharStart(text, max);
+  for (size_t i = limit; i > limit / 2; --i) {
+    unsigned char c = static_cast<unsigned char>(text[i - 1]);
+    if (c == '\n' || c == '!' || c == '?') return i;
+    if (i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xE3 &&
+        static_cast<unsigned char>(text[i - 2]) == 0x80 && c == 0x82)
+      return i;  // 。
+    if (i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xEF &&
+        static_cast<unsigned char>(text[i - 2]) == 0xBC && (c == 0x81 || c == 0x9F || c == 0x9B))
+      return i;  // ！ ？ ；
+  }
+  return limit == 0 ? max : limit;
+}
+
+}  // namespace
+
+// A dictionary as OpenCC consults it: a group whose first member with a match
+// wins (a plain dictionary is a group of one).
+struct Group {
+  std::vector<const Trie*> tries;
+  bool ascii_keys = false;
+
+  size_t Match(const char* p, const char* end, std::string_view* value) const {
+    for (const Trie* t : tries) {
+      size_t len = t->Match(p, end, value);
+      if (len != 0) return len;
+    }
+    return 0;
+  }
+
+  // OpenCC's Conversion::Convert of one segment, appended to *out.
+  void Convert(const char* p, const char* end, std::string* out) const {
+    while (p < end) {
+      if (static_cast<unsigned char>(*p) < 0x80 && !ascii_keys) {
+        const char* q = p + 1;
+        while (q < end && static_cast<unsigned char>(*q) < 0x80) ++q;
+        out->append(p, q);
+        p = q;
+        continue;
+      }
+      std::string_view value;
+      size_t len = Match(p, end, &value);
+      if (len != 0) {
+        out->append(value);
+        p += len;
+      } else {
+        size_t n = std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(*p)), end - p);
+        out->append(p, n);
+        p += n;
+      }
+    }
+  }
+};
+
+struct ZhConverter::Impl {
+  opencc::ConverterPtr opencc;  // keeps the dictionaries alive; fallback engine
+  std::vector<std::unique_ptr<Trie>> tries;
+  Group segmentation;
+  std::vector<Group> chain;
+
+  // Converts one segment through the chain, appending to *out; returns the
+  // characters changed.
+  int64_t Segment(const char* p, const char* end, std::string* out, std::string* a,
+                  std::string* b) const {
+    size_t start = out->size();
+    if (chain.size() == 1) {
+      chain[0].Convert(p, end, out);
+    } else {
+      a->clear();
+      chain[0].Convert(p, end, a);
+      for (size_t i = 1; i < chain.size(); ++i) {
+        b->clear();
+        chain[i].Convert(a->data(), a->data() + a->size(), b);
+        std::swap(*a, *b);
+      }
+      out->append(*a);
+    }
+    std::string_view in(p, static_cast<size_t>(end - p));
+    std::string_view converted = std::string_view(*out).substr(start);
+    return CountChanged(in, converted);
+  }
+
+  int64_t Compiled(std::string_view text, std::string* out) const {
+    std::string a, b;
+    int64_t changed = 0;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    const char* run = p;  // start of the current unmatched run
+    while (p < end) {
+      unsigned char c = static_cast<unsigned char>(*p);
+      if (c < 0x80 && !segmentation.ascii_keys) {
+        ++p;
+        continue;
+      }
+      std::string_view value;
+      size_t len = segmentation.Match(p, end, &value);
+      if (len == 0) {
+        p += std::min<size_t>(utf8::SequenceLength(c), end - p);
+        continue;
+      }
+      if (run < p) changed += Segment(run, p, out, &a, &b);
+      changed += Segment(p, p + len, out, &a, &b);
+      p += len;
+      run = p;
+    }
+    if (run < end) changed += Segment(run, end, out, &a, &b);
+    return changed;
+  }
+
+  int64_t Fallback(std::string_view text, std::string* out) const {
+    int64_t changed = 0;
+    while (!text.empty()) {
+      size_t cut = SentenceCut(text, kChunk);
+      std::string chunk(text.substr(0, cut));
+      std::string converted = opencc->Convert(chunk);
+      changed += CountChanged(chunk, converted);
+      out->append(converted);
+      text.remove_prefix(cut);
+    }
+    return changed;
+  }
+};
+
+ZhConverter::ZhConverter(std::string name, std::unique_ptr<Impl> impl, bool compiled)
+    : name_(std::move(name)), impl_(std::move(impl)), compiled_(compiled) {}
+ZhConverter::~ZhConverter() = default;
+
+int64_t ZhConverter::ConvertAppend(std::string_view text, std::string* out) const {
+  return compiled_ ? impl_->Compiled(text, out) : impl_->Fallback(text, out);
+}
+
+std::string ZhConverter::Convert(std::string_view text) const {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  ConvertAppend(text, &out);
+  return out;
+}
+
+const std::vector<std::string>& ZhConfigNames() {
+  static const std::vector<std::string> names = {"s2t",   "t2s",  "s2tw", "tw2s", "s2twp",
+                                                 "tw2sp", "s2hk", "hk2s", "t2tw", "t2hk",
+                                                 "tw2t",  "hk2t", "t2jp", "jp2t"};
+  return names;
+}
+
+namespace {
+
+std::string KnownConfigs() {
+  std::string s;
+  for (const auto& n : ZhConfigNames()) {
+    if (!s.empty()) s += ", ";
+    s += n;
+  }
+  return s;
+}
+
+// Config name to file path; empty when it names nothing that exists.
+std::string ConfigPath(std::string_view config) {
+  std::string name(config);
+  if (name.find('/') != std::string::npos) return FileExists(name) ? name : std::string();
+  if (name.size() < 5 || name.compare(name.size() - 5, 5, ".json") != 0) name += ".json";
+  std::string path = std::string(NORM_OPENCC_DIR) + "/" + name;
+  return FileExists(path) ? path : std::string();
+}
+
+// Leaf dictionaries of d in the order a DictGroup consults them.
+void Leaves(const opencc::DictPtr& d, std::vector<opencc::DictPtr>* out) {
+  if (auto* g = dynamic_cast<const opencc::DictGroup*>(d.get())) {
+    for (const auto& sub : g->GetDicts()) Leaves(sub, out);
+  } else {
+    out->push_back(d);
+  }
+}
+
+class Compiler {
+ public:
+  explicit Compiler(ZhConverter::Impl* impl) : impl_(impl) {}
+
+  Group Compile(const opencc::DictPtr& d) {
+    std::vector<opencc::DictPtr> leaves;
+    Leaves(d, &leaves);
+    Group g;
+    for (const auto& leaf : leaves) {
+      const Trie* t = Leaf(leaf);
+      g.tries.push_back(t);
+      g.ascii_keys = g.ascii_keys || t->ascii_keys();
+    }
+    return g;
+  }
+
+ private:
+  const Trie* Leaf(const opencc::DictPtr& d) {
+    auto it = cache_.find(d.get());
+    if (it != cache_.end()) return it->second;
+    auto trie = std::make_unique<Trie>();
+    opencc::LexiconPtr lexicon = d->GetLexicon();
+    for (const auto& entry : *lexicon) {
+      trie->Insert(entry->Key(), entry->GetDefault());
+    }
+    trie->Finish();
+    const Trie* raw = trie.get();
+    impl_->tries.push_back(std::move(trie));
+    cache_[d.get()] = raw;
+    return raw;
+  }
+
+  ZhConverter::Impl* impl_;
+  std::map<const opencc::Dict*, const Trie*> cache_;
+};
+
+std::shared_ptr<const ZhConverter> BuildFrom(const std::string& name, const std::string& path,
+                                             bool compile, Status* status) {
+  auto impl = std::make_unique<ZhConverter::Impl>();
+  try {
+    opencc::Config config;
+    impl->opencc = config.NewFromFile(path);
+  } catch (const opencc::Exception& e) {
+    *status = Status(StatusCode::kConfig, "OpenCC config '" + name + "' (" + path +
+                                              ") failed to load: " + e.what() +
+                                              " (Debian packages opencc, libopencc-data)");
+    return nullptr;
+  } catch (const std::exception& e) {
+    *status =
+        Status(StatusCode::kConfig, "OpenCC config '" + name + "' failed to load: " + e.what());
+    return nullptr;
+  }
+  bool compiled = false;
+  auto seg = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(
+      std::const_pointer_cast<opencc::Segmentation>(impl->opencc->GetSegmentation()));
+  if (seg != nullptr && compile) {
+    try {
+      Compiler compiler(impl.get());
+      impl->segmentation = compiler.Compile(seg->GetDict());
+      for (const auto& conversion : impl->opencc->GetConversionChain()->GetConversions()) {
+        impl->chain.push_back(compiler.Compile(conversion->GetDict()));
+      }
+      compiled = !impl->chain.empty();
+    } catch (const std::exception&) {
+      compiled = false;
+    }
+    if (!compiled) {
+      impl->tries.clear();
+      impl->chain.clear();
+      impl->segmentation = Group();
+    }
+  }
+  return std::make_shared<ZhConverter>(name, std::move(impl), compiled);
+}
+
+}  // namespace
+
+std::shared_ptr<const ZhConverter> ZhConverter::Get(std::string_view config, Status* status) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const ZhConverter>, std::less<>> cache;
+  std::string path = ConfigPath(config);
+  if (path.empty()) {
+    *status = Status(StatusCode::kConfig, "unknown OpenCC config '" + std::string(config) +
+                                              "': no such file in " + NORM_OPENCC_DIR +
+                                              " (known: " + KnownConfigs() +
+                                              "; Debian packages opencc, libopencc-data)");
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(path);
+  if (it != cache.end()) return it->second;
+  auto built = Build(config, /*compile=*/true, status);
+  if (built != nullptr) cache.emplace(path, built);
+  return built;
+}
+
+std::shared_ptr<const ZhConverter> ZhConverter::Build(std::string_view config, bool compile,
+                                                      Status* status) {
+  std::string path = ConfigPath(config);
+  if (path.empty()) {
+    *status = Status(StatusCode::kConfig, "unknown OpenCC config '" + std::string(config) +
+                                              "': no such file in " + NORM_OPENCC_DIR +
+                                              " (known: " + KnownConfigs() +
+                                              "; Debian packages opencc, libopencc-data)");
+    return nullptr;
+  }
+  std::string name(config);
+  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0)
+    name.resize(name.size() - 5);
+  return BuildFrom(name, path, compile, status);
+}
+
+// ---------------------------------------------------------------------------
+// Script detection: the library's one detector (model/han_script.h).
+
+void CountZhScript(std::string_view text, ZhScriptCounts* counts) {
+  text_model::HanScriptCounts c;
+  text_model::CountHanScript(text, &c);
+  counts->simplified_only += c.simplified_only;
+  counts->traditional_only += c.traditional_only;
+}
+
+ZhScript DecideZhScript(const ZhScriptCounts& c) {
+  switch (text_model::DecideHanScript({c.simplified_only, c.traditional_only})) {
+    case text_model::HanScript::kSimplified:
+      return ZhScript::kHans;
+    case text_model::HanScript::kTraditional:
+      return ZhScript::kHant;
+    case text_model::HanScript::kEither:
+      break;
+  }
+  return ZhScript::kUnknown;
+}
+
+ZhScript DetectZhScript(std::string_view text) {
+  ZhScriptCounts counts;
+  CountZhScript(text, &counts);
+  return DecideZhScript(counts);
+}
+
+// ---------------------------------------------------------------------------
+// User dictionary
+
+struct ZhUserDict::Impl {
+  Trie trie;
+};
+
+ZhUserDict::ZhUserDict(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ZhUserDict::~ZhUserDict() = default;
+size_t ZhUserDict::size() const { return impl_->trie.size(); }
+
+std::shared_ptr<const ZhUserDict> ZhUserDict::FromText(std::string_view text, Status* status) {
+  auto impl = std::make_unique<Impl>();
+  size_t line_no = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    line.remove_prefix(first);
+    size_t sep = line.find_first_of(" \t");
+    if (sep == std::string_view::npos) {
+      *status = Status(StatusCode::kConfig, "zh user dictionary line " + std::to_string(line_no) +
+                                                ": expected \"source<TAB>target\"");
+      return nullptr;
+    }
+    std::string_view key = line.substr(0, sep);
+    std::string_view rest = line.substr(sep);
+    size_t v = rest.find_first_not_of(" \t");
+    if (v == std::string_view::npos) {
+      *status = Status(StatusCode::kConfig, "zh user dictionary line " + std::to_string(line_no) +
+                                                ": missing target for '" + std::string(key) + "'");
+      return nullptr;
+    }
+    rest.remove_prefix(v);
+    std::string_view value = rest.substr(0, rest.find_first_of(" \t"));
+    impl->trie.Insert(key, value);
+  }
+  impl->trie.Finish();
+  return std::make_shared<ZhUserDict>(std::move(impl));
+}
+
+std::shared_ptr<const ZhUserDict> ZhUserDict::Load(const std::string& path, Status* status) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *status = Status(StatusCode::kConfig, "cannot read zh user dictionary '" + path + "'");
+    return nullptr;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto dict = FromText(ss.str(), status);
+  if (dict == nullptr) *status = Status(StatusCode::kConfig, path + ": " + status->message());
+  return dict;
+}
+
+namespace {
+
+// The user dictionary first, the converter between user phrases; appends to
+// *out.
+void ConvertPiece(std::string_view text, const ZhConverter& converter, const ZhUserDict* user_dict,
+                  std::string* out, int64_t* changed, int64_t* replaced) {
+  if (user_dict == nullptr || user_dict->size() == 0) {
+    *changed += converter.ConvertAppend(text, out);
+    return;
+  }
+  const Trie& trie = user_dict->impl().trie;
+  bool ascii = trie.ascii_keys();
+  const char* p = text.data();
+  const char* end = p + text.size();
+  const char* run = p;
+  while (p < end) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c < 0x80 && !ascii) {
+      ++p;
+      continue;
+    }
+    std::string_view value;
+    size_t len = trie.Match(p, end, &value);
+    if (len == 0) {
+      p += std::min<size_t>(utf8::SequenceLength(c), end - p);
+      continue;
+    }
+    if (run < p) *changed += converter.ConvertAppend(std::string_view(run, p - run), out);
+    out->append(value);
+    ++*replaced;
+    p += len;
+    run = p;
+  }
+  if (run < end) *changed += converter.ConvertAppend(std::string_view(run, end - run), out);
+}
+
+}  // namespace
+
+std::string ZhConvert(std::string_view text, const ZhConverter& converter,
+                      const ZhUserDict* user_dict, int64_t* chars_changed, int64_t* user_replaced) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  int64_t changed = 0, replaced = 0;
+  ConvertPiece(text, converter, user_dict, &out, &changed, &replaced);
+  if (chars_changed != nullptr) *chars_changed += changed;
+  if (user_replaced != nullptr) *user_replaced += replaced;
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The filter
+
+std::unique_ptr<ZhFilter> ZhFilter::Make(const Options& options, Status* status) {
+  std::unique_ptr<ZhFilter> f(new ZhFilter());
+  const ZhOptions& o = options.zh;
+  if (!o.config.empty()) {
+    f->fixed_ = ZhConverter::Get(o.config, status);
+    if (f->fixed_ == nullptr) return nullptr;
+  } else if (!o.target.empty()) {
+    std::string hans, hant;
+    if (o.target == "zh-Hans") {
+      hant = "t2s";
+    } else if (o.target == "zh-Hant") {
+      hans = "s2t";
+    } else if (o.target == "zh-TW") {
+      hans = "s2tw";
+      hant = "t2tw";
+    } else if (o.target == "zh-HK") {
+      hans = "s2hk";
+      hant = "t2hk";
+    } else {
+      *status = Status(StatusCode::kConfig, "unknown --zh-target '" + o.target +
+                                                "' (expected zh-Hans, zh-Hant, zh-TW or zh-HK)");
+      return nullptr;
+    }
+    f->target_ = o.target;
+    if (!hans.empty() && (f->from_hans_ = ZhConverter::Get(hans, status)) == nullptr)
+      return nullptr;
+    if (!hant.empty() && (f->from_hant_ = ZhConverter::Get(hant, status)) == nullptr)
+      return nullptr;
+  }
+  if (!o.dict_file.empty()) {
+    f->user_dict_ = ZhUserDict::Load(o.dict_file, status);
+    if (f->user_dict_ == nullptr) return nullptr;
+  }
+  return f;
+}
+
+const ZhConverter* ZhFilter::Choose(ZhScript script) const {
+  if (fixed_ != nullptr) return fixed_.get();
+  if (script == ZhScript::kHans) return from_hans_.get();
+  if (script == ZhScript::kHant) return from_hant_.get();
+  return nullptr;
+}
+
+namespace {
+const char* ScriptName(ZhScript s) {
+  switch (s) {
+    case ZhScript::kHans:
+      return "zh-Hans";
+    case ZhScript::kHant:
+      return "zh-Hant";
+    default:
+      return "unknown";
+  }
+}
+}  // namespace
+
+std::string ZhFilter::Run(std::string_view text, const ZhConverter& converter, Report& report,
+                          bool markdown) const {
+  int64_t changed = 0, replaced = 0;
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  zh_internal::ForEachPiece(text, markdown, [&](std::string_view piece, bool convert) {
+    if (convert) {
+      ConvertPiece(piece, converter, user_dict_.get(), &out, &changed, &replaced);
+    } else {
+      out.append(piece);
+    }
+  });
+  if (changed != 0) report.Count(name(), "chars-converted", changed);
+  if (replaced != 0) report.Count(name(), "user-dict-replaced", replaced);
+  return out;
+}
+
+bool ZhFilter::MayChange(std::string_view text) const {
+  if (!active()) return false;
+  for (unsigned char c : text) {
+    if (c >= 0x80) return true;
+  }
+  return user_dict_ != nullptr && user_dict_->impl().trie.ascii_keys();
+}
+
+std::string ZhFilter::Transform(std::string_view text, Report& report) const {
+  if (!active()) return std::string(text);
+  ZhScript script = ZhScript::kUnknown;
+  if (fixed_ == nullptr) {
+    script = DetectZhScript(text);
+    report.Set(name(), "detected", ScriptName(script));
+  }
+  const ZhConverter* c = Choose(script);
+  if (c == nullptr) {
+    if (fixed_ == nullptr && script != ZhScript::kUnknown)
+      report.Count(name(), "skipped-in-target");
+    return std::string(text);
+  }
+  report.Set(name(), "config", c->name());
+  return Run(text, *c, report, /*markdown=*/false);
+}
+
+namespace {
+
+// The language tag of what a configuration writes; empty when it is not
+// Chinese of one script (t2jp writes Japanese kanji).
+std::string_view OutputTag(std::string_view config) {
+  if (config == "t2s" || config == "tw2s" || config == "tw2sp" || config == "hk2s")
+    return "zh-Hans";
+  if (config == "s2t" || config == "tw2t" || config == "hk2t" || config == "jp2t") return "zh-Hant";
+  if (config == "s2tw" || config == "s2twp" || config == "t2tw") return "zh-TW";
+  if (config == "s2hk" || config == "t2hk") return "zh-HK";
+  return {};
+}
+
+}  // namespace
+
+// A front-matter lang naming Chinese (zh, zh-Hans, zh-CN...) follows the
+// conversion: after s2t the text is zh-Hant whatever the source said.
+void ZhFilter::UpdateLang(Document& doc, std::string_view config, Report& report) const {
+  std::string_view tag = OutputTag(config);
+  if (tag.empty()) return;
+  for (FrontMatterEntry& e : doc.front_matter.entries) {
+    if (e.key != "lang") continue;
+    std::string value = FrontMatter::Unquote(e.value);
+    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+    if (value != "zh" && value.rfind("zh-", 0) != 0 && value.rfind("zh_", 0) != 0) return;
+    if (value == tag) return;
+    std::string lead = e.value.substr(0, e.value.find_first_not_of(' '));
+    e.value = lead + FrontMatter::Quote(tag);
+    report.Count(name(), "lang-updated");
+    return;
+  }
+}
+
+std::string ZhFilter::TransformMarkdown(std::string_view text, Report& report) const {
+  if (!active()) return std::string(text);
+  ZhScript script = ZhScript::kUnknown;
+  if (fixed_ == nullptr) {
+    script = DetectZhScript(text);
+    report.Set(name(), "detected", ScriptName(script));
+  }
+  const ZhConverter* c = Choose(script);
+  if (c == nullptr) {
+    if (fixed_ == nullptr && script != ZhScript::kUnknown)
+      report.Count(name(), "skipped-in-target");
+    return std::string(text);
+  }
+  report.Set(name(), "config", c->name());
+  return Run(text, *c, report, /*markdown=*/true);
+}
+
+void ZhFilter::Apply(Document& doc, Report& report) const {
+  if (!active()) return;
+  ZhScript script = ZhScript::kUnknown;
+  if (fixed_ == nullptr) {
+    ZhScriptCounts counts;
+    ForEachProse(doc, [&](std::string& s) { CountZhScript(s, &counts); });
+    script = DecideZhScript(counts);
+    report.Set(name(), "detected", ScriptName(script));
+  }
+  const ZhConverter* c = Choose(script);
+  if (c == nullptr) {
+    if (fixed_ == nullptr && script != ZhScript::kUnknown)
+      report.Count(name(), "skipped-in-target");
+    return;
+  }
+  report.Set(name(), "config", c->name());
+  UpdateLang(doc, c->name(), report);
+  ForEachProse(doc, [&](std::string& s) {
+    if (!MayChange(s)) return;
+    s = Run(s, *c, report, /*markdown=*/false);
+  });
+}
+
+std::unique_ptr<Filter> MakeZhFilter(const Options& options, Status* status) {
+  std::unique_ptr<ZhFilter> f = ZhFilter::Make(options, status);
+  if (f == nullptr || !f->active()) return nullptr;  // inactive: left out of the pipeline
+  return f;
+}
+
+}  // namespace norm
