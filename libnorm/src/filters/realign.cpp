@@ -70,13 +70,15 @@ double PunctLogFreq(char32_t c) {
   }
 }
 
+bool IsProsePunct(char32_t c);
+
 // The cost of a character that is not Han (Han characters are scored by the
 // word lattice). ASCII follows the text model, so a letter glued between Han
 // characters pays for the change of script; a kept `?` costs literal_cost.
 // Inside GBK/Big5 Chinese the other double-byte characters compete with Han
 // ones: common clause marks get PunctLogFreq (see EndCost for the end of a
-// line), every other symbol, kana, full-width letter or Greek/Cyrillic
-// letter log(1e-7).
+// line), other prose marks (…, —, ·, 〔〕) log(1e-3), every other symbol,
+// kana, full-width letter or Greek/Cyrillic letter log(1e-7).
 double OtherCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
   if (c == 0xFFFD) return -o.literal_cost;
   // A `?` is common enough in technical text; as the trace of a lost byte it
@@ -89,7 +91,7 @@ double OtherCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
   if (IsFullwidthAlnum(c) && IsFullwidthAlnum(prev)) {
     return text_model::ConditionalLogFreq(prev - 0xFEE0, c - 0xFEE0) - 2.0;
   }
-  if (!IsCommonCjkPunct(c)) return -16.0;
+  if (!IsCommonCjkPunct(c)) return IsProsePunct(c) ? -7.0 : -16.0;
   return PunctLogFreq(c);
 }
 
@@ -827,7 +829,8 @@ bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c
 bool IsProsePunct(char32_t c) {
   return IsCommonCjkPunct(c) || c == 0x00B7 || c == 0x30FB || c == 0x2014 || c == 0x2015 ||
          c == 0x2026 || c == 0x2018 || c == 0x2019 || c == 0x3008 || c == 0x3009 || c == 0x3010 ||
-         c == 0x3011 || c == 0x3000 || c == 0xFF05 || c == 0xFF5E || c == 0xFF0E || c == 0xFF0F;
+         c == 0x3011 || (c >= 0x3014 && c <= 0x3017) || c == 0x3000 || c == 0xFF05 || c == 0xFF5E ||
+         c == 0xFF0E || c == 0xFF0F;
 }
 
 // A Han character rare enough that two of them close together suggest a
@@ -858,7 +861,8 @@ bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, b
         // U+FFFD, or `?` right before a double-byte character: what a
         // decoder or a transcoder leaves for a lost byte. (`?` before ASCII
         // is common in technical text.)
-        if (c == 0xFFFD || next >= 0x80) *strong = true;
+        const bool after_cjk = text::IsCjkLetter(prev) || IsCommonCjkPunct(prev);
+        if (c == 0xFFFD || (after_cjk && next >= 0x80 && !IsProsePunct(next))) *strong = true;
       }
       run = 0;
       continue;
@@ -893,8 +897,9 @@ bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, b
     if (han_beside && !IsProsePunct(c) && c != ' ' && text_model::LogFreq(c) < -7.0) {
       at->push_back(k);
       // A double-byte symbol, kana or foreign letter in Chinese prose (a
-      // full-width letter or digit is only suspicious: ＲＴＸ５０９０).
-      if (!IsFullwidthAlnum(c)) *strong = true;
+      // full-width letter or digit, ＲＴＸ５０９０, or zhuyin, ㄛ in Taiwanese
+      // blogs, is only suspicious).
+      if (!IsFullwidthAlnum(c) && !text::IsBopomofo(c)) *strong = true;
     }
   }
   std::sort(at->begin(), at->end());
