@@ -157,7 +157,7 @@ size_t EditDistance(const std::u32string& a, const std::u32string& b) {
 
 // tests/data/realign_gbk.tsv: damaged, original, misaligned characters.
 // Hostile text stays cheap: one search per line over at most 512
-// characters, at most 2,048 searches per document (its Report), the lines
+// characters, at most 1,024 searches per document (its Report), the lines
 // beyond the budget left alone and counted.
 TEST(Realign, SearchesAreBoundedAndCounted) {
   const std::string damaged = "乘客?tú)梢栽?zài)半小時內到達";
@@ -168,15 +168,15 @@ TEST(Realign, SearchesAreBoundedAndCounted) {
   Report report;
   EXPECT_EQ(Realign(damaged + tail, &report), repaired + tail);
   EXPECT_EQ(report.Get("realign", "gbk-realigned"), 1);
-  // The budget lives in the document's Report: with 2,040 searches already
+  // The budget lives in the document's Report: with 1,016 searches already
   // spent by earlier spans, 8 of 60 more damaged lines are searched.
   std::string text;
   for (int i = 0; i < 60; ++i) text += damaged + "\n";
   Report many;
-  many.Count("realign", "lines-searched", 2040);
+  many.Count("realign", "lines-searched", 1016);
   std::string out = Realign(text, &many);
   EXPECT_EQ(many.Get("realign", "gbk-realigned"), 8);
-  EXPECT_EQ(many.Get("realign", "lines-searched"), 2048);
+  EXPECT_EQ(many.Get("realign", "lines-searched"), 1024);
   EXPECT_EQ(many.Get("realign", "lines-not-searched"), 52);
   EXPECT_EQ(out.substr(0, repaired.size() + 1), repaired + "\n");
   EXPECT_EQ(out.substr(out.size() - damaged.size() - 1), damaged + "\n");

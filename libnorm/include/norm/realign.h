@@ -51,7 +51,7 @@
 // span with the hypotheses taken and the score margin in nats.
 //
 // Bounds, so that hostile text stays linear: one search per line, over at
-// most 512 characters; at most 2,048 lines searched per document (a search
+// most 512 characters; at most 1,024 lines searched per document (a search
 // costs a few milliseconds; the Report carries the count across prose
 // spans), the others left as they are and counted as `lines-not-searched`.
 //

@@ -269,7 +269,7 @@ constexpr int kUnknownLead = 512;
 // Characters a search looks at (see Transform).
 constexpr size_t kMaxSearch = 512;
 // Lines searched per document (see Transform).
-constexpr int64_t kMaxSearchesPerDocument = 2048;
+constexpr int64_t kMaxSearchesPerDocument = 1024;
 // A stream goes out of step at most this many characters before the first
 // implausible one: the character that lost a byte reads as a pair of its
 // neighbours' bytes at once, but such a pair can look plausible for a few
@@ -1030,6 +1030,10 @@ bool RealignFilter::SearchLine(std::string_view line, size_t line_offset,
       report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned") > 0 || strong ||
       ShowsRubyDamage(cps);
   const double min_gain = damaged ? options_.min_gain : options_.min_gain_undamaged;
+  // Such a repair is an obvious garble that a narrow beam finds too, and
+  // most lines searched so are clean: a quarter of the beam keeps them cheap.
+  Options o = options_;
+  if (!damaged) o.beam = std::max(4, o.beam / 4);
 
   Hyp best{};
   std::u32string best_text;
@@ -1044,11 +1048,11 @@ bool RealignFilter::SearchLine(std::string_view line, size_t line_offset,
     if (!table) continue;
     Hyp id, h;
     std::u32string id_text, t;
-    if (!Search(*table, options_, cps, shift_at, true)
+    if (!Search(*table, o, cps, shift_at, true)
              .Run(start, prefix, brackets, at_line_end, &id, &id_text)) {
       continue;
     }
-    if (!Search(*table, options_, cps, shift_at, false)
+    if (!Search(*table, o, cps, shift_at, false)
              .Run(start, prefix, brackets, at_line_end, &h, &t)) {
       continue;
     }
