@@ -907,6 +907,17 @@ bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, b
   return !at->empty();
 }
 
+// A Japanese line (kana among its letters): realign repairs Chinese text,
+// and kana read as GBK or Big5 would look like garble.
+bool IsJapanese(const std::vector<char32_t>& cps) {
+  size_t kana = 0, cjk = 0;
+  for (char32_t c : cps) {
+    if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA)) ++kana;
+    if (text::IsCjkLetter(c)) ++cjk;
+  }
+  return kana >= 3 && kana * 100 >= cjk * 15;
+}
+
 // The line holds an orphaned reading (`?qū)`) or two readings after Han
 // characters (`導(dǎo)`): the find-and-replace that misaligns streams.
 bool ShowsRubyDamage(const std::vector<char32_t>& cps) {
@@ -964,7 +975,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       offsets.push_back(line.size());
     }
     bool strong = false;
-    if (!plain && FindSuspicious(cps, &suspicious, &strong)) {
+    if (!plain && !IsJapanese(cps) && FindSuspicious(cps, &suspicious, &strong)) {
       if (searched >= kMaxSearchesPerDocument) {
         report.Count(name(), "lines-not-searched");
       } else {
