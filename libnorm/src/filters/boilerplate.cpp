@@ -105,6 +105,21 @@ bool StartsWithTimestamp(std::string_view s) {
   return true;
 }
 
+// A teaser cut off mid-sentence: its last character is no closing mark
+// (。！？…」』”’）》 or .!?"')). Directly above a related-titles run it is that
+// list's first entry, as in seed 004's last lines.
+bool IsTruncatedTeaser(std::string_view text) {
+  text = TrimAscii(text);
+  if (text.empty() || StartsWithTimestamp(text)) return false;
+  size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  static constexpr std::string_view kClosing[] = {"。", "！", "？", "…", "」", "』", "”", "’",
+                                                  "）", "》", ".",  "!", "?",  "\"", "'", ")"};
+  std::string_view last = text.substr(i);
+  return std::none_of(std::begin(kClosing), std::end(kClosing),
+                      [&](std::string_view c) { return last == c; });
+}
+
 // Copyright, licence, ICP registration and report-hotline lines.
 std::string_view PatternReason(std::string_view text) {
   std::string_view t = TrimAscii(text);
@@ -211,6 +226,13 @@ size_t StripTimestampedTail(Inlines* in) {
     ++lines;
   }
   if (lines < 2) return 0;
+  // A truncated teaser line right above the run belongs to it.
+  if (size_t nl = text.rfind('\n', cut == 0 ? 0 : cut - 1);
+      nl != std::string::npos && nl < cut &&
+      IsTruncatedTeaser(std::string_view(text).substr(nl + 1, cut - nl - 1))) {
+    cut = nl;
+    ++lines;
+  }
   text.resize(cut);
   while (!text.empty() && text::IsAsciiSpace(text.back())) text.pop_back();
   return lines;
@@ -339,11 +361,18 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
   {
     size_t run = 0;
     for (size_t i = n; i > 0 && StartsWithTimestamp(info[i - 1].m.text); --i) ++run;
-    if (run >= 2)
+    if (run >= 2) {
       for (size_t i = n - run; i < n; ++i) {
         info[i].kind = Kind::kJunk;
         info[i].reason = "timestamped-list";
       }
+      const size_t teaser = n - run - 1;
+      if (n > run + 1 && blocks[teaser].kind == BlockKind::kParagraph &&
+          IsTruncatedTeaser(info[teaser].m.text)) {
+        info[teaser].kind = Kind::kJunk;
+        info[teaser].reason = "related-teaser";
+      }
+    }
   }
   std::vector<bool> keep(n, true);
   // The article span: content blocks clustered around the heaviest one.
