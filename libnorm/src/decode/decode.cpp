@@ -106,4 +106,8 @@ Status StreamDecoder::Decode(std::string_view chunk, bool last, std::string& out
 int64_t StreamDecoder::replaced() const { return impl_ ? impl_->engine.replaced() : 0; }
 int64_t StreamDecoder::skipped() const { return impl_ ? impl_->engine.skipped() : 0; }
 
+bool StreamDecoder::same_as_whole() const {
+  return impl_ && impl_->engine.encoding().icu_alt == nullptr;
+}
+
 }  // namespace norm
