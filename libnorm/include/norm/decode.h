@@ -72,6 +72,12 @@ struct Decoded {
 // Detects (unless options.from_code names an encoding) and decodes.
 Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options);
 
+// DecodeBytes without the copy of input that is valid UTF-8 already: fills
+// *out (whose text then stays empty) and returns the text, a view into
+// bytes or into out->text. For large pages, where a copy is 1x the input
+// in memory.
+std::string_view DecodeInto(std::string_view bytes, const DecodeOptions& options, Decoded* out);
+
 // Binary input is refused (unless Options::allow_binary): kBinaryInput at
 // the offset of the first NUL byte ("use --binary"), or OK for text. NUL
 // bytes are text only as UTF-16/32 code units of text that decodes cleanly
