@@ -154,6 +154,18 @@ TEST(TextModel, DamageSignalsArePenalised) {
   EXPECT_LT(ScoreText("ab\xFF").sum, ScoreText("ab").sum - 15);  // invalid byte
 }
 
+TEST(TextModel, QuotesAtAWordsEdgeAreNotGluedPunctuation) {
+  // A dash inside a word is damage ("se–ora"); a quotation mark or an
+  // inverted mark touching the word it opens or closes is not.
+  auto after_letter = [](char32_t c) { return ConditionalLogFreq(U'e', c) - LogFreq(c); };
+  for (char32_t q : {U'\u00AB', U'\u00BB', U'\u201C', U'\u201D', U'\u201E', U'\u00BF', U'\u00A1'}) {
+    EXPECT_GT(after_letter(q), after_letter(U'\u2013') + 2.0) << static_cast<uint32_t>(q);
+    EXPECT_GT(ConditionalLogFreq(q, U'N') - LogFreq(q),
+              ConditionalLogFreq(U'\u2013', U'N') - LogFreq(U'\u2013') + 2.0)
+        << static_cast<uint32_t>(q);
+  }
+}
+
 TEST(TextModel, ScorerMatchesWholeTextScore) {
   Scorer s;
   s.AddUtf8(kZh.substr(0, 9));
