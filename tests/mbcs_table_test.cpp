@@ -86,6 +86,23 @@ TEST(MbcsTable, SameAsIcuAlone) {
   }
 }
 
+TEST(MbcsTable, CutSequenceFlushedByAnEmptyLastChunk) {
+  std::string bytes(100000, 'a');
+  bytes.back() = '\x81';  // a GBK lead byte, cut by the end of the input
+  for (OnInvalid mode : {OnInvalid::kReplace, OnInvalid::kSkip, OnInvalid::kStrict}) {
+    const Out whole = DecodeInChunks(bytes, "GBK", mode, 1000);
+    StreamDecoder dec("GBK", mode);
+    Out o;
+    EXPECT_TRUE(dec.Decode(bytes, false, o.text).ok());  // the table path
+    const Status s = dec.Decode("", true, o.text);
+    EXPECT_EQ(o.text, whole.text);
+    EXPECT_EQ(dec.replaced(), whole.replaced);
+    EXPECT_EQ(dec.skipped(), whole.skipped);
+    EXPECT_EQ(s.ok() ? -1 : s.byte_offset(), whole.offset);
+  }
+  EXPECT_EQ(DecodeInChunks(bytes, "GBK", OnInvalid::kReplace, 1000).replaced, 1);
+}
+
 TEST(MbcsTable, OnlyForAsciiCompatibleMultiByteConverters) {
   size_t count = 0;
   const charset::Encoding* all = charset::All(&count);

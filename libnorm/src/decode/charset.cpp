@@ -801,6 +801,12 @@ bool Engine::DecodeMbcs(std::string_view input, bool last, std::string& out) {
     }
     p = q;
   }
+  // The end of input after a chunk that left ICU a cut sequence (an empty
+  // last chunk): ICU flushes it, as it would have without the table.
+  if (last && im.pending) {
+    im.pending = false;
+    return DecodeIcuRange(input, input.size(), input.size(), true, out);
+  }
   return true;
 }
 
