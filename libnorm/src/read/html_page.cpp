@@ -14,7 +14,7 @@
 #include "html_dom.h"
 #include "html_prescan.h"
 #include "html_util.h"
-#include "norm/reader.h"
+#include "reader.h"
 
 namespace norm::html {
 namespace {
