@@ -185,7 +185,7 @@ TEST(Cli, DetectReadsOnlyTheWindowWithTheSameAnswer) {
 }
 
 TEST(Cli, DetectWithAnUnknownEncodingIsAConfigurationError) {
-  for (const char* from : {"UTF-7", "no-such-charset"}) {
+  for (const char* from : {"no-such-charset", "ISO-8859-99"}) {
     CliResult r = RunCli({"detect", "-f", from}, "hi\n");
     EXPECT_EQ(r.exit_code, 2) << from;
     EXPECT_EQ(r.out, "") << from;

@@ -165,6 +165,14 @@ std::vector<Flag> MakeFlags() {
          c.list_filters = true;
          return std::string();
        }},
+      {"list-encodings", 0, "",
+       "List every encoding -f accepts (ICU converters, then glibc iconv's), with its aliases, "
+       "and exit.",
+       nullptr,
+       [](Config& c, std::string_view) {
+         c.list_encodings = true;
+         return std::string();
+       }},
       {"help", 'h', "", "Show this help and exit.", nullptr,
        [](Config& c, std::string_view) {
          c.help = true;

@@ -26,6 +26,7 @@ struct Config {
   bool version = false;
   bool man = false;
   bool list_filters = false;
+  bool list_encodings = false;
   // Records and batches (see batch.h).
   bool records = false;  // --jsonl, --lines or -z chose record.format
   RecordOptions record;

@@ -201,5 +201,14 @@ int main(int argc, char** argv) {
     }
     return WriteStdout(out, &broken, &error) ? 0 : 2;
   }
+  if (config.list_encodings) {
+    std::string out;
+    for (const norm::EncodingInfo& e : norm::ListEncodings()) {
+      std::string name = e.name;
+      name.resize(std::max<size_t>(name.size() + 1, 24), ' ');
+      out += name + e.source + (e.aliases.empty() ? "" : "  " + e.aliases) + "\n";
+    }
+    return WriteStdout(out, &broken, &error) ? 0 : 2;
+  }
   return Runner(config).Run();
 }

@@ -106,7 +106,9 @@ std::string SetSectionSwitch(Options& o, std::string_view) {
 }
 
 const Row kRows[] = {
-    {{"from-code", "ENC", "Input encoding (any ICU name), or auto to detect it. Default: auto."},
+    {{"from-code", "ENC",
+      "Input encoding (any name ICU or glibc iconv knows; see --list-encodings), or auto to "
+      "detect it. Default: auto."},
      SetSectionString<&Options::decode, &DecodeOptions::from_code>},
     {{"lang", "LANG", "Language hint (zh, ja, ko, ru...) that narrows encoding detection."},
      SetSectionString<&Options::decode, &DecodeOptions::lang>},
