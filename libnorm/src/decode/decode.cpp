@@ -113,7 +113,7 @@ int64_t StreamDecoder::replaced() const { return state_ ? state_->engine.replace
 int64_t StreamDecoder::skipped() const { return state_ ? state_->engine.skipped() : 0; }
 
 bool StreamDecoder::same_as_whole() const {
-  return impl_ && impl_->engine.encoding().icu_alt == nullptr;
+  return state_ && state_->engine.encoding().icu_alt == nullptr;
 }
 
 }  // namespace norm
