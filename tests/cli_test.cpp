@@ -211,7 +211,7 @@ TEST(Cli, HelpListsEveryFlag) {
   CliResult r = RunCli({"--help"});
   EXPECT_EQ(r.exit_code, 0);
   for (const cli::Flag& f : cli::Flags())
-    EXPECT_NE(r.out.find(std::string("--") + f.long_name), std::string::npos) << f.long_name;
+    EXPECT_NE(r.out.find("--" + std::string(f.long_name)), std::string::npos) << f.long_name;
 }
 
 TEST(Cli, ManPageIsCurrent) {

@@ -72,6 +72,12 @@ struct Decoded {
 // Detects (unless options.from_code names an encoding) and decodes.
 Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options);
 
+// Binary input is refused (unless Options::allow_binary): kBinaryInput at
+// the offset of the first NUL byte ("use --binary"), or OK for text. NUL
+// bytes are text only as UTF-16/32 code units of text that decodes cleanly
+// (or whose encoding a BOM or --from-code states) and holds no U+0000.
+Status RefuseBinary(std::string_view bytes, const Decoded& decoded);
+
 // Records a decode result (encoding, confidence, source, replaced, skipped)
 // in the report under "decode".
 void ReportDecoded(const Decoded& decoded, Report& report);
