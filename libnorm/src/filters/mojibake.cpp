@@ -918,29 +918,34 @@ void MarkCleanElsewhere(std::string_view text, std::span<const mi::SingleByteCod
                         std::vector<char>* refuted) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  thread_local std::vector<int32_t> stretch;
   for (size_t i = 0; i < n;) {
     if (s[i] < 0x80) {
       ++i;
       continue;
     }
-    bool mark = false;
-    stretch.clear();
-    while (i < n && s[i] >= 0x80) {
-      int32_t cp;
-      int len = mi::DecodeUtf8(text, i, &cp);
-      mark |= cp < 0 || cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0);
-      stretch.push_back(cp);
-      i += len;
+    const size_t start = i;
+    while (i < n && s[i] >= 0x80) ++i;
+    const std::string_view stretch = text.substr(start, i - start);
+    // Cheap rejection first: the code pages that map its first character
+    // to a continuation byte.
+    int32_t head;
+    mi::DecodeUtf8(stretch, 0, &head);
+    if (head < 0xA0) continue;  // invalid, or a C1 control: a damage mark
+    uint32_t mask = 0;
+    for (size_t c = 0; c < codecs.size() && c < 32; ++c) {
+      int b = (*refuted)[c] ? -1 : codecs[c].Encode(head);
+      if (b >= 0 && utf8::IsContinuation(static_cast<unsigned char>(b))) mask |= 1u << c;
     }
-    if (mark) continue;
-    for (size_t c = 0; c < codecs.size(); ++c) {
-      if ((*refuted)[c]) continue;
-      int b = codecs[c].Encode(stretch[0]);
-      if (b < 0 || !utf8::IsContinuation(static_cast<unsigned char>(b))) continue;
-      bool held = std::all_of(stretch.begin(), stretch.end(),
-                              [&](int32_t cp) { return codecs[c].Encode(cp) >= 0; });
-      if (held) (*refuted)[c] = 1;
+    for (size_t k = 0; k < stretch.size() && mask != 0;) {
+      int32_t cp;
+      k += mi::DecodeUtf8(stretch, k, &cp);
+      if (cp < 0 || cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0)) mask = 0;
+      for (size_t c = 0; c < codecs.size() && c < 32; ++c) {
+        if ((mask & (1u << c)) && codecs[c].Encode(cp) < 0) mask &= ~(1u << c);
+      }
+    }
+    for (size_t c = 0; c < codecs.size() && c < 32; ++c) {
+      if (mask & (1u << c)) (*refuted)[c] = 1;
     }
   }
 }
@@ -1030,7 +1035,10 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
   // (Only the first layer sees the line as it came: later layers see the
   // repairs of the first.)
   std::vector<char> clean_elsewhere(nc, 0);
-  if (layer == 0) MarkCleanElsewhere(text, codecs, &clean_elsewhere);
+  // (Only short spans are refused: a line without one skips the pass.)
+  if (layer == 0 &&
+      std::any_of(runs.begin(), runs.end(), [](const Run& r) { return r.chars.size() <= 2; }))
+    MarkCleanElsewhere(text, codecs, &clean_elsewhere);
   auto refused = [&](const Run& r, size_t c) {
     return clean_elsewhere[c] && IsShortSpan(r, r.cands[c]);
   };
