@@ -5,9 +5,13 @@
 #include <libxml/xmlversion.h>
 #include <unicode/uversion.h>
 
+#include "build_pipeline.h"
+#include "decoded.h"
 #include "norm/norm.h"
-#include "norm/zh.h"
 #include "parallel.h"
+#include "reader.h"
+#include "write_markdown.h"
+#include "zh.h"
 
 namespace norm {
 
