@@ -167,6 +167,14 @@ const std::vector<Flag> kFlags = {
        c.options.zh.dict_file = v;
        return std::string();
      }},
+    {"no-zh-consistency", 0, nullptr,
+     "Keep stray characters of the other Chinese script (by default a document or paragraph "
+     "clearly in one script has them converted in context).",
+     nullptr,
+     [](Config& c, std::string_view) {
+       c.options.zh.consistency = false;
+       return std::string();
+     }},
     {"nf", 0, "FORM", "Unicode normalization form: NFC (default), NFKC or none.", nullptr, SetNf},
     {"fold-spaces", 0, nullptr, "Turn NBSP and ideographic space into plain spaces.", nullptr,
      [](Config& c, std::string_view) {

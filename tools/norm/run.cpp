@@ -2,18 +2,21 @@
 
 #include <cstring>
 
+#include "norm/reader.h"
 #include "norm/zh.h"
 
 namespace norm::cli {
 
 // `norm zh`: the text as it stands, only its prose converted (see
-// ZhFilter::TransformMarkdown). Valid UTF-8 is used without a decoded copy.
+// ZhFilter::TransformRaw). Valid UTF-8 is used without a decoded copy.
 Result RunZh(const Config& config, std::string_view bytes) {
   Result r;
   Status s;
   std::unique_ptr<ZhFilter> filter = ZhFilter::Make(config.options, &s);
   if (filter != nullptr && !filter->active()) {
-    s = Status(StatusCode::kConfig, "norm zh needs --zh=CONFIG or --zh-target=TARGET");
+    s = Status(StatusCode::kConfig,
+               "norm zh needs --zh=CONFIG or --zh-target=TARGET (or script consistency, which "
+               "--no-zh-consistency turned off)");
   }
   if (!s.ok()) {
     r.status = s;
@@ -44,7 +47,10 @@ Result RunZh(const Config& config, std::string_view bytes) {
     return r;
   }
   ReportDecoded(decoded, r.report);
-  r.markdown = filter->TransformMarkdown(text, r.report);
+  // What is prose comes from the reader of the input's format.
+  InputFormat format = config.options.format;
+  if (format == InputFormat::kAuto) format = SniffFormat(text);
+  r.markdown = filter->TransformRaw(text, format, r.report);
   return r;
 }
 

@@ -70,6 +70,11 @@
 
 namespace norm {
 
+namespace zh_internal {
+class Consistency;
+enum class PieceMode;
+}  // namespace zh_internal
+
 // A compiled OpenCC configuration. Immutable and thread-safe once built.
 class ZhConverter {
  public:
@@ -158,21 +163,45 @@ class ZhFilter : public TextFilter {
   // and image destinations, reference definitions, HTML tags, autolinks and
   // bare URLs, and the contents of <pre>, <code>, <script> and <style>.
   std::string TransformMarkdown(std::string_view text, Report& report) const;
+  // The same for text in a given format (kAuto is not resolved here): kText
+  // converts the whole body (front matter aside) as prose, kMarkdown what
+  // cmark-gfm reads as prose, kHtml the text between tags. Counts
+  // zh.prose-unmapped for Markdown text whose position could not be
+  // verified (kept).
+  std::string TransformRaw(std::string_view text, InputFormat format, Report& report) const;
 
-  bool active() const { return fixed_ != nullptr || !target_.empty(); }
+  // True when the filter may change anything: a configuration, a target or
+  // script consistency.
+  bool active() const { return converts() || consistency_ != nullptr; }
+  // True when a configuration or a target is set (`norm zh` needs one or
+  // consistency).
+  bool converts() const { return fixed_ != nullptr || !target_.empty(); }
 
  private:
   ZhFilter() = default;
   const ZhConverter* Choose(ZhScript script) const;
+  // What to run on a document detected as `script`: the converter (null:
+  // none) and whether script consistency runs first.
+  const ZhConverter* Plan(ZhScript script, bool* consistency) const;
   void UpdateLang(Document& doc, std::string_view config, Report& report) const;
-  std::string Run(std::string_view text, const ZhConverter& converter, Report& report,
-                  bool markdown) const;
+  // Detection and reporting shared by Apply, Transform and
+  // TransformMarkdown: the converter to run (or null) and the document
+  // script consistency fixes towards (kUnknown: no consistency).
+  struct Consistent {
+    bool on = false;
+    ZhScript doc_script = ZhScript::kUnknown;  // the document's clear script
+  };
+  const ZhConverter* Start(const ZhScriptCounts& counts, Consistent* consistency,
+                           Report& report) const;
+  std::string Run(std::string_view text, const ZhConverter* converter,
+                  const Consistent& consistency, Report& report, zh_internal::PieceMode mode) const;
 
   std::shared_ptr<const ZhConverter> fixed_;
   std::string target_;
   std::shared_ptr<const ZhConverter> from_hans_;
   std::shared_ptr<const ZhConverter> from_hant_;
   std::shared_ptr<const ZhUserDict> user_dict_;
+  std::shared_ptr<const zh_internal::Consistency> consistency_;
 };
 
 // The registry's constructor.
