@@ -67,10 +67,11 @@ std::u32string Decode(std::string_view s) {
 
 }  // namespace
 
+// s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk):
+// one phrase converter and two small ones load several times faster than
+// three phrase converters.
 struct Consistency::Converters {
-  std::shared_ptr<const ZhConverter> t2s;
-  std::shared_ptr<const ZhConverter> hant;                           // writes the fixes
-  std::array<std::shared_ptr<const ZhConverter>, 3> hant_standards;  // s2t, s2tw, s2hk
+  std::shared_ptr<const ZhConverter> t2s, s2t, t2tw, t2hk;
 };
 
 Consistency::Consistency(std::string_view target) {
@@ -92,11 +93,10 @@ const Consistency::Converters* Consistency::Load(Report& report) const {
     auto c = std::make_unique<Converters>();
     Status s;
     c->t2s = ZhConverter::Get("t2s", &s);
-    c->hant = ZhConverter::Get(hant_name_, &s);
-    const char* names[] = {"s2t", "s2tw", "s2hk"};
-    for (size_t i = 0; i < 3; ++i) c->hant_standards[i] = ZhConverter::Get(names[i], &s);
-    bool ok =
-        c->t2s && c->hant && c->hant_standards[0] && c->hant_standards[1] && c->hant_standards[2];
+    c->s2t = ZhConverter::Get("s2t", &s);
+    c->t2tw = ZhConverter::Get("t2tw", &s);
+    c->t2hk = ZhConverter::Get("t2hk", &s);
+    bool ok = c->t2s && c->s2t && c->t2tw && c->t2hk;
     if (ok) converters_ = std::move(c);
   });
   if (converters_ == nullptr) report.Count("zh", "consistency-unavailable");
@@ -195,10 +195,11 @@ void Consistency::FixLine(std::string& text, ZhScript doc_script, size_t offset,
       std::u32string primary;
       valid = false;
       if (want == ZhScript::kHant) {
-        const std::string mid = conv->t2s->Convert(window);
-        primary = Decode(conv->hant->Convert(mid));
-        for (const auto& standard : conv->hant_standards) {
-          std::u32string alt = Decode(standard->Convert(mid));
+        const std::string mid = conv->s2t->Convert(conv->t2s->Convert(window));
+        const std::u32string standards[3] = {Decode(mid), Decode(conv->t2tw->Convert(mid)),
+                                             Decode(conv->t2hk->Convert(mid))};
+        primary = standards[hant_name_ == "s2t" ? 0 : hant_name_ == "s2hk" ? 2 : 1];
+        for (const std::u32string& alt : standards) {
           if (alt.size() == len && alt[k] == cps[i]) valid = true;
         }
       } else {
