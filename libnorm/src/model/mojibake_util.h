@@ -51,14 +51,4 @@ struct SingleByteCodec {
 std::span<const SingleByteCodec> WesternCodecs();
 const SingleByteCodec* FindWesternCodec(std::string_view name);
 
-// Text-model log-likelihood (sum, nats) of the best reading of `bytes` as
-// GBK, Big5, Shift_JIS or EUC-KR that decodes cleanly to at least two
-// CJK characters, scored between the code points prev and next (0: none);
-// -1e18 when there is none. Implemented in cjk_mojibake.cpp: the mojibake
-// filter leaves such runs to cjk-mojibake.
-double BestDoubleByteScore(const std::string& bytes, int32_t prev, int32_t next);
-
-// Text-model log-likelihood (sum) of cps between prev and next.
-double TextModelScore(const std::vector<int32_t>& cps, int32_t prev, int32_t next);
-
 }  // namespace norm::mojibake_internal
