@@ -8,7 +8,7 @@
 #include "norm/report.h"
 #include "norm/zh.h"
 #include "test_util.h"
-#include "zh_consistency.h"
+#include "zh/zh_consistency.h"
 
 namespace norm {
 namespace {

@@ -305,6 +305,7 @@ std::unique_ptr<ZhFilter> S2T() {
   Status status;
   auto f = ZhFilter::Make(options, &status);
   EXPECT_NE(f, nullptr) << status.message();
+  if (f != nullptr) f->set_markdown_prose(MarkdownProseRanges);
   return f;
 }
 
@@ -397,6 +398,7 @@ TEST(ZhFilter, MarkdownStageAndReaderAgreeOnTheFrontMatter) {
   Status status;
   auto f = ZhFilter::Make(options, &status);
   ASSERT_NE(f, nullptr) << status.message();
+  f->set_markdown_prose(MarkdownProseRanges);
   struct Case {
     std::string in, want;
     bool front_matter;

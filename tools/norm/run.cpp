@@ -50,6 +50,7 @@ Result RunZh(const Config& config, std::string_view bytes) {
   // What is prose comes from the reader of the input's format.
   InputFormat format = config.options.format;
   if (format == InputFormat::kAuto) format = SniffFormat(text);
+  filter->set_markdown_prose(MarkdownProseRanges);
   r.markdown = filter->TransformRaw(text, format, r.report);
   return r;
 }

@@ -59,11 +59,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "norm/document.h"
 #include "norm/filter.h"
 #include "norm/options.h"
 #include "norm/status.h"
@@ -145,6 +147,11 @@ std::string ZhConvert(std::string_view text, const ZhConverter& converter,
                       const ZhUserDict* user_dict, int64_t* chars_changed = nullptr,
                       int64_t* user_replaced = nullptr);
 
+// Where the prose of a Markdown body is (MarkdownProseRanges in
+// norm/reader.h): `norm zh` hands the reader's function to the filter.
+using MarkdownProseFn =
+    std::function<std::vector<ProseRange>(std::string_view body, size_t* unmapped)>;
+
 class ZhFilter : public TextFilter {
  public:
   // Builds from options.zh; null with *status set on a bad configuration,
@@ -163,6 +170,9 @@ class ZhFilter : public TextFilter {
   // and image destinations, reference definitions, HTML tags, autolinks and
   // bare URLs, and the contents of <pre>, <code>, <script> and <style>.
   std::string TransformMarkdown(std::string_view text, Report& report) const;
+  // The Markdown reader's prose ranges for TransformMarkdown and
+  // TransformRaw's kMarkdown (without them Markdown is read as kText).
+  void set_markdown_prose(MarkdownProseFn prose) { markdown_prose_ = std::move(prose); }
   // The same for text in a given format (kAuto is not resolved here): kText
   // converts the whole body (front matter aside) as prose, kMarkdown what
   // cmark-gfm reads as prose, kHtml the text between tags. Counts
@@ -202,6 +212,7 @@ class ZhFilter : public TextFilter {
   std::shared_ptr<const ZhConverter> from_hant_;
   std::shared_ptr<const ZhUserDict> user_dict_;
   std::shared_ptr<const zh_internal::Consistency> consistency_;
+  MarkdownProseFn markdown_prose_;
 };
 
 // The registry's constructor.

@@ -1,4 +1,4 @@
-#include "markdown_prose.h"
+#include "norm/reader.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -53,7 +53,7 @@ bool CodeLike(const std::string& name) {
 
 }  // namespace
 
-std::vector<MarkdownRange> MarkdownProseRanges(std::string_view body, size_t* unmapped) {
+std::vector<ProseRange> MarkdownProseRanges(std::string_view body, size_t* unmapped) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
@@ -76,7 +76,7 @@ std::vector<MarkdownRange> MarkdownProseRanges(std::string_view body, size_t* un
     return at <= body.size() ? at : std::string_view::npos;
   };
 
-  std::vector<MarkdownRange> ranges;
+  std::vector<ProseRange> ranges;
   std::string open_code;  // inline code-like element open in this paragraph
   cmark_iter* it = cmark_iter_new(root.get());
   cmark_event_type ev;
@@ -94,7 +94,7 @@ std::vector<MarkdownRange> MarkdownProseRanges(std::string_view body, size_t* un
             b != std::string_view::npos && b >= a) {
           size_t at = body.substr(a, b + 1 - a).rfind(title);
           if (at != std::string_view::npos && (ranges.empty() || ranges.back().end <= a + at))
-            ranges.push_back({a + at, a + at + std::strlen(title), MarkdownRange::kProse});
+            ranges.push_back({a + at, a + at + std::strlen(title), ProseRange::kProse});
         }
       }
       continue;
@@ -120,7 +120,7 @@ std::vector<MarkdownRange> MarkdownProseRanges(std::string_view body, size_t* un
     if (type == CMARK_NODE_HTML_BLOCK) {
       // An HTML block's end is the end of its last line.
       while (b < body.size() && body[b - 1] != '\n') ++b;
-      ranges.push_back({a, b, MarkdownRange::kHtml});
+      ranges.push_back({a, b, ProseRange::kHtml});
       continue;
     }
     if (!open_code.empty()) continue;
@@ -130,7 +130,7 @@ std::vector<MarkdownRange> MarkdownProseRanges(std::string_view body, size_t* un
       continue;
     }
     if (!ranges.empty() && ranges.back().end > a) continue;  // never overlap
-    ranges.push_back({a, b, MarkdownRange::kProse});
+    ranges.push_back({a, b, ProseRange::kProse});
   }
   cmark_iter_free(it);
   return ranges;

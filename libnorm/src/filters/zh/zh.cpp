@@ -582,7 +582,7 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
           out.append(piece);
         }
       },
-      &unmapped);
+      &unmapped, markdown_prose_);
   if (unmapped != 0) report.Count(name(), "prose-unmapped", static_cast<int64_t>(unmapped));
   if (changed != 0) report.Count(name(), "chars-converted", changed);
   if (replaced != 0) report.Count(name(), "user-dict-replaced", replaced);

@@ -16,19 +16,23 @@
 //   description...) is kept; the body is prose (as the text reader reads
 //   it: `<code>` and `[x]: text` are words).
 //   Markdown mode: the same front matter; in the body, the text ranges
-//   cmark-gfm reads as prose (read/markdown_prose.h); HTML blocks are
-//   scanned as HTML.
+//   cmark-gfm reads as prose (MarkdownProseRanges in norm/reader.h, handed
+//   in by the caller: filters sit below the reader); HTML blocks are
+//   scanned as HTML. Without the reader's ranges, the body is read as in
+//   Text mode.
 //   Html mode (HTML input): HTML tags and the contents of <pre>, <code>,
 //   <script> and <style> are kept, fenced code blocks, code spans, link
 //   destinations and reference definitions too.
 #pragma once
 
 #include <cstring>
+#include <functional>
 #include <string_view>
+#include <vector>
 
 #include "front_matter.h"
-#include "markdown_prose.h"
 #include "norm/document.h"
+#include "norm/zh.h"
 #include "zh_trie.h"
 
 namespace norm::zh_internal {
@@ -49,14 +53,18 @@ class Protector {
     Finish();
   }
 
-  void Markdown(size_t* unmapped) {
+  void Markdown(const MarkdownProseFn& prose, size_t* unmapped) {
+    if (!prose) {
+      Text();
+      return;
+    }
     const size_t body = FrontMatter();
     size_t prev = body;
-    for (const MarkdownRange& r : MarkdownProseRanges(t_.substr(body), unmapped)) {
+    for (const ProseRange& r : prose(t_.substr(body), unmapped)) {
       const size_t a = body + r.begin, b = body + r.end;
       if (a < prev) continue;
       Protect(prev, a);
-      Inline(a, b, /*markdown=*/r.kind == MarkdownRange::kHtml);
+      Inline(a, b, /*markdown=*/r.kind == ProseRange::kHtml);
       prev = b;
     }
     Protect(prev, t_.size());
@@ -353,7 +361,8 @@ enum class PieceMode { kProse, kText, kMarkdown, kHtml };
 // (Markdown mode) counts text the Markdown reader reads as prose whose
 // position could not be verified (kept as it is).
 template <typename Emit>
-void ForEachPiece(std::string_view text, PieceMode mode, Emit&& emit, size_t* unmapped = nullptr) {
+void ForEachPiece(std::string_view text, PieceMode mode, Emit&& emit, size_t* unmapped = nullptr,
+                  const MarkdownProseFn& prose = nullptr) {
   Protector<std::remove_reference_t<Emit>> p(text, emit);
   size_t ignored = 0;
   switch (mode) {
@@ -364,7 +373,7 @@ void ForEachPiece(std::string_view text, PieceMode mode, Emit&& emit, size_t* un
       p.Text();
       break;
     case PieceMode::kMarkdown:
-      p.Markdown(unmapped != nullptr ? unmapped : &ignored);
+      p.Markdown(prose, unmapped != nullptr ? unmapped : &ignored);
       break;
     case PieceMode::kHtml:
       p.Html();
