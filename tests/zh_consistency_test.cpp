@@ -86,6 +86,38 @@ TEST(ZhConsistency, EachLineJudgedOnItsOwn) {
             "這個問題很複雜，用於說明。\n这个问题很简单，然后我们走了。");
 }
 
+TEST(ZhConsistency, SharedCharactersChangeOnlyWhereUsageSaysSo) {
+  // 准 is Traditional in 批准; in 標准 a leftover of 標準 (Taiwan usage).
+  EXPECT_EQ(FixHant("這是標准的做法，請參閱說明文件。"), "這是標準的做法，請參閱說明文件。");
+  for (const std::string clean : {"這個計畫已經批准了，請參閱說明。", "這只適用於新的檔案與資料。",
+                                  "此選項只影響目前的檔案。", "將游標移到儲存格的開頭。"}) {
+    EXPECT_EQ(FixHant(clean), clean);
+  }
+}
+
+TEST(ZhConsistency, UnclearLinesTakeTheirNeighbours) {
+  // A Traditional poem in a Simplified document: 參 stays.
+  const std::string poem =
+      "參差荇菜，左右流之。\n窈窕淑女，寤寐求之。\n求之不得，寤寐思服。\n"
+      "悠哉悠哉，輾轉反側。";
+  EXPECT_EQ(FixHans(poem), poem);
+  // And a Traditional neighbourhood fixes a line that is not clear alone.
+  EXPECT_EQ(FixHans("這個問題我們說過很多次。\n用于說明。"),
+            "這個問題我們說過很多次。\n用於說明。");
+  // Japanese (a line with kana) is not Chinese of either script.
+  const std::string ja = "這個問題我們說過很多次。\n来週の会議は午後三時から始まります。";
+  EXPECT_EQ(FixHans(ja), ja);
+}
+
+TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {
+  // 户 is Hong Kong's form: kept in text that writes it, a leftover in text
+  // that writes 戶.
+  EXPECT_EQ(FixHant("用戶的帳戶在這裡，每個戶長與住戶都有門戶。用户可以更改。"),
+            "用戶的帳戶在這裡，每個戶長與住戶都有門戶。用戶可以更改。");
+  const std::string hk = "用户的帳户在這裏，每個住户都可以更改。";
+  EXPECT_EQ(FixHant(hk), hk);
+}
+
 TEST(ZhConsistency, TargetPicksTheTraditionalStandard) {
   EXPECT_EQ(Consistency("").traditional_config(), "s2tw");
   EXPECT_EQ(Consistency("zh-Hant").traditional_config(), "s2t");

@@ -204,7 +204,8 @@ class ZhFilter : public TextFilter {
   const ZhConverter* Start(const ZhScriptCounts& counts, Consistent* consistency,
                            Report& report) const;
   std::string Run(std::string_view text, const ZhConverter* converter,
-                  const Consistent& consistency, Report& report, zh_internal::PieceMode mode) const;
+                  const Consistent& consistency, ZhScript fallback, Report& report,
+                  zh_internal::PieceMode mode) const;
 
   std::shared_ptr<const ZhConverter> fixed_;
   std::string target_;

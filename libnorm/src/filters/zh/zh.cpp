@@ -561,7 +561,7 @@ const char* ScriptName(ZhScript s) {
 }  // namespace
 
 std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
-                          const Consistent& consistency, Report& report,
+                          const Consistent& consistency, ZhScript fallback, Report& report,
                           zh_internal::PieceMode mode) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
@@ -573,7 +573,7 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
       [&](std::string_view piece, bool convert) {
         if (convert && consistency.on) {
           fixed.assign(piece);
-          consistency_->Fix(fixed, consistency.doc_script, report);
+          consistency_->Fix(fixed, fallback, report);
           piece = fixed;
         }
         if (convert && converter != nullptr) {
@@ -623,7 +623,7 @@ std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
-  return Run(text, c, consistency, report, zh_internal::PieceMode::kProse);
+  return Run(text, c, consistency, consistency.doc_script, report, zh_internal::PieceMode::kProse);
 }
 
 namespace {
@@ -674,20 +674,35 @@ std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format,
   zh_internal::PieceMode mode = format == InputFormat::kText   ? zh_internal::PieceMode::kText
                                 : format == InputFormat::kHtml ? zh_internal::PieceMode::kHtml
                                                                : zh_internal::PieceMode::kMarkdown;
-  return Run(text, c, consistency, report, mode);
+  return Run(text, c, consistency, consistency.doc_script, report, mode);
 }
 
 void ZhFilter::Apply(Document& doc, Report& report) const {
   if (!active()) return;
+  // Counted string by string: a paragraph that is not clear on its own
+  // takes the script of the paragraphs around it.
   ZhScriptCounts counts;
-  if (fixed_ == nullptr) ForEachProse(doc, [&](std::string& s) { CountZhScript(s, &counts); });
+  std::vector<ZhScriptCounts> each;
+  if (fixed_ == nullptr) {
+    ForEachProse(doc, [&](std::string& s) {
+      each.emplace_back();
+      CountZhScript(s, &each.back());
+      counts.simplified_only += each.back().simplified_only;
+      counts.traditional_only += each.back().traditional_only;
+    });
+  }
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return;
   if (c != nullptr) UpdateLang(doc, c->name(), report);
+  size_t k = 0;
   ForEachProse(doc, [&](std::string& s) {
+    const size_t at = k++;
     if (!MayChange(s)) return;
-    s = Run(s, c, consistency, report, zh_internal::PieceMode::kProse);
+    const ZhScript fallback = consistency.on && at < each.size()
+                                  ? zh_internal::Consistency::Near(each, at, consistency.doc_script)
+                                  : consistency.doc_script;
+    s = Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse);
   });
 }
 

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "han_script.h"
+#include "han_words.h"
 #include "script.h"
 #include "utf8.h"
 
@@ -65,6 +68,65 @@ std::u32string Decode(std::string_view s) {
   return out;
 }
 
+// Whether real usage of the line's script (libchewing's Taiwan phrases for
+// Traditional, jieba's words for Simplified) writes cps[i] as it is in a word
+// around it at least 1/kWordRatio as often as it writes `fixed` there: 游標 is
+// Taiwan's word for the cursor, though OpenCC's phrase tables write 遊標.
+bool UsageKeeps(const std::u32string& cps, size_t i, char32_t fixed, HanScript script) {
+  uint64_t keep = 0, other = 0;
+  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
+    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
+      bool han = true;
+      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
+      if (!han) continue;
+      keep = std::max<uint64_t>(keep, text_model::HanWordFreq(&cps[a], len, len, 0, script));
+      other =
+          std::max<uint64_t>(other, text_model::HanWordFreq(&cps[a], len, i - a, fixed, script));
+    }
+  }
+  return keep > 0 && keep * kWordRatio >= other;
+}
+
+// A character both scripts write (准 for 準 and in 批准): the other form that
+// real usage of the line's script writes in a word around cps[i] at least
+// kWordRatio times as often as any word around it with cps[i] itself (標准 ->
+// 標準; 批准, 這只能, 游標 keep theirs); 0 when none.
+char32_t UsageChanges(const std::u32string& cps, size_t i, HanScript script) {
+  const std::u32string_view alts = text_model::HanAlternatives(cps[i]);
+  if (alts.empty()) return 0;
+  uint64_t keep = 0, best = 0;
+  char32_t pick = 0;
+  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
+    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
+      bool han = true;
+      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
+      if (!han) continue;
+      keep = std::max<uint64_t>(keep, text_model::HanWordFreq(&cps[a], len, len, 0, script));
+      for (char32_t alt : alts) {
+        const uint64_t f = text_model::HanWordFreq(&cps[a], len, i - a, alt, script);
+        if (f > best) best = f, pick = alt;
+      }
+    }
+  }
+  // With no word keeping it, the character may be a word of its own (只 in
+  // 這只適用, where 這隻 is a word too): the more often its script keeps it,
+  // the more frequent the word with the other form must be.
+  const uint64_t kept = static_cast<uint64_t>(text_model::HanKeptPercent(cps[i]));
+  const uint64_t need = kept >= 100 ? UINT64_MAX : kUsageMin * kept / (100 - kept);
+  return best > 0 && best >= need && best >= kWordRatio * keep ? pick : 0;
+}
+
+// Hiragana or katakana (U+3040..U+30FF: UTF-8 E3 81..83 xx).
+bool HasKana(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) == 0xE3) {
+      const unsigned char next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x81 && next <= 0x83) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk):
@@ -103,49 +165,88 @@ const Consistency::Converters* Consistency::Load(Report& report) const {
   return converters_.get();
 }
 
-void Consistency::Fix(std::string& text, ZhScript doc_script, Report& report) const {
-  if (text.find('\n') == std::string::npos) {
-    FixLine(text, doc_script, 0, report);
-    return;
+ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback) {
+  ZhScriptCounts sum;
+  const size_t a = k >= kNearLines ? k - kNearLines : 0;
+  const size_t b = std::min(counts.size(), k + kNearLines + 1);
+  for (size_t j = a; j < b; ++j) {
+    sum.simplified_only += counts[j].simplified_only;
+    sum.traditional_only += counts[j].traditional_only;
   }
-  // Each line is judged on its own (a paragraph per line in scraped text).
-  std::string out, line;
-  out.reserve(text.size());
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    line.assign(text, pos, nl - pos);
-    FixLine(line, doc_script, pos, report);
-    out += line;
-    if (nl < text.size()) out += '\n';
-    pos = nl + 1;
-  }
-  text = std::move(out);
+  const ZhScript near = Clear(sum);
+  return near != ZhScript::kUnknown ? near : fallback;
 }
 
-void Consistency::FixLine(std::string& text, ZhScript doc_script, size_t offset,
+void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) const {
+  // Each line is judged on its own (a paragraph per line in scraped text); a
+  // line that is not clear takes the script of the lines around it (a verse
+  // of a Traditional poem quoted in Simplified prose), else `fallback`.
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(std::string_view(text).substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  std::vector<ZhScriptCounts> counts(lines.size());
+  bool any = false;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    // Japanese writes kanji of both shapes: a line with kana is left alone
+    // and is no evidence for its neighbours.
+    if (HasKana(lines[j])) continue;
+    CountZhScript(lines[j], &counts[j]);
+    any = any || (counts[j].simplified_only != 0 || counts[j].traditional_only != 0);
+  }
+  if (!any) return;
+  std::string out, line;
+  out.reserve(text.size());
+  bool changed = false;
+  std::unordered_map<char32_t, int64_t> usage_counts;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    line.assign(lines[j]);
+    const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
+    if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0)
+      changed |=
+          FixLine(line, counts[j], Near(counts, j, fallback), offset, text, &usage_counts, report);
+    out += line;
+    if (j + 1 < lines.size()) out += '\n';
+  }
+  if (changed) text = std::move(out);
+}
+
+bool Consistency::FixLine(std::string& text, const ZhScriptCounts& counts, ZhScript fallback,
+                          size_t offset, std::string_view whole,
+                          std::unordered_map<char32_t, int64_t>* usage_counts,
                           Report& report) const {
-  if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) return;
-  ZhScriptCounts counts;
-  CountZhScript(text, &counts);
   ZhScript own = Clear(counts);
-  ZhScript want = own != ZhScript::kUnknown ? own : doc_script;
-  if (want == ZhScript::kUnknown) return;
+  ZhScript want = own != ZhScript::kUnknown ? own : fallback;
+  if (want == ZhScript::kUnknown) return false;
   const HanScript native = ToHan(want);
   const HanScript foreign =
       want == ZhScript::kHant ? HanScript::kSimplified : HanScript::kTraditional;
   int64_t n_foreign = want == ZhScript::kHant ? counts.simplified_only : counts.traditional_only;
   int64_t n_native = want == ZhScript::kHant ? counts.traditional_only : counts.simplified_only;
-  if (n_foreign == 0) return;
   // Not clear on its own and as much of the other script as of the
   // document's: a quotation or genuinely mixed text.
-  if (own == ZhScript::kUnknown && n_foreign >= 2 && n_foreign >= n_native) return;
+  if (own == ZhScript::kUnknown && n_foreign >= 2 && n_foreign >= n_native) return false;
 
   const std::u32string cps = Decode(text);
   const size_t n = cps.size();
   std::vector<HanScript> script(n);
   for (size_t i = 0; i < n; ++i) script[i] = text_model::ScriptOf(cps[i]);
+  // The other script's characters that both scripts write: candidates only
+  // where real usage says so.
+  const text_model::HanClass shared = want == ZhScript::kHant
+                                          ? text_model::HanClass::kSimplifiedShared
+                                          : text_model::HanClass::kTraditionalShared;
+  std::vector<char32_t> usage(n, 0);
+  bool any_usage = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (text_model::HanClassOf(cps[i]) != shared) continue;
+    usage[i] = UsageChanges(cps, i, native);
+    any_usage = any_usage || usage[i] != 0;
+  }
+  if (n_foreign == 0 && !any_usage) return false;
 
   // Sentences in the other script keep their characters.
   std::vector<bool> skip(n, false);
@@ -174,15 +275,28 @@ void Consistency::FixLine(std::string& text, ZhScript doc_script, size_t offset,
   }
 
   const Converters* conv = nullptr;
+  // How often the whole prose string writes a character: counted on first
+  // use.
+  const auto usage_of = [&](char32_t c) -> int64_t {
+    if (usage_counts->empty()) {
+      usage_counts->emplace(U'\0', 0);
+      for (size_t j = 0; j < whole.size();) {
+        const char32_t x = utf8::Next(whole, j);
+        if (text::IsHan(x)) ++(*usage_counts)[x];
+      }
+    }
+    auto it = usage_counts->find(c);
+    return it == usage_counts->end() ? 0 : it->second;
+  };
   std::u32string out = cps;
   int64_t changed = 0, left = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (script[i] != foreign) continue;
+    if (script[i] != foreign && usage[i] == 0) continue;
     if (skip[i]) {
       ++left;
       continue;
     }
-    if (conv == nullptr && (conv = Load(report)) == nullptr) return;
+    if (conv == nullptr && (conv = Load(report)) == nullptr) return false;
     size_t a = i, b = i + 1;
     while (a > 0 && i - a < static_cast<size_t>(kWindow) && text::IsHan(cps[a - 1])) --a;
     while (b < n && b - i <= static_cast<size_t>(kWindow) && text::IsHan(cps[b])) ++b;
@@ -199,8 +313,18 @@ void Consistency::FixLine(std::string& text, ZhScript doc_script, size_t offset,
         const std::u32string standards[3] = {Decode(mid), Decode(conv->t2tw->Convert(mid)),
                                              Decode(conv->t2hk->Convert(mid))};
         primary = standards[hant_name_ == "s2t" ? 0 : hant_name_ == "s2hk" ? 2 : 1];
+        // Where the standards differ (爲, 為; 户, 戶), the text's own usage
+        // picks: another standard's form counts as valid only where the text
+        // writes it as often as the target standard's.
         for (const std::u32string& alt : standards) {
-          if (alt.size() == len && alt[k] == cps[i]) valid = true;
+          if (alt.size() != len) continue;
+          if (alt[k] == cps[i]) {
+            valid = valid || primary.size() != len || primary[k] == cps[i] ||
+                    usage_of(cps[i]) * kClearRatio >= usage_of(primary[k]);
+          } else if (primary.size() == len && alt[k] != primary[k] &&
+                     usage_of(alt[k]) > usage_of(primary[k])) {
+            primary[k] = alt[k];
+          }
         }
       } else {
         primary = Decode(conv->t2s->Convert(window));
@@ -210,7 +334,8 @@ void Consistency::FixLine(std::string& text, ZhScript doc_script, size_t offset,
       fixed = primary[k];
       break;
     }
-    if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign) {
+    if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||
+        (usage[i] != 0 ? fixed != usage[i] : UsageKeeps(cps, i, fixed, native))) {
       ++left;
       continue;
     }
@@ -234,6 +359,7 @@ void Consistency::FixLine(std::string& text, ZhScript doc_script, size_t offset,
     text = Encode(out, 0, n);
   }
   if (left != 0) report.Count("zh", "consistency-left", left);
+  return changed != 0;
 }
 
 }  // namespace norm::zh_internal
