@@ -56,7 +56,7 @@ bool SentenceBreak(char32_t c) {
   }
 }
 
-std::string Encode(const std::u32string& s, size_t a, size_t b) {
+std::string Encode(std::u32string_view s, size_t a, size_t b) {
   std::string out;
   for (size_t i = a; i < b; ++i) utf8::Append(out, s[i]);
   return out;
@@ -72,7 +72,7 @@ std::u32string Decode(std::string_view s) {
 // Traditional, jieba's words for Simplified) writes cps[i] as it is in a word
 // around it at least 1/kWordRatio as often as it writes `fixed` there: 游標 is
 // Taiwan's word for the cursor, though OpenCC's phrase tables write 遊標.
-bool UsageKeeps(const std::u32string& cps, size_t i, char32_t fixed, HanScript script) {
+bool UsageKeeps(std::u32string_view cps, size_t i, char32_t fixed, HanScript script) {
   uint64_t keep = 0, other = 0;
   for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
     for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
@@ -91,29 +91,53 @@ bool UsageKeeps(const std::u32string& cps, size_t i, char32_t fixed, HanScript s
 // real usage of the line's script writes in a word around cps[i] at least
 // kWordRatio times as often as any word around it with cps[i] itself (標准 ->
 // 標準; 批准, 這只能, 游標 keep theirs); 0 when none.
-char32_t UsageChanges(const std::u32string& cps, size_t i, HanScript script) {
+char32_t UsageChanges(std::u32string_view cps, size_t i, HanScript script) {
   const std::u32string_view alts = text_model::HanAlternatives(cps[i]);
   if (alts.empty()) return 0;
-  uint64_t keep = 0, best = 0;
+  // The run of Han characters around i that words can span.
+  constexpr size_t kMax = text_model::kHanWordMax;
+  size_t lo = i, hi = i + 1;
+  while (lo > 0 && i - lo + 1 < kMax && text::IsHan(cps[lo - 1])) --lo;
+  while (hi < cps.size() && hi - i < kMax && text::IsHan(cps[hi])) ++hi;
+  if (hi - lo < 2) return 0;
+  uint64_t best = 0;
   char32_t pick = 0;
-  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
-    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
-      bool han = true;
-      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
-      if (!han) continue;
-      keep = std::max<uint64_t>(keep, text_model::HanWordFreq(&cps[a], len, len, 0, script));
+  for (size_t len = 2; len <= kMax && len <= hi - lo; ++len) {
+    for (size_t a = std::max(lo, i + 1 >= len ? i + 1 - len : 0); a <= i && a + len <= hi; ++a) {
       for (char32_t alt : alts) {
         const uint64_t f = text_model::HanWordFreq(&cps[a], len, i - a, alt, script);
         if (f > best) best = f, pick = alt;
       }
     }
   }
+  if (best == 0) return 0;
   // With no word keeping it, the character may be a word of its own (只 in
   // 這只適用, where 這隻 is a word too): the more often its script keeps it,
   // the more frequent the word with the other form must be.
   const uint64_t kept = static_cast<uint64_t>(text_model::HanKeptPercent(cps[i]));
   const uint64_t need = kept >= 100 ? UINT64_MAX : kUsageMin * kept / (100 - kept);
-  return best > 0 && best >= need && best >= kWordRatio * keep ? pick : 0;
+  if (best < need) return 0;
+  for (size_t len = 2; len <= kMax && len <= hi - lo; ++len) {
+    for (size_t a = std::max(lo, i + 1 >= len ? i + 1 - len : 0); a <= i && a + len <= hi; ++a) {
+      const uint64_t keep = text_model::HanWordFreq(&cps[a], len, len, 0, script);
+      if (kWordRatio * keep > best) return 0;
+    }
+  }
+  return pick;
+}
+
+// text_model::ScriptOf from a class already looked up.
+HanScript ScriptOfClass(text_model::HanClass k) {
+  switch (k) {
+    case text_model::HanClass::kSimplifiedOnly:
+    case text_model::HanClass::kSimplifiedMostly:
+      return HanScript::kSimplified;
+    case text_model::HanClass::kTraditionalOnly:
+    case text_model::HanClass::kTraditionalMostly:
+      return HanScript::kTraditional;
+    default:
+      return HanScript::kEither;
+  }
 }
 
 // Hiragana or katakana (U+3040..U+30FF: UTF-8 E3 81..83 xx).
@@ -188,15 +212,38 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
     lines.push_back(std::string_view(text).substr(pos, nl - pos));
     pos = nl + 1;
   }
+  // One decoding pass: each line's code points, their classes and counts.
   std::vector<ZhScriptCounts> counts(lines.size());
+  std::u32string cps;
+  std::vector<text_model::HanClass> cls;
+  std::vector<size_t> start(lines.size() + 1, 0);
   bool any = false;
   for (size_t j = 0; j < lines.size(); ++j) {
+    start[j] = cps.size();
     // Japanese writes kanji of both shapes: a line with kana is left alone
     // and is no evidence for its neighbours.
-    if (HasKana(lines[j])) continue;
-    CountZhScript(lines[j], &counts[j]);
-    any = any || (counts[j].simplified_only != 0 || counts[j].traditional_only != 0);
+    const std::string_view l = lines[j];
+    if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; }) || HasKana(l))
+      continue;
+    for (size_t i = 0; i < l.size();) {
+      const char32_t c = utf8::Next(l, i);
+      const text_model::HanClass k = text_model::HanClassOf(c);
+      cps.push_back(c);
+      cls.push_back(k);
+      switch (ScriptOfClass(k)) {
+        case HanScript::kSimplified:
+          ++counts[j].simplified_only;
+          break;
+        case HanScript::kTraditional:
+          ++counts[j].traditional_only;
+          break;
+        case HanScript::kEither:
+          break;
+      }
+    }
+    any = any || counts[j].simplified_only != 0 || counts[j].traditional_only != 0;
   }
+  start[lines.size()] = cps.size();
   if (!any) return;
   std::string out, line;
   out.reserve(text.size());
@@ -206,16 +253,18 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
     line.assign(lines[j]);
     const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
     if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0)
-      changed |=
-          FixLine(line, counts[j], Near(counts, j, fallback), offset, text, &usage_counts, report);
+      changed |= FixLine(line, std::u32string_view(cps).substr(start[j], start[j + 1] - start[j]),
+                         cls.data() + start[j], counts[j], Near(counts, j, fallback), offset, text,
+                         &usage_counts, report);
     out += line;
     if (j + 1 < lines.size()) out += '\n';
   }
   if (changed) text = std::move(out);
 }
 
-bool Consistency::FixLine(std::string& text, const ZhScriptCounts& counts, ZhScript fallback,
-                          size_t offset, std::string_view whole,
+bool Consistency::FixLine(std::string& text, std::u32string_view cps,
+                          const text_model::HanClass* cls, const ZhScriptCounts& counts,
+                          ZhScript fallback, size_t offset, std::string_view whole,
                           std::unordered_map<char32_t, int64_t>* usage_counts,
                           Report& report) const {
   ZhScript own = Clear(counts);
@@ -230,10 +279,9 @@ bool Consistency::FixLine(std::string& text, const ZhScriptCounts& counts, ZhScr
   // document's: a quotation or genuinely mixed text.
   if (own == ZhScript::kUnknown && n_foreign >= 2 && n_foreign >= n_native) return false;
 
-  const std::u32string cps = Decode(text);
   const size_t n = cps.size();
   std::vector<HanScript> script(n);
-  for (size_t i = 0; i < n; ++i) script[i] = text_model::ScriptOf(cps[i]);
+  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
   // The other script's characters that both scripts write: candidates only
   // where real usage says so.
   const text_model::HanClass shared = want == ZhScript::kHant
@@ -242,7 +290,7 @@ bool Consistency::FixLine(std::string& text, const ZhScriptCounts& counts, ZhScr
   std::vector<char32_t> usage(n, 0);
   bool any_usage = false;
   for (size_t i = 0; i < n; ++i) {
-    if (text_model::HanClassOf(cps[i]) != shared) continue;
+    if (cls[i] != shared) continue;
     usage[i] = UsageChanges(cps, i, native);
     any_usage = any_usage || usage[i] != 0;
   }
@@ -288,7 +336,7 @@ bool Consistency::FixLine(std::string& text, const ZhScriptCounts& counts, ZhScr
     auto it = usage_counts->find(c);
     return it == usage_counts->end() ? 0 : it->second;
   };
-  std::u32string out = cps;
+  std::u32string out(cps);
   int64_t changed = 0, left = 0;
   for (size_t i = 0; i < n; ++i) {
     if (script[i] != foreign && usage[i] == 0) continue;

@@ -56,6 +56,7 @@
 
 #include "norm/report.h"
 #include "norm/zh.h"
+#include "text_model.h"
 
 namespace norm::zh_internal {
 
@@ -104,7 +105,9 @@ class Consistency {
   // Fixes one line with its counts; false when nothing changed.
   // whole: the prose string the line is part of; usage_counts: its Han
   // characters' counts, filled on first use.
-  bool FixLine(std::string& line, const ZhScriptCounts& counts, ZhScript fallback, size_t offset,
+  // cps, cls: the line's code points and their classes.
+  bool FixLine(std::string& line, std::u32string_view cps, const text_model::HanClass* cls,
+               const ZhScriptCounts& counts, ZhScript fallback, size_t offset,
                std::string_view whole, std::unordered_map<char32_t, int64_t>* usage_counts,
                Report& report) const;
   struct Converters;
