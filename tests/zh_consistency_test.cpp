@@ -107,6 +107,9 @@ TEST(ZhConsistency, UnclearLinesTakeTheirNeighbours) {
   // Japanese (a line with kana) is not Chinese of either script.
   const std::string ja = "這個問題我們說過很多次。\n来週の会議は午後三時から始まります。";
   EXPECT_EQ(FixHans(ja), ja);
+  // A Japanese title in a Chinese line keeps its kanji; the rest is fixed.
+  EXPECT_EQ(FixHans("这个问题我们说过很多次，然後大家都同意了。另外推荐渡り廊下走り隊的歌曲。"),
+            "这个问题我们说过很多次，然后大家都同意了。另外推荐渡り廊下走り隊的歌曲。");
 }
 
 TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {

@@ -140,17 +140,6 @@ HanScript ScriptOfClass(text_model::HanClass k) {
   }
 }
 
-// Hiragana or katakana (U+3040..U+30FF: UTF-8 E3 81..83 xx).
-bool HasKana(std::string_view s) {
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) == 0xE3) {
-      const unsigned char next = static_cast<unsigned char>(s[i + 1]);
-      if (next >= 0x81 && next <= 0x83) return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 // s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk):
@@ -223,11 +212,13 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
     // Japanese writes kanji of both shapes: a line with kana is left alone
     // and is no evidence for its neighbours.
     const std::string_view l = lines[j];
-    if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; }) || HasKana(l))
-      continue;
+    if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; })) continue;
+    int64_t kana = 0, han = 0;
     for (size_t i = 0; i < l.size();) {
       const char32_t c = utf8::Next(l, i);
       const text_model::HanClass k = text_model::HanClassOf(c);
+      kana += text::IsKana(c);
+      han += text::IsHan(c);
       cps.push_back(c);
       cls.push_back(k);
       switch (ScriptOfClass(k)) {
@@ -241,6 +232,7 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
           break;
       }
     }
+    if (kana != 0 && kana * kKanaShare >= han) counts[j] = ZhScriptCounts();
     any = any || counts[j].simplified_only != 0 || counts[j].traditional_only != 0;
   }
   start[lines.size()] = cps.size();
@@ -308,6 +300,13 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     }
     if (f >= 2 && f >= s) std::fill(skip.begin() + a, skip.begin() + b, true);
     a = b + 1;
+  }
+  // Characters near kana: a Japanese title or quotation.
+  for (size_t i = 0; i < n; ++i) {
+    if (!text::IsKana(cps[i])) continue;
+    const size_t a = i >= static_cast<size_t>(kWindow) ? i - kWindow : 0;
+    const size_t b = std::min(n, i + kWindow + 1);
+    std::fill(skip.begin() + a, skip.begin() + b, true);
   }
   // Runs of the other script's characters: a name or a term.
   for (size_t a = 0; a < n;) {

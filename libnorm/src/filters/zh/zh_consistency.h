@@ -67,6 +67,11 @@ inline constexpr int kWindow = 8;
 // A line that is not clear takes the script of the kNearLines lines before
 // and after it.
 inline constexpr size_t kNearLines = 5;
+// A line whose kana are at least 1/kKanaShare of its Han characters is
+// Japanese (which writes kanji of both shapes): left alone, and no evidence
+// for its neighbours. Elsewhere, characters within kWindow of kana stay (a
+// Japanese title in a Chinese list).
+inline constexpr int64_t kKanaShare = 10;
 // A word of the line's own script that keeps a candidate must be at least
 // 1/kWordRatio as frequent as the word with its fix (the ratio of
 // kClearRatio).
