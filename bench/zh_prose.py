@@ -1,135 +1,157 @@
 #!/usr/bin/python3
-"""Extract Chinese prose lines from real files, for the script-consistency
-measurements (docs/accuracy.md, "Chinese script consistency").
+"""Extracts clean Chinese prose, one paragraph per line, from real sources
+outside the repository, for realign's measurements (bench/score_realign.py,
+scripts/cjk_damage.py --doc) and the clean-text check.
 
-    bench/zh_prose.py [--min-han N] FILE_OR_DIR... > prose.txt
+Sources, by what the path looks like:
+  *.gz under a man directory   roff man pages (Debian manpages-zh): macro lines
+                               dropped, font escapes removed, text lines of a
+                               paragraph joined;
+  a fortune file               (Debian fortunes-zh) ANSI colours removed,
+                               entries joined, box-drawing tables dropped;
+  *.xml / *.html               tags and entities removed (any charset the
+                               file declares or that decodes: UTF-8, Big5,
+                               GB18030);
+  anything else                UTF-8 text, one paragraph per line.
+A directory is walked (sorted). Only paragraphs holding at least --min-han
+Han characters and mostly Han (not code or tables) are kept.
 
-Reads plain text (.txt), roff man pages (.1 .. .9, optionally .gz),
-fortune files (ANSI colours and '%' separators dropped), HTML (.html, .htm;
-needs python3-lxml: run with /usr/bin/python3) and gettext catalogues (.mo,
-through msgunfmt: the msgstr side). Writes one paragraph per line, keeping
-lines with at least N Han characters (default 5), each distinct line once,
-in input order. Nothing is converted: the lines are the files' own text.
+Usage: zh_prose.py [--min-han N] [--script hans|hant|any] SOURCE... > OUT.txt
 """
 import argparse
 import gzip
+import html
 import os
 import re
-import subprocess
 import sys
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-ROFF_FONT = re.compile(r"\\f(\[[^\]]*\]|\(..|.)")
-ROFF_ESC = re.compile(r"\\(\(..|\*\(..|\*.|[&|^/,:%])")
-BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dd", "dt", "div",
-         "title", "blockquote", "pre", "tr", "br", "section", "article", "table"}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+TAG = re.compile(r"<[^>]*>")
+ROFF_ESC = re.compile(r"\\f(\[[^\]]*\]|\(..|.)|\\s[-+]?\d|\\[&|^%]|\\\(em|\\\*\(..|\\\*.")
 
 
-def read_bytes(path):
+def is_han(c):
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def roff_paragraphs(text):
+    paras, cur = [], []
+    for line in text.split("\n"):
+        if line.startswith(".") or line.startswith("'"):
+            macro = line.split()[0] if line.split() else "."
+            if macro in (".B", ".I", ".BR", ".IR", ".RB", ".RI", ".BI", ".IB"):
+                arg = line[len(macro):].strip().replace('"', "")
+                cur.append(arg)
+                continue
+            if cur:
+                paras.append(cur)
+                cur = []
+            continue
+        line = ROFF_ESC.sub("", line).replace("\\-", "-").replace("\\e", "\\")
+        if not line.strip():
+            if cur:
+                paras.append(cur)
+                cur = []
+            continue
+        cur.append(line.strip())
+    if cur:
+        paras.append(cur)
+    out = []
+    for p in paras:
+        s = ""
+        for part in p:
+            # Chinese lines join without a space, Latin words with one.
+            if s and (s[-1].isascii() and s[-1].isalnum()) and part[:1].isascii() and part[:1].isalnum():
+                s += " "
+            s += part
+        out.append(s)
+    return out
+
+
+def fortune_paragraphs(text):
+    out = []
+    for entry in ANSI.sub("", text).split("\n%\n"):
+        lines = [l.strip() for l in entry.split("\n")]
+        if any(ch in l for l in lines for ch in "│─┼"):
+            continue
+        cur = []
+        for l in lines + [""]:
+            if l:
+                cur.append(l)
+            elif cur:
+                out.append("".join(cur))
+                cur = []
+    return out
+
+
+def decode_markup(data):
+    m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:2000]) or \
+        re.search(rb"encoding\s*=\s*[\"']([A-Za-z0-9_-]+)", data[:200])
+    names = [m.group(1).decode("ascii").lower()] if m else []
+    names += ["utf-8", "cp950", "gb18030"]
+    for n in names:
+        if n in ("big5", "big-5"):
+            n = "cp950"
+        try:
+            return data.decode(n)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def markup_paragraphs(data):
+    text = decode_markup(data)
+    text = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", " ", text)
+    # Feeds hold escaped HTML: unescape, strip, unescape again.
+    for _ in range(2):
+        text = html.unescape(re.sub(r"(?i)<br\s*/?>|</p>|</div>|</h\d>|</li>", "\n",
+                                    TAG.sub(lambda m: "\n" if re.match(
+                                        r"(?i)</?(p|div|br|h\d|li|title|item|description)\b",
+                                        m.group(0)) else "", text)))
+    return [l.strip() for l in text.split("\n")]
+
+
+def paragraphs(path):
+    if path.endswith(".gz") and "/man" in path:
+        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
+            return roff_paragraphs(f.read())
     with open(path, "rb") as f:
         data = f.read()
-    if path.endswith(".gz"):
-        data = gzip.decompress(data)
-    return data
-
-
-def roff_lines(text):
-    for line in text.splitlines():
-        if line.startswith((".", "'")):
-            # Macros with prose arguments (.SH NAME, .TP labels are separate lines).
-            m = re.match(r"^[.'](SH|SS|B|I|BI|BR|IR|RB|RI|IP)\s+(.*)$", line)
-            if not m:
-                continue
-            line = m.group(2).replace('"', "")
-        line = ROFF_FONT.sub("", line)
-        line = line.replace("\\-", "-").replace("\\e", "\\").replace("\\ ", " ")
-        line = ROFF_ESC.sub("", line)
-        yield line
-
-
-def html_lines(data):
-    import lxml.html
-    root = lxml.html.fromstring(data)
-    for bad in root.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in BLOCK:
-            el.tail = "\n" + (el.tail or "")
-            el.text = "\n" + (el.text or "")
-    return root.text_content().splitlines()
-
-
-def mo_lines(path):
-    out = subprocess.run(["msgunfmt", path], capture_output=True, check=False).stdout
-    text = out.decode("utf-8", "replace")
-    msgstr, cur = [], None
-    for line in text.splitlines():
-        if line.startswith("msgstr"):
-            cur = [line[line.index('"') + 1:-1]]
-            msgstr.append(cur)
-        elif line.startswith('"') and cur is not None:
-            cur.append(line[1:-1])
-        else:
-            cur = None
-    for parts in msgstr:
-        yield "".join(parts).replace("\\n", "\n").replace('\\"', '"')
-
-
-def lines_of(path):
-    name = path[:-3] if path.endswith(".gz") else path
-    ext = os.path.splitext(name)[1].lower()
-    if ext == ".mo":
-        for s in mo_lines(path):
-            yield from s.splitlines()
-        return
-    data = read_bytes(path)
-    if ext in (".html", ".htm", ".xhtml"):
-        yield from html_lines(data)
-        return
+    if path.endswith((".xml", ".html", ".htm")):
+        return markup_paragraphs(data)
     text = data.decode("utf-8", "replace")
-    if re.fullmatch(r"\.[1-9][a-z]*", ext):
-        yield from roff_lines(text)
-        return
-    text = ANSI.sub("", text)
-    for line in text.splitlines():
-        if line.strip() == "%":
-            continue
-        yield line
+    if "\n%\n" in text:
+        return fortune_paragraphs(text)
+    return [l.strip() for l in text.split("\n")]
 
 
-def walk(args):
-    for a in args:
-        if os.path.isdir(a):
-            for root, dirs, files in os.walk(a):
+def walk(sources):
+    for s in sources:
+        if os.path.isdir(s):
+            for root, dirs, files in os.walk(s):
                 dirs.sort()
                 for f in sorted(files):
-                    yield os.path.join(root, f)
+                    p = os.path.join(root, f)
+                    if not f.endswith(".dat") and not os.path.islink(p):
+                        yield p
         else:
-            yield a
+            yield s
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--min-han", type=int, default=5)
-    ap.add_argument("paths", nargs="+")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--min-han", type=int, default=12)
+    ap.add_argument("sources", nargs="+")
     args = ap.parse_args()
     seen = set()
-    out = sys.stdout
-    for path in walk(args.paths):
-        if path.endswith((".dat", ".png", ".js", ".css", ".pdf", ".ods")):
-            continue
-        try:
-            lines = list(lines_of(path))
-        except Exception as e:  # one unreadable file does not stop the run
-            print(f"zh_prose: {path}: {e}", file=sys.stderr)
-            continue
-        for line in lines:
-            line = " ".join(line.split())
-            if len(HAN.findall(line)) < args.min_han or line in seen:
+    for path in walk(args.sources):
+        for p in paragraphs(path):
+            p = re.sub(r"\s+", " ", p).strip()
+            han = sum(1 for c in p if is_han(c))
+            if han < args.min_han or han < 0.5 * len(p) or "\ufffd" in p or p in seen:
                 continue
-            seen.add(line)
-            out.write(line + "\n")
+            seen.add(p)
+            sys.stdout.write(p + "\n")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "flags.h"
-#include "run.h"
+#include "norm/norm.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;
@@ -59,7 +59,7 @@ TEST_P(Fixture, LibraryMatchesExpected) {
   ASSERT_TRUE(cli::ParseArgs(CaseArgs(c), &config, &error)) << error;
   Normalizer normalizer(config.options);
   ASSERT_TRUE(normalizer.status().ok()) << normalizer.status().ToString();
-  Result r = cli::RunCommand(config, normalizer, ReadFile(c.input));
+  Result r = normalizer.Normalize(ReadFile(c.input));
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(r.markdown, ReadFile(c.expected)) << "fixture " << c.name;
 }

@@ -6,8 +6,8 @@
 
 #include "norm/options.h"
 #include "norm/report.h"
-#include "norm/zh.h"
 #include "test_util.h"
+#include "zh.h"
 #include "zh/zh_consistency.h"
 
 namespace norm {

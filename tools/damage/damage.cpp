@@ -13,9 +13,9 @@
 #include <unordered_map>
 
 #include "mojibake_util.h"
-#include "norm/zh.h"
 #include "script.h"
 #include "utf8.h"
+#include "zh.h"
 
 namespace norm::damage {
 

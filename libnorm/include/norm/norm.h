@@ -11,18 +11,16 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "norm/decode.h"
 #include "norm/document.h"
 #include "norm/filter.h"
 #include "norm/options.h"
-#include "norm/reader.h"
-#include "norm/registry.h"
 #include "norm/report.h"
 #include "norm/status.h"
-#include "norm/writer.h"
 
 namespace norm {
 
@@ -35,6 +33,14 @@ struct Result {
 class Normalizer {
  public:
   explicit Normalizer(const Options& options);
+  // With filters of the caller's own (Filter subclasses, see filter.h), run
+  // by Command::kNormalize only: where options.steps names them, or, with
+  // the default pipeline (and '-name' removals), after the registered
+  // filters and before `unicode`, which keeps the output normalized. Their
+  // names must differ from the registered ones; with an explicit
+  // options.steps each must be named there. Their Apply must be thread-safe
+  // for the Normalizer to be shared across threads.
+  Normalizer(const Options& options, std::vector<std::unique_ptr<Filter>> filters);
   ~Normalizer();
   Normalizer(const Normalizer&) = delete;
   Normalizer& operator=(const Normalizer&) = delete;
@@ -44,12 +50,20 @@ class Normalizer {
   const Options& options() const { return options_; }
   const Pipeline& pipeline() const { return *pipeline_; }
 
-  // The whole pipeline. Thread-safe.
+  // Runs options().command on bytes (the whole pipeline by default).
+  // Thread-safe.
   Result Normalize(std::string_view bytes) const;
-  // Decoded text to Markdown (the decode step already done).
+  // The same on text already decoded to UTF-8 (no decode facts reported).
   Result NormalizeText(std::string_view utf8) const;
+  // Normalize on each input, on `threads` threads (<= 0: one per core);
+  // results in input order.
+  std::vector<Result> NormalizeBatch(std::span<const std::string> inputs, int threads) const;
 
  private:
+  // Runs the command on decoded text; `owned`, when not null, holds the
+  // same text and may be moved from.
+  void Run(std::string_view text, std::string* owned, Result& result) const;
+
   Options options_;
   Status status_;
   std::unique_ptr<Pipeline> pipeline_;

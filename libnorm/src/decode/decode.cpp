@@ -6,11 +6,20 @@
 #include <cstdio>
 
 #include "charset.h"
+#include "decoded.h"
 #include "detect.h"
 
 namespace norm {
 
 size_t FirstInvalidUtf8(std::string_view bytes) { return charset::FirstInvalidUtf8(bytes); }
+
+std::vector<EncodingInfo> ListEncodings() {
+  std::vector<EncodingInfo> out;
+  for (charset::Listed& l : charset::ListAll()) {
+    out.push_back({std::move(l.name), std::move(l.source), std::move(l.aliases)});
+  }
+  return out;
+}
 
 bool IsValidUtf8(std::string_view bytes) { return FirstInvalidUtf8(bytes) == bytes.size(); }
 
@@ -41,7 +50,7 @@ Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options) {
   const charset::WholeResult r = charset::DecodeWhole(body, *enc, options.on_invalid, out.text);
   if (options.on_invalid == OnInvalid::kStrict && r.errors > 0) {
     out.status =
-        Status(StatusCode::kInvalidInput, "invalid " + out.detection.encoding + " sequence",
+        Status(StatusCode::kInvalidInput, std::string("invalid ") + enc->name + " sequence",
                r.error_offset + static_cast<int64_t>(out.detection.bom_length));
     out.text.clear();
     return out;
@@ -61,16 +70,16 @@ void ReportDecoded(const Decoded& decoded, Report& report) {
   if (decoded.skipped > 0) report.Count("decode", "skipped", decoded.skipped);
 }
 
-struct StreamDecoder::Impl {
-  Impl(const charset::Encoding& e, OnInvalid mode) : engine(e, mode) {}
+struct StreamDecoder::State {
+  State(const charset::Encoding& e, OnInvalid mode) : engine(e, mode) {}
   charset::Engine engine;
   bool failed = false;
 };
 
 StreamDecoder::StreamDecoder(std::string_view encoding, OnInvalid on_invalid) {
   if (const charset::Encoding* e = charset::Lookup(encoding)) {
-    impl_ = std::make_unique<Impl>(*e, on_invalid);
-    if (!impl_->engine.ok()) impl_.reset();
+    state_ = std::make_unique<State>(*e, on_invalid);
+    if (!state_->engine.ok()) state_.reset();
   }
 }
 
@@ -78,24 +87,24 @@ StreamDecoder::~StreamDecoder() = default;
 StreamDecoder::StreamDecoder(StreamDecoder&&) noexcept = default;
 StreamDecoder& StreamDecoder::operator=(StreamDecoder&&) noexcept = default;
 
-bool StreamDecoder::ok() const { return impl_ != nullptr; }
+bool StreamDecoder::ok() const { return state_ != nullptr; }
 
 std::string StreamDecoder::encoding() const {
-  return impl_ ? impl_->engine.encoding().name : std::string();
+  return state_ ? state_->engine.encoding().name : std::string();
 }
 
 Status StreamDecoder::Decode(std::string_view chunk, bool last, std::string& out) {
-  if (!impl_) return Status(StatusCode::kConfig, "unknown encoding");
-  if (impl_->failed || !impl_->engine.Decode(chunk, last, out)) {
-    impl_->failed = true;
+  if (!state_) return Status(StatusCode::kConfig, "unknown encoding");
+  if (state_->failed || !state_->engine.Decode(chunk, last, out)) {
+    state_->failed = true;
     return Status(StatusCode::kInvalidInput,
-                  std::string("invalid ") + impl_->engine.encoding().name + " sequence",
-                  impl_->engine.error_offset());
+                  std::string("invalid ") + state_->engine.encoding().name + " sequence",
+                  state_->engine.error_offset());
   }
   return Status::Ok();
 }
 
-int64_t StreamDecoder::replaced() const { return impl_ ? impl_->engine.replaced() : 0; }
-int64_t StreamDecoder::skipped() const { return impl_ ? impl_->engine.skipped() : 0; }
+int64_t StreamDecoder::replaced() const { return state_ ? state_->engine.replaced() : 0; }
+int64_t StreamDecoder::skipped() const { return state_ ? state_->engine.skipped() : 0; }
 
 }  // namespace norm

@@ -1,16 +1,25 @@
+// The runner: what Options::command does to one input, for the library, the
+// `norm` CLI and the Python binding alike.
 #include <cmark-gfm_version.h>
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
 #include <unicode/uversion.h>
 
-#include <cstring>
-
+#include "build_pipeline.h"
+#include "decoded.h"
 #include "norm/norm.h"
+#include "parallel.h"
+#include "reader.h"
+#include "write_markdown.h"
+#include "zh.h"
 
 namespace norm {
 
-Normalizer::Normalizer(const Options& options) : options_(options) {
-  pipeline_ = BuildPipeline(options_, &status_);
+Normalizer::Normalizer(const Options& options) : Normalizer(options, {}) {}
+
+Normalizer::Normalizer(const Options& options, std::vector<std::unique_ptr<Filter>> filters)
+    : options_(options) {
+  pipeline_ = BuildCommandPipeline(options_, std::move(filters), &status_);
   if (!pipeline_) pipeline_ = std::make_unique<Pipeline>();
 }
 
@@ -22,40 +31,35 @@ Result Normalizer::Normalize(std::string_view bytes) const {
     result.status = status_;
     return result;
   }
+  if (options_.explain) result.report.set_max_events(100000);
+  Decoded decoded;
+  if (options_.command == Command::kDetect) {
+    // Only the encoding: the caller may pass a prefix (DetectionWindow).
+    decoded.detection = DetectEncoding(bytes, options_.decode);
+    if (decoded.detection.encoding.empty())
+      result.status = Status(StatusCode::kConfig, "unknown encoding " + options_.decode.from_code);
+    else
+      ReportDecoded(decoded, result.report);
+    return result;
+  }
   if (bytes.size() > options_.max_size) {
     result.status =
         Status(StatusCode::kTooLarge,
                "input larger than --max-size (" + std::to_string(options_.max_size) + " bytes)");
     return result;
   }
-  Decoded decoded = DecodeBytes(bytes, options_.decode);
+  decoded = DecodeBytes(bytes, options_.decode);
   if (!decoded.status.ok()) {
     result.status = decoded.status;
     return result;
   }
   if (!options_.allow_binary) {
-    // NUL bytes mean binary unless they are UTF-16/32 code units of text
-    // that decodes cleanly (a BOM or --from-code says so, or nothing needed
-    // replacing) and holds no U+0000.
-    const void* nul = std::memchr(bytes.data(), 0, bytes.size());
-    const std::string& enc = decoded.detection.encoding;
-    bool wide = enc.rfind("UTF-16", 0) == 0 || enc.rfind("UTF-32", 0) == 0;
-    bool wide_text = wide && (decoded.replaced == 0 || decoded.detection.source == "bom" ||
-                              decoded.detection.source == "user");
-    if (nul != nullptr &&
-        (!wide_text || std::memchr(decoded.text.data(), 0, decoded.text.size()) != nullptr)) {
-      result.status = Status(StatusCode::kBinaryInput,
-                             "binary input (NUL byte); use --binary to process it anyway",
-                             static_cast<const char*>(nul) - bytes.data());
-      return result;
-    }
+    result.status = RefuseBinary(bytes, decoded);
+    if (!result.status.ok()) return result;
   }
   ReportDecoded(decoded, result.report);
-  Result text = NormalizeText(decoded.text);
-  // Decode facts first, in data-flow order.
-  result.report.Merge(text.report);
-  text.report = std::move(result.report);
-  return text;
+  Run(decoded.text, &decoded.text, result);
+  return result;
 }
 
 Result Normalizer::NormalizeText(std::string_view utf8) const {
@@ -64,13 +68,58 @@ Result Normalizer::NormalizeText(std::string_view utf8) const {
     result.status = status_;
     return result;
   }
+  if (options_.command == Command::kDetect) return Normalize(utf8);
   if (options_.explain) result.report.set_max_events(100000);
-  Document doc;
-  result.status = ReadDocument(utf8, options_.format, options_, &doc, result.report);
-  if (!result.status.ok()) return result;
-  pipeline_->Apply(doc, result.report);
-  result.markdown = WriteMarkdown(doc, &result.report);
+  Run(utf8, nullptr, result);
   return result;
+}
+
+void Normalizer::Run(std::string_view text, std::string* owned, Result& result) const {
+  switch (options_.command) {
+    case Command::kDetect:
+      return;  // Normalize's job
+    case Command::kDecode:
+      result.markdown = owned != nullptr ? std::move(*owned) : std::string(text);
+      return;
+    case Command::kFix: {
+      // Text stages see the whole text as one prose span: no markup parsing.
+      Document doc;
+      doc.blocks.push_back(Block::Paragraph(
+          {Inline::Text(owned != nullptr ? std::move(*owned) : std::string(text))}));
+      pipeline_->Apply(doc, result.report);
+      result.markdown = PlainText(doc.blocks.front().inlines);
+      return;
+    }
+    case Command::kZh: {
+      // The text as it stands, only its prose converted (see
+      // ZhFilter::TransformRaw); what is prose comes from the reader of the
+      // input's format.
+      InputFormat format = options_.format;
+      if (format == InputFormat::kAuto) format = SniffFormat(text);
+      result.markdown = text;
+      for (const auto& step : pipeline_->steps())
+        if (const auto* zh = dynamic_cast<const ZhFilter*>(step.get()))
+          result.markdown =
+              zh->TransformRaw(result.markdown, format, result.report, MarkdownProseRanges);
+      return;
+    }
+    case Command::kNormalize:
+    case Command::kHtmlToMarkdown: {
+      Document doc;
+      result.status = ReadDocument(text, options_.format, options_, &doc, result.report);
+      if (!result.status.ok()) return;
+      pipeline_->Apply(doc, result.report);
+      result.markdown = WriteMarkdown(doc, &result.report);
+      return;
+    }
+  }
+}
+
+std::vector<Result> Normalizer::NormalizeBatch(std::span<const std::string> inputs,
+                                               int threads) const {
+  std::vector<Result> results(inputs.size());
+  ParallelFor(inputs.size(), threads, [&](size_t i) { results[i] = Normalize(inputs[i]); });
+  return results;
 }
 
 Result Normalize(std::string_view bytes, const Options& options) {

@@ -1,4 +1,4 @@
-#include "norm/reader.h"
+#include "reader.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>

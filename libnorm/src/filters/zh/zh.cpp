@@ -1,4 +1,4 @@
-#include "norm/zh.h"
+#include "zh.h"
 
 #include <opencc/Config.hpp>
 #include <opencc/Conversion.hpp>
@@ -562,7 +562,7 @@ const char* ScriptName(ZhScript s) {
 
 std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                           const Consistent& consistency, ZhScript fallback, Report& report,
-                          zh_internal::PieceMode mode) const {
+                          zh_internal::PieceMode mode, const MarkdownProseFn& prose) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
   out.reserve(text.size() + text.size() / 16);
@@ -582,7 +582,7 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
           out.append(piece);
         }
       },
-      &unmapped, markdown_prose_);
+      &unmapped, prose);
   if (unmapped != 0) report.Count(name(), "prose-unmapped", static_cast<int64_t>(unmapped));
   if (changed != 0) report.Count(name(), "chars-converted", changed);
   if (replaced != 0) report.Count(name(), "user-dict-replaced", replaced);
@@ -623,7 +623,8 @@ std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
-  return Run(text, c, consistency, consistency.doc_script, report, zh_internal::PieceMode::kProse);
+  return Run(text, c, consistency, consistency.doc_script, report, zh_internal::PieceMode::kProse,
+             markdown_prose_);
 }
 
 namespace {
@@ -663,8 +664,8 @@ std::string ZhFilter::TransformMarkdown(std::string_view text, Report& report) c
   return TransformRaw(text, InputFormat::kMarkdown, report);
 }
 
-std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format,
-                                   Report& report) const {
+std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format, Report& report,
+                                   const MarkdownProseFn& prose) const {
   if (!active()) return std::string(text);
   ZhScriptCounts counts;
   if (fixed_ == nullptr) CountZhScript(text, &counts);
@@ -674,7 +675,8 @@ std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format,
   zh_internal::PieceMode mode = format == InputFormat::kText   ? zh_internal::PieceMode::kText
                                 : format == InputFormat::kHtml ? zh_internal::PieceMode::kHtml
                                                                : zh_internal::PieceMode::kMarkdown;
-  return Run(text, c, consistency, consistency.doc_script, report, mode);
+  return Run(text, c, consistency, consistency.doc_script, report, mode,
+             prose ? prose : markdown_prose_);
 }
 
 void ZhFilter::Apply(Document& doc, Report& report) const {
@@ -702,7 +704,7 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
     const ZhScript fallback = consistency.on && at < each.size()
                                   ? zh_internal::Consistency::Near(each, at, consistency.doc_script)
                                   : consistency.doc_script;
-    s = Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse);
+    s = Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_);
   });
 }
 

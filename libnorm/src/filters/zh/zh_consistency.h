@@ -55,8 +55,8 @@
 #include <vector>
 
 #include "norm/report.h"
-#include "norm/zh.h"
 #include "text_model.h"
+#include "zh.h"
 
 namespace norm::zh_internal {
 

@@ -32,7 +32,7 @@
 
 #include "front_matter.h"
 #include "norm/document.h"
-#include "norm/zh.h"
+#include "zh.h"
 #include "zh_trie.h"
 
 namespace norm::zh_internal {

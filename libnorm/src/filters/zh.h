@@ -177,8 +177,10 @@ class ZhFilter : public TextFilter {
   // converts the whole body (front matter aside) as prose, kMarkdown what
   // cmark-gfm reads as prose, kHtml the text between tags. Counts
   // zh.prose-unmapped for Markdown text whose position could not be
-  // verified (kept).
-  std::string TransformRaw(std::string_view text, InputFormat format, Report& report) const;
+  // verified (kept). prose: the reader's prose ranges for kMarkdown, instead
+  // of those set with set_markdown_prose.
+  std::string TransformRaw(std::string_view text, InputFormat format, Report& report,
+                           const MarkdownProseFn& prose = nullptr) const;
 
   // True when the filter may change anything: a configuration, a target or
   // script consistency.
@@ -205,7 +207,7 @@ class ZhFilter : public TextFilter {
                            Report& report) const;
   std::string Run(std::string_view text, const ZhConverter* converter,
                   const Consistent& consistency, ZhScript fallback, Report& report,
-                  zh_internal::PieceMode mode) const;
+                  zh_internal::PieceMode mode, const MarkdownProseFn& prose) const;
 
   std::shared_ptr<const ZhConverter> fixed_;
   std::string target_;

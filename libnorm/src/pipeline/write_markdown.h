@@ -5,7 +5,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "norm/document.h"
 #include "norm/report.h"
@@ -22,10 +21,5 @@ std::string WriteMarkdown(const Document& doc);
 // (quotes and lists nested past the 100 levels the Markdown reader keeps,
 // written as their blocks in order, as the reader would read them).
 std::string WriteMarkdown(const Document& doc, Report* report);
-
-// Escapes text so that Markdown reads it back as the same literal text
-// (a run of whitespace is written as the one space the reader keeps).
-// at_line_start: also escape what would start a block there (#, -, 1.).
-std::string EscapeMarkdown(std::string_view text, bool at_line_start);
 
 }  // namespace norm
