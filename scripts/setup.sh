@@ -15,6 +15,7 @@ packages=(
   clang libclang-rt-14-dev
   python3 python3-jieba rime-essay unicode-data bzip2 time
   webext-ublock-origin-firefox
+  libchewing3-data
   pybind11-dev python3-dev python3-distributed parallel hyperfine
 )
 

@@ -40,5 +40,54 @@ TEST(HanScript, CountsOnlyScriptSpecificHanCharacters) {
   EXPECT_EQ(text_model::DecideHanScript(counts), text_model::HanScript::kEither);
 }
 
+// The classes come from OpenCC's dictionaries (gen_text_model.py), not from
+// a word list that holds both scripts: 簡, 購 and 鏈 are Traditional-only
+// although jieba's dictionary has words written with them.
+TEST(HanScript, ClassesFromOpenCCDictionaries) {
+  using text_model::HanClass;
+  struct Case {
+    char32_t c;
+    HanClass cls;
+  };
+  const Case cases[] = {
+      {U'们', HanClass::kSimplifiedOnly},
+      {U'这', HanClass::kSimplifiedOnly},
+      {U'們', HanClass::kTraditionalOnly},
+      {U'這', HanClass::kTraditionalOnly},
+      {U'簡', HanClass::kTraditionalOnly},
+      {U'購', HanClass::kTraditionalOnly},
+      {U'鏈', HanClass::kTraditionalOnly},
+      {U'裏', HanClass::kTraditionalOnly},
+      // Kept by OpenCC in a few phrases (皇后, 淳于), the other form is far
+      // more common in Traditional writing (Taiwan usage: libchewing).
+      {U'后', HanClass::kSimplifiedMostly},
+      {U'于', HanClass::kSimplifiedMostly},
+      {U'么', HanClass::kSimplifiedMostly},
+      {U'於', HanClass::kTraditionalMostly},
+      {U'瞭', HanClass::kTraditionalMostly},
+      // Both forms common: only the context tells (標準/批准, 裡面/公里).
+      {U'准', HanClass::kSimplifiedShared},
+      {U'制', HanClass::kSimplifiedShared},
+      {U'注', HanClass::kSimplifiedShared},
+      {U'志', HanClass::kSimplifiedShared},
+      {U'周', HanClass::kSimplifiedShared},
+      {U'系', HanClass::kSimplifiedShared},
+      {U'里', HanClass::kSimplifiedShared},
+      {U'台', HanClass::kSimplifiedShared},
+      {U'乾', HanClass::kTraditionalShared},
+      {U'覆', HanClass::kTraditionalShared},
+      {U'的', HanClass::kEither},
+      {U'a', HanClass::kEither},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(static_cast<int>(text_model::HanClassOf(c.c)), static_cast<int>(c.cls))
+        << static_cast<uint32_t>(c.c);
+  }
+  // Only the -only and -mostly classes are evidence of a script.
+  EXPECT_EQ(text_model::ScriptOf(U'后'), text_model::HanScript::kSimplified);
+  EXPECT_EQ(text_model::ScriptOf(U'准'), text_model::HanScript::kEither);
+  EXPECT_EQ(text_model::ScriptOf(U'簡'), text_model::HanScript::kTraditional);
+}
+
 }  // namespace
 }  // namespace norm

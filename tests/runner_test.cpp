@@ -43,7 +43,11 @@ TEST(Runner, DetectReportsTheEncodingOnly) {
 
 TEST(Runner, ZhGoesThroughTheRegistry) {
   Options o = With(Command::kZh);
+  // Script consistency alone is something to do; without it, nothing.
+  EXPECT_TRUE(Normalizer(o).status().ok()) << Normalizer(o).status().ToString();
+  o.zh.consistency = false;
   EXPECT_EQ(Normalizer(o).status().code(), StatusCode::kConfig) << "nothing to convert with";
+  o.zh.consistency = true;
   o.zh.config = "s2t";
   Result r = Normalizer(o).Normalize("# 汉字\n\n`汉字` 汉字\n");
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
@@ -107,7 +111,7 @@ TEST(Options, EveryNamedOptionSetsSomething) {
         o.html.adblock_list != defaults.html.adblock_list ||
         o.html.base_url != defaults.html.base_url || o.zh.config != defaults.zh.config ||
         o.zh.target != defaults.zh.target || o.zh.dict_file != defaults.zh.dict_file ||
-        o.unicode.form != defaults.unicode.form ||
+        o.zh.consistency != defaults.zh.consistency || o.unicode.form != defaults.unicode.form ||
         o.unicode.fold_width != defaults.unicode.fold_width ||
         o.unicode.fold_spaces != defaults.unicode.fold_spaces || o.max_size != defaults.max_size ||
         o.allow_binary != defaults.allow_binary || o.explain != defaults.explain;

@@ -231,8 +231,9 @@ TEST(ZhFilter, TargetTaiwanPicksByScript) {
   auto filter = ZhFilter::Make(options, &status);
   ASSERT_NE(filter, nullptr);
   Report r;
-  EXPECT_EQ(filter->Transform("发布后台，着名", r), "發佈後臺，著名");
-  EXPECT_EQ(*r.GetFact("zh", "config"), "s2tw");
+  // Taiwan vocabulary (s2twp): 发布 is 釋出 there, 软件 軟體.
+  EXPECT_EQ(filter->Transform("发布后台，着名的软件", r), "釋出後臺，著名的軟體");
+  EXPECT_EQ(*r.GetFact("zh", "config"), "s2twp");
   EXPECT_EQ(filter->Transform("著名的裏面", r), "著名的裡面");
   EXPECT_EQ(*r.GetFact("zh", "config"), "t2tw");
 }
@@ -255,7 +256,13 @@ TEST(ZhFilter, BadOptionsAreConfigErrors) {
 
 TEST(ZhFilter, InactiveWithoutConfigOrTarget) {
   Status status;
-  auto filter = ZhFilter::Make(Options(), &status);
+  auto consistent = ZhFilter::Make(Options(), &status);
+  ASSERT_NE(consistent, nullptr);
+  EXPECT_TRUE(consistent->active());  // script consistency, by default
+  EXPECT_FALSE(consistent->converts());
+  Options off;
+  off.zh.consistency = false;
+  auto filter = ZhFilter::Make(off, &status);
   ASSERT_NE(filter, nullptr);
   EXPECT_FALSE(filter->active());
   Document doc = LinkDocument();
@@ -298,6 +305,7 @@ std::unique_ptr<ZhFilter> S2T() {
   Status status;
   auto f = ZhFilter::Make(options, &status);
   EXPECT_NE(f, nullptr) << status.message();
+  if (f != nullptr) f->set_markdown_prose(MarkdownProseRanges);
   return f;
 }
 
@@ -339,7 +347,7 @@ TEST(ZhCli, StageKeepsUrlAndConverts) {
                    "[发布后台](https://example.com/发布/后台) https://example.com/发布/后台\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "[發佈後臺](https://example.com/发布/后台) https://example.com/发布/后台\n");
-  test::CliResult none = test::RunCli({"zh"}, "后台\n");
+  test::CliResult none = test::RunCli({"zh", "--no-zh-consistency"}, "后台\n");
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("--zh"), std::string::npos) << none.err;
   test::CliResult bad = test::RunCli({"--zh=s2q"}, "后台\n");
@@ -390,6 +398,7 @@ TEST(ZhFilter, MarkdownStageAndReaderAgreeOnTheFrontMatter) {
   Status status;
   auto f = ZhFilter::Make(options, &status);
   ASSERT_NE(f, nullptr) << status.message();
+  f->set_markdown_prose(MarkdownProseRanges);
   struct Case {
     std::string in, want;
     bool front_matter;

@@ -12,6 +12,11 @@ only). Inputs, all from Debian packages:
     Unihan: the frequency tiers of Han characters that the jieba dictionary
     does not cover well (GB2312 levels, Big5 common/less-common, JIS X 0208
     levels, Joyo/Jinmeiyo kanji, kFrequency, kGradeLevel, KS X 1001 hanja).
+  - opencc         the character, phrase and variant dictionaries (through
+    opencc_dict): which Han characters only one Chinese script writes.
+  - libchewing3-data  libchewing's Taiwan phrase list with frequencies: real
+    Traditional usage, to tell the ambiguous characters apart (台 is
+    Taiwan usage, 后 is not).
   - CPython's euc_kr codec: which Hangul syllables KS X 1001 chose as the
     2,350 syllables in common use.
 
@@ -22,8 +27,9 @@ described by the constants in text_model_data.h (also generated):
   backoff[65536]  int8   log P(word ends after c) for Han c, units of 1/16 nat
   keys[M]         uint32 open-addressing hash of (a << 16 | b), 0 = empty
   vals[M]         int8   log P(b | a) from word-internal pairs, 1/8 nat units
-  script[65536]   uint8  HanScript (text_model.h): 1 Simplified-only,
-                         2 Traditional-only, 0 either or not Han
+  script[65536]   uint8  HanClass (text_model.h): 0 either or not Han,
+                         1/2 Simplified-/Traditional-only, 3/4 mostly,
+                         5/6 shared (ambiguous, decided in context)
 """
 import argparse
 import bz2
@@ -32,6 +38,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 
 # Character classes; must match TextClass in libnorm/src/model/text_model.h.
 CLASSES = [
@@ -51,6 +58,8 @@ def parse_args():
     p.add_argument("--unicode-dir", required=True)
     p.add_argument("--opencc-dir", required=True)
     p.add_argument("--opencc-bin", default="opencc")
+    p.add_argument("--opencc-dict-bin", default="opencc_dict")
+    p.add_argument("--chewing-dir", required=True)
     p.add_argument("--out-dir", required=True)
     return p.parse_args()
 
@@ -120,6 +129,239 @@ def opencc_convert(words, config, args):
 def is_han(c):
     return 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF
 
+def read_opencc_dict(name, args):
+    """One of OpenCC's dictionaries (NAME.ocd2) as {key: [values]}, through
+    opencc_dict's text output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, name + ".txt")
+        subprocess.run([args.opencc_dict_bin, "-i", os.path.join(args.opencc_dir, name + ".ocd2"),
+                        "-o", out, "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+        d = {}
+        with open(out, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) == 2:
+                    d[parts[0]] = parts[1].split(" ")
+    if len(d) < 30:
+        sys.exit("gen_text_model: OpenCC dictionary %s looks truncated (%d entries)" % (name, len(d)))
+    return d
+
+
+def read_chewing(cdir):
+    """libchewing's phrase list with its frequencies (Taiwan usage):
+    dictionary.dat holds NUL-terminated UTF-8 phrases, index_tree.dat
+    8-byte tree nodes; a leaf (key 0) holds a 3-byte phrase offset and a
+    3-byte frequency, both little-endian."""
+    with open(os.path.join(cdir, "dictionary.dat"), "rb") as f:
+        text = f.read()
+    with open(os.path.join(cdir, "index_tree.dat"), "rb") as f:
+        tree = f.read()
+    freq = {}
+    for k in range(0, len(tree) - 7, 8):
+        if tree[k] or tree[k + 1]:
+            continue
+        pos = int.from_bytes(tree[k + 2:k + 5], "little")
+        end = text.find(b"\0", pos)
+        if pos >= len(text) or end < 0:
+            continue
+        word = text[pos:end].decode("utf-8", "replace")
+        freq[word] = max(freq.get(word, 0), int.from_bytes(tree[k + 5:k + 8], "little"))
+    if len(freq) < 50000:
+        sys.exit("gen_text_model: %s looks truncated (%d phrases)" % (cdir, len(freq)))
+    return freq
+
+
+# HanClass values (text_model.h).
+SIMPLIFIED_ONLY, TRADITIONAL_ONLY = 1, 2
+SIMPLIFIED_MOSTLY, TRADITIONAL_MOSTLY = 3, 4
+SIMPLIFIED_SHARED, TRADITIONAL_SHARED = 5, 6
+RARE_SHARE = 0.2  # the other form at least four times as common
+COMMON_SHARE = 0.95  # the other form in fewer than one place in twenty
+
+
+def kept_in_phrases(phrases, min_count=2):
+    """Characters a phrase dictionary keeps in place (key and value agree at
+    that position) in at least min_count phrases: 后 in 皇后, 于 in 淳于.
+    One phrase is not enough: a few OpenCC entries are errors."""
+    kept = collections.Counter()
+    for k, vs in phrases.items():
+        v = vs[0]
+        if len(v) == len(k):
+            for a, b in zip(k, v):
+                if a == b:
+                    kept[a] += 1
+    return {c for c, n in kept.items() if n >= min_count}
+
+
+def kept_share(pairs, chars):
+    """For each character X of chars: of the positions where the image (the
+    other script's form) is X, the weighted fraction where the text itself
+    also writes X. pairs: (text word, image word, weight)."""
+    kept, total = collections.Counter(), collections.Counter()
+    for own, image, weight in pairs:
+        if len(own) != len(image):
+            continue
+        for a, b in zip(own, image):
+            if b in chars:
+                total[b] += weight
+                if a == b:
+                    kept[b] += weight
+    return {c: kept[c] / total[c] for c in total}
+
+
+def han_classes(args, words, freqs, s2t_words, s2tw_words):
+    """HanClass of every BMP code point.
+
+    From OpenCC's character and phrase dictionaries: a Simplified character
+    (a key of STCharacters) that no Traditional standard writes (not a value
+    of STCharacters, TWVariants or HKVariants, not kept by two or more
+    STPhrases) is Simplified-only (们, 这); one that some standard writes is
+    ambiguous (准 for 準 and 准, 后 for 後 and 皇后, 户 in Hong Kong text).
+    Likewise Traditional-only and ambiguous with TSCharacters and TSPhrases.
+
+    Ambiguous characters are split by real usage: Simplified-mostly when
+    Traditional writing keeps the character in fewer than a fifth of the
+    places where Simplified writes it, in both Taiwan usage sources
+    (libchewing's phrase frequencies; jieba's frequencies through OpenCC
+    s2tw): 后, 于, 么. The others are shared (准, 里, 台, 制): their
+    script shows only in context. Traditional-mostly likewise from jieba
+    (Simplified usage) through s2t: 於, 瞭; shared: 乾, 覆."""
+    st = read_opencc_dict("STCharacters", args)
+    ts = read_opencc_dict("TSCharacters", args)
+    trad_written = {v for vs in st.values() for v in vs}
+    for name in ("TWVariants", "HKVariants"):
+        trad_written |= {ch for vs in read_opencc_dict(name, args).values() for v in vs for ch in v}
+    trad_written |= kept_in_phrases(read_opencc_dict("STPhrases", args))
+    simp_written = {v for vs in ts.values() for v in vs}
+    simp_written |= kept_in_phrases(read_opencc_dict("TSPhrases", args))
+    s_amb = {c for c in st if len(c) == 1 and c in trad_written}
+    t_amb = {c for c in ts if len(c) == 1 and (c in simp_written or c in st)}
+
+    chewing = read_chewing(args.chewing_dir)
+    chewing_words = sorted(w for w in chewing if w)
+    chewing_s = opencc_convert(chewing_words, "t2s.json", args)
+    tw_chewing = kept_share(((w, s, chewing[w] + 1) for w, s in zip(chewing_words, chewing_s)),
+                            s_amb)
+    tw_jieba = kept_share(zip(s2tw_words, words, freqs), s_amb)
+    s_jieba = kept_share(zip(words, s2t_words, freqs), t_amb)
+
+    def shares(c, sources):
+        return [src[c] for src in sources if c in src]
+
+    def ambiguous_class(c, sources, mostly, shared):
+        x = shares(c, sources)
+        if all(v < RARE_SHARE for v in x):
+            return mostly
+        if x and all(v > COMMON_SHARE for v in x):
+            return 0  # 了 (瞭), 面 (麵): the other form is too rare to matter
+        return shared
+
+    cls = [0] * 65536
+    for c in st:
+        if len(c) != 1 or ord(c) >= 65536 or not is_han(ord(c)):
+            continue
+        if c not in s_amb:
+            cls[ord(c)] = SIMPLIFIED_ONLY
+        else:
+            cls[ord(c)] = ambiguous_class(c, (tw_chewing, tw_jieba), SIMPLIFIED_MOSTLY,
+                                          SIMPLIFIED_SHARED)
+    for c in ts:
+        if len(c) != 1 or ord(c) >= 65536 or not is_han(ord(c)):
+            continue
+        if cls[ord(c)] != 0:  # a key of both dictionaries: evidence of neither
+            cls[ord(c)] = 0
+            continue
+        if c not in t_amb:
+            cls[ord(c)] = TRADITIONAL_ONLY
+        else:
+            cls[ord(c)] = ambiguous_class(c, (s_jieba,), TRADITIONAL_MOSTLY, TRADITIONAL_SHARED)
+    return cls, st, ts, chewing, (tw_chewing, s_jieba)
+
+
+WORD_SALT = {"traditional": 1, "simplified": 2}
+
+
+def word_hash(word, salt):
+    """FNV-1a over the code points, salted by script; never 0 (empty slot).
+    Must match HanWordHash in libnorm/src/model/han_words.cpp."""
+    h = 0xCBF29CE484222325
+    for ch in word:
+        h ^= ord(ch)
+        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    h ^= (salt * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+    return h or 1
+
+
+def write_han_words(args, cls, st, ts, chewing, words, freqs, kept):
+    """Word evidence for the zh stage's script consistency (han_words.h):
+    the frequencies of the words (2 to 6 characters) that hold an ambiguous
+    character (the -mostly and -shared classes) or one of its other forms,
+    in Traditional usage (libchewing) and Simplified usage (jieba); and each
+    ambiguous character's other forms (OpenCC STCharacters/TSCharacters)."""
+    amb_s = {chr(c) for c in range(65536) if cls[c] in (SIMPLIFIED_MOSTLY, SIMPLIFIED_SHARED)}
+    amb_t = {chr(c) for c in range(65536) if cls[c] in (TRADITIONAL_MOSTLY, TRADITIONAL_SHARED)}
+    # Other forms: OpenCC's, and their Taiwan and Hong Kong variants (里 -> 裏,
+    # 裡).
+    variants = {}
+    for name in ("TWVariants", "HKVariants"):
+        for k, vs in read_opencc_dict(name, args).items():
+            variants.setdefault(k, []).extend(v for v in vs if len(v) == 1)
+    alts = {}
+    for c in amb_s:
+        forms = []
+        for v in st[c]:
+            for f in [v] + variants.get(v, []):
+                if f != c and len(f) == 1 and f not in forms:
+                    forms.append(f)
+        alts[c] = forms
+    for c in amb_t:
+        alts[c] = [v for v in ts[c] if v != c and len(v) == 1]
+    want_t = set(amb_s) | {a for c in amb_s for a in alts[c]}
+    want_s = set(amb_t) | {a for c in amb_t for a in alts[c]}
+    entries = {}
+    for w, f in chewing.items():
+        if 2 <= len(w) <= 6 and f > 0 and any(ch in want_t for ch in w):
+            k = word_hash(w, WORD_SALT["traditional"])
+            entries[k] = max(entries.get(k, 0), f)
+    for w, f in zip(words, freqs):
+        if 2 <= len(w) <= 6 and f > 0 and any(ch in want_s for ch in w):
+            k = word_hash(w, WORD_SALT["simplified"])
+            entries[k] = max(entries.get(k, 0), f)
+    bits = max(10, (2 * len(entries) - 1).bit_length())
+    size = 1 << bits
+    keys = [0] * size
+    vals = [0] * size
+    for k, f in entries.items():
+        h = k >> (64 - bits)
+        while keys[h] != 0:
+            h = (h + 1) & (size - 1)
+        keys[h] = k
+        vals[h] = min(f, 0xFFFFFFFF)
+    with open(os.path.join(args.out_dir, "han_words_data.h"), "w") as f:
+        f.write("// Generated by libnorm/data/gen_text_model.py; do not edit.\n#pragma once\n")
+        f.write("#include <cstdint>\nnamespace norm::data {\n")
+        f.write("inline constexpr unsigned kHanWordBits = %d;\n" % bits)
+        f.write("extern const uint64_t kHanWordKeys[];\nextern const uint32_t kHanWordFreqs[];\n")
+        f.write("// Ambiguous characters, the percentage of places where their own script\n")
+        f.write("// keeps them, and their other forms: \"X\\tPERCENT\\tALTS\\n\" lines.\n")
+        f.write("extern const char kHanAlternatives[];\n}  // namespace norm::data\n")
+    with open(os.path.join(args.out_dir, "han_words_data.cpp"), "w") as f:
+        f.write("// Generated by libnorm/data/gen_text_model.py from libchewing3-data,\n")
+        f.write("// python3-jieba and opencc; do not edit.\n#include \"han_words_data.h\"\n")
+        f.write("namespace norm::data {\nconst uint64_t kHanWordKeys[] = {\n")
+        for i in range(0, size, 4):
+            f.write(" ".join("0x%016xULL," % k for k in keys[i:i + 4]) + "\n")
+        f.write("};\nconst uint32_t kHanWordFreqs[] = {\n")
+        for i in range(0, size, 8):
+            f.write(" ".join("%du," % v for v in vals[i:i + 8]) + "\n")
+        f.write("};\nconst char kHanAlternatives[] =\n")
+        for c in sorted(alts):
+            if alts[c]:
+                share = (kept[0] if c in amb_s else kept[1]).get(c, 0.5)
+                f.write('"%s\\t%d\\t%s\\n"\n' % (c, round(100 * share), "".join(alts[c])))
+        f.write(";\n}  // namespace norm::data\n")
+    print("gen_text_model: %d words of evidence for %d ambiguous characters, %d-slot hash"
+          % (len(entries), len(alts), size))
 
 def main():
     args = parse_args()
@@ -222,23 +464,10 @@ def main():
         sys.exit("gen_text_model: expected KS X 1001's 2,350 Hangul syllables from Python's "
                  "euc_kr codec, found %d" % len(ksx))
 
-    # Which script a Han character belongs to. Simplified-only: OpenCC's s2t
-    # or s2tw changes it alone, and converted Traditional text keeps it rarely
-    # (后 stays in 皇后, 干 in 干涉, 里 in 公里: those are shared). Traditional-
-    # only likewise with t2s. Realign uses this to keep a repaired span in the
-    # script of its line.
-    han_chars = sorted(c for c in range(0x3400, 0xA000) if is_han(c))
-    singles = [chr(c) for c in han_chars]
-    to_t = opencc_convert(singles, "s2t.json", args)
-    to_tw = opencc_convert(singles, "s2tw.json", args)
-    to_s = opencc_convert(singles, "t2s.json", args)
-    han_script = [0] * 65536
-    for c, t1, t2, s1 in zip(han_chars, to_t, to_tw, to_s):
-        ch = chr(c)
-        if (t1 != ch or t2 != ch) and uni_t[c] <= 0.1 * uni_s[c]:
-            han_script[c] = 1
-        elif s1 != ch and uni_s[c] <= 0.1 * uni_t[c]:
-            han_script[c] = 2
+    # Which script a Han character belongs to (HanClass in text_model.h),
+    # from OpenCC's own dictionaries, cross-checked against real usage.
+    han_script, st, ts, chewing, kept = han_classes(args, words, freqs, variants[1], variants[2])
+    write_han_words(args, han_script, st, ts, chewing, words, freqs, kept)
 
     gc = read_unicode_data(args.unicode_dir)
     script = read_scripts(args.unicode_dir)
@@ -437,7 +666,9 @@ def main():
         f.write(";\n}  // namespace norm::data\n")
     print("gen_text_model: %d Han characters (%d Simplified-only, %d Traditional-only), "
           "%d bigrams, %d-slot hash, %d bytes"
-          % (len(han_lp), han_script.count(1), han_script.count(2), len(pairs), size, len(blob)))
+          % (len(han_lp), han_script.count(SIMPLIFIED_ONLY) + han_script.count(SIMPLIFIED_MOSTLY),
+             han_script.count(TRADITIONAL_ONLY) + han_script.count(TRADITIONAL_MOSTLY), len(pairs),
+             size, len(blob)))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,6 +14,8 @@
 
 #include "mojibake_util.h"
 #include "script.h"
+#include "utf8.h"
+#include "zh.h"
 
 namespace norm::damage {
 
@@ -150,6 +154,56 @@ std::string Ruby(std::string_view text, std::mt19937_64& rng) {
   return out;
 }
 
+// zh-switch: a rate of the Han characters (1% by default) switched to the
+// other Chinese script one by one, as a character-level converter would: in
+// a Simplified line (by the detector's majority) with OpenCC s2t applied to
+// the character alone, in a Traditional line with t2s. The number switched
+// is rate x Han characters, rounded at random so that it is exact on
+// average; the characters are chosen at random among those that change.
+bool ZhSwitch(std::string_view text, double rate, std::mt19937_64& rng, std::string* out,
+              std::string* error) {
+  static std::shared_ptr<const norm::ZhConverter> s2t, t2s;
+  static std::once_flag once;
+  static norm::Status status;
+  std::call_once(once, [] {
+    s2t = norm::ZhConverter::Get("s2t", &status);
+    t2s = norm::ZhConverter::Get("t2s", &status);
+  });
+  if (s2t == nullptr || t2s == nullptr) {
+    *error = status.message();
+    return false;
+  }
+  norm::ZhScript script = norm::DetectZhScript(text);
+  if (script == norm::ZhScript::kUnknown) {
+    *error = "unmappable: no script-specific character";
+    return false;
+  }
+  const norm::ZhConverter& conv = script == norm::ZhScript::kHans ? *s2t : *t2s;
+  std::vector<std::string> chars;
+  std::vector<size_t> candidates;
+  size_t han = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t c = norm::utf8::Next(text, i);
+    chars.emplace_back(text.substr(start, i - start));
+    if (!norm::text::IsHan(c)) continue;
+    ++han;
+    if (conv.Convert(chars.back()) != chars.back()) candidates.push_back(chars.size() - 1);
+  }
+  double want = rate * static_cast<double>(han);
+  size_t k = static_cast<size_t>(want);
+  if (std::uniform_real_distribution<double>(0, 1)(rng) < want - static_cast<double>(k)) ++k;
+  k = std::min(k, candidates.size());
+  for (size_t j = 0; j < k; ++j) {  // partial Fisher-Yates
+    size_t r = j + rng() % (candidates.size() - j);
+    std::swap(candidates[j], candidates[r]);
+    chars[candidates[j]] = conv.Convert(chars[candidates[j]]);
+  }
+  out->clear();
+  for (const auto& c : chars) *out += c;
+  return true;
+}
+
 std::string Punct(std::string_view text, std::mt19937_64& rng) {
   std::string out;
   for (int32_t c : ToCps(text)) {
@@ -241,6 +295,7 @@ void AddKinds(std::vector<Kind>& v) {
   v.push_back({"ruby", "ruby", "ruby"});
   v.push_back({"punct", "punct", "punct"});
   v.push_back({"ruby-punct", "ruby|punct", "mixed"});
+  v.push_back({"zh-switch", "zh-switch", "zh"});
 }
 
 }  // namespace
@@ -328,6 +383,13 @@ bool Apply(std::string_view spec, std::string_view text, uint64_t seed, std::str
       } else {
         next = Punct(cur, rng);
       }
+    } else if (step == "zh-switch" || step.rfind("zh-switch=", 0) == 0) {
+      if (!is_text) {
+        *error = step + " needs text";
+        return false;
+      }
+      double rate = step.size() > 10 ? std::strtod(step.c_str() + 10, nullptr) : 0.01;
+      if (!ZhSwitch(cur, rate, rng, &next, error)) return false;
     } else {
       *error = "unknown damage step '" + step + "'";
       return false;

@@ -20,6 +20,11 @@
 //   punct          text: full-width `，` becomes `,` or `,,`, a stray `,` is
 //                  inserted before some `。、；`, and `；：！？（）` fold to
 //                  ASCII, as in seed 004
+//   zh-switch[=R]  text: a rate R (default 0.01) of the Han characters
+//                  switched to the other Chinese script one at a time (OpenCC
+//                  s2t or t2s of the character alone), as an upstream
+//                  character-level converter leaves them; lines without a
+//                  script-specific character are "unmappable"
 // Named kinds (ListKinds()) expand to specs, e.g.
 //   utf8-as-windows-1252     enc=UTF-8|dec=windows-1252
 //   utf8-as-windows-1252-x2  the same twice

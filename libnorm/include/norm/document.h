@@ -104,6 +104,16 @@ struct MetaHint {
   std::string value;
 };
 
+// A byte range of a raw Markdown text that the Markdown reader reads as prose
+// (MarkdownProseRanges in reader.h); kHtml: a raw HTML block, whose text
+// between tags is prose. `norm zh` rewrites prose in place with them.
+struct ProseRange {
+  enum Kind { kProse, kHtml };
+  size_t begin = 0;
+  size_t end = 0;
+  Kind kind = kProse;
+};
+
 struct Document {
   FrontMatter front_matter;
   std::vector<Block> blocks;

@@ -46,9 +46,10 @@ struct HtmlOptions {
 };
 
 struct ZhOptions {
-  std::string config;     // OpenCC config name (s2t, tw2sp...); empty: none
-  std::string target;     // zh-Hans|zh-Hant|zh-TW|zh-HK: pick config per document
-  std::string dict_file;  // user phrase pairs applied before OpenCC
+  std::string config;       // OpenCC config name (s2t, tw2sp...); empty: none
+  std::string target;       // zh-Hans|zh-Hant|zh-TW|zh-HK: pick config per document
+  std::string dict_file;    // user phrase pairs applied before OpenCC
+  bool consistency = true;  // --no-zh-consistency: keep stray characters of the other script
 };
 
 struct UnicodeOptions {

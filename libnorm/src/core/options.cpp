@@ -128,6 +128,10 @@ const Row kRows[] = {
      SetSectionString<&Options::zh, &ZhOptions::target>},
     {{"zh-dict", "FILE", "User phrase pairs applied before OpenCC's dictionaries."},
      SetSectionString<&Options::zh, &ZhOptions::dict_file>},
+    {{"no-zh-consistency", "",
+      "Keep stray characters of the other Chinese script (by default a document or paragraph "
+      "clearly in one script has them converted in context)."},
+     SetSectionSwitch<&Options::zh, &ZhOptions::consistency, false>},
     {{"nf", "FORM", "Unicode normalization form: NFC (default), NFKC or none."}, SetNf},
     {{"fold-spaces", "", "Turn NBSP and ideographic space into plain spaces."},
      SetSectionSwitch<&Options::unicode, &UnicodeOptions::fold_spaces, true>},

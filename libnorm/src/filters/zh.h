@@ -59,16 +59,23 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "norm/document.h"
 #include "norm/filter.h"
 #include "norm/options.h"
 #include "norm/status.h"
 
 namespace norm {
+
+namespace zh_internal {
+class Consistency;
+enum class PieceMode;
+}  // namespace zh_internal
 
 // A compiled OpenCC configuration. Immutable and thread-safe once built.
 class ZhConverter {
@@ -140,6 +147,11 @@ std::string ZhConvert(std::string_view text, const ZhConverter& converter,
                       const ZhUserDict* user_dict, int64_t* chars_changed = nullptr,
                       int64_t* user_replaced = nullptr);
 
+// Where the prose of a Markdown body is (MarkdownProseRanges in
+// norm/reader.h): `norm zh` hands the reader's function to the filter.
+using MarkdownProseFn =
+    std::function<std::vector<ProseRange>(std::string_view body, size_t* unmapped)>;
+
 class ZhFilter : public TextFilter {
  public:
   // Builds from options.zh; null with *status set on a bad configuration,
@@ -158,21 +170,52 @@ class ZhFilter : public TextFilter {
   // and image destinations, reference definitions, HTML tags, autolinks and
   // bare URLs, and the contents of <pre>, <code>, <script> and <style>.
   std::string TransformMarkdown(std::string_view text, Report& report) const;
+  // The Markdown reader's prose ranges for TransformMarkdown and
+  // TransformRaw's kMarkdown (without them Markdown is read as kText).
+  void set_markdown_prose(MarkdownProseFn prose) { markdown_prose_ = std::move(prose); }
+  // The same for text in a given format (kAuto is not resolved here): kText
+  // converts the whole body (front matter aside) as prose, kMarkdown what
+  // cmark-gfm reads as prose, kHtml the text between tags. Counts
+  // zh.prose-unmapped for Markdown text whose position could not be
+  // verified (kept). prose: the reader's prose ranges for kMarkdown, instead
+  // of those set with set_markdown_prose.
+  std::string TransformRaw(std::string_view text, InputFormat format, Report& report,
+                           const MarkdownProseFn& prose = nullptr) const;
 
-  bool active() const { return fixed_ != nullptr || !target_.empty(); }
+  // True when the filter may change anything: a configuration, a target or
+  // script consistency.
+  bool active() const { return converts() || consistency_ != nullptr; }
+  // True when a configuration or a target is set (`norm zh` needs one or
+  // consistency).
+  bool converts() const { return fixed_ != nullptr || !target_.empty(); }
 
  private:
   ZhFilter() = default;
   const ZhConverter* Choose(ZhScript script) const;
+  // What to run on a document detected as `script`: the converter (null:
+  // none) and whether script consistency runs first.
+  const ZhConverter* Plan(ZhScript script, bool* consistency) const;
   void UpdateLang(Document& doc, std::string_view config, Report& report) const;
-  std::string Run(std::string_view text, const ZhConverter& converter, Report& report,
-                  bool markdown) const;
+  // Detection and reporting shared by Apply, Transform and
+  // TransformMarkdown: the converter to run (or null) and the document
+  // script consistency fixes towards (kUnknown: no consistency).
+  struct Consistent {
+    bool on = false;
+    ZhScript doc_script = ZhScript::kUnknown;  // the document's clear script
+  };
+  const ZhConverter* Start(const ZhScriptCounts& counts, Consistent* consistency,
+                           Report& report) const;
+  std::string Run(std::string_view text, const ZhConverter* converter,
+                  const Consistent& consistency, ZhScript fallback, Report& report,
+                  zh_internal::PieceMode mode, const MarkdownProseFn& prose) const;
 
   std::shared_ptr<const ZhConverter> fixed_;
   std::string target_;
   std::shared_ptr<const ZhConverter> from_hans_;
   std::shared_ptr<const ZhConverter> from_hant_;
   std::shared_ptr<const ZhUserDict> user_dict_;
+  std::shared_ptr<const zh_internal::Consistency> consistency_;
+  MarkdownProseFn markdown_prose_;
 };
 
 // The registry's constructor.

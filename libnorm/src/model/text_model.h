@@ -91,10 +91,32 @@ TextClass ClassOf(char32_t c);
 // characters follow the jieba/Unihan frequencies; others their class prior.
 double LogFreq(char32_t c);
 
-// Which Chinese script a Han character belongs to: Simplified-only (OpenCC's
-// s2t or s2tw changes it, and converted Traditional text seldom keeps it),
-// Traditional-only (t2s changes it, and Simplified text seldom has it), or
-// either (most characters, and everything that is not Han).
+// Which Chinese script a Han character belongs to, from OpenCC's character,
+// phrase and variant dictionaries cross-checked against real usage (the
+// generator libnorm/data/gen_text_model.py says how):
+//   kSimplifiedOnly    no Traditional standard (OpenCC s2t, s2tw, s2hk)
+//                      writes it: 们, 这, 发
+//   kSimplifiedMostly  some standard keeps it in a few phrases, but
+//                      Traditional writing uses the other form at least four
+//                      times as often: 后 (皇后), 于 (淳于), 么
+//   kSimplifiedShared  both forms are common in Traditional writing; only
+//                      the context tells (准/準, 里/裡, 台/臺, 制/製)
+// and the same three for Traditional (t2s): 們, 於 (瞭), 乾 (覆). kEither:
+// every other character, and everything that is not Han.
+enum class HanClass : uint8_t {
+  kEither = 0,
+  kSimplifiedOnly = 1,
+  kTraditionalOnly = 2,
+  kSimplifiedMostly = 3,
+  kTraditionalMostly = 4,
+  kSimplifiedShared = 5,
+  kTraditionalShared = 6,
+};
+HanClass HanClassOf(char32_t c);
+
+// The script a character is evidence of: Simplified for the Simplified-only
+// and -mostly classes, Traditional likewise, else either (shared characters
+// are no evidence).
 enum class HanScript : uint8_t { kEither = 0, kSimplified = 1, kTraditional = 2 };
 HanScript ScriptOf(char32_t c);
 

@@ -91,14 +91,19 @@ void Normalizer::Run(std::string_view text, std::string* owned, Result& result) 
       result.markdown = PlainText(doc.blocks.front().inlines);
       return;
     }
-    case Command::kZh:
+    case Command::kZh: {
       // The text as it stands, only its prose converted (see
-      // ZhFilter::TransformMarkdown).
+      // ZhFilter::TransformRaw); what is prose comes from the reader of the
+      // input's format.
+      InputFormat format = options_.format;
+      if (format == InputFormat::kAuto) format = SniffFormat(text);
       result.markdown = text;
       for (const auto& step : pipeline_->steps())
         if (const auto* zh = dynamic_cast<const ZhFilter*>(step.get()))
-          result.markdown = zh->TransformMarkdown(result.markdown, result.report);
+          result.markdown =
+              zh->TransformRaw(result.markdown, format, result.report, MarkdownProseRanges);
       return;
+    }
     case Command::kNormalize:
     case Command::kHtmlToMarkdown: {
       Document doc;

@@ -265,7 +265,9 @@ std::unique_ptr<Pipeline> BuildCommandPipeline(const Options& options,
   }
   std::unique_ptr<Pipeline> pipeline = Build(options, status, {&stage, 1}, {});
   if (pipeline != nullptr && options.command == Command::kZh && pipeline->steps().empty()) {
-    *status = Status(StatusCode::kConfig, "norm zh needs --zh=CONFIG or --zh-target=TARGET");
+    *status = Status(StatusCode::kConfig,
+                     "norm zh needs --zh=CONFIG or --zh-target=TARGET (or script consistency, "
+                     "which --no-zh-consistency turned off)");
     return nullptr;
   }
   return pipeline;

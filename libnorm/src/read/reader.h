@@ -11,6 +11,19 @@
 
 namespace norm {
 
+// Where the prose of a Markdown body (no front matter) is, as the Markdown
+// reader reads it: byte ranges of the text cmark-gfm parses into text nodes
+// (paragraphs, headings, list items, table cells, link text, image alt
+// text), so that a tool rewriting prose in place (`norm zh`) keeps everything
+// else byte for byte: code spans and blocks, link destinations and titles,
+// reference definitions, autolinks, HTML tags, and text inside inline
+// <code>, <kbd>, <samp>, <tt>, <pre>, <script> and <style> up to their end
+// tag or the end of the paragraph (the HTML reader reads those as code). Raw
+// HTML blocks are returned whole as kHtml. In order, not overlapping; a text
+// node whose position cannot be verified against the source (its non-ASCII
+// bytes differ) is left out and counted in *unmapped.
+std::vector<ProseRange> MarkdownProseRanges(std::string_view body, size_t* unmapped);
+
 // Guesses the input format from its first bytes and its markup.
 InputFormat SniffFormat(std::string_view text);
 

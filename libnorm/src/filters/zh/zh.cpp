@@ -20,6 +20,7 @@
 
 #include "han_script.h"
 #include "utf8.h"
+#include "zh_consistency.h"
 #include "zh_protect.h"
 #include "zh_trie.h"
 
@@ -502,7 +503,7 @@ std::unique_ptr<ZhFilter> ZhFilter::Make(const Options& options, Status* status)
     } else if (o.target == "zh-Hant") {
       hans = "s2t";
     } else if (o.target == "zh-TW") {
-      hans = "s2tw";
+      hans = "s2twp";  // Taiwan vocabulary: 軟件→軟體, 網絡→網路, 芯片→晶片
       hant = "t2tw";
     } else if (o.target == "zh-HK") {
       hans = "s2hk";
@@ -522,7 +523,21 @@ std::unique_ptr<ZhFilter> ZhFilter::Make(const Options& options, Status* status)
     f->user_dict_ = ZhUserDict::Load(o.dict_file, status);
     if (f->user_dict_ == nullptr) return nullptr;
   }
+  // An explicit configuration converts everything; consistency has nothing
+  // to add.
+  if (o.consistency && f->fixed_ == nullptr)
+    f->consistency_ = std::make_shared<zh_internal::Consistency>(o.target);
   return f;
+}
+
+const ZhConverter* ZhFilter::Plan(ZhScript script, bool* consistency) const {
+  const ZhConverter* c = Choose(script);
+  // Consistency first when the document stays in its script: no target, the
+  // target's script (skipped), or a regional variant of it (t2tw, t2hk).
+  ZhScript target_script = target_ == "zh-Hans" ? ZhScript::kHans : ZhScript::kHant;
+  *consistency = consistency_ != nullptr && script != ZhScript::kUnknown &&
+                 (target_.empty() || target_script == script);
+  return c;
 }
 
 const ZhConverter* ZhFilter::Choose(ZhScript script) const {
@@ -545,18 +560,30 @@ const char* ScriptName(ZhScript s) {
 }
 }  // namespace
 
-std::string ZhFilter::Run(std::string_view text, const ZhConverter& converter, Report& report,
-                          bool markdown) const {
+std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
+                          const Consistent& consistency, ZhScript fallback, Report& report,
+                          zh_internal::PieceMode mode, const MarkdownProseFn& prose) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
   out.reserve(text.size() + text.size() / 16);
-  zh_internal::ForEachPiece(text, markdown, [&](std::string_view piece, bool convert) {
-    if (convert) {
-      ConvertPiece(piece, converter, user_dict_.get(), &out, &changed, &replaced);
-    } else {
-      out.append(piece);
-    }
-  });
+  std::string fixed;
+  size_t unmapped = 0;
+  zh_internal::ForEachPiece(
+      text, mode,
+      [&](std::string_view piece, bool convert) {
+        if (convert && consistency.on) {
+          fixed.assign(piece);
+          consistency_->Fix(fixed, fallback, report);
+          piece = fixed;
+        }
+        if (convert && converter != nullptr) {
+          ConvertPiece(piece, *converter, user_dict_.get(), &out, &changed, &replaced);
+        } else {
+          out.append(piece);
+        }
+      },
+      &unmapped, prose);
+  if (unmapped != 0) report.Count(name(), "prose-unmapped", static_cast<int64_t>(unmapped));
   if (changed != 0) report.Count(name(), "chars-converted", changed);
   if (replaced != 0) report.Count(name(), "user-dict-replaced", replaced);
   return out;
@@ -570,21 +597,34 @@ bool ZhFilter::MayChange(std::string_view text) const {
   return user_dict_ != nullptr && user_dict_->impl().trie.ascii_keys();
 }
 
+const ZhConverter* ZhFilter::Start(const ZhScriptCounts& counts, Consistent* consistency,
+                                   Report& report) const {
+  ZhScript script = fixed_ == nullptr ? DecideZhScript(counts) : ZhScript::kUnknown;
+  if (!target_.empty()) report.Set(name(), "detected", ScriptName(script));
+  bool fix = false;
+  const ZhConverter* c = Plan(script, &fix);
+  // Nothing to fix where one script's characters are absent altogether.
+  fix = fix && counts.simplified_only != 0 && counts.traditional_only != 0;
+  consistency->on = fix;
+  consistency->doc_script = zh_internal::Consistency::Clear(counts);
+  if (fix) report.Set(name(), "consistency-config", consistency_->traditional_config() + "+t2s");
+  if (c == nullptr) {
+    if (!target_.empty() && script != ZhScript::kUnknown) report.Count(name(), "skipped-in-target");
+  } else {
+    report.Set(name(), "config", c->name());
+  }
+  return c;
+}
+
 std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   if (!active()) return std::string(text);
-  ZhScript script = ZhScript::kUnknown;
-  if (fixed_ == nullptr) {
-    script = DetectZhScript(text);
-    report.Set(name(), "detected", ScriptName(script));
-  }
-  const ZhConverter* c = Choose(script);
-  if (c == nullptr) {
-    if (fixed_ == nullptr && script != ZhScript::kUnknown)
-      report.Count(name(), "skipped-in-target");
-    return std::string(text);
-  }
-  report.Set(name(), "config", c->name());
-  return Run(text, *c, report, /*markdown=*/false);
+  ZhScriptCounts counts;
+  if (fixed_ == nullptr) CountZhScript(text, &counts);
+  Consistent consistency;
+  const ZhConverter* c = Start(counts, &consistency, report);
+  if (c == nullptr && !consistency.on) return std::string(text);
+  return Run(text, c, consistency, consistency.doc_script, report, zh_internal::PieceMode::kProse,
+             markdown_prose_);
 }
 
 namespace {
@@ -621,42 +661,50 @@ void ZhFilter::UpdateLang(Document& doc, std::string_view config, Report& report
 }
 
 std::string ZhFilter::TransformMarkdown(std::string_view text, Report& report) const {
+  return TransformRaw(text, InputFormat::kMarkdown, report);
+}
+
+std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format, Report& report,
+                                   const MarkdownProseFn& prose) const {
   if (!active()) return std::string(text);
-  ZhScript script = ZhScript::kUnknown;
-  if (fixed_ == nullptr) {
-    script = DetectZhScript(text);
-    report.Set(name(), "detected", ScriptName(script));
-  }
-  const ZhConverter* c = Choose(script);
-  if (c == nullptr) {
-    if (fixed_ == nullptr && script != ZhScript::kUnknown)
-      report.Count(name(), "skipped-in-target");
-    return std::string(text);
-  }
-  report.Set(name(), "config", c->name());
-  return Run(text, *c, report, /*markdown=*/true);
+  ZhScriptCounts counts;
+  if (fixed_ == nullptr) CountZhScript(text, &counts);
+  Consistent consistency;
+  const ZhConverter* c = Start(counts, &consistency, report);
+  if (c == nullptr && !consistency.on) return std::string(text);
+  zh_internal::PieceMode mode = format == InputFormat::kText   ? zh_internal::PieceMode::kText
+                                : format == InputFormat::kHtml ? zh_internal::PieceMode::kHtml
+                                                               : zh_internal::PieceMode::kMarkdown;
+  return Run(text, c, consistency, consistency.doc_script, report, mode,
+             prose ? prose : markdown_prose_);
 }
 
 void ZhFilter::Apply(Document& doc, Report& report) const {
   if (!active()) return;
-  ZhScript script = ZhScript::kUnknown;
+  // Counted string by string: a paragraph that is not clear on its own
+  // takes the script of the paragraphs around it.
+  ZhScriptCounts counts;
+  std::vector<ZhScriptCounts> each;
   if (fixed_ == nullptr) {
-    ZhScriptCounts counts;
-    ForEachProse(doc, [&](std::string& s) { CountZhScript(s, &counts); });
-    script = DecideZhScript(counts);
-    report.Set(name(), "detected", ScriptName(script));
+    ForEachProse(doc, [&](std::string& s) {
+      each.emplace_back();
+      CountZhScript(s, &each.back());
+      counts.simplified_only += each.back().simplified_only;
+      counts.traditional_only += each.back().traditional_only;
+    });
   }
-  const ZhConverter* c = Choose(script);
-  if (c == nullptr) {
-    if (fixed_ == nullptr && script != ZhScript::kUnknown)
-      report.Count(name(), "skipped-in-target");
-    return;
-  }
-  report.Set(name(), "config", c->name());
-  UpdateLang(doc, c->name(), report);
+  Consistent consistency;
+  const ZhConverter* c = Start(counts, &consistency, report);
+  if (c == nullptr && !consistency.on) return;
+  if (c != nullptr) UpdateLang(doc, c->name(), report);
+  size_t k = 0;
   ForEachProse(doc, [&](std::string& s) {
+    const size_t at = k++;
     if (!MayChange(s)) return;
-    s = Run(s, *c, report, /*markdown=*/false);
+    const ZhScript fallback = consistency.on && at < each.size()
+                                  ? zh_internal::Consistency::Near(each, at, consistency.doc_script)
+                                  : consistency.doc_script;
+    s = Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_);
   });
 }
 

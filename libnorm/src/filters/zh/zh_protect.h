@@ -6,18 +6,33 @@
 // and end at whitespace, <>"`, an unbalanced ')', CJK punctuation, and
 // trailing .,:;!?'*_~.
 //
-// Markdown mode (`norm zh` on raw text or Markdown as it stands): as prose,
-// plus front matter except the values of prose keys (title, description...),
-// fenced code blocks, inline code spans, link and image destinations
-// ("](...)"), reference definitions, HTML tags and autolinks ("<...>"), and
-// the contents of <pre>, <code>, <script> and <style>.
+// URLs end before a Han character that follows a letter, digit or '.'
+// directly (`https://example.com/page说明` keeps `说明` as prose); a Han
+// character after '/', '=', '#', '?', '&', '-' or '_' belongs to the URL.
+//
+// `norm zh` keeps everything but prose byte for byte; what is prose comes
+// from the reader of the input's format, never from a scan of its own:
+//   Text mode: front matter except the values of prose keys (title,
+//   description...) is kept; the body is prose (as the text reader reads
+//   it: `<code>` and `[x]: text` are words).
+//   Markdown mode: the same front matter; in the body, the text ranges
+//   cmark-gfm reads as prose (MarkdownProseRanges in norm/reader.h, handed
+//   in by the caller: filters sit below the reader); HTML blocks are
+//   scanned as HTML. Without the reader's ranges, the body is read as in
+//   Text mode.
+//   Html mode (HTML input): HTML tags and the contents of <pre>, <code>,
+//   <script> and <style> are kept, fenced code blocks, code spans, link
+//   destinations and reference definitions too.
 #pragma once
 
 #include <cstring>
+#include <functional>
 #include <string_view>
+#include <vector>
 
 #include "front_matter.h"
 #include "norm/document.h"
+#include "zh.h"
 #include "zh_trie.h"
 
 namespace norm::zh_internal {
@@ -32,7 +47,31 @@ class Protector {
     Finish();
   }
 
-  void Markdown() {
+  void Text() {
+    size_t pos = FrontMatter();
+    Inline(pos, t_.size(), /*markdown=*/false);
+    Finish();
+  }
+
+  void Markdown(const MarkdownProseFn& prose, size_t* unmapped) {
+    if (!prose) {
+      Text();
+      return;
+    }
+    const size_t body = FrontMatter();
+    size_t prev = body;
+    for (const ProseRange& r : prose(t_.substr(body), unmapped)) {
+      const size_t a = body + r.begin, b = body + r.end;
+      if (a < prev) continue;
+      Protect(prev, a);
+      Inline(a, b, /*markdown=*/r.kind == ProseRange::kHtml);
+      prev = b;
+    }
+    Protect(prev, t_.size());
+    Finish();
+  }
+
+  void Html() {
     size_t pos = FrontMatter();
     bool in_fence = false;
     char fence_char = 0;
@@ -162,6 +201,11 @@ class Protector {
     return starts("www.") && s.size() > 4 && IsAlnum(s[4]);
   }
 
+  static bool IsHanCp(uint32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+  }
+
   static bool CjkPunctuation(uint32_t cp) {
     return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
            (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
@@ -184,6 +228,12 @@ class Protector {
         size_t n;
         uint32_t cp = DecodeUtf8(t_.data() + j, t_.data() + b, &n);
         if (CjkPunctuation(cp)) break;
+        // Chinese glued to a URL: a Han run right after a letter, digit or
+        // '.' is text; after '/', '=', '?'... it is a path segment or value.
+        if (IsHanCp(cp) && j > i) {
+          unsigned char p = static_cast<unsigned char>(t_[j - 1]);
+          if (p < 0x80 && (IsAlnum(static_cast<char>(p)) || p == '.')) break;
+        }
         j += n;
         continue;
       }
@@ -305,13 +355,29 @@ class Protector {
   size_t start_ = 0;
 };
 
+enum class PieceMode { kProse, kText, kMarkdown, kHtml };
+
+// Calls emit(piece, convertible) on consecutive pieces of text. *unmapped
+// (Markdown mode) counts text the Markdown reader reads as prose whose
+// position could not be verified (kept as it is).
 template <typename Emit>
-void ForEachPiece(std::string_view text, bool markdown, Emit&& emit) {
+void ForEachPiece(std::string_view text, PieceMode mode, Emit&& emit, size_t* unmapped = nullptr,
+                  const MarkdownProseFn& prose = nullptr) {
   Protector<std::remove_reference_t<Emit>> p(text, emit);
-  if (markdown) {
-    p.Markdown();
-  } else {
-    p.Prose();
+  size_t ignored = 0;
+  switch (mode) {
+    case PieceMode::kProse:
+      p.Prose();
+      break;
+    case PieceMode::kText:
+      p.Text();
+      break;
+    case PieceMode::kMarkdown:
+      p.Markdown(prose, unmapped != nullptr ? unmapped : &ignored);
+      break;
+    case PieceMode::kHtml:
+      p.Html();
+      break;
   }
 }
 

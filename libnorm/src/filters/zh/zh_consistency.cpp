@@ -1,0 +1,412 @@
+#include "zh_consistency.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "han_script.h"
+#include "han_words.h"
+#include "script.h"
+#include "utf8.h"
+
+namespace norm::zh_internal {
+
+namespace {
+
+using text_model::HanScript;
+
+HanScript ToHan(ZhScript s) {
+  return s == ZhScript::kHans   ? HanScript::kSimplified
+         : s == ZhScript::kHant ? HanScript::kTraditional
+                                : HanScript::kEither;
+}
+
+// Where a sentence ends or a quotation starts or ends: a quotation in the
+// other script is judged on its own.
+bool SentenceBreak(char32_t c) {
+  switch (c) {
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'；':
+    case U'!':
+    case U'?':
+    case U';':
+    case U'\n':
+    case U'「':
+    case U'」':
+    case U'『':
+    case U'』':
+    case U'“':
+    case U'”':
+    case U'《':
+    case U'》':
+    case U'〈':
+    case U'〉':
+    case U'（':
+    case U'）':
+    case U'(':
+    case U')':
+    case U'"':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Encode(std::u32string_view s, size_t a, size_t b) {
+  std::string out;
+  for (size_t i = a; i < b; ++i) utf8::Append(out, s[i]);
+  return out;
+}
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(utf8::Next(s, i));
+  return out;
+}
+
+// Whether real usage of the line's script (libchewing's Taiwan phrases for
+// Traditional, jieba's words for Simplified) writes cps[i] as it is in a word
+// around it at least 1/kWordRatio as often as it writes `fixed` there: 游標 is
+// Taiwan's word for the cursor, though OpenCC's phrase tables write 遊標.
+bool UsageKeeps(std::u32string_view cps, size_t i, char32_t fixed, HanScript script) {
+  uint64_t keep = 0, other = 0;
+  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
+    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
+      bool han = true;
+      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
+      if (!han) continue;
+      keep = std::max<uint64_t>(keep, text_model::HanWordFreq(&cps[a], len, len, 0, script));
+      other =
+          std::max<uint64_t>(other, text_model::HanWordFreq(&cps[a], len, i - a, fixed, script));
+    }
+  }
+  return keep > 0 && keep * kWordRatio >= other;
+}
+
+// A character both scripts write (准 for 準 and in 批准): the other form that
+// real usage of the line's script writes in a word around cps[i] at least
+// kWordRatio times as often as any word around it with cps[i] itself (標准 ->
+// 標準; 批准, 這只能, 游標 keep theirs); 0 when none.
+char32_t UsageChanges(std::u32string_view cps, size_t i, HanScript script) {
+  const std::u32string_view alts = text_model::HanAlternatives(cps[i]);
+  if (alts.empty()) return 0;
+  // The run of Han characters around i that words can span.
+  constexpr size_t kMax = text_model::kHanWordMax;
+  size_t lo = i, hi = i + 1;
+  while (lo > 0 && i - lo + 1 < kMax && text::IsHan(cps[lo - 1])) --lo;
+  while (hi < cps.size() && hi - i < kMax && text::IsHan(cps[hi])) ++hi;
+  if (hi - lo < 2) return 0;
+  uint64_t best = 0;
+  char32_t pick = 0;
+  for (size_t len = 2; len <= kMax && len <= hi - lo; ++len) {
+    for (size_t a = std::max(lo, i + 1 >= len ? i + 1 - len : 0); a <= i && a + len <= hi; ++a) {
+      for (char32_t alt : alts) {
+        const uint64_t f = text_model::HanWordFreq(&cps[a], len, i - a, alt, script);
+        if (f > best) best = f, pick = alt;
+      }
+    }
+  }
+  if (best == 0) return 0;
+  // With no word keeping it, the character may be a word of its own (只 in
+  // 這只適用, where 這隻 is a word too): the more often its script keeps it,
+  // the more frequent the word with the other form must be.
+  const uint64_t kept = static_cast<uint64_t>(text_model::HanKeptPercent(cps[i]));
+  const uint64_t need = kept >= 100 ? UINT64_MAX : kUsageMin * kept / (100 - kept);
+  if (best < need) return 0;
+  for (size_t len = 2; len <= kMax && len <= hi - lo; ++len) {
+    for (size_t a = std::max(lo, i + 1 >= len ? i + 1 - len : 0); a <= i && a + len <= hi; ++a) {
+      const uint64_t keep = text_model::HanWordFreq(&cps[a], len, len, 0, script);
+      if (kWordRatio * keep > best) return 0;
+    }
+  }
+  return pick;
+}
+
+// text_model::ScriptOf from a class already looked up.
+HanScript ScriptOfClass(text_model::HanClass k) {
+  switch (k) {
+    case text_model::HanClass::kSimplifiedOnly:
+    case text_model::HanClass::kSimplifiedMostly:
+      return HanScript::kSimplified;
+    case text_model::HanClass::kTraditionalOnly:
+    case text_model::HanClass::kTraditionalMostly:
+      return HanScript::kTraditional;
+    default:
+      return HanScript::kEither;
+  }
+}
+
+}  // namespace
+
+// s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk):
+// one phrase converter and two small ones load several times faster than
+// three phrase converters.
+struct Consistency::Converters {
+  std::shared_ptr<const ZhConverter> t2s, s2t, t2tw, t2hk;
+};
+
+Consistency::Consistency(std::string_view target) {
+  hant_name_ = target == "zh-Hant" ? "s2t" : target == "zh-HK" ? "s2hk" : "s2tw";
+}
+
+Consistency::~Consistency() = default;
+
+ZhScript Consistency::Clear(const ZhScriptCounts& c) {
+  if (c.simplified_only >= kClearMin && c.simplified_only >= kClearRatio * c.traditional_only)
+    return ZhScript::kHans;
+  if (c.traditional_only >= kClearMin && c.traditional_only >= kClearRatio * c.simplified_only)
+    return ZhScript::kHant;
+  return ZhScript::kUnknown;
+}
+
+const Consistency::Converters* Consistency::Load(Report& report) const {
+  std::call_once(once_, [&] {
+    auto c = std::make_unique<Converters>();
+    Status s;
+    c->t2s = ZhConverter::Get("t2s", &s);
+    c->s2t = ZhConverter::Get("s2t", &s);
+    c->t2tw = ZhConverter::Get("t2tw", &s);
+    c->t2hk = ZhConverter::Get("t2hk", &s);
+    bool ok = c->t2s && c->s2t && c->t2tw && c->t2hk;
+    if (ok) converters_ = std::move(c);
+  });
+  if (converters_ == nullptr) report.Count("zh", "consistency-unavailable");
+  return converters_.get();
+}
+
+ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback) {
+  ZhScriptCounts sum;
+  const size_t a = k >= kNearLines ? k - kNearLines : 0;
+  const size_t b = std::min(counts.size(), k + kNearLines + 1);
+  for (size_t j = a; j < b; ++j) {
+    sum.simplified_only += counts[j].simplified_only;
+    sum.traditional_only += counts[j].traditional_only;
+  }
+  const ZhScript near = Clear(sum);
+  return near != ZhScript::kUnknown ? near : fallback;
+}
+
+void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) const {
+  // Each line is judged on its own (a paragraph per line in scraped text); a
+  // line that is not clear takes the script of the lines around it (a verse
+  // of a Traditional poem quoted in Simplified prose), else `fallback`.
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(std::string_view(text).substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  // One decoding pass: each line's code points, their classes and counts.
+  std::vector<ZhScriptCounts> counts(lines.size());
+  std::u32string cps;
+  std::vector<text_model::HanClass> cls;
+  std::vector<size_t> start(lines.size() + 1, 0);
+  bool any = false;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    start[j] = cps.size();
+    // Japanese writes kanji of both shapes: a line with kana is left alone
+    // and is no evidence for its neighbours.
+    const std::string_view l = lines[j];
+    if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; })) continue;
+    int64_t kana = 0, han = 0;
+    for (size_t i = 0; i < l.size();) {
+      const char32_t c = utf8::Next(l, i);
+      const text_model::HanClass k = text_model::HanClassOf(c);
+      kana += text::IsKana(c);
+      han += text::IsHan(c);
+      cps.push_back(c);
+      cls.push_back(k);
+      switch (ScriptOfClass(k)) {
+        case HanScript::kSimplified:
+          ++counts[j].simplified_only;
+          break;
+        case HanScript::kTraditional:
+          ++counts[j].traditional_only;
+          break;
+        case HanScript::kEither:
+          break;
+      }
+    }
+    if (kana != 0 && kana * kKanaShare >= han) counts[j] = ZhScriptCounts();
+    any = any || counts[j].simplified_only != 0 || counts[j].traditional_only != 0;
+  }
+  start[lines.size()] = cps.size();
+  if (!any) return;
+  std::string out, line;
+  out.reserve(text.size());
+  bool changed = false;
+  std::unordered_map<char32_t, int64_t> usage_counts;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    line.assign(lines[j]);
+    const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
+    if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0)
+      changed |= FixLine(line, std::u32string_view(cps).substr(start[j], start[j + 1] - start[j]),
+                         cls.data() + start[j], counts[j], Near(counts, j, fallback), offset, text,
+                         &usage_counts, report);
+    out += line;
+    if (j + 1 < lines.size()) out += '\n';
+  }
+  if (changed) text = std::move(out);
+}
+
+bool Consistency::FixLine(std::string& text, std::u32string_view cps,
+                          const text_model::HanClass* cls, const ZhScriptCounts& counts,
+                          ZhScript fallback, size_t offset, std::string_view whole,
+                          std::unordered_map<char32_t, int64_t>* usage_counts,
+                          Report& report) const {
+  ZhScript own = Clear(counts);
+  ZhScript want = own != ZhScript::kUnknown ? own : fallback;
+  if (want == ZhScript::kUnknown) return false;
+  const HanScript native = ToHan(want);
+  const HanScript foreign =
+      want == ZhScript::kHant ? HanScript::kSimplified : HanScript::kTraditional;
+  int64_t n_foreign = want == ZhScript::kHant ? counts.simplified_only : counts.traditional_only;
+  int64_t n_native = want == ZhScript::kHant ? counts.traditional_only : counts.simplified_only;
+  // Not clear on its own and as much of the other script as of the
+  // document's: a quotation or genuinely mixed text.
+  if (own == ZhScript::kUnknown && n_foreign >= 2 && n_foreign >= n_native) return false;
+
+  const size_t n = cps.size();
+  std::vector<HanScript> script(n);
+  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
+  // The other script's characters that both scripts write: candidates only
+  // where real usage says so.
+  const text_model::HanClass shared = want == ZhScript::kHant
+                                          ? text_model::HanClass::kSimplifiedShared
+                                          : text_model::HanClass::kTraditionalShared;
+  std::vector<char32_t> usage(n, 0);
+  bool any_usage = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (cls[i] != shared) continue;
+    usage[i] = UsageChanges(cps, i, native);
+    any_usage = any_usage || usage[i] != 0;
+  }
+  if (n_foreign == 0 && !any_usage) return false;
+
+  // Sentences in the other script keep their characters.
+  std::vector<bool> skip(n, false);
+  for (size_t a = 0; a < n;) {
+    size_t b = a;
+    int64_t f = 0, s = 0;
+    while (b < n && !SentenceBreak(cps[b])) {
+      f += script[b] == foreign;
+      s += script[b] == native;
+      ++b;
+    }
+    if (f >= 2 && f >= s) std::fill(skip.begin() + a, skip.begin() + b, true);
+    a = b + 1;
+  }
+  // Characters near kana: a Japanese title or quotation.
+  for (size_t i = 0; i < n; ++i) {
+    if (!text::IsKana(cps[i])) continue;
+    const size_t a = i >= static_cast<size_t>(kWindow) ? i - kWindow : 0;
+    const size_t b = std::min(n, i + kWindow + 1);
+    std::fill(skip.begin() + a, skip.begin() + b, true);
+  }
+  // Runs of the other script's characters: a name or a term.
+  for (size_t a = 0; a < n;) {
+    if (script[a] != foreign) {
+      ++a;
+      continue;
+    }
+    size_t b = a;
+    while (b < n && script[b] == foreign) ++b;
+    if (b - a >= static_cast<size_t>(kForeignRunMax))
+      std::fill(skip.begin() + a, skip.begin() + b, true);
+    a = b;
+  }
+
+  const Converters* conv = nullptr;
+  // How often the whole prose string writes a character: counted on first
+  // use.
+  const auto usage_of = [&](char32_t c) -> int64_t {
+    if (usage_counts->empty()) {
+      usage_counts->emplace(U'\0', 0);
+      for (size_t j = 0; j < whole.size();) {
+        const char32_t x = utf8::Next(whole, j);
+        if (text::IsHan(x)) ++(*usage_counts)[x];
+      }
+    }
+    auto it = usage_counts->find(c);
+    return it == usage_counts->end() ? 0 : it->second;
+  };
+  std::u32string out(cps);
+  int64_t changed = 0, left = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (script[i] != foreign && usage[i] == 0) continue;
+    if (skip[i]) {
+      ++left;
+      continue;
+    }
+    if (conv == nullptr && (conv = Load(report)) == nullptr) return false;
+    size_t a = i, b = i + 1;
+    while (a > 0 && i - a < static_cast<size_t>(kWindow) && text::IsHan(cps[a - 1])) --a;
+    while (b < n && b - i <= static_cast<size_t>(kWindow) && text::IsHan(cps[b])) ++b;
+    char32_t fixed = cps[i];
+    bool valid = false;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (attempt == 1) a = i, b = i + 1;
+      const std::string window = Encode(cps, a, b);
+      const size_t k = i - a, len = b - a;
+      std::u32string primary;
+      valid = false;
+      if (want == ZhScript::kHant) {
+        const std::string mid = conv->s2t->Convert(conv->t2s->Convert(window));
+        const std::u32string standards[3] = {Decode(mid), Decode(conv->t2tw->Convert(mid)),
+                                             Decode(conv->t2hk->Convert(mid))};
+        primary = standards[hant_name_ == "s2t" ? 0 : hant_name_ == "s2hk" ? 2 : 1];
+        // Where the standards differ (爲, 為; 户, 戶), the text's own usage
+        // picks: another standard's form counts as valid only where the text
+        // writes it as often as the target standard's.
+        for (const std::u32string& alt : standards) {
+          if (alt.size() != len) continue;
+          if (alt[k] == cps[i]) {
+            valid = valid || primary.size() != len || primary[k] == cps[i] ||
+                    usage_of(cps[i]) * kClearRatio >= usage_of(primary[k]);
+          } else if (primary.size() == len && alt[k] != primary[k] &&
+                     usage_of(alt[k]) > usage_of(primary[k])) {
+            primary[k] = alt[k];
+          }
+        }
+      } else {
+        primary = Decode(conv->t2s->Convert(window));
+      }
+      if (primary.size() != len) continue;
+      if (primary[k] == cps[i]) valid = true;
+      fixed = primary[k];
+      break;
+    }
+    if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||
+        (usage[i] != 0 ? fixed != usage[i] : UsageKeeps(cps, i, fixed, native))) {
+      ++left;
+      continue;
+    }
+    out[i] = fixed;
+    ++changed;
+  }
+  if (changed != 0) {
+    // One event per change, with a character of context on each side.
+    size_t byte = offset;
+    for (size_t i = 0; i < n; ++i) {
+      if (out[i] != cps[i]) {
+        size_t a = i > 0 && text::IsHan(cps[i - 1]) ? i - 1 : i;
+        size_t b = i + 1 < n && text::IsHan(cps[i + 1]) ? i + 2 : i + 1;
+        report.AddEvent({"zh", "consistency", static_cast<int64_t>(byte), Encode(cps, a, b),
+                         Encode(out, a, b)});
+      }
+      char buf[4];
+      byte += utf8::Encode(cps[i], buf);
+    }
+    report.Count("zh", "consistency-chars", changed);
+    text = Encode(out, 0, n);
+  }
+  if (left != 0) report.Count("zh", "consistency-left", left);
+  return changed != 0;
+}
+
+}  // namespace norm::zh_internal

@@ -1,0 +1,126 @@
+// Script consistency: a text clearly in one Chinese script keeps stray
+// characters of the other (an upstream character-by-character conversion,
+// copy and paste): `用于`, `前后`, `標准` in Traditional prose, `於`, `後` in
+// Simplified prose. This step finds those characters and converts just them,
+// in context, with OpenCC's phrase dictionaries; everything else keeps its
+// bytes.
+//
+// Which script. A line's script is its own when it is clear (the majority
+// script has at least kClearMin distinguishing characters and kClearRatio
+// times the other's), else that of the kNearLines lines before and after it
+// (a verse of a Traditional poem in a Simplified collection), else the
+// fallback the caller gives: the script of the paragraphs around this one in
+// the pipeline, the document's in `norm zh`.
+//
+// Which characters (text_model::HanClass, from OpenCC's dictionaries and real
+// usage). In a Traditional line, the Simplified-only and -mostly characters
+// (们, 这; 后, 于) are candidates, and the shared ones (准, 制, 里, 只) where
+// real usage writes a word around them with their other form (標准 -> 標準)
+// at least kWordRatio times as often as any word with the character itself,
+// and, when no word keeps it, with a frequency of at least kUsageMin times the
+// odds that the script keeps that character (只 in 這只適用 stays though 這隻
+// is a word). Usage (model/han_words.h): libchewing's Taiwan phrases for
+// Traditional lines, jieba's words for Simplified lines, which likewise take
+// the Traditional classes (於, 乾). Candidates that look deliberate stay:
+//   - a sentence (cut at 。！？；!?; and at quotation marks and brackets) with
+//     at least two of the other script's characters and no fewer than its
+//     own script's: a quotation or a clause in the other script;
+//   - a run of kForeignRunMax or more of them in a row: a name or a term.
+//
+// How they are converted. The run of Han characters around a candidate (at
+// most kWindow characters each side) is rewritten whole into the other
+// script (t2s for Traditional prose) and back with OpenCC's phrase
+// dictionaries (s2tw by default; s2t for --zh-target=zh-Hant, s2hk for zh-HK;
+// t2s for Simplified prose), so `用于` becomes `用於` and `頭发` `頭髮`. Only the
+// candidate positions are taken from the result. A candidate stays when any
+// of OpenCC's standards (s2t, s2tw, s2hk; t2s) keeps it in that context and
+// the prose string writes that form at least 1/kClearRatio as often as the
+// target standard's (`皇后`, `于右任`, `台灣` are valid Traditional; `户` is
+// Hong Kong's, a leftover in Taiwan text that writes `戶`), or when real
+// usage keeps it in a word around it at least 1/kWordRatio as often as the
+// fix (游標, Taiwan's cursor, where OpenCC writes 遊標). Where the standards
+// differ, the form the text writes more often is taken (爲, 為). Windows
+// whose conversion changes their length are cut down to the candidate.
+//
+// Cost: one table lookup per character on clean text; the OpenCC converters
+// are loaded on the first candidate only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "norm/report.h"
+#include "text_model.h"
+#include "zh.h"
+
+namespace norm::zh_internal {
+
+inline constexpr int64_t kClearMin = 2;
+inline constexpr int64_t kClearRatio = 4;
+inline constexpr int kForeignRunMax = 3;
+inline constexpr int kWindow = 8;
+// A line that is not clear takes the script of the kNearLines lines before
+// and after it.
+inline constexpr size_t kNearLines = 5;
+// A line whose kana are at least 1/kKanaShare of its Han characters is
+// Japanese (which writes kanji of both shapes): left alone, and no evidence
+// for its neighbours. Elsewhere, characters within kWindow of kana stay (a
+// Japanese title in a Chinese list).
+inline constexpr int64_t kKanaShare = 10;
+// A word of the line's own script that keeps a candidate must be at least
+// 1/kWordRatio as frequent as the word with its fix (the ratio of
+// kClearRatio).
+inline constexpr uint64_t kWordRatio = 4;
+// A shared character with no word keeping it changes only when the word with
+// its other form is at least kUsageMin times the odds that its script keeps
+// it (libchewing's frequency units: 只, kept 93%, needs 1328; 准 18).
+inline constexpr uint64_t kUsageMin = 100;
+
+class Consistency {
+ public:
+  // target: "", zh-Hans, zh-Hant, zh-TW or zh-HK (picks the Traditional
+  // converter: s2t for zh-Hant, s2hk for zh-HK, else s2tw).
+  explicit Consistency(std::string_view target);
+  ~Consistency();
+
+  // The script a document (or any text) is clearly in, from its counts;
+  // kUnknown when neither script is clear.
+  static ZhScript Clear(const ZhScriptCounts& counts);
+
+  // The clear script of counts[k] and the kNearLines entries before and
+  // after it; `fallback` when it is not clear.
+  static ZhScript Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback);
+
+  // Fixes the other script's characters in one prose string, line by line.
+  // A line takes its own clear script, else its neighbourhood's, else
+  // `fallback` (the clear script of the strings around this one or of the
+  // document; kUnknown: only clear lines are fixed).
+  // Counts zh.consistency-chars and adds one event per change.
+  void Fix(std::string& text, ZhScript fallback, Report& report) const;
+
+  // The converter that writes Traditional fixes ("s2tw", "s2t", "s2hk").
+  const std::string& traditional_config() const { return hant_name_; }
+
+ private:
+  // Fixes one line with its counts; false when nothing changed.
+  // whole: the prose string the line is part of; usage_counts: its Han
+  // characters' counts, filled on first use.
+  // cps, cls: the line's code points and their classes.
+  bool FixLine(std::string& line, std::u32string_view cps, const text_model::HanClass* cls,
+               const ZhScriptCounts& counts, ZhScript fallback, size_t offset,
+               std::string_view whole, std::unordered_map<char32_t, int64_t>* usage_counts,
+               Report& report) const;
+  struct Converters;
+  const Converters* Load(Report& report) const;
+
+  std::string hant_name_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<Converters> converters_;
+};
+
+}  // namespace norm::zh_internal

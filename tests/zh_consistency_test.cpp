@@ -1,0 +1,178 @@
+// Script consistency (filters/zh/zh_consistency.h): stray characters of the
+// other Chinese script are converted in context; everything else passes.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "norm/options.h"
+#include "norm/report.h"
+#include "test_util.h"
+#include "zh.h"
+#include "zh/zh_consistency.h"
+
+namespace norm {
+namespace {
+
+using zh_internal::Consistency;
+
+std::string FixHant(std::string s, Report* r = nullptr) {
+  Report local;
+  Consistency("").Fix(s, ZhScript::kHant, r != nullptr ? *r : local);
+  return s;
+}
+
+std::string FixHans(std::string s) {
+  Report r;
+  Consistency("").Fix(s, ZhScript::kHans, r);
+  return s;
+}
+
+TEST(ZhConsistency, TraditionalLeftoversConvertedInContext) {
+  Report r;
+  EXPECT_EQ(FixHant("去年聖誕節前后，政府宣佈對用于人工智能的晶片實施管制。", &r),
+            "去年聖誕節前後，政府宣佈對用於人工智能的晶片實施管制。");
+  EXPECT_EQ(r.Get("zh", "consistency-chars"), 2);
+  ASSERT_EQ(r.events().size(), 2u);
+  EXPECT_EQ(r.events()[0].what, "consistency");
+  EXPECT_EQ(r.events()[0].before, "前后");
+  EXPECT_EQ(r.events()[0].after, "前後");
+  // A phrase decides: 頭发 is hair (髮), 發現 a discovery.
+  EXPECT_EQ(FixHant("她的頭发很長，這個發現讓大家驚訝。"), "她的頭髮很長，這個發現讓大家驚訝。");
+  EXPECT_EQ(FixHant("這是圣誕節的禮物。"), "這是聖誕節的禮物。");
+}
+
+TEST(ZhConsistency, CharactersValidInBothScriptsStay) {
+  // 皇后 and 太后 are Traditional words; 于 and 余 are surnames; 台 is how
+  // Taiwan and Hong Kong write 臺 (s2hk keeps it).
+  const std::string text = "皇后與太后的故事在台灣廣為流傳，于右任與余光中的作品也是。";
+  EXPECT_EQ(FixHant(text), text);
+}
+
+TEST(ZhConsistency, SimplifiedLeftoversConverted) {
+  EXPECT_EQ(FixHans("这种精神後来被扭曲，於是人们开始怀疑。"),
+            "这种精神后来被扭曲，于是人们开始怀疑。");
+}
+
+TEST(ZhConsistency, QuotationsAndNamesOfTheOtherScriptStay) {
+  const std::string quote = "作者寫道：「这个问题很简单，我们必须面对」這句話引起了討論。";
+  EXPECT_EQ(FixHant(quote), quote);
+  // A line clearly in the other script is judged by its own script.
+  const std::string line = "这个问题很简单，我们必须面对现实。";
+  EXPECT_EQ(FixHant(line), line);
+  // A run of three of them in a row: a name or a term.
+  const std::string run = "這位來自國外的学习会會員說話了。";
+  EXPECT_EQ(FixHant(run), run);
+}
+
+TEST(ZhConsistency, CleanTextPassesUnchanged) {
+  const std::string hant =
+      "中國的人工智能公司正在繞過美國的出口管制，通過第三方獲取高端晶片，暴露出美國封鎖尖端技術"
+      "對華出口的漏洞。但美國專家也承認，目前的制裁並不包含提供雲端計算服務的公司。";
+  const std::string hans =
+      "中国上海壁仞智能科技有限公司在美国对华实施限制后，作出自己仍能生产人工智能芯片的判断。"
+      "据彭博社报道，该公司仍然能够继续让台积电生产其先进芯片。";
+  Report r;
+  std::string a = hant, b = hans;
+  Consistency("").Fix(a, ZhScript::kHant, r);
+  Consistency("").Fix(b, ZhScript::kHans, r);
+  EXPECT_EQ(a, hant);
+  EXPECT_EQ(b, hans);
+  EXPECT_TRUE(r.counters().empty());
+}
+
+TEST(ZhConsistency, EachLineJudgedOnItsOwn) {
+  // The second line is Simplified: its 後 is a leftover towards Simplified.
+  EXPECT_EQ(FixHant("這個問題很複雜，用于說明。\n这个问题很简单，然後我们走了。"),
+            "這個問題很複雜，用於說明。\n这个问题很简单，然后我们走了。");
+}
+
+TEST(ZhConsistency, SharedCharactersChangeOnlyWhereUsageSaysSo) {
+  // 准 is Traditional in 批准; in 標准 a leftover of 標準 (Taiwan usage).
+  EXPECT_EQ(FixHant("這是標准的做法，請參閱說明文件。"), "這是標準的做法，請參閱說明文件。");
+  for (const std::string clean : {"這個計畫已經批准了，請參閱說明。", "這只適用於新的檔案與資料。",
+                                  "此選項只影響目前的檔案。", "將游標移到儲存格的開頭。"}) {
+    EXPECT_EQ(FixHant(clean), clean);
+  }
+}
+
+TEST(ZhConsistency, UnclearLinesTakeTheirNeighbours) {
+  // A Traditional poem in a Simplified document: 參 stays.
+  const std::string poem =
+      "參差荇菜，左右流之。\n窈窕淑女，寤寐求之。\n求之不得，寤寐思服。\n"
+      "悠哉悠哉，輾轉反側。";
+  EXPECT_EQ(FixHans(poem), poem);
+  // And a Traditional neighbourhood fixes a line that is not clear alone.
+  EXPECT_EQ(FixHans("這個問題我們說過很多次。\n用于說明。"),
+            "這個問題我們說過很多次。\n用於說明。");
+  // Japanese (a line with kana) is not Chinese of either script.
+  const std::string ja = "這個問題我們說過很多次。\n来週の会議は午後三時から始まります。";
+  EXPECT_EQ(FixHans(ja), ja);
+  // A Japanese title in a Chinese line keeps its kanji; the rest is fixed.
+  EXPECT_EQ(FixHans("这个问题我们说过很多次，然後大家都同意了。另外推荐渡り廊下走り隊的歌曲。"),
+            "这个问题我们说过很多次，然后大家都同意了。另外推荐渡り廊下走り隊的歌曲。");
+}
+
+TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {
+  // 户 is Hong Kong's form: kept in text that writes it, a leftover in text
+  // that writes 戶.
+  EXPECT_EQ(FixHant("用戶的帳戶在這裡，每個戶長與住戶都有門戶。用户可以更改。"),
+            "用戶的帳戶在這裡，每個戶長與住戶都有門戶。用戶可以更改。");
+  const std::string hk = "用户的帳户在這裏，每個住户都可以更改。";
+  EXPECT_EQ(FixHant(hk), hk);
+}
+
+TEST(ZhConsistency, TargetPicksTheTraditionalStandard) {
+  EXPECT_EQ(Consistency("").traditional_config(), "s2tw");
+  EXPECT_EQ(Consistency("zh-Hant").traditional_config(), "s2t");
+  EXPECT_EQ(Consistency("zh-HK").traditional_config(), "s2hk");
+  std::string s = "這個問題很複雜，裡面的內容用于說明。";
+  Report r;
+  Consistency("zh-Hant").Fix(s, ZhScript::kHant, r);
+  EXPECT_EQ(s, "這個問題很複雜，裡面的內容用於說明。");
+}
+
+TEST(ZhConsistency, FilterRunsByDefaultAndCanBeTurnedOff) {
+  const std::string in =
+      "美國總統拜登公布了新的出口管制政策，進一步限制晶片和技術向大多數國家的出口，用于人工智能。"
+      "\n";
+  test::CliResult on = test::RunCli({"--explain"}, in);
+  EXPECT_EQ(on.exit_code, 0) << on.err;
+  EXPECT_NE(on.out.find("用於人工智能"), std::string::npos) << on.out;
+  EXPECT_NE(on.err.find("zh: consistency"), std::string::npos) << on.err;
+  EXPECT_NE(on.err.find("zh.consistency-chars=1"), std::string::npos) << on.err;
+  test::CliResult off = test::RunCli({"--no-zh-consistency"}, in);
+  EXPECT_NE(off.out.find("用于人工智能"), std::string::npos) << off.out;
+  // An explicit configuration converts everything; no consistency step.
+  test::CliResult fixed = test::RunCli({"--zh=s2t", "--explain"}, in);
+  EXPECT_EQ(fixed.err.find("consistency"), std::string::npos) << fixed.err;
+}
+
+TEST(ZhConsistency, RegionalTargetsReportTheirConfiguration) {
+  test::CliResult tw =
+      test::RunCli({"--zh-target=zh-TW", "--explain"}, "这款软件通过网络下载，芯片很重要。\n");
+  EXPECT_NE(tw.out.find("這款軟體透過網路下載，晶片很重要。"), std::string::npos) << tw.out;
+  EXPECT_NE(tw.err.find("zh.config=s2twp"), std::string::npos) << tw.err;
+  test::CliResult hk = test::RunCli({"--zh-target=zh-HK", "--explain"}, "这款软件通过网络下载。\n");
+  EXPECT_NE(hk.out.find("這款軟件通過網絡下載。"), std::string::npos) << hk.out;
+  EXPECT_NE(hk.err.find("zh.config=s2hk"), std::string::npos) << hk.err;
+}
+
+// Issue 15, case 9: what `norm zh` converts comes from the reader of the
+// input's format, not from a scan for markup.
+TEST(ZhConsistency, StageProseComesFromTheFormatsReader) {
+  test::CliResult text =
+      test::RunCli({"zh", "--zh=s2t", "--format=text"}, "说明 <code> 说明\n\n说明\n");
+  EXPECT_EQ(text.out, "說明 <code> 說明\n\n說明\n");
+  test::CliResult ref = test::RunCli({"zh", "--zh=s2t", "--format=text"}, "[x]:  说明文字\n");
+  EXPECT_EQ(ref.out, "[x]:  說明文字\n");
+  test::CliResult url = test::RunCli({"zh", "--zh=s2t", "--format=text"},
+                                     "见https://example.com/page说明 https://a.org/wiki/发布\n");
+  EXPECT_EQ(url.out, "見https://example.com/page說明 https://a.org/wiki/发布\n");
+  // Markdown: an unclosed <code> is code up to the end of its paragraph.
+  test::CliResult md =
+      test::RunCli({"zh", "--zh=s2t", "--format=markdown"}, "说明 <code> 说明\n\n说明\n");
+  EXPECT_EQ(md.out, "說明 <code> 说明\n\n說明\n");
+}
+
+}  // namespace
+}  // namespace norm
