@@ -16,6 +16,7 @@ packages=(
   python3 python3-jieba rime-essay unicode-data bzip2 time
   webext-ublock-origin-firefox
   pybind11-dev python3-dev python3-distributed parallel hyperfine
+  python3-jsonschema python3-setuptools python3-pip python3-venv
 )
 
 missing=()

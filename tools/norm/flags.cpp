@@ -55,6 +55,7 @@ std::vector<Flag> MakeFlags() {
       Lib("lang"),
       Lib("on-invalid"),
       Lib("format"),
+      Lib("to"),
       {"output", 'o', "FILE", "Write output to FILE (replaced atomically) instead of stdout.",
        nullptr,
        [](Config& c, std::string_view v) {
@@ -144,7 +145,8 @@ std::vector<Flag> MakeFlags() {
        }},
       {"output-dir", 0, "DIR",
        "Write one output file per input under DIR, mirroring the tree below each directory "
-       "argument (a plain FILE keeps its base name). Documents get a .md extension; record "
+       "argument (a plain FILE keeps its base name). Documents get a .md extension (.txt, .json "
+       "with --to); record "
        "files keep their name.",
        kBatchCommands,
        [](Config& c, std::string_view v) {
