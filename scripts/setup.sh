@@ -17,6 +17,7 @@ packages=(
   webext-ublock-origin-firefox
   pybind11-dev python3-dev python3-distributed parallel hyperfine
   python3-jsonschema python3-setuptools python3-pip python3-venv
+  chromium
 )
 
 missing=()
