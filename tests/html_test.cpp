@@ -6,11 +6,11 @@
 
 #include <cstdio>
 #include "ascii.h"
-#include "norm/boilerplate.h"
-#include "norm/metadata.h"
-#include "norm/reader.h"
-#include "norm/writer.h"
+#include "boilerplate.h"
+#include "metadata.h"
+#include "reader.h"
 #include "script.h"
+#include "write_markdown.h"
 
 namespace norm {
 namespace {

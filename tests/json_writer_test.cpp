@@ -2,8 +2,10 @@
 // its text (the schema check of the seeds is tests/python/test_output_schema.py).
 #include <gtest/gtest.h>
 
+#include "json_writer.h"
 #include "norm/norm.h"
 #include "norm/records.h"
+#include "reader.h"
 
 namespace norm {
 namespace {

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "norm/norm.h"
+#include "reader.h"
+#include "text_writer.h"
 
 namespace norm {
 namespace {

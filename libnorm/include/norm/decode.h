@@ -72,16 +72,6 @@ struct Decoded {
 // Detects (unless options.from_code names an encoding) and decodes.
 Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options);
 
-// Binary input is refused (unless Options::allow_binary): kBinaryInput at
-// the offset of the first NUL byte ("use --binary"), or OK for text. NUL
-// bytes are text only as UTF-16/32 code units of text that decodes cleanly
-// (or whose encoding a BOM or --from-code states) and holds no U+0000.
-Status RefuseBinary(std::string_view bytes, const Decoded& decoded);
-
-// Records a decode result (encoding, confidence, source, replaced, skipped)
-// in the report under "decode".
-void ReportDecoded(const Decoded& decoded, Report& report);
-
 // Decodes a stream chunk by chunk (pipes, records): a character split
 // between two chunks is completed by the next chunk, never broken, and byte
 // offsets count from the first byte fed. Typical use: DetectEncoding on a
@@ -107,8 +97,8 @@ class StreamDecoder {
   int64_t skipped() const;   // bytes dropped so far (OnInvalid::kSkip)
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // One encoding that DecodeOptions::from_code (and `norm -f`) accepts.

@@ -16,15 +16,11 @@
 #include <string_view>
 #include <vector>
 
-#include "norm/decode.h"
 #include "norm/document.h"
 #include "norm/filter.h"
 #include "norm/options.h"
-#include "norm/reader.h"
-#include "norm/registry.h"
 #include "norm/report.h"
 #include "norm/status.h"
-#include "norm/writer.h"
 
 namespace norm {
 

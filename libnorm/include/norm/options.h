@@ -21,8 +21,9 @@ enum class OnInvalid {
 enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
 
 // What the runner writes for a document (--to): Markdown (default), plain
-// text or one JSON object (see norm/writer.h). Commands that write no
-// Document (detect, decode, fix, zh) take Markdown only.
+// text or one JSON object (libnorm/src/write/text_writer.h and
+// json_writer.h). Commands that write no Document (detect, decode, fix, zh)
+// take Markdown only.
 enum class OutputFormat { kMarkdown, kText, kJson };
 
 // What a Normalizer does with its input: the whole pipeline, or one part of

@@ -1,7 +1,7 @@
 // Binary files versus text (see RefuseBinary in decode.h).
 #include <cstring>
 
-#include "norm/decode.h"
+#include "decoded.h"
 
 namespace norm {
 

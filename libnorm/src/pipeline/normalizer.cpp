@@ -5,9 +5,15 @@
 #include <libxml/xmlversion.h>
 #include <unicode/uversion.h>
 
+#include "build_pipeline.h"
+#include "decoded.h"
+#include "json_writer.h"
 #include "norm/norm.h"
-#include "norm/zh.h"
 #include "parallel.h"
+#include "reader.h"
+#include "text_writer.h"
+#include "write_markdown.h"
+#include "zh.h"
 
 namespace norm {
 

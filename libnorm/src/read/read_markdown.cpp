@@ -15,7 +15,7 @@
 #include "html_fragment.h"
 #include "inline_util.h"
 #include "markdown_limits.h"
-#include "norm/reader.h"
+#include "reader.h"
 
 namespace norm {
 namespace {

@@ -1,4 +1,4 @@
-#include "norm/reader.h"
+#include "reader.h"
 
 #include <algorithm>
 #include <cctype>

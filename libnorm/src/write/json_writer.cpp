@@ -1,7 +1,8 @@
 // norm::WriteJson: the document as one JSON object (--to=json), laid out
 // by the text writer (text_writer.h); docs/output.schema.json is its schema.
+#include "json_writer.h"
+
 #include "json.h"
-#include "norm/writer.h"
 #include "text_writer.h"
 
 namespace norm::writer {

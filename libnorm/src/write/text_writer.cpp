@@ -1,8 +1,6 @@
 // norm::WriteText: the document as plain text (--to=text).
 #include "text_writer.h"
 
-#include "norm/writer.h"
-
 namespace norm::writer {
 namespace {
 

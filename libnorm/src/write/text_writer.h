@@ -1,6 +1,6 @@
-// The plain-text layout behind norm::WriteText and norm::WriteJson
-// (norm/writer.h): the document's text without Markdown, and where each
-// block and link landed in it.
+// The plain-text writer (--to=text), and its layout, which the JSON writer
+// (json_writer.h) reports: the document's text without Markdown, and where
+// each block and link landed in it.
 #pragma once
 
 #include <cstddef>
@@ -45,3 +45,18 @@ struct TextLayout {
 TextLayout LayOutText(const Document& doc, Report* report);
 
 }  // namespace norm::writer
+
+namespace norm {
+
+// A Document as plain UTF-8 text (--to=text), for tokenizers and language
+// models: no Markdown syntax and no escapes. Paragraphs, headings, code
+// blocks, lists, quotes and tables are separated by a blank line; list items
+// and the blocks inside one item by a line end; a table is its rows, one per
+// line, cells separated by a tab. Links are written as their text, images as
+// their alt text (dropped without one), emphasis as its text, code as is;
+// runs of whitespace in prose become one space; rules and front matter are
+// not written. Ends with one '\n' unless empty. Counted in `report` (when
+// not null): write.images-dropped, write.link-urls-dropped.
+std::string WriteText(const Document& doc, Report* report = nullptr);
+
+}  // namespace norm
