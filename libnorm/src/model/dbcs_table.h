@@ -32,7 +32,6 @@ class DbcsTable {
     auto it = encode_.find(c);
     return it == encode_.end() ? 0 : it->second;
   }
-  bool IsLead(uint8_t b) const { return b >= 0x81 && b <= 0xFE; }
   // User-defined lead bytes whose pairs decoders drop.
   const std::vector<uint8_t>& user_defined_leads() const { return uda_leads_; }
   // The trail bytes that make a user-defined pair with lead, ascending.

@@ -157,30 +157,6 @@ std::string PinyinToZhuyin(std::string_view syllable) {
   }
 }
 
-bool HasReading(char32_t cp, std::string_view reading) {
-  if (reading.empty()) return false;
-  bool zhuyin = static_cast<unsigned char>(reading[0]) >= 0xCA;  // ˊ or bopomofo
-  bool numbered = reading.back() >= '1' && reading.back() <= '5';
-  std::string lower(reading);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  std::string_view all = Mandarin(cp);
-  size_t pos = 0;
-  while (pos < all.size()) {
-    size_t end = all.find(' ', pos);
-    if (end == std::string_view::npos) end = all.size();
-    std::string_view r = all.substr(pos, end - pos);
-    pos = end + 1;
-    if (zhuyin     ? PinyinToZhuyin(r) == reading
-        : numbered ? PinyinToNumbered(r) == lower
-                   : r == lower) {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::string RomajiToHiragana(std::string_view romaji) {
   static std::mutex mu;
   static std::unique_ptr<icu::Transliterator> latin_hiragana;

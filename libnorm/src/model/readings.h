@@ -16,10 +16,6 @@ std::string_view Mandarin(char32_t cp);
 // kJapaneseOn and kJapaneseKun readings as upper-case romaji, space-separated.
 std::string_view Japanese(char32_t cp);
 
-// True when `reading` is one reading of cp: tone-marked pinyin ("dǎo"),
-// tone-numbered pinyin ("dao3") or zhuyin ("ㄉㄠˇ").
-bool HasReading(char32_t cp, std::string_view reading);
-
 // Tone-marked pinyin ("lǚ") to zhuyin ("ㄌㄩˇ"); empty when the syllable is
 // not standard pinyin.
 std::string PinyinToZhuyin(std::string_view syllable);

@@ -132,7 +132,6 @@ class Scorer {
   // Adds the score of every code point of valid or invalid UTF-8 (an invalid
   // byte counts as U+FFFD).
   void AddUtf8(std::string_view utf8);
-  void Reset() { *this = Scorer(); }
   TextScore score() const { return {sum_, chars_}; }
   char32_t prev() const { return prev_; }
 

@@ -105,9 +105,6 @@ class Trie {
     return best;
   }
 
-  // True when some key starts with the character at p.
-  bool MayStartAt(uint32_t cp) const { return Child(0, cp) >= 0; }
-
   bool ascii_keys() const { return ascii_keys_; }
   size_t size() const { return size_; }
 
