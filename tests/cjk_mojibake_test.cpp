@@ -65,6 +65,17 @@ TEST(CjkMojibake, GbkAndBig5ReadAsEachOther) {
   EXPECT_EQ(Fix(Damage("big5-as-gbk", t)), t);
 }
 
+TEST(CjkMojibake, ZhuyinReadingsNeedTheLineToConfirmTheDamage) {
+  // GBK's `！：？` read as Big5 is `ㄐㄩˋ`, a well-formed zhuyin syllable:
+  // alone it is a reading, kept; beside runs the same crossing repairs, it
+  // is the damage it looks like.
+  for (const char* reading : {"ㄐㄩˋ", "ㄐㄩˋ ㄗˇ", "˙ㄉㄜ", "注音 ㄐㄩˋ 的字有：句、巨、具。"}) {
+    EXPECT_EQ(Fix(reading), reading) << reading;
+  }
+  std::string s = "我们今天的会议结果 ！：？ 大家都很满意";
+  EXPECT_EQ(Fix(Damage("gbk-as-big5", s)), s);
+}
+
 TEST(CjkMojibake, ReportsIrreversibleArtifactsUnchanged) {
   Report r;
   std::string s = "文件损坏：锟斤拷锟斤拷，内存：烫烫烫烫";

@@ -20,6 +20,11 @@ TEST(CjkPunct, StrayCommaBeforeClauseMarks) {
   EXPECT_EQ(report.Get("cjk-punct", "stray-removed"), 5);
 }
 
+TEST(CjkPunct, StrayCommaAfterAsciiParenthesis) {
+  EXPECT_EQ(Punct("課文《悲壯的兩小時》(以下簡稱《悲》),。《悲》文敘述"),
+            "課文《悲壯的兩小時》（以下簡稱《悲》）。《悲》文敘述");
+}
+
 TEST(CjkPunct, DoubledCommasAndAsciiMarks) {
   Report report;
   EXPECT_EQ(Punct("據報道,,今天下雨,大家:注意安全!你去嗎?我不去;他去", &report),
@@ -33,9 +38,10 @@ TEST(CjkPunct, StrayCommaBeforeAsciiMarkThatIsWidened) {
 }
 
 TEST(CjkPunct, Parentheses) {
-  EXPECT_EQ(Punct("用於人工智能(AI)的芯片"), "用於人工智能（AI）的芯片");
-  EXPECT_EQ(Punct("使用Python(一種語言)寫"), "使用Python（一種語言）寫");
-  EXPECT_EQ(Punct("函數f(x)的值"), "函數f(x)的值");
+  // Each line carries the converter's fingerprint (`,。`).
+  EXPECT_EQ(Punct("用於人工智能(AI)的芯片,。"), "用於人工智能（AI）的芯片。");
+  EXPECT_EQ(Punct("使用Python(一種語言)寫,。"), "使用Python（一種語言）寫。");
+  EXPECT_EQ(Punct("函數f(x)的值,。"), "函數f(x)的值。");
 }
 
 TEST(CjkPunct, LatinOrDigitBeforeCommaInChineseParagraph) {
@@ -45,9 +51,9 @@ TEST(CjkPunct, LatinOrDigitBeforeCommaInChineseParagraph) {
 
 TEST(CjkPunct, PercentOrDigitBeforeCommaInChineseProse) {
   // Issue 18: a percent sign or a digit, then an ASCII comma, then Han text.
-  EXPECT_EQ(Punct("全年经济增长4.6%,略低于预期。"), "全年经济增长4.6%，略低于预期。");
+  EXPECT_EQ(Punct("全年经济增长4.6%,略低于预期,。"), "全年经济增长4.6%，略低于预期。");
   EXPECT_EQ(Punct("價格上漲了12%,,但銷量不變"), "價格上漲了12%，但銷量不變");
-  EXPECT_EQ(Punct("去年為100,今年翻倍。"), "去年為100，今年翻倍。");
+  EXPECT_EQ(Punct("去年為100,今年翻倍,。"), "去年為100，今年翻倍。");
   // Numbers and Latin text keep theirs.
   for (const char* clean : {"增长了4.6%,3.2%和1.1%", "rates of 4.6%, 3.2% and 1.1%", "共1,000元"}) {
     EXPECT_EQ(Punct(clean), clean) << clean;
@@ -61,6 +67,36 @@ TEST(CjkPunct, LeavesTimesNumbersUrlsLatinAndKorean) {
         "中文，已經是全角。", "價格為1,234.5元", "比分是3:2。", ""}) {
     EXPECT_EQ(Punct(clean), clean) << clean;
   }
+}
+
+TEST(CjkPunct, AuthorsAsciiPunctuationWithoutFingerprintStays) {
+  // Clean manual-page and prose lines: ASCII punctuation beside CJK on
+  // purpose, no stray comma before a clause mark, no doubled comma.
+  for (const char* clean :
+       {"在 systemd 下,系统日志会被写入日志文件。", "移植性に関する問題 (デフォルトは gnu)。",
+        "用於人工智能(AI)的芯片", "全年经济增长4.6%,略低于预期。",
+        "在DOS和Windows FAT文件系统中,时间的计量精度是2秒。对共享资源设置这个选项,可以",
+        "注意:这个选项只对 root 有效;其他用户无法使用!"}) {
+    EXPECT_EQ(Punct(clean), clean) << clean;
+  }
+}
+
+TEST(CjkPunct, HalfWidthFullStopMeansTheAuthorsCommas) {
+  // An ASCII full stop after CJK text: the converter keeps `。`, so this line
+  // was written in half-width punctuation, doubled comma and all.
+  const char* clean =
+      "例如,,在这个例子中可以使用 -l-t 选项.第一个连字符是规则开关符,而后面的是减号.";
+  EXPECT_EQ(Punct(clean), clean);
+}
+
+TEST(CjkPunct, EachLineDecidesAlone) {
+  const std::string damaged = "據報道,,美國總統拜登公布了新的政策(草案),。";
+  const std::string clean = "在 systemd 下,系统日志(journal)会被写入磁盘。";
+  const std::string fixed = "據報道，美國總統拜登公布了新的政策（草案）。";
+  EXPECT_EQ(Punct(damaged), fixed);
+  EXPECT_EQ(Punct(clean), clean);
+  EXPECT_EQ(Punct(damaged + "\n" + clean + "\n"), fixed + "\n" + clean + "\n");
+  EXPECT_EQ(Punct(clean + "\n" + damaged), clean + "\n" + fixed);
 }
 
 TEST(CjkPunct, Idempotent) {

@@ -110,6 +110,19 @@ TEST(Mojibake, ShortSpansBesideSymbolsNeedStrongEvidence) {
   }
 }
 
+TEST(Mojibake, ShortSpanBesideCleanPunctuationOfTheSameCodePageStays) {
+  // `–` is windows-1252's 0x96, a byte no UTF-8 text starts with: this line
+  // was not read as windows-1252 as a whole, so one letter from two
+  // characters is as likely the writer's as damage.
+  for (const char* s : {"Kvartetten – BlÃ¥ time", "“SmÃ¥land”"}) {
+    Report r;
+    EXPECT_EQ(Fix(s, &r), s) << s;
+  }
+  // Without it, or with a longer span, the repair stands.
+  EXPECT_EQ(Fix("Kvartetten spiller BlÃ¥ time"), "Kvartetten spiller Blå time");
+  EXPECT_EQ(Fix("Kvartetten – BlÃ¥ og grÃ¸nn"), "Kvartetten – Blå og grønn");
+}
+
 TEST(Mojibake, LeavesRunsPastTheBudgetCounted) {
   // 20,000 characters without an ASCII byte: one run, past the budget.
   std::string run;

@@ -123,6 +123,46 @@ bool ParseLossyUtf8(const std::vector<int>& p, std::vector<int32_t>* out, int* l
   return true;
 }
 
+// Zhuyin (bopomofo) readings: `ㄐㄩˋ`, `˙ㄉㄜ`, `ㄓ`. GBK's full-width
+// punctuation and digits read as Big5 also come out as bopomofo (`！：？` ->
+// `ㄐㄩˋ`), so a run that spells well-formed syllables is a reading as
+// likely as it is damage. A syllable is [˙] [initial] [medial] [final]
+// [ˊˇˋ] with at least one letter; ㄐㄑㄒ need the medial ㄧ or ㄩ, and an
+// initial stands alone only where Mandarin has a syllabic one (ㄓㄔㄕㄖㄗㄘㄙ).
+// Inside one run (no space) every syllable but the last must end with a
+// tone mark or the next start with ˙: unmarked first tones run together
+// only in damage.
+bool IsZhuyinReading(const std::vector<int32_t>& run) {
+  auto initial = [](int32_t c) { return c >= 0x3105 && c <= 0x3119; };  // ㄅ..ㄙ
+  auto final_ = [](int32_t c) { return c >= 0x311A && c <= 0x3126; };   // ㄚ..ㄦ
+  auto medial = [](int32_t c) { return c >= 0x3127 && c <= 0x3129; };   // ㄧㄨㄩ
+  auto tone = [](int32_t c) { return c == 0x02CA || c == 0x02C7 || c == 0x02CB; };
+  constexpr int32_t kLight = 0x02D9;  // ˙, written before its syllable
+  const size_t n = run.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i > 0 && !tone(run[i - 1]) && run[i] != kLight) return false;
+    if (run[i] == kLight) ++i;
+    int32_t ini = 0;
+    bool med = false, fin = false;
+    if (i < n && initial(run[i])) ini = run[i++];
+    int32_t m = i < n && medial(run[i]) ? run[i] : 0;
+    if (m != 0) {
+      med = true;
+      ++i;
+    }
+    if (i < n && final_(run[i])) {
+      fin = true;
+      ++i;
+    }
+    if (ini == 0 && !med && !fin) return false;
+    if (ini >= 0x3110 && ini <= 0x3112 && m != 0x3127 && m != 0x3129) return false;  // ㄐㄑㄒ
+    if (ini != 0 && !med && !fin && (ini < 0x3113 || ini > 0x3119)) return false;
+    if (i < n && tone(run[i])) ++i;
+  }
+  return n > 0;
+}
+
 struct Candidate {
   std::string what;  // via-...
   std::vector<int32_t> cps;
@@ -410,6 +450,11 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
           if (TryLatin1(c, bytes, &cand)) r.cands.push_back(std::move(cand));
         }
       }
+    }
+    // A zhuyin reading is repaired only when the line confirms the damage
+    // (the same crossing repairs a run that is not zhuyin).
+    if (cjk && IsZhuyinReading(r.cps)) {
+      for (auto& cand : r.cands) cand.needs_support = true;
     }
     // Latin-1 text may instead be UTF-8 read as a single-byte code page
     // (`ä¸­æ–‡`, the mojibake filter's case): that reading competes.

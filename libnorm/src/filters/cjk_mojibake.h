@@ -28,7 +28,10 @@
 //   decision is local to its line: a line comes out the same alone or
 //   inside any text. A line that holds clean CJK text keeps its one- and
 //   two-character CJK runs beside ASCII (`NT的SID`); a repair of Latin-1
-//   text must give at least two Han, kana or Hangul letters.
+//   text must give at least two Han, kana or Hangul letters. A run that
+//   spells well-formed zhuyin syllables (`ㄐㄩˋ`, `˙ㄇㄣ`) is a reading as
+//   likely as it is GBK punctuation read as Big5 (`！：？`): it is repaired
+//   only when the same damage repairs another run of its line.
 //   Cheap rejection first: a run is only tried when its characters are
 //   implausible as they stand, a candidate only while its first character
 //   re-encodes to a UTF-8 lead byte, and a run with more lost bytes than

@@ -64,6 +64,26 @@ bool CjkPunctFilter::MayChange(std::string_view text) const {
 
 std::string CjkPunctFilter::Transform(std::string_view text, Report& report) const {
   if (!MayChange(text)) return std::string(text);
+  // Every decision is local to its line: a line comes out the same alone or
+  // inside any text.
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t pos = 0; pos < text.size();) {
+    size_t eol = text.find('\n', pos);
+    size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
+    std::string_view line = text.substr(pos, end - pos);
+    if (MayChange(line)) {
+      FixLine(line, pos, report, &out);
+    } else {
+      out.append(line);
+    }
+    pos = end;
+  }
+  return out;
+}
+
+void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
+                             std::string* result) const {
   // Code points with their byte offsets.
   std::vector<char32_t> cps;
   std::vector<size_t> offsets;
@@ -84,14 +104,59 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
   const size_t n = cps.size();
   const bool mostly_cjk = cjk_letters > other_letters;
   auto at = [&](size_t k) -> char32_t { return k < n ? cps[k] : 0; };
+  std::string& out = *result;
 
-  // Parenthesis pairs on one line that sit in CJK context.
+  // Whether a comma run [k, end) follows CJK text: in a mostly CJK line,
+  // "DeepSeek-V3,,這" and "增长4.6%,略低于" are CJK punctuation too.
+  auto comma_after_cjk = [&](size_t k, size_t end) {
+    char32_t prev = k > 0 ? cps[k - 1] : 0;
+    char32_t next = at(end);
+    return CjkBefore(prev) || IsClauseMark(prev) || (prev == ')' && IsClauseMark(next)) ||
+           (mostly_cjk && (IsAlnum(prev) || prev == '%') && (CjkAfter(next) || IsClauseMark(next)));
+  };
+  // A comma run right before a clause mark (`,。` `,、` `,；`, or `,;`
+  // before CJK): the mark was there already.
+  auto before_mark = [&](size_t end) {
+    char32_t next = at(end);
+    return IsClauseMark(next) || ((next == ';' || next == ':' || next == '!' || next == '?') &&
+                                  (CjkAfter(at(end + 1)) || IsEol(at(end + 1))));
+  };
+
+  // Evidence first. Writers of Chinese and Japanese put ASCII `, ; : ( )`
+  // beside CJK text on purpose (manual pages, code, half-width styles), so
+  // nothing is widened without the converter's fingerprint in the line
+  // itself: a stray comma before a clause mark, or doubled commas after CJK
+  // text. A line that ends its sentences with ASCII full stops after CJK
+  // text (`信息.这可以`) more often than with `。` is written in half-width
+  // punctuation: the converter leaves `。` alone, so its commas are the
+  // author's. (One dot in a damaged line is a name's separator:
+  // `弗拉迪米爾.科馬洛夫`.)
+  bool evidence = false;
+  size_t half_stops = 0, full_stops = 0;
+  for (size_t k = 0; k < n; ++k) {
+    char32_t c = cps[k];
+    if (c == U'。') ++full_stops;
+    if (c == '.' && k > 0 && text::IsCjkLetter(cps[k - 1]) &&
+        (CjkAfter(at(k + 1)) || IsEol(at(k + 1)) || at(k + 1) == ' '))
+      ++half_stops;
+    if (c != ',') continue;
+    size_t end = k;
+    while (end < n && cps[end] == ',') ++end;
+    if (comma_after_cjk(k, end) && (before_mark(end) || end - k > 1)) evidence = true;
+    k = end - 1;
+  }
+  const bool folded = evidence && half_stops <= full_stops;
+  if (!folded) {
+    out.append(text);
+    return;
+  }
+
+  // Parenthesis pairs that sit in CJK context.
   std::vector<char> widen_paren(n, 0);
   if (options_.widen) {
     std::vector<size_t> stack;
     for (size_t k = 0; k < n; ++k) {
       char32_t c = cps[k];
-      if (c == '\n') stack.clear();
       if (c == '(') stack.push_back(k);
       if (c != ')' || stack.empty()) continue;
       size_t open = stack.back();
@@ -113,13 +178,11 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
     }
   }
 
-  std::string out;
-  out.reserve(text.size() + 16);
   char32_t prev = 0;  // the last code point written
   auto event = [&](size_t k, size_t end, std::string_view what, std::string after) {
-    report.AddEvent({std::string(name()), std::string(what), static_cast<int64_t>(offsets[k]),
-                     std::string(text.substr(offsets[k], offsets[end] - offsets[k])),
-                     std::move(after)});
+    report.AddEvent(
+        {std::string(name()), std::string(what), static_cast<int64_t>(base + offsets[k]),
+         std::string(text.substr(offsets[k], offsets[end] - offsets[k])), std::move(after)});
   };
   for (size_t k = 0; k < n;) {
     char32_t c = cps[k];
@@ -139,14 +202,11 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
       size_t end = k;
       while (end < n && cps[end] == ',') ++end;
       char32_t next = at(end);
-      // In a mostly CJK paragraph, "DeepSeek-V3,,這" and "增长4.6%,略低于" are
-      // CJK punctuation too.
-      bool prev_ok = prev_cjk || (mostly_cjk && (IsAlnum(prev) || prev == '%') &&
-                                  (CjkAfter(next) || IsClauseMark(next)));
-      bool next_mark =
-          IsClauseMark(next) || ((next == ';' || next == ':' || next == '!' || next == '?') &&
-                                 (CjkAfter(at(end + 1)) || IsEol(at(end + 1))));
-      if (prev_ok && next_mark && options_.stray_commas) {
+      // `(以下簡稱《悲》),。`: an ASCII parenthesis before a stray comma.
+      bool prev_ok =
+          prev_cjk || (prev == ')' && IsClauseMark(next)) ||
+          (mostly_cjk && (IsAlnum(prev) || prev == '%') && (CjkAfter(next) || IsClauseMark(next)));
+      if (prev_ok && before_mark(end) && options_.stray_commas) {
         report.Count(name(), "stray-removed", static_cast<int64_t>(end - k));
         event(k, end, "stray-removed", "");
         k = end;
@@ -188,7 +248,6 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
     prev = c;
     ++k;
   }
-  return out;
 }
 
 std::unique_ptr<Filter> CjkPunctFilter::Create(const norm::Options& /*options*/, Status* status) {

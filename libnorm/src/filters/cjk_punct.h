@@ -7,17 +7,27 @@
 //   管制,還拓展     ->  管制，還拓展        (ASCII , ; : ! ? between CJK)
 //   人工智能(AI)的  ->  人工智能（AI）的    (a parenthesis pair in CJK context)
 //
-// Rules, applied only where CJK text surrounds the mark (Han, kana or
-// bopomofo, or CJK punctuation; Hangul is not CJK here since Korean uses
-// ASCII punctuation):
+// Evidence first: writers of Chinese and Japanese put ASCII `, ; : ( )`
+// beside CJK text on purpose (manual pages: `在 systemd 下,系统日志`,
+// `移植性に関する問題 (デフォルトは gnu)。`), so a line is only touched when
+// it shows the converter's fingerprint itself: an ASCII comma run after CJK
+// text right before a clause mark (`,。` `,、` `,；`), or doubled commas
+// after CJK text (`,,`). A line with more ASCII full stops after CJK text
+// (`信息.这`) than `。` is written in half-width punctuation by its author
+// and is left alone. Every decision is local to its line: a line
+// comes out the same alone or inside any text.
+//
+// Rules, applied on such a line only where CJK text surrounds the mark (Han,
+// kana or bopomofo, or CJK punctuation; Hangul is not CJK here since Korean
+// uses ASCII punctuation):
 //   - a run of ASCII commas after CJK, followed by a clause mark
 //     (。、；，：！？ or an ASCII ; : ! ? that is converted itself), is dropped;
 //   - otherwise a run of commas after CJK becomes one `，` when what follows
-//     is CJK, the end of the line, or (in a paragraph that is mostly CJK) a
+//     is CJK, the end of the line, or (in a line that is mostly CJK) a
 //     letter or digit;
 //   - ASCII ; : ! ? after CJK become ；：！？ when CJK follows, and ; ! ? also
 //     at the end of a line;
-//   - a matched ( ) pair on one line becomes （ ） when its content holds
+//   - a matched ( ) pair on the line becomes （ ） when its content holds
 //     CJK, or CJK stands on both sides of it, and CJK is next to it outside;
 //     a pair around a single character, "(株)" (NFKC of ㈱), stays ASCII.
 // Times (10:33), numbers (3,000), URLs, Latin text and Korean are left
@@ -57,6 +67,10 @@ class CjkPunctFilter : public TextFilter {
   bool MayChange(std::string_view text) const override;
 
  private:
+  // One line (its decisions see nothing else), appended to *out. base: the
+  // line's byte offset in the text (for events).
+  void FixLine(std::string_view line, size_t base, Report& report, std::string* out) const;
+
   Options options_;
 };
 

@@ -874,6 +874,14 @@ void CountForeignLetters(const std::vector<int32_t>& cps,
   }
 }
 
+// Whether a repair of run r is a short span: one output character from at
+// most two input characters.
+bool IsShortSpan(const Run& r, const Candidate& cand) {
+  size_t out_chars = 0;
+  for (int32_t c : cand.cps) out_chars += c != ' ';
+  return r.chars.size() <= 2 && out_chars == 1;
+}
+
 // The improvement a repair of run r must show on its own. One output
 // character from two input characters is a short span: beside no letter it
 // needs 4 (`= √π` stays), 5 when its second character is a symbol (`^Ĺ˝`
@@ -881,9 +889,7 @@ void CountForeignLetters(const std::vector<int32_t>& cps,
 // NBSP or a space not after a lowercase letter, 5 at the end of a word
 // (`AHÅ™`, `NICIODATĂ™` stay; `barÃ¨me`, `90Â°` do not) and 4 inside one.
 double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
-  size_t out_chars = 0;
-  for (int32_t c : cand.cps) out_chars += c != ' ';
-  if (r.chars.size() > 2 || out_chars != 1) return base;
+  if (!IsShortSpan(r, cand)) return base;
   // At the start of a word that goes on in lowercase letters (`├╝ber`,
   // `√∂ffnet`, `Ă–sterreicher`) a short span is an ordinary run: line art,
   // formulas and brand names put symbols elsewhere.
@@ -897,6 +903,51 @@ double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
   if (symbolish && !IsLower(Category(r.prev)))
     return std::max(base, letter_after || Category(r.next) == kDigit ? 4.0 : 5.0);
   return base;
+}
+
+// Marks the code pages the line shows it was not read with as a whole: a
+// stretch of non-ASCII characters that the code page holds and whose bytes
+// begin with a continuation byte, which no UTF-8 text can
+// (`Bremer/Mccoy – DrÃ¥ber`: `–` alone is windows-1252's 0x96). Damage
+// under the code page begins with a lead byte (`Ã¥` is C3 A5). Then a short
+// span under that code page is as likely the writer's as damage. (A
+// stretch that begins with a lead byte, `naïve` beside `cafÃ©`, proves
+// nothing: its continuation may be what a lossy decoder dropped. C1
+// controls and U+FFFD are damage marks, not clean text.)
+void MarkCleanElsewhere(std::string_view text, std::span<const mi::SingleByteCodec> codecs,
+                        std::vector<char>* refuted) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < n && s[i] >= 0x80) ++i;
+    const std::string_view stretch = text.substr(start, i - start);
+    // Cheap rejection first: the code pages that map its first character
+    // to a continuation byte.
+    int32_t head;
+    mi::DecodeUtf8(stretch, 0, &head);
+    if (head < 0xA0) continue;  // invalid, or a C1 control: a damage mark
+    uint32_t mask = 0;
+    for (size_t c = 0; c < codecs.size() && c < 32; ++c) {
+      int b = (*refuted)[c] ? -1 : codecs[c].Encode(head);
+      if (b >= 0 && utf8::IsContinuation(static_cast<unsigned char>(b))) mask |= 1u << c;
+    }
+    for (size_t k = 0; k < stretch.size() && mask != 0;) {
+      int32_t cp;
+      k += mi::DecodeUtf8(stretch, k, &cp);
+      if (cp < 0 || cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0)) mask = 0;
+      for (size_t c = 0; c < codecs.size() && c < 32; ++c) {
+        if ((mask & (1u << c)) && codecs[c].Encode(cp) < 0) mask &= ~(1u << c);
+      }
+    }
+    for (size_t c = 0; c < codecs.size() && c < 32; ++c) {
+      if (mask & (1u << c)) (*refuted)[c] = 1;
+    }
+  }
 }
 
 // Undoes one layer of damage where the evidence allows. Returns true when
@@ -981,6 +1032,16 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
     r.badness = RunBadness(r, cps);
     if (r.badness > 0) evaluate(r, false);
   }
+  // (Only the first layer sees the line as it came: later layers see the
+  // repairs of the first.)
+  std::vector<char> clean_elsewhere(nc, 0);
+  // (Only short spans are refused: a line without one skips the pass.)
+  if (layer == 0 &&
+      std::any_of(runs.begin(), runs.end(), [](const Run& r) { return r.chars.size() <= 2; }))
+    MarkCleanElsewhere(text, codecs, &clean_elsewhere);
+  auto refused = [&](const Run& r, size_t c) {
+    return clean_elsewhere[c] && IsShortSpan(r, r.cands[c]);
+  };
   std::vector<std::vector<std::pair<UScriptCode, int>>> letters(nc);
   for (const auto& r : runs) {
     for (size_t c = 0; c < r.cands.size(); ++c) {
@@ -998,6 +1059,23 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       if (imp > 0) weak[c] += imp;
     }
   }
+  const std::vector<int> strong_before = strong;
+  const bool any_refuted =
+      std::any_of(clean_elsewhere.begin(), clean_elsewhere.end(), [](char v) { return v != 0; });
+  // Two clear repairs under a code page outweigh one clean character of it
+  // (`– BlÃ¥ og grÃ¸nn`); one short span does not, and is not counted.
+  for (size_t c = 0; c < nc; ++c) {
+    if (strong[c] >= 2) clean_elsewhere[c] = 0;
+    if (!clean_elsewhere[c]) continue;
+    for (const auto& r : runs) {
+      if (c >= r.cands.size()) continue;
+      const Candidate& cand = r.cands[c];
+      if (cand.valid && refused(r, c) &&
+          r.badness - cand.badness >= RequiredImprovement(r, cand, opt.min_improvement) &&
+          !LoneForeignLetter(r, cand.cps, letters[c]))
+        --strong[c];
+    }
+  }
   bool any_strong = std::any_of(strong.begin(), strong.end(), [](int v) { return v > 0; });
   for (auto& r : runs) {
     if (r.badness <= 0 && !r.too_long) {
@@ -1012,7 +1090,8 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
   out.reserve(text.size());
   size_t copied = 0;
   bool changed = false;
-  for (auto& r : runs) {
+  // The code page that repairs run r best under the given votes, or -1.
+  auto choose = [&](const Run& r, const std::vector<int>& votes) {
     int best = -1;
     for (size_t c = 0; c < nc; ++c) {
       const Candidate& cand = r.cands[c];
@@ -1022,19 +1101,30 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       // evidence on the others.
       bool lone = LoneForeignLetter(r, cand.cps, letters[c]);
       bool ok = !lone && (imp >= RequiredImprovement(r, cand, opt.min_improvement) ||
-                          (strong[c] > 0 && imp >= 0));
+                          (votes[c] > 0 && imp >= 0));
       if (!ok) continue;
       if (best < 0) {
         best = static_cast<int>(c);
         continue;
       }
       const Candidate& b = r.cands[best];
-      auto key = [&](size_t k) { return std::make_pair(strong[k], weak[k]); };
+      auto key = [&](size_t k) { return std::make_pair(votes[k], weak[k]); };
       if (key(c) > key(best) || (key(c) == key(best) && cand.badness < b.badness - 1e-9)) {
         best = static_cast<int>(c);
       }
     }
+    return best;
+  };
+  for (auto& r : runs) {
+    int best = choose(r, strong);
     if (best < 0) continue;
+    // A short span that would have gone to a code page the line shows it
+    // was not read with is left as it is, not handed to one that reads it
+    // worse (`“SmÃ¥land”` is not `Sm̴land`).
+    if (any_refuted) {
+      int unrefused = choose(r, strong_before);
+      if (unrefused >= 0 && refused(r, static_cast<size_t>(unrefused))) continue;
+    }
     // (Only a final repair is compared: an intermediate layer of stacked
     // damage is not text yet.)
     const auto& rep = r.cands[best].cps;

@@ -49,7 +49,11 @@
 //   characters a code page holds stay possible as intermediate layers), and
 //   so is a lone letter of a script other than Latin, Greek, Cyrillic or CJK
 //   with no letter of it beside it or elsewhere in the line's repairs
-//   (`“×”` -> `“ה` stays). A code page that clearly repairs one run of a
+//   (`“×”` -> `“ה` stays). A line that also holds clean text of a code page
+//   that no UTF-8 text starts with (`Bremer – DrÃ¥ber`: `–` alone is
+//   windows-1252's 0x96, a continuation byte) was not read as that code page
+//   as a whole: a short span it would repair is left, unless two runs of
+//   the line need it. A code page that clearly repairs one run of a
 //   line may repair the line's other runs on any improvement (so `Ãœber` is
 //   fixed beside `tÃ¤glich`). Every decision is local to its line: a line
 //   comes out the same alone or inside any text. Runs that read better as
