@@ -2,6 +2,9 @@
 // code and message, skip/replace counts in --explain, detect's output forms.
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "norm/decode.h"
 #include "test_util.h"
 
 namespace norm {
@@ -48,6 +51,50 @@ TEST(DecodeCli, DetectNamesSourceAndJson) {
   CliResult bad = RunCli({"decode", "-f", "klingon-8"}, "abc");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("unknown encoding klingon-8"), std::string::npos) << bad.err;
+}
+
+// A large file streams through 1 MiB chunks (tools/norm/stream_decode.h):
+// the output must be the whole-file decode's, whatever the chunk edges cut.
+TEST(DecodeCli, LargeFileStreamsToTheWholeFileText) {
+  std::mt19937 rng(7);
+  std::string bytes;
+  while (bytes.size() < 2'500'000) {
+    const uint32_t r = rng() % 10;
+    if (r < 6) {
+      bytes += "\xD6\xD0\xCE\xC4";  // 中文
+    } else if (r < 8) {
+      bytes += "text ";
+    } else if (r < 9) {
+      bytes += '\n';
+    } else {
+      bytes += static_cast<char>(0x81 + rng() % 0x7E);  // a pair, often unmapped or cut
+      bytes += static_cast<char>(0x20 + rng() % 0xDF);
+    }
+  }
+  bytes[(1 << 20) - 1] = '\x81';  // a lead byte ends the first chunk
+  test::TempDir dir;
+  const std::string path = (dir.path() / "big.txt").string();
+  test::WriteFile(path, bytes);
+  for (const std::string mode : {"replace", "skip"}) {
+    DecodeOptions o;
+    o.on_invalid = mode == "skip" ? OnInvalid::kSkip : OnInvalid::kReplace;
+    const std::string want_auto = DecodeBytes(bytes, o).text;
+    o.from_code = "GBK";
+    const std::string want_gbk = DecodeBytes(bytes, o).text;
+    const CliResult a = RunCli({"decode", "--on-invalid=" + mode, path});
+    EXPECT_EQ(a.exit_code, 0) << a.err;
+    EXPECT_TRUE(a.out == want_auto) << mode << ": " << a.out.size() << " vs " << want_auto.size();
+    const CliResult g = RunCli({"decode", "-f", "GBK", "--on-invalid=" + mode, path});
+    EXPECT_EQ(g.exit_code, 0) << g.err;
+    EXPECT_TRUE(g.out == want_gbk) << mode << ": " << g.out.size() << " vs " << want_gbk.size();
+  }
+  // A NUL byte past the first chunk: refused as binary, nothing written.
+  bytes[1'500'000] = '\0';
+  test::WriteFile(path, bytes);
+  const CliResult nul = RunCli({"decode", "-f", "GBK", path});
+  EXPECT_EQ(nul.exit_code, 1);
+  EXPECT_NE(nul.err.find("binary input (NUL byte)"), std::string::npos) << nul.err;
+  EXPECT_EQ(nul.out, "");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "norm/records.h"
 #include "norm/registry.h"
 #include "review.h"
+#include "stream_decode.h"
 
 namespace norm::cli {
 namespace {
@@ -56,6 +57,19 @@ class Runner {
 
  private:
   int One(const std::string& file) {
+    if (config_.command == "decode" && !config_.in_place && !config_.options.explain &&
+        !config_.stats) {
+      // Large files stream (stream_decode.h); the output is the same.
+      int emitted = kOk;
+      const StreamOutcome streamed =
+          StreamDecodeFile(file, config_.options, [&](std::string_view chunk) {
+            emitted = Emit(chunk);
+            return emitted == kOk && !stop_;
+          });
+      if (streamed == StreamOutcome::kDone) return kOk;
+      // stop_: the output failed (kTrouble) or its reader went away (kOk).
+      if (streamed == StreamOutcome::kFailed) return stop_ ? emitted : kTrouble;
+    }
     std::string bytes, error;
     // detect looks at a window only: one byte more tells it the input goes on.
     const size_t limit =

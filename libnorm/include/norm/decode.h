@@ -95,6 +95,10 @@ class StreamDecoder {
   Status Decode(std::string_view chunk, bool last, std::string& out);
   int64_t replaced() const;  // sequences turned into U+FFFD so far
   int64_t skipped() const;   // bytes dropped so far (OnInvalid::kSkip)
+  // True when the chunks' text is always DecodeBytes' text for the same
+  // bytes: false for an encoding DecodeBytes may re-read with a larger
+  // superset when its table lacks characters (Big5, then Big5-HKSCS).
+  bool same_as_whole() const;
 
  private:
   struct State;

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "mbcs_table.h"
 #include "utf8.h"
 
 namespace norm::charset {
@@ -369,6 +370,10 @@ inline void AppendUtf8(char32_t c, std::string& out) { utf8::Append(out, c); }
 
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 
+// Inputs from this size on decode through the multi-byte table (building it
+// costs about a millisecond, once per process and converter).
+constexpr size_t kMbcsTableMinInput = 64 * 1024;
+
 inline uint64_t Load8(const unsigned char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
@@ -508,6 +513,10 @@ struct Engine::Impl {
   const char* chunk_start = nullptr;
   bool stopped = false;
   char16_t lead = 0;  // pending lead surrogate between UTF-16 buffers
+  // The multi-byte table (mbcs_table.h), looked up at the first large chunk.
+  const MbcsTable* mbcs = nullptr;
+  bool mbcs_checked = false;
+  bool pending = false;  // ICU may hold a sequence cut by the end of the last chunk
   UChar buf[4096];
 };
 
@@ -717,10 +726,96 @@ bool Engine::DecodeSingleByte(std::string_view input, std::string& out) {
 
 bool Engine::DecodeIcu(std::string_view input, bool last, std::string& out) {
   Impl& im = *impl_;
-  const char* src = input.data();
-  const char* limit = src + input.size();
-  im.chunk_start = src;
+  // Small inputs (detection's candidate decodings) never build the table.
+  if (!im.mbcs_checked && input.size() >= kMbcsTableMinInput) {
+    im.mbcs = MbcsTableFor(*encoding_);
+    im.mbcs_checked = true;
+  }
   im.stopped = false;
+  if (im.mbcs != nullptr ? !DecodeMbcs(input, last, out)
+                         : !DecodeIcuRange(input, 0, input.size(), last, out))
+    return false;
+  if (last && im.lead) {
+    AppendUtf8(0xFFFD, out);
+    im.lead = 0;
+  }
+  return true;
+}
+
+bool Engine::DecodeMbcs(std::string_view input, bool last, std::string& out) {
+  Impl& im = *impl_;
+  const MbcsTable& t = *im.mbcs;
+  const auto* begin = reinterpret_cast<const unsigned char*>(input.data());
+  const auto* end = begin + input.size();
+  const auto* p = begin;
+  constexpr size_t kBlock = 8192;
+  char buf[kBlock * 4];  // a table character is at most 4 bytes of UTF-8 per input byte
+  while (p < end) {
+    if (!im.pending) {
+      const auto* stop = p + std::min<size_t>(kBlock, static_cast<size_t>(end - p));
+      char* w = buf;
+      while (p < stop) {
+        while (stop - p >= 8 && (Load8(p) & kHighBits) == 0) {
+          std::memcpy(w, p, 8);
+          p += 8;
+          w += 8;
+        }
+        if (p == stop) break;
+        const unsigned b = *p;
+        if (b < 0x80) {
+          *w++ = static_cast<char>(b);
+          ++p;
+          continue;
+        }
+        uint8_t n = t.single_len[b - 0x80];
+        const char* utf8 = t.single_utf8[b - 0x80].data();
+        int width = 1;
+        if (n == 0 && end - p >= 2) {
+          const size_t k = (b - 0x80) << 8 | p[1];
+          n = t.pair_len[k];
+          utf8 = t.pair_utf8[k].data();
+          width = 2;
+        }
+        if (n == 0) break;  // ICU's turn
+        std::memcpy(w, utf8, 4);
+        w += n & MbcsTable::kLengthMask;
+        private_use_ += n >> 7;
+        p += width;
+      }
+      out.append(buf, static_cast<size_t>(w - buf));
+      if (p == end) break;
+      if (p == stop) continue;  // the table read the whole block
+    }
+    // ICU reads up to the next '\n' (never a trail byte, so a character
+    // boundary in every table encoding), or to the end of the chunk.
+    const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    const auto* q = nl ? static_cast<const unsigned char*>(nl) + 1 : end;
+    const bool flush = q < end || last;
+    if (!DecodeIcuRange(input, static_cast<size_t>(p - begin), static_cast<size_t>(q - begin),
+                        flush, out))
+      return false;
+    im.pending = !flush;
+    if (im.lead && !im.pending) {  // a lone lead surrogate: what follows is no trail
+      AppendUtf8(0xFFFD, out);
+      im.lead = 0;
+    }
+    p = q;
+  }
+  // The end of input after a chunk that left ICU a cut sequence (an empty
+  // last chunk): ICU flushes it, as it would have without the table.
+  if (last && im.pending) {
+    im.pending = false;
+    return DecodeIcuRange(input, input.size(), input.size(), true, out);
+  }
+  return true;
+}
+
+bool Engine::DecodeIcuRange(std::string_view input, size_t from, size_t to, bool last,
+                            std::string& out) {
+  Impl& im = *impl_;
+  const char* src = input.data() + from;
+  const char* limit = input.data() + to;
+  im.chunk_start = input.data();
   // At most 3 bytes per UTF-16 unit, plus a U+FFFD for a lead surrogate
   // carried over from the previous call.
   char u8[std::size(decltype(Impl::buf){}) * 3 + 8];
@@ -765,10 +860,6 @@ bool Engine::DecodeIcu(std::string_view input, bool last, std::string& out) {
       continue;
     }
     break;
-  }
-  if (last && im.lead) {
-    AppendUtf8(0xFFFD, out);
-    im.lead = 0;
   }
   return true;
 }

@@ -131,6 +131,10 @@ class Engine {
   bool DecodeUtf8(std::string_view bytes, bool last, std::string& out);
   bool DecodeSingleByte(std::string_view bytes, std::string& out);
   bool DecodeIcu(std::string_view bytes, bool last, std::string& out);
+  // The table fast path of DecodeIcu (mbcs_table.h), ICU for the rest.
+  bool DecodeMbcs(std::string_view bytes, bool last, std::string& out);
+  // ICU on bytes[from, to); `last` flushes the converter.
+  bool DecodeIcuRange(std::string_view bytes, size_t from, size_t to, bool last, std::string& out);
   bool DecodeIconv(std::string_view bytes, bool last, std::string& out);
   void Error(int64_t offset, std::string& out, size_t invalid_len);
 

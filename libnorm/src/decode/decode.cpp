@@ -33,19 +33,24 @@ size_t DetectionWindow(const DecodeOptions& options) {
 
 Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options) {
   Decoded out;
+  const std::string_view text = DecodeInto(bytes, options, &out);
+  if (out.text.empty()) out.text.assign(text);
+  return out;
+}
+
+std::string_view DecodeInto(std::string_view bytes, const DecodeOptions& options,
+                            Decoded* decoded) {
+  Decoded& out = *decoded;
   out.detection = DetectEncoding(bytes, options);
   const charset::Encoding* enc =
       out.detection.encoding.empty() ? nullptr : charset::Lookup(out.detection.encoding);
   if (enc == nullptr) {
     out.status = Status(StatusCode::kConfig, "unknown encoding " + options.from_code);
-    return out;
+    return {};
   }
   const std::string_view body = bytes.substr(out.detection.bom_length);
-  // Fast path: valid UTF-8 is copied as it is.
-  if (out.detection.encoding == "UTF-8" && IsValidUtf8(body)) {
-    out.text.assign(body);
-    return out;
-  }
+  // Fast path: valid UTF-8 is the text as it is.
+  if (out.detection.encoding == "UTF-8" && IsValidUtf8(body)) return body;
   out.text.reserve(body.size() + body.size() / 2);
   const charset::WholeResult r = charset::DecodeWhole(body, *enc, options.on_invalid, out.text);
   if (options.on_invalid == OnInvalid::kStrict && r.errors > 0) {
@@ -53,11 +58,11 @@ Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options) {
         Status(StatusCode::kInvalidInput, std::string("invalid ") + enc->name + " sequence",
                r.error_offset + static_cast<int64_t>(out.detection.bom_length));
     out.text.clear();
-    return out;
+    return {};
   }
   out.replaced = r.replaced;
   out.skipped = r.skipped;
-  return out;
+  return out.text;
 }
 
 void ReportDecoded(const Decoded& decoded, Report& report) {
@@ -106,5 +111,9 @@ Status StreamDecoder::Decode(std::string_view chunk, bool last, std::string& out
 
 int64_t StreamDecoder::replaced() const { return state_ ? state_->engine.replaced() : 0; }
 int64_t StreamDecoder::skipped() const { return state_ ? state_->engine.skipped() : 0; }
+
+bool StreamDecoder::same_as_whole() const {
+  return state_ && state_->engine.encoding().icu_alt == nullptr;
+}
 
 }  // namespace norm
