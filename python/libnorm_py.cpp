@@ -1,9 +1,12 @@
-// The Python binding: `import libnorm`.
+// The native half of the Python package `libnorm` (python/libnorm/), as
+// libnorm._libnorm; the package's __init__.py wraps it in the documented API
+// (Result objects, normalize_jsonl on files) and _libnorm.pyi types it.
 //
-//   text, report = libnorm.normalize(data, **options)   # data: bytes or str
-//   results = libnorm.normalize_batch(docs, threads=4, **options)
-//   lines, rejects = libnorm.normalize_jsonl(lines, threads=4, text_key="text", **options)
-//   n = libnorm.Normalizer(**options); n.normalize(data); n.normalize_batch(docs)
+//   text, report = _libnorm.normalize(data, **options)   # data: bytes or str
+//   results = _libnorm.normalize_batch(docs, threads=4, **options)
+//   lines, rejects = _libnorm.normalize_jsonl(lines, threads=4, text_key="text", **options)
+//   n = _libnorm.Normalizer(**options); n.normalize(data); n.normalize_batch(docs)
+//   _libnorm.options(): [(name, arg, help)] of the one option table
 //
 // Options are the library's named options (norm::NamedOptions, the `norm`
 // CLI's long flags) with '_' for '-': from_code="GBK", on_invalid="strict",
@@ -197,7 +200,7 @@ py::tuple NormalizeJsonl(const Built& b, const py::iterable& lines, int threads)
 
 }  // namespace
 
-PYBIND11_MODULE(libnorm, m) {
+PYBIND11_MODULE(_libnorm, m) {
   m.doc() =
       "libnorm: damaged multilingual text in, clean UTF-8 Markdown out.\n\n"
       "normalize(data, **options) -> (markdown, report)\n"
@@ -230,6 +233,25 @@ PYBIND11_MODULE(libnorm, m) {
       "`norm --jsonl` over a list of lines (bytes or str, trailing newline optional): returns "
       "(output lines as bytes without newline, [(index, error message)] for rejected lines).");
   m.def("version", [] { return norm::VersionInfo(); });
+  m.def(
+      "options",
+      [] {
+        py::list out;
+        for (const norm::OptionInfo& o : norm::NamedOptions())
+          out.append(py::make_tuple(std::string(o.name), std::string(o.arg), std::string(o.help)));
+        return out;
+      },
+      "The library's named options, as `norm` spells its long flags: [(name, arg, help)]; an "
+      "empty arg marks a switch.");
+  m.def(
+      "commands",
+      [] {
+        py::list out;
+        for (const norm::CommandInfo& c : norm::Commands())
+          out.append(py::make_tuple(std::string(c.name), std::string(c.summary)));
+        return out;
+      },
+      "The commands `command=` takes: [(name, summary)].");
 
   py::class_<Built, std::shared_ptr<Built>>(m, "Normalizer")
       .def(py::init([](py::kwargs kwargs) { return GetBuilt(kwargs, false); }))

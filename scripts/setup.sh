@@ -17,6 +17,8 @@ packages=(
   webext-ublock-origin-firefox
   libchewing3-data
   pybind11-dev python3-dev python3-distributed parallel hyperfine
+  python3-jsonschema python3-setuptools python3-pip python3-venv
+  chromium
 )
 
 missing=()

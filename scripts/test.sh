@@ -21,6 +21,9 @@ BUILD_DIR=build scripts/build.sh
 echo "== tests"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
+echo "== Python package: pip install into a fresh venv, binding and Dask tests against it"
+scripts/test-python-package.sh build
+
 echo "== install and build a consumer project (CMake package and pkg-config)"
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT

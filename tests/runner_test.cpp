@@ -100,6 +100,7 @@ TEST(Options, EveryNamedOptionSetsSomething) {
                         : info.name == "format"     ? "html"
                         : info.name == "nf"         ? "NFKC"
                         : info.name == "max-size"   ? "1K"
+                        : info.name == "to"         ? "json"
                                                     : "x";
     ASSERT_TRUE(SetOption(o, info.name, value).ok()) << info.name;
     Options defaults;
@@ -114,7 +115,8 @@ TEST(Options, EveryNamedOptionSetsSomething) {
         o.zh.consistency != defaults.zh.consistency || o.unicode.form != defaults.unicode.form ||
         o.unicode.fold_width != defaults.unicode.fold_width ||
         o.unicode.fold_spaces != defaults.unicode.fold_spaces || o.max_size != defaults.max_size ||
-        o.allow_binary != defaults.allow_binary || o.explain != defaults.explain;
+        o.allow_binary != defaults.allow_binary || o.explain != defaults.explain ||
+        o.to != defaults.to;
     EXPECT_TRUE(changed) << info.name;
     EXPECT_FALSE(info.help.empty()) << info.name;
   }

@@ -1,11 +1,15 @@
-"""The Python binding: libnorm.normalize, normalize_batch, normalize_jsonl.
+"""The Python package: libnorm.normalize, normalize_batch, normalize_jsonl,
+python3 -m libnorm.
 
 Run by ctest with Debian's /usr/bin/python3, PYTHONPATH set to the build's
-python/ folder and NORM_CLI to the norm binary (the oracle)."""
+python/ folder and NORM_CLI to the norm binary (the oracle); and by
+scripts/test.sh against the module pip installed into a fresh venv
+(LIBNORM_EXPECT_PREFIX: the venv, where the module must come from)."""
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unittest
@@ -107,6 +111,78 @@ class Binding(unittest.TestCase):
         self.assertEqual(rejects, [(5, "malformed JSON: expected a member name at byte 1")])
         with self.assertRaises(TypeError):
             libnorm.normalize(b"x", text_key="body")
+
+    def test_result_has_text_report_encoding(self):
+        r = libnorm.normalize("中文 *x*\n".encode("gbk"))
+        self.assertIsInstance(r, libnorm.Result)
+        self.assertEqual(r.text, "中文 *x*\n")
+        self.assertIn(r.encoding, ("GBK", "GB18030"))
+        self.assertEqual(r.encoding, r.report["decode"]["encoding"])
+        self.assertIsNone(r.error)
+        bad = libnorm.normalize_batch([b"ok", b"bad \xe9"], from_code="UTF-8",
+                                      on_invalid="strict")[1]
+        self.assertIsNone(bad.text)
+        self.assertEqual(bad.error["byte_offset"], 4)
+
+    def test_to_text_and_json(self):
+        page = b"<h1>Head</h1><p>A <a href='https://x.y/'>link</a> and <em>more</em>.</p>"
+        for to in ("text", "json"):
+            self.assertEqual(libnorm.normalize(page, to=to).text,
+                             cli(["--to=" + to], page).stdout.decode(), to)
+        doc = json.loads(libnorm.normalize(page, to="json").text)
+        self.assertEqual(doc["links"][0]["url"], "https://x.y/")
+        with self.assertRaises(libnorm.Error):
+            libnorm.normalize(b"x", to="yaml")
+
+    def test_options_come_from_the_one_table(self):
+        names = [name for name, _, _ in libnorm.options()]
+        self.assertIn("to", names)
+        self.assertIn("from-code", names)
+        help_text = cli(["--help"], b"").stdout.decode()
+        for name in names:
+            self.assertIn("--" + name, help_text, name)
+        self.assertIn("fix", [name for name, _ in libnorm.commands()])
+
+    def test_jsonl_files(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            src, dst = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
+            lines = [json.dumps({"id": i, "text": f"<p>rec {i}</p>"}) for i in range(25)]
+            lines[3] = "{broken"
+            with open(src, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
+            summary = libnorm.normalize_jsonl(src, dst, threads=2, chunk=10)
+            self.assertEqual((summary.records, summary.written), (25, 24))
+            self.assertEqual([n for n, _ in summary.rejects], [4])
+            with open(src, "rb") as f:
+                want = cli(["--jsonl"], f.read()).stdout
+            with open(dst, "rb") as f:
+                self.assertEqual(f.read(), want)
+
+    def test_module_cli(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "page.html")
+            with open(path, "wb") as f:
+                f.write("<p>中文 <b>x</b></p>".encode("gbk"))
+            got = subprocess.run([sys.executable, "-m", "libnorm", "--to=text", "--from-code=GBK",
+                                  path], capture_output=True, check=False)
+            self.assertEqual(got.returncode, 0, got.stderr)
+            self.assertEqual(got.stdout, cli(["--to=text", "--from-code=GBK", path], b"").stdout)
+            bad = os.path.join(tmp, "bad.txt")
+            with open(bad, "wb") as f:
+                f.write(b"caf\xe9")
+            got = subprocess.run([sys.executable, "-m", "libnorm", "--from-code=UTF-8",
+                                  "--on-invalid=strict", bad], capture_output=True, check=False)
+            self.assertEqual(got.returncode, 1)
+            self.assertIn(b"at byte 3", got.stderr)
+
+    def test_installed_where_expected(self):
+        prefix = os.environ.get("LIBNORM_EXPECT_PREFIX")
+        if not prefix:
+            self.skipTest("run from the build tree")
+        self.assertTrue(os.path.realpath(libnorm.__file__).startswith(os.path.realpath(prefix)),
+                        libnorm.__file__)
+        stubs = os.path.join(os.path.dirname(libnorm.__file__), "_libnorm.pyi")
+        self.assertTrue(os.path.exists(stubs))
 
     def test_normalizer_object(self):
         n = libnorm.Normalizer(nf="NFKC", steps="-boilerplate")

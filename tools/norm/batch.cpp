@@ -29,12 +29,16 @@ struct Input {
   uint64_t size = 0;    // 0 when unknown
 };
 
-std::string WithMdExtension(const std::string& rel) {
+// rel with the extension of the output format (.md, .txt or .json).
+std::string WithOutputExtension(const std::string& rel, OutputFormat to) {
+  const char* ext = to == OutputFormat::kText   ? ".txt"
+                    : to == OutputFormat::kJson ? ".json"
+                                                : ".md";
   size_t slash = rel.rfind('/');
   size_t base = slash == std::string::npos ? 0 : slash + 1;
   size_t dot = rel.rfind('.');
-  if (dot != std::string::npos && dot > base) return rel.substr(0, dot) + ".md";
-  return rel + ".md";
+  if (dot != std::string::npos && dot > base) return rel.substr(0, dot) + ext;
+  return rel + ext;
 }
 
 uint64_t RegularSize(const std::string& path) {
@@ -77,7 +81,7 @@ bool ExpandInputs(const Config& c, std::vector<Input>* inputs, std::string* erro
   if (c.output_dir.empty()) return true;
   std::map<std::string, std::string> seen;
   for (Input& in : *inputs) {
-    if (!c.records) in.out_rel = WithMdExtension(in.out_rel);
+    if (!c.records) in.out_rel = WithOutputExtension(in.out_rel, c.options.to);
     auto [it, fresh] = seen.emplace(in.out_rel, in.path);
     if (!fresh) {
       *error = it->second + " and " + in.path + " would both be written to " + c.output_dir + "/" +

@@ -55,6 +55,7 @@ std::vector<Flag> MakeFlags() {
       Lib("lang"),
       Lib("on-invalid"),
       Lib("format"),
+      Lib("to"),
       {"output", 'o', "FILE", "Write output to FILE (replaced atomically) instead of stdout.",
        nullptr,
        [](Config& c, std::string_view v) {
@@ -144,7 +145,8 @@ std::vector<Flag> MakeFlags() {
        }},
       {"output-dir", 0, "DIR",
        "Write one output file per input under DIR, mirroring the tree below each directory "
-       "argument (a plain FILE keeps its base name). Documents get a .md extension; record "
+       "argument (a plain FILE keeps its base name). Documents get a .md extension (.txt, .json "
+       "with --to); record "
        "files keep their name.",
        kBatchCommands,
        [](Config& c, std::string_view v) {
@@ -155,6 +157,18 @@ std::vector<Flag> MakeFlags() {
        "Show documents, MB, MB/s and ETA on stderr: auto (default: when stderr is a terminal), "
        "always (also --progress alone) or never.",
        kBatchCommands, SetProgress},
+      {"review-max", 0, "N",
+       "review: show at most N documents in full, the most changed first (the others in a "
+       "summary table). Default: 200.",
+       "review",
+       [](Config& c, std::string_view v) {
+         size_t n = 0;
+         auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+         if (ec != std::errc() || ptr != v.data() + v.size())
+           return "--review-max takes a document count, not '" + std::string(v) + "'";
+         c.review_max = n;
+         return std::string();
+       }},
       {"json", 0, "", "detect: print one JSON object per input.", "detect",
        [](Config& c, std::string_view) {
          c.json = true;
@@ -209,6 +223,12 @@ constexpr Command kCheck = {"check",
                             "Normalize EXPECTED and ACTUAL (stdin if absent) and diff them; exit "
                             "1 if they differ.",
                             "EXPECTED [ACTUAL]"};
+// `norm review`: the CLI's own too (an HTML page, see review.h).
+constexpr Command kReview = {"review",
+                             "Write one self-contained HTML page (-o FILE) showing, per document, "
+                             "the input beside the rendered output with every repair and removal "
+                             "marked, the most changed first.",
+                             "-o FILE FILE..."};
 
 const Flag* FindLong(std::string_view name) {
   for (const Flag& f : FlagTable())
@@ -282,6 +302,7 @@ std::vector<Command> Commands() {
   std::vector<Command> out;
   for (const CommandInfo& c : norm::Commands()) out.push_back({c.name, c.summary, "[FILE...]"});
   out.push_back(kCheck);
+  out.push_back(kReview);
   return out;
 }
 
@@ -395,6 +416,13 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     return false;
   }
   config->record.strict = config->options.decode.on_invalid == OnInvalid::kStrict;
+  if (config->command == "review") {
+    if (config->output.empty() || config->files.empty()) {
+      *error = "review takes -o FILE.html and one or more FILE";
+      return false;
+    }
+    config->options.explain = true;  // the page shows every event
+  }
   if (config->command == "check" && (config->files.empty() || config->files.size() > 2)) {
     *error = "check takes EXPECTED [ACTUAL]";
     return false;

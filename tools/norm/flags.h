@@ -27,6 +27,7 @@ struct Config {
   bool man = false;
   bool list_filters = false;
   bool list_encodings = false;
+  size_t review_max = 200;  // review: documents shown in full
   // Records and batches (see batch.h).
   bool records = false;  // --jsonl, --lines or -z chose record.format
   RecordOptions record;

@@ -12,6 +12,7 @@
 #include "norm/norm.h"
 #include "norm/records.h"
 #include "norm/registry.h"
+#include "review.h"
 #include "stream_decode.h"
 
 namespace norm::cli {
@@ -28,6 +29,7 @@ class Runner {
       Error("", normalizer_.status().ToString());
       return kTrouble;
     }
+    if (config_.command == "review") return Review();
     if (UsesBatch(config_) && config_.command != "check") return RunBatch(config_, normalizer_);
     int status = kOk;
     if (config_.command == "check") {
@@ -173,6 +175,43 @@ class Runner {
     if (diff.empty()) return kOk;
     Emit(diff);
     return kRejected;
+  }
+
+  int Review() {
+    Options decode_options = config_.options;
+    decode_options.command = norm::Command::kDecode;
+    decode_options.explain = false;
+    Normalizer decoder(decode_options);
+    std::vector<ReviewDoc> docs;
+    int status = kOk;
+    for (const std::string& file : config_.files) {
+      std::string bytes, error;
+      if (!ReadAll(file, &bytes, &error)) {
+        Error(DisplayName(file), error);
+        status = kTrouble;
+        continue;
+      }
+      ReviewDoc d;
+      d.name = DisplayName(file);
+      Result decoded = decoder.Normalize(bytes);
+      d.input = decoded.status.ok() ? decoded.markdown : std::string();
+      Result r = normalizer_.Normalize(bytes);
+      if (!r.status.ok()) {
+        Error(d.name, r.status.ToString());
+        status = std::max(status, ExitFor(r.status));
+      }
+      d.markdown = std::move(r.markdown);
+      d.report = std::move(r.report);
+      d.status = std::move(r.status);
+      docs.push_back(std::move(d));
+    }
+    std::string page = ReviewPage(std::move(docs), config_.review_max);
+    std::string error;
+    if (!WriteAtomically(config_.output, page, "", &error)) {
+      Error(config_.output, error);
+      return kTrouble;
+    }
+    return status;
   }
 
   const Config& config_;

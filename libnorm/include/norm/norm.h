@@ -25,6 +25,8 @@
 namespace norm {
 
 struct Result {
+  // The output: Markdown, or what options.to names (plain text, a JSON
+  // object); the text as the command leaves it for decode, fix and zh.
   std::string markdown;
   Report report;
   Status status;

@@ -20,6 +20,12 @@ enum class OnInvalid {
 
 enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
 
+// What the runner writes for a document (--to): Markdown (default), plain
+// text or one JSON object (libnorm/src/write/text_writer.h and
+// json_writer.h). Commands that write no Document (detect, decode, fix, zh)
+// take Markdown only.
+enum class OutputFormat { kMarkdown, kText, kJson };
+
 // What a Normalizer does with its input: the whole pipeline, or one part of
 // it (the `norm` commands of the same names; see Commands() in registry.h).
 enum class Command {
@@ -62,6 +68,7 @@ struct Options {
   Command command = Command::kNormalize;
   DecodeOptions decode;
   InputFormat format = InputFormat::kAuto;
+  OutputFormat to = OutputFormat::kMarkdown;  // --to
   // Comma-separated filter names; empty means the default pipeline. A name
   // prefixed with '-' removes that filter from the default pipeline.
   std::string steps;

@@ -13,6 +13,8 @@
 //           unescaped (\uXXXX surrogate pairs included) to bytes, normalized,
 //           and re-escaped in place. Every other byte of the line, other
 //           members, their order, spacing and escapes, is kept verbatim.
+//           With --to=json (text_is_json) the member becomes the document's
+//           JSON object instead of a string.
 //           With `report_key`, the Report JSON is written as that member
 //           (replacing its value if present, else appended last).
 //   kLines  one record per line; the output is the Markdown on one line:
@@ -51,6 +53,10 @@ struct RecordOptions {
   std::string id_key = "id";      // --id-key: copied into errors; may be absent
   std::string report_key;         // --report-key: empty means no report member
   bool strict = false;            // reject lone surrogate escapes
+  // kJsonl: the normalized text is a JSON object (--to=json), written as the
+  // member's value itself rather than as a string. NormalizeRecord with a
+  // Normalizer sets it from the Normalizer's options.
+  bool text_is_json = false;
 };
 
 struct RecordResult {

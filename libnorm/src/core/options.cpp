@@ -45,6 +45,19 @@ std::string SetFormat(Options& o, std::string_view v) {
   return {};
 }
 
+std::string SetTo(Options& o, std::string_view v) {
+  if (v == "markdown" || v == "md") {
+    o.to = OutputFormat::kMarkdown;
+  } else if (v == "text") {
+    o.to = OutputFormat::kText;
+  } else if (v == "json") {
+    o.to = OutputFormat::kJson;
+  } else {
+    return "--to takes markdown, text or json, not '" + std::string(v) + "'";
+  }
+  return {};
+}
+
 std::string SetNf(Options& o, std::string_view v) {
   if (v != "NFC" && v != "NFKC" && v != "none")
     return "--nf takes NFC, NFKC or none, not '" + std::string(v) + "'";
@@ -117,6 +130,14 @@ const Row kRows[] = {
       "input, exit 1, with the byte offset) or skip (drop, counted)."},
      SetOnInvalid},
     {{"format", "FORMAT", "Input format: auto (default), text, markdown or html."}, SetFormat},
+    {{"to", "FORMAT",
+      "Output format: markdown (default); text (plain UTF-8 text for tokenizers and language "
+      "models: no Markdown syntax or escapes, links as their text, images as their alt text, "
+      "table rows as tab-separated cells, paragraphs separated by blank lines); or json (one "
+      "JSON object per document: metadata, the text as --to=text writes it, and its blocks "
+      "with their offsets in that text; see docs/output.schema.json). In records modes the "
+      "text member holds this output (with json, the object itself)."},
+     SetTo},
     {{"steps", "LIST",
       "Comma-separated filters to run instead of the default pipeline (see --list-filters); "
       "'-name,...' runs the default pipeline without those."},

@@ -7,9 +7,11 @@
 
 #include "build_pipeline.h"
 #include "decoded.h"
+#include "json_writer.h"
 #include "norm/norm.h"
 #include "parallel.h"
 #include "reader.h"
+#include "text_writer.h"
 #include "write_markdown.h"
 #include "zh.h"
 
@@ -21,6 +23,12 @@ Normalizer::Normalizer(const Options& options, std::vector<std::unique_ptr<Filte
     : options_(options) {
   pipeline_ = BuildCommandPipeline(options_, std::move(filters), &status_);
   if (!pipeline_) pipeline_ = std::make_unique<Pipeline>();
+  // Only the commands that build a Document can write it as text or JSON.
+  bool writes_document =
+      options_.command == Command::kNormalize || options_.command == Command::kHtmlToMarkdown;
+  if (status_.ok() && options_.to != OutputFormat::kMarkdown && !writes_document)
+    status_ = Status(StatusCode::kConfig,
+                     "--to=text and --to=json apply to the whole pipeline and html2md only");
 }
 
 Normalizer::~Normalizer() = default;
@@ -110,7 +118,17 @@ void Normalizer::Run(std::string_view text, std::string* owned, Result& result) 
       result.status = ReadDocument(text, options_.format, options_, &doc, result.report);
       if (!result.status.ok()) return;
       pipeline_->Apply(doc, result.report);
-      result.markdown = WriteMarkdown(doc, &result.report);
+      switch (options_.to) {
+        case OutputFormat::kMarkdown:
+          result.markdown = WriteMarkdown(doc, &result.report);
+          break;
+        case OutputFormat::kText:
+          result.markdown = WriteText(doc, &result.report);
+          break;
+        case OutputFormat::kJson:
+          result.markdown = WriteJson(doc, &result.report);
+          break;
+      }
       return;
     }
   }

@@ -80,8 +80,14 @@ RecordResult NormalizeJsonl(std::string_view record, const RecordOptions& option
   int n = 0;
   splices[n].begin = text->value_begin;
   splices[n].end = text->value_end;
-  splices[n].with.reserve(res.markdown.size() + 16);
-  json::AppendString(splices[n].with, res.markdown);
+  if (options.text_is_json) {
+    std::string_view object = res.markdown;
+    while (!object.empty() && object.back() == '\n') object.remove_suffix(1);
+    splices[n].with = object;
+  } else {
+    splices[n].with.reserve(res.markdown.size() + 16);
+    json::AppendString(splices[n].with, res.markdown);
+  }
   ++n;
   if (!options.report_key.empty()) {
     if (report != nullptr) {
@@ -138,6 +144,11 @@ RecordResult NormalizeRecord(std::string_view record, const RecordOptions& optio
 
 RecordResult NormalizeRecord(const Normalizer& normalizer, std::string_view record,
                              const RecordOptions& options) {
+  if (normalizer.options().to == OutputFormat::kJson && !options.text_is_json) {
+    RecordOptions json_text = options;
+    json_text.text_is_json = true;
+    return NormalizeRecord(normalizer, record, json_text);
+  }
   return NormalizeRecord(record, options,
                          [&](std::string_view bytes) { return normalizer.Normalize(bytes); });
 }

@@ -1,0 +1,250 @@
+#include "review.h"
+
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+namespace norm::cli {
+namespace {
+
+// Filters whose events are repairs of the text (highlighted in the output);
+// the others' events are removals (struck through).
+bool IsRepairFilter(std::string_view f) {
+  return f == "mojibake" || f == "cjk-mojibake" || f == "realign" || f == "ruby" ||
+         f == "cjk-punct" || f == "zh" || f == "unicode";
+}
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// The output as a reader sees it: front matter as a block of its own (cmark
+// would read it as a heading), the Markdown rendered by cmark-gfm.
+std::string RenderMarkdown(std::string_view md) {
+  std::string out;
+  if (md.starts_with("---\n")) {
+    size_t end = md.find("\n---\n", 3);
+    if (end != std::string_view::npos) {
+      out += "<pre class=\"front\">" + Escape(md.substr(4, end - 3)) + "</pre>\n";
+      md.remove_prefix(end + 5);
+    }
+  }
+  char* html = cmark_markdown_to_html(md.data(), md.size(), CMARK_OPT_DEFAULT);
+  if (html != nullptr) out += html;
+  std::free(html);
+  return out;
+}
+
+struct Mark {
+  std::string text;   // escaped, as it appears in the HTML
+  std::string open;   // the opening tag
+  std::string close;  // the closing tag
+};
+
+// Wraps each mark's text where it next occurs in the text (not the tags) of
+// html: events come in document order, so the search goes on from the last
+// mark placed, and falls back to the start for the others; text already
+// inside a mark is not marked twice. Returns how many were placed.
+int PlaceMarks(std::string& html, const std::vector<Mark>& marks) {
+  int placed = 0;
+  size_t cursor = 0;
+  auto place = [&](const Mark& m, size_t from) {
+    while (true) {
+      size_t at = html.find(m.text, from);
+      if (at == std::string::npos) return false;
+      from = at + 1;
+      size_t lt = html.rfind('<', at);
+      size_t gt = html.rfind('>', at);
+      if (lt != std::string::npos && (gt == std::string::npos || gt < lt)) continue;  // in a tag
+      if (lt != std::string::npos &&
+          (html.compare(lt, 5, "<mark") == 0 || html.compare(lt, 4, "<del") == 0))
+        continue;  // marked already
+      html.insert(at + m.text.size(), m.close);
+      html.insert(at, m.open);
+      cursor = at + m.open.size() + m.text.size() + m.close.size();
+      ++placed;
+      return true;
+    }
+  };
+  for (const Mark& m : marks) {
+    if (m.text.empty()) continue;
+    if (!place(m, cursor)) place(m, 0);
+  }
+  return placed;
+}
+
+struct Scored {
+  ReviewDoc doc;
+  int64_t removed = 0;
+  int64_t repaired = 0;
+};
+
+void Score(Scored& s) {
+  for (const Report::Counter& c : s.doc.report.counters()) {
+    // Facts about the input and the work done, not changes.
+    bool bookkeeping = c.filter == "decode" || c.filter == "read" ||
+                       (c.filter == "realign" && c.key == "lines-searched");
+    if (bookkeeping) continue;
+    bool removal =
+        c.key.find("removed") != std::string::npos || c.key.find("dropped") != std::string::npos;
+    if (IsRepairFilter(c.filter) && !removal)
+      s.repaired += c.value;
+    else if (removal)
+      s.removed += c.value;
+  }
+}
+
+constexpr const char* kStyle = R"css(
+body{font:14px/1.5 system-ui,sans-serif;margin:0 1.5em;color:#222}
+h1{font-size:1.4em}h2{font-size:1.1em;margin:0}
+table.counts td,table.counts th{padding:0 .8em 0 0;text-align:left}
+section.doc{border-top:2px solid #888;padding:.8em 0;content-visibility:auto;
+contain-intrinsic-size:auto 50em}
+table.rest{content-visibility:auto;contain-intrinsic-size:auto 200em}
+.cols{display:grid;grid-template-columns:1fr 1fr;gap:1em}
+.cols>div{overflow:auto;max-height:40em;border:1px solid #ccc;padding:.5em}
+pre.front{color:#555;background:#f6f6f6;margin:0;white-space:pre-wrap}
+pre.input{white-space:pre-wrap;word-break:break-all;margin:0;font-size:13px}
+mark.fix{background:#ffe066;outline:1px solid #d9a400}
+del.fix{background:#ffd0d0;color:#900}
+del.rm{background:#eee;color:#888}
+ul.removed li{color:#666}
+.meta{color:#555;font-size:.9em}
+button{margin-right:.5em}
+)css";
+
+constexpr const char* kScript = R"js(
+function sortDocs(key){var box=document.getElementById('docs');
+var s=Array.prototype.slice.call(box.children);
+s.sort(function(a,b){return key==='name'?a.dataset.name.localeCompare(b.dataset.name):
+(+b.dataset[key])-(+a.dataset[key]);});s.forEach(function(e){box.appendChild(e);});}
+function visible(sel){var n=0;document.querySelectorAll(sel).forEach(function(e){
+var r=e.getBoundingClientRect(),st=getComputedStyle(e);
+if(r.width>0&&r.height>0&&st.visibility!=='hidden'&&st.display!=='none')n++;});return n;}
+window.addEventListener('load',function(){if(location.hash==='#selftest'){
+document.body.dataset.loadMs=Math.round(performance.now());
+document.body.dataset.visibleRepairs=visible('mark.fix');
+document.body.dataset.visibleRemovals=visible('del.rm');
+document.body.dataset.repairs=document.querySelectorAll('mark.fix').length;
+document.body.dataset.removals=document.querySelectorAll('del.rm').length;}});
+)js";
+
+void Document(std::string& out, const Scored& s) {
+  const ReviewDoc& d = s.doc;
+  out += "<section class=\"doc\" data-name=\"" + Escape(d.name) + "\" data-removed=\"" +
+         std::to_string(s.removed) + "\" data-repaired=\"" + std::to_string(s.repaired) +
+         "\" data-changed=\"" + std::to_string(s.removed + s.repaired) + "\">\n";
+  out += "<h2>" + Escape(d.name) + "</h2>\n<p class=\"meta\">";
+  if (const std::string* enc = d.report.GetFact("decode", "encoding"))
+    out += "encoding " + Escape(*enc) + " · ";
+  out += std::to_string(s.repaired) + " repaired · " + std::to_string(s.removed) + " removed";
+  if (!d.status.ok()) out += " · <b>rejected: " + Escape(d.status.ToString()) + "</b>";
+  out += "</p>\n";
+  std::vector<Mark> input_marks, output_marks;
+  std::vector<std::string> removed_items;
+  for (const ReportEvent& e : d.report.events()) {
+    std::string title = e.filter + ": " + e.what;
+    if (IsRepairFilter(e.filter) && !e.after.empty()) {
+      std::string t = Escape(title + ": " + e.before + " → " + e.after);
+      input_marks.push_back(
+          {Escape(e.before), "<del class=\"fix\" title=\"" + t + "\">", "</del>"});
+      output_marks.push_back(
+          {Escape(e.after), "<mark class=\"fix\" title=\"" + t + "\">", "</mark>"});
+    } else if (!IsRepairFilter(e.filter) && e.what.starts_with("removed")) {
+      // A removal: its text struck through where the input shows it, and
+      // listed with the rule or score that removed it (an element without
+      // text by its description).
+      std::string t = Escape(title);
+      if (!e.before.empty())
+        input_marks.push_back(
+            {Escape(e.before), "<del class=\"rm\" title=\"" + t + "\">", "</del>"});
+      removed_items.push_back("<li><del class=\"rm\" title=\"" + t + "\">" +
+                              Escape(e.before.empty() ? "(no text)" : e.before) +
+                              "</del> <span class=\"meta\">" + t + "</span></li>");
+    }
+  }
+  std::string input = "<pre class=\"input\">" + Escape(d.input) + "</pre>";
+  PlaceMarks(input, input_marks);
+  std::string output = d.status.ok() ? RenderMarkdown(d.markdown) : std::string();
+  PlaceMarks(output, output_marks);
+  out += "<div class=\"cols\"><div><b>Input</b>\n" + input + "</div><div><b>Output</b>\n" + output +
+         "</div></div>\n";
+  if (!removed_items.empty()) {
+    out += "<details open><summary>Removed (" + std::to_string(removed_items.size()) +
+           ")</summary><ul class=\"removed\">";
+    for (const std::string& li : removed_items) out += li;
+    out += "</ul></details>\n";
+  }
+  out += "</section>\n";
+}
+
+}  // namespace
+
+std::string ReviewPage(std::vector<ReviewDoc> docs, size_t max_full) {
+  std::vector<Scored> scored;
+  scored.reserve(docs.size());
+  std::map<std::string, int64_t> totals;
+  for (ReviewDoc& d : docs) {
+    Scored s{std::move(d)};
+    Score(s);
+    for (const Report::Counter& c : s.doc.report.counters())
+      totals[c.filter + "." + c.key] += c.value;
+    scored.push_back(std::move(s));
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.removed + a.repaired > b.removed + b.repaired;
+  });
+  std::string out =
+      "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>norm review</title><style>";
+  out += kStyle;
+  out += "</style><script>";
+  out += kScript;
+  out += "</script></head><body>\n<h1>norm review: " + std::to_string(scored.size()) +
+         " documents</h1>\n<table class=\"counts\"><tr><th>counter</th><th>total</th></tr>";
+  for (const auto& [key, value] : totals)
+    out += "<tr><td>" + Escape(key) + "</td><td>" + std::to_string(value) + "</td></tr>";
+  out +=
+      "</table>\n<p>Sort: <button onclick=\"sortDocs('changed')\">most changed</button>"
+      "<button onclick=\"sortDocs('removed')\">most removed</button>"
+      "<button onclick=\"sortDocs('repaired')\">most repaired</button>"
+      "<button onclick=\"sortDocs('name')\">name</button></p>\n<div id=\"docs\">\n";
+  size_t full = std::min(max_full, scored.size());
+  for (size_t i = 0; i < full; ++i) Document(out, scored[i]);
+  out += "</div>\n";
+  if (full < scored.size()) {
+    out += "<h2>" + std::to_string(scored.size() - full) +
+           " more documents (less changed)</h2>\n<table class=\"counts rest\"><tr><th>document</th>"
+           "<th>repaired</th><th>removed</th></tr>";
+    for (size_t i = full; i < scored.size(); ++i)
+      out += "<tr><td>" + Escape(scored[i].doc.name) + "</td><td>" +
+             std::to_string(scored[i].repaired) + "</td><td>" + std::to_string(scored[i].removed) +
+             "</td></tr>";
+    out += "</table>\n";
+  }
+  out += "</body></html>\n";
+  return out;
+}
+
+}  // namespace norm::cli
