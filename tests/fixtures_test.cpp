@@ -59,7 +59,8 @@ TEST_P(Fixture, LibraryMatchesExpected) {
   ASSERT_TRUE(cli::ParseArgs(CaseArgs(c), &config, &error)) << error;
   Normalizer normalizer(config.options);
   ASSERT_TRUE(normalizer.status().ok()) << normalizer.status().ToString();
-  Result r = cli::RunCommand(config, normalizer, ReadFile(c.input));
+  // The file name goes along, as the CLI passes it (a .html name means HTML).
+  Result r = cli::RunCommand(config, normalizer, ReadFile(c.input), c.input.string());
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(r.markdown, ReadFile(c.expected)) << "fixture " << c.name;
 }

@@ -22,6 +22,43 @@ TEST(Sniff, Formats) {
   EXPECT_EQ(SniffFormat("just some text\nand more"), InputFormat::kText);
 }
 
+// As a browser sniffs: markup evidence anywhere in the first 64 KB, after
+// comments, styles, scripts or a wrapper element (issue 15, case 5).
+TEST(Sniff, PageMarkupAfterAPrologOrWrapper) {
+  std::string css = "<style>\n";
+  for (int i = 0; i < 300; ++i) css += "#c" + std::to_string(i) + " { color: red; }\n\n";
+  css += "</style>\n";
+  EXPECT_EQ(SniffFormat(css + "<!DOCTYPE html>\n<html><body><p>x</p>"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<!-- http://x.y/1 -->\n<!DOCTYPE html>\n<html>\n\n    <p>x"),
+            InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<script>a[i](x); y = '**';</script>\n<meta charset=utf-8>\n<html>"),
+            InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<text id=\"http://x/1\" encoding=\"gb2312\">\n<html>\n<head>"),
+            InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<text id=\"http://x/1\"><html><body><table>"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<meta charset=\"utf-8\">\n<div><p>fragment</p></div>\n# not md"),
+            InputFormat::kHtml);
+}
+
+TEST(Sniff, MarkdownAboutHtmlStaysMarkdown) {
+  EXPECT_EQ(SniffFormat("# Page\n\n```html\n<!DOCTYPE html>\n<html>\n<body>\n```\n"),
+            InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("# Page\n\n    <html>\n    <body>\n\nPut it in `<head>`.\n"),
+            InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("<!--1704638701000-->\n[Title](https://x.y/a)\n------\n\n<div>x</div>\n"),
+            InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("A <header> and a <bodyguard> are not page markup.\n"), InputFormat::kText);
+}
+
+TEST(Sniff, FileNames) {
+  EXPECT_EQ(FormatFromName("page.html"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromName("dir/PAGE.HTM"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromName("a.xhtml"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromName("notes.md"), InputFormat::kAuto);
+  EXPECT_EQ(FormatFromName("html.d/readme"), InputFormat::kAuto);
+  EXPECT_EQ(FormatFromName("-"), InputFormat::kAuto);
+}
+
 TEST(TextReader, LinesAreParagraphsWithoutBlankLines) {
   EXPECT_EQ(Md("第一段\n第二段\n", InputFormat::kText), "第一段\n\n第二段\n");
 }

@@ -35,22 +35,22 @@ Result RunZh(const Config& config, std::string_view bytes) {
     }
     text = decoded.text;
   }
-  if (!config.options.allow_binary && std::memchr(text.data(), 0, text.size()) != nullptr) {
-    // Binary input, refused as by every other command.
-    const char* nul = static_cast<const char*>(std::memchr(bytes.data(), 0, bytes.size()));
-    r.status = Status(StatusCode::kBinaryInput,
-                      "binary input (NUL byte); use --binary to process it anyway",
-                      nul == nullptr ? -1 : nul - bytes.data());
-    return r;
+  if (!config.options.allow_binary && std::memchr(bytes.data(), 0, bytes.size()) != nullptr) {
+    // Binary input, refused as by every other command; stray NULs replaced.
+    if (text.data() != decoded.text.data()) decoded.text.assign(text);
+    r.status = RefuseBinary(bytes, &decoded);
+    if (!r.status.ok()) return r;
+    text = decoded.text;
   }
   ReportDecoded(decoded, r.report);
   r.markdown = filter->TransformMarkdown(text, r.report);
   return r;
 }
 
-Result RunCommand(const Config& config, const Normalizer& normalizer, std::string_view bytes) {
+Result RunCommand(const Config& config, const Normalizer& normalizer, std::string_view bytes,
+                  std::string_view name) {
   const std::string& cmd = config.command;
-  if (cmd.empty() || cmd == "check") return normalizer.Normalize(bytes);
+  if (cmd.empty() || cmd == "check") return normalizer.Normalize(bytes, name);
   if (cmd == "zh") return RunZh(config, bytes);
   Result r;
   Decoded decoded = DecodeBytes(bytes, config.options.decode);
@@ -59,21 +59,9 @@ Result RunCommand(const Config& config, const Normalizer& normalizer, std::strin
     return r;
   }
   if (!config.options.allow_binary) {
-    // Single stages refuse binary input as the whole pipeline does (see
-    // Normalizer::Normalize): NUL bytes are text only as UTF-16/32 code
-    // units that decode cleanly to no U+0000.
-    const void* nul = std::memchr(bytes.data(), 0, bytes.size());
-    const std::string& enc = decoded.detection.encoding;
-    bool wide = enc.rfind("UTF-16", 0) == 0 || enc.rfind("UTF-32", 0) == 0;
-    bool wide_text = wide && (decoded.replaced == 0 || decoded.detection.source == "bom" ||
-                              decoded.detection.source == "user");
-    if (nul != nullptr &&
-        (!wide_text || std::memchr(decoded.text.data(), 0, decoded.text.size()) != nullptr)) {
-      r.status = Status(StatusCode::kBinaryInput,
-                        "binary input (NUL byte); use --binary to process it anyway",
-                        static_cast<const char*>(nul) - bytes.data());
-      return r;
-    }
+    // Single stages refuse binary input as the whole pipeline does.
+    r.status = RefuseBinary(bytes, &decoded);
+    if (!r.status.ok()) return r;
   }
   ReportDecoded(decoded, r.report);
   if (cmd == "decode") {
@@ -99,7 +87,9 @@ Result RunCommand(const Config& config, const Normalizer& normalizer, std::strin
   }
   Document doc;
   if (cmd == "html2md") {
-    r.status = ReadDocument(decoded.text, config.options.format, config.options, &doc, r.report);
+    InputFormat format = config.options.format;
+    if (format == InputFormat::kAuto) format = FormatFromName(name);
+    r.status = ReadDocument(decoded.text, format, config.options, &doc, r.report);
     if (!r.status.ok()) return r;
     pipeline->Apply(doc, r.report);
     r.markdown = WriteMarkdown(doc, &r.report);

@@ -10,7 +10,9 @@
 namespace norm::cli {
 
 // Runs config.command ("" for the whole pipeline, decode, fix, html2md, zh)
-// on bytes. `normalizer` must be built from config.options.
-Result RunCommand(const Config& config, const Normalizer& normalizer, std::string_view bytes);
+// on bytes. `normalizer` must be built from config.options. `name` is the
+// input's file name ("-" or empty for standard input and records).
+Result RunCommand(const Config& config, const Normalizer& normalizer, std::string_view bytes,
+                  std::string_view name = {});
 
 }  // namespace norm::cli

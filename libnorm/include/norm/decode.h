@@ -51,16 +51,27 @@ size_t DetectionWindow(const DecodeOptions& options);
 struct Decoded {
   std::string text;  // valid UTF-8, BOM removed
   Detection detection;
-  int64_t replaced = 0;  // undecodable sequences turned into U+FFFD
-  int64_t skipped = 0;   // undecodable bytes dropped (OnInvalid::kSkip)
-  Status status;         // kInvalidInput with the byte offset in strict mode
+  int64_t replaced = 0;      // undecodable sequences turned into U+FFFD
+  int64_t skipped = 0;       // undecodable bytes dropped (OnInvalid::kSkip)
+  int64_t nul_replaced = 0;  // stray U+0000 written as U+FFFD (RefuseBinary)
+  Status status;             // kInvalidInput with the byte offset in strict mode
 };
 
 // Detects (unless options.from_code names an encoding) and decodes.
 Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options);
 
-// Records a decode result (encoding, confidence, source, replaced, skipped)
-// in the report under "decode".
+// Text with a stray NUL byte, or binary data? As a browser reads a page, a
+// few NULs in text are replaced with U+FFFD (each counted in
+// decoded->nul_replaced); a binary file is refused with kBinaryInput at the
+// offset of its first NUL byte ("use --binary"). Binary means: NUL bytes
+// that are not UTF-16/32 code units of cleanly decoded text, and either two
+// of them in a row (length fields, padding, compressed data) or binary
+// control bytes (0x00-0x08, 0x0B, 0x0E-0x1A, 0x1C-0x1F) making up more than
+// 1/32 of the input. Decoded UTF-16/32 text is judged by its U+0000s alike.
+Status RefuseBinary(std::string_view bytes, Decoded* decoded);
+
+// Records a decode result (encoding, confidence, source, replaced, skipped,
+// nul-replaced) in the report under "decode".
 void ReportDecoded(const Decoded& decoded, Report& report);
 
 // Decodes a stream chunk by chunk (pipes, records): a character split

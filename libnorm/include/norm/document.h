@@ -104,7 +104,13 @@ struct MetaHint {
   std::string value;
 };
 
+// What a text is read as (Options::format, --format).
+enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
+
 struct Document {
+  // The reader that built it (kAuto: built in code). Filters that remove
+  // content act on what the format makes evident (see boilerplate.h).
+  InputFormat read_as = InputFormat::kAuto;
   FrontMatter front_matter;
   std::vector<Block> blocks;
   std::vector<MetaHint> hints;

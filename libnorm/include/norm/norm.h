@@ -44,10 +44,12 @@ class Normalizer {
   const Options& options() const { return options_; }
   const Pipeline& pipeline() const { return *pipeline_; }
 
-  // The whole pipeline. Thread-safe.
-  Result Normalize(std::string_view bytes) const;
+  // The whole pipeline. Thread-safe. `name` is the input's file name, when
+  // there is one: with options().format auto, a name that states a format
+  // (page.html; see FormatFromName) picks the reader, as a browser does.
+  Result Normalize(std::string_view bytes, std::string_view name = {}) const;
   // Decoded text to Markdown (the decode step already done).
-  Result NormalizeText(std::string_view utf8) const;
+  Result NormalizeText(std::string_view utf8, std::string_view name = {}) const;
 
  private:
   Options options_;

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "norm/document.h"  // InputFormat
+
 namespace norm {
 
 enum class OnInvalid {
@@ -13,8 +15,6 @@ enum class OnInvalid {
   kStrict,   // reject the input: Status kInvalidInput with the byte offset
   kSkip,     // drop undecodable bytes, counted
 };
-
-enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
 
 struct DecodeOptions {
   std::string from_code = "auto";  // an encoding name, or "auto"

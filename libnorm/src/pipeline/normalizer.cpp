@@ -3,8 +3,6 @@
 #include <libxml/xmlversion.h>
 #include <unicode/uversion.h>
 
-#include <cstring>
-
 #include "norm/norm.h"
 
 namespace norm {
@@ -16,7 +14,7 @@ Normalizer::Normalizer(const Options& options) : options_(options) {
 
 Normalizer::~Normalizer() = default;
 
-Result Normalizer::Normalize(std::string_view bytes) const {
+Result Normalizer::Normalize(std::string_view bytes, std::string_view name) const {
   Result result;
   if (!status_.ok()) {
     result.status = status_;
@@ -34,31 +32,18 @@ Result Normalizer::Normalize(std::string_view bytes) const {
     return result;
   }
   if (!options_.allow_binary) {
-    // NUL bytes mean binary unless they are UTF-16/32 code units of text
-    // that decodes cleanly (a BOM or --from-code says so, or nothing needed
-    // replacing) and holds no U+0000.
-    const void* nul = std::memchr(bytes.data(), 0, bytes.size());
-    const std::string& enc = decoded.detection.encoding;
-    bool wide = enc.rfind("UTF-16", 0) == 0 || enc.rfind("UTF-32", 0) == 0;
-    bool wide_text = wide && (decoded.replaced == 0 || decoded.detection.source == "bom" ||
-                              decoded.detection.source == "user");
-    if (nul != nullptr &&
-        (!wide_text || std::memchr(decoded.text.data(), 0, decoded.text.size()) != nullptr)) {
-      result.status = Status(StatusCode::kBinaryInput,
-                             "binary input (NUL byte); use --binary to process it anyway",
-                             static_cast<const char*>(nul) - bytes.data());
-      return result;
-    }
+    result.status = RefuseBinary(bytes, &decoded);
+    if (!result.status.ok()) return result;
   }
   ReportDecoded(decoded, result.report);
-  Result text = NormalizeText(decoded.text);
+  Result text = NormalizeText(decoded.text, name);
   // Decode facts first, in data-flow order.
   result.report.Merge(text.report);
   text.report = std::move(result.report);
   return text;
 }
 
-Result Normalizer::NormalizeText(std::string_view utf8) const {
+Result Normalizer::NormalizeText(std::string_view utf8, std::string_view name) const {
   Result result;
   if (!status_.ok()) {
     result.status = status_;
@@ -66,7 +51,9 @@ Result Normalizer::NormalizeText(std::string_view utf8) const {
   }
   if (options_.explain) result.report.set_max_events(100000);
   Document doc;
-  result.status = ReadDocument(utf8, options_.format, options_, &doc, result.report);
+  InputFormat format = options_.format;
+  if (format == InputFormat::kAuto) format = FormatFromName(name);
+  result.status = ReadDocument(utf8, format, options_, &doc, result.report);
   if (!result.status.ok()) return result;
   pipeline_->Apply(doc, result.report);
   result.markdown = WriteMarkdown(doc, &result.report);

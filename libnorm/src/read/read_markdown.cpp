@@ -328,6 +328,7 @@ Status ReadMarkdown(std::string_view text, const Options& options, Document* doc
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
   MarkdownConverter converter(options, doc, report, parser.get());
   converter.Blocks(root.get(), &doc->blocks);
+  doc->read_as = InputFormat::kMarkdown;
   report.Set("read", "format", "markdown");
   return Status::Ok();
 }

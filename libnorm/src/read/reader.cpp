@@ -1,20 +1,9 @@
 #include "norm/reader.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cstring>
-
 #include "utf8.h"
 
 namespace norm {
 namespace {
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  return true;
-}
 
 std::string_view NextLine(std::string_view text, size_t& pos) {
   size_t end = text.find('\n', pos);
@@ -28,16 +17,6 @@ std::string_view NextLine(std::string_view text, size_t& pos) {
 bool IsFence(std::string_view line, bool closing) {
   std::string_view t = utf8::TrimAscii(line);
   return t == "---" || (closing && t == "...");
-}
-
-// Block-level HTML tags that mark a document (or Markdown raw block) as HTML.
-bool HasBlockTag(std::string_view s) {
-  static constexpr std::string_view kTags[] = {"<p>",  "<p ",  "<div",     "<br",     "<table",
-                                               "<li>", "<ul",  "<ol",      "<h1",     "<h2",
-                                               "<h3",  "<img", "<section", "<article"};
-  for (auto tag : kTags)
-    if (s.find(tag) != std::string_view::npos) return true;
-  return false;
 }
 
 }  // namespace
@@ -74,42 +53,6 @@ std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
   return text.substr(body);
 }
 
-InputFormat SniffFormat(std::string_view text) {
-  std::string_view t = utf8::TrimAscii(text);
-  if (StartsWithNoCase(t, "<!doctype html") || StartsWithNoCase(t, "<html") ||
-      StartsWithNoCase(t, "<?xml") || StartsWithNoCase(t, "<head") || StartsWithNoCase(t, "<body"))
-    return InputFormat::kHtml;
-  if (t.rfind("---", 0) == 0) return InputFormat::kMarkdown;
-  // Mostly markup from the first byte: an HTML fragment.
-  if (!t.empty() && t.front() == '<' && HasBlockTag(t.substr(0, 4096)) &&
-      t.find("\n#") == std::string_view::npos && t.find("](") == std::string_view::npos)
-    return InputFormat::kHtml;
-  // Any Markdown construct or escape makes it Markdown.
-  size_t pos = 0;
-  int lines = 0;
-  while (pos < text.size() && lines < 2000) {
-    std::string_view line = NextLine(text, pos);
-    ++lines;
-    std::string_view s = line;
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    if (s.empty()) continue;
-    if (s.front() == '#' || s.front() == '>' || s.rfind("```", 0) == 0 || s.rfind("- ", 0) == 0 ||
-        s.rfind("* ", 0) == 0 || s.rfind("===", 0) == 0 || s.rfind("---", 0) == 0 ||
-        s.rfind("***", 0) == 0 || s.rfind("|", 0) == 0)
-      return InputFormat::kMarkdown;
-    if (s.front() == '<' && HasBlockTag(s)) return InputFormat::kMarkdown;
-    if (line.find("](") != std::string_view::npos ||
-        std::count(line.begin(), line.end(), '*') >= 2 ||
-        std::count(line.begin(), line.end(), '`') >= 2)
-      return InputFormat::kMarkdown;
-    for (size_t i = 0; i + 1 < line.size(); ++i) {
-      if (line[i] == '\\' && std::ispunct(static_cast<unsigned char>(line[i + 1])))
-        return InputFormat::kMarkdown;
-    }
-  }
-  return InputFormat::kText;
-}
-
 Status ReadText(std::string_view text, const Options& /*options*/, Document* doc, Report& report) {
   // Blank lines separate paragraphs when the text has any; otherwise every
   // line is a paragraph (typical of scraped CJK text).
@@ -144,6 +87,7 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
     paragraph += line;
   }
   flush();
+  doc->read_as = InputFormat::kText;
   report.Set("read", "format", "text");
   return Status::Ok();
 }
