@@ -377,7 +377,9 @@ TEST(CliRecords, RejectsAreAccountedFor) {
   EXPECT_EQ(ReadFile(rejects),
             "{\"file\":\"" + name +
                 "\",\"line\":2,\"id\":\"b\",\"error\":\"invalid UTF-8 sequence at byte 4\","
-                "\"input\":\"{\\\"id\\\":\\\"b\\\",\\\"text\\\":\\\"bad \xE9 byte\\\"}\"}\n"
+                "\"input\":\"{\\\"id\\\":\\\"b\\\",\\\"text\\\":\\\"bad \xEF\xBF\xBD byte\\\"}\","
+                // Valid JSON Lines: the invalid byte as U+FFFD, the record whole in base64.
+                "\"input_base64\":\"eyJpZCI6ImIiLCJ0ZXh0IjoiYmFkIOkgYnl0ZSJ9\"}\n"
                 "{\"file\":\"" +
                 name +
                 "\",\"line\":3,\"error\":\"malformed JSON: expected a member name at byte 1\","
@@ -447,10 +449,11 @@ TEST(CliBatch, RecursiveOutputDirMirrorsTree) {
   EXPECT_EQ(ReadFile(out / "a" / "one.md"), "one\n\ntwo\n");
   EXPECT_EQ(ReadFile(out / "a" / "b" / "README.md"), "deep\n");
   CliResult cat = RunCli({"-r", "-j", "2", src.string()});
+  // Sorted (a/b/README, a/one, top), each document parted by a blank line.
   EXPECT_EQ(cat.out,
-            "deep\n"
-            "one\n\ntwo\n"
-            "top page\n");  // sorted: a/b/README, a/one, top
+            "deep\n\n"
+            "one\n\ntwo\n\n"
+            "top page\n");
 }
 
 TEST(CliBatch, OutputNameCollisionIsAUsageError) {

@@ -69,6 +69,30 @@ TEST(Writer, OutputReadsBackAsWritten) {
   EXPECT_EQ(WriteMarkdown(end), "Before\n");
 }
 
+// Only what would read back as a block is escaped at a line start (issue
+// 15, case 12): `1.5 million` and `23.10.2018` are text.
+TEST(Writer, EscapesOnlyWhatWouldStartABlock) {
+  auto para = [](std::string text) {
+    Document d;
+    d.blocks.push_back(Block::Paragraph({Inline::Text(std::move(text))}));
+    return WriteMarkdown(d);
+  };
+  EXPECT_EQ(para("1.5 million"), "1.5 million\n");
+  EXPECT_EQ(para("23.10.2018"), "23.10.2018\n");
+  EXPECT_EQ(para("-5 degrees"), "-5 degrees\n");
+  EXPECT_EQ(para("#hashtag"), "#hashtag\n");
+  EXPECT_EQ(para("== two"), "== two\n");
+  EXPECT_EQ(para("1. first"), "1\\. first\n");
+  EXPECT_EQ(para("2)"), "2\\)\n");
+  EXPECT_EQ(para("- dash"), "\\- dash\n");
+  EXPECT_EQ(para("# heading"), "\\# heading\n");
+  EXPECT_EQ(para("---"), "\\---\n");
+  EXPECT_EQ(para("= ="), "\\= =\n");
+  EXPECT_EQ(para("> quote"), "\\> quote\n");
+  // White space the reader drops at a line start does not hide a marker.
+  EXPECT_EQ(para("\n- point"), "\\- point\n");
+}
+
 TEST(Writer, HeadingsListsQuotesCode) {
   std::string md =
       "# Title\n\n## Sub\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted\n>\n> "

@@ -45,6 +45,43 @@ void Error(std::string_view file, std::string_view message) {
   std::fputs(line.c_str(), stderr);
 }
 
+// s as a JSON string; invalid UTF-8 (a file name, a record in a legacy
+// encoding) is written with U+FFFD in its place so the line stays JSON.
+std::string ValidUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  DecodeOptions utf8;
+  utf8.from_code = "UTF-8";
+  return DecodeBytes(s, utf8).text;
+}
+
+void AppendJsonText(std::string& out, std::string_view s) {
+  if (IsValidUtf8(s)) {
+    json::AppendString(out, s);
+  } else {
+    json::AppendString(out, ValidUtf8(s));
+  }
+}
+
+void AppendBase64(std::string& out, std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16 |
+                 static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8 |
+                 static_cast<unsigned char>(bytes[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) out.push_back(kAlphabet[(v >> shift) & 63]);
+  }
+  if (size_t rest = bytes.size() - i; rest > 0) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (rest == 2) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+}
+
 struct Input {
   std::string path;
   std::string out_rel;  // path below --output-dir
@@ -327,14 +364,22 @@ class BatchRunner {
       return true;
     }
     std::string line = "{\"file\":";
-    json::AppendString(line, name);
+    AppendJsonText(line, name);
     line += c_.record.format == RecordFormat::kNul ? ",\"record\":" : ",\"line\":";
     line += std::to_string(number);
-    if (!result.id.empty()) line += ",\"id\":" + result.id;
+    // The id as it was written (raw bytes inside its strings made UTF-8).
+    if (!result.id.empty()) line += ",\"id\":" + ValidUtf8(result.id);
     line += ",\"error\":";
-    json::AppendString(line, message);
+    AppendJsonText(line, message);
     line += ",\"input\":";
-    json::AppendString(line, record);
+    // A JSON string holds text only: a record that is not UTF-8 is written
+    // with U+FFFD for its invalid bytes, and whole as input_base64.
+    AppendJsonText(line, record);
+    if (!IsValidUtf8(record)) {
+      line += ",\"input_base64\":\"";
+      AppendBase64(line, record);
+      line += '"';
+    }
     line += "}\n";
     std::string error;
     if (rejects_.Write(line, &error)) return true;
@@ -363,7 +408,7 @@ class BatchRunner {
           std::string bytes;
           if (!ReadAll(inputs[item.index].path, &bytes, &item.read_error)) return;
           item.bytes = bytes.size();
-          item.result = normalize_(bytes);
+          item.result = RunCommand(c_, normalizer_, bytes, inputs[item.index].path);
         },
         [&](Item& item) {
           return Deliver(inputs[item.index], item.result, item.read_error, item.bytes);
@@ -393,7 +438,15 @@ class BatchRunner {
       Fail(ExitFor(r.status));
       return true;
     }
-    if (!PerFileOutput()) return Write(main_sink_, r.markdown);
+    if (!PerFileOutput()) {
+      // One output: documents parted by a blank line (see main.cpp).
+      if (r.markdown.empty()) return true;
+      if (!wrote_document_) {
+        wrote_document_ = true;
+        return Write(main_sink_, r.markdown);
+      }
+      return Write(main_sink_, "\n" + r.markdown);
+    }
     Sink sink;
     std::string error;
     if (!OpenOutput(in, &sink)) return true;
@@ -413,6 +466,7 @@ class BatchRunner {
   Sink main_sink_;
   int status_ = kOk;
   bool stop_ = false;
+  bool wrote_document_ = false;  // a document went to main_sink_ already
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <thread>
 
 #include "norm/registry.h"
@@ -353,6 +354,14 @@ const Flag* FindShort(char c) {
   return nullptr;
 }
 
+// ".bak", "~", ".orig": a backup suffix, not a file (no such file exists).
+bool LooksLikeSuffix(const std::string& arg) {
+  if (arg.empty() || (arg[0] != '.' && arg[0] != '~') || arg.size() > 16) return false;
+  if (arg.find('/') != std::string::npos || arg == "." || arg == "..") return false;
+  std::error_code ec;
+  return !std::filesystem::exists(arg, ec);
+}
+
 bool IsCommand(std::string_view name) {
   for (const Command& c : Commands())
     if (name == c.name) return true;
@@ -473,6 +482,13 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       *error = std::string("option --") + flag->long_name + " takes no value";
       return false;
     }
+    // `--in-place .bak FILE`: the suffix goes after '=' (as for sed -i);
+    // taken for a FILE it would rewrite FILE without a backup.
+    if (optional && !has_value && std::string_view(flag->long_name) == "in-place" &&
+        i + 1 < args.size() && LooksLikeSuffix(args[i + 1])) {
+      *error = "--in-place takes its suffix after '=': --in-place=" + args[i + 1];
+      return false;
+    }
     if (flag->arg != nullptr && !optional && !has_value) {
       if (i + 1 >= args.size()) {
         *error = std::string("option --") + flag->long_name + " needs a value (" + flag->arg + ")";
@@ -502,6 +518,15 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
   if (config->in_place && config->files.empty()) {
     *error = "--in-place needs FILE arguments";
     return false;
+  }
+  // Every FILE must be there before the first is rewritten.
+  for (const std::string& f : config->in_place ? config->files : std::vector<std::string>{}) {
+    std::error_code ec;
+    if (f == "-" || !std::filesystem::exists(f, ec)) {
+      *error = f == "-" ? "--in-place cannot rewrite standard input"
+                        : f + ": No such file or directory (nothing was rewritten)";
+      return false;
+    }
   }
   if (!config->output_dir.empty() && (config->in_place || !config->output.empty())) {
     *error = "--output-dir cannot be combined with --output or --in-place";

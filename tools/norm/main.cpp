@@ -82,7 +82,7 @@ class Runner {
       return kTrouble;
     }
     if (config_.command == "detect") return Detect(file, bytes);
-    Result r = RunCommand(config_, normalizer_, bytes);
+    Result r = RunCommand(config_, normalizer_, bytes, file);
     if (config_.explain) {
       std::string text = r.report.ToText();
       std::fprintf(stderr, "norm: %s: explain\n%s", DisplayName(file).c_str(), text.c_str());
@@ -104,7 +104,15 @@ class Runner {
       }
       return kOk;
     }
-    return Emit(r.markdown);
+    // Documents written to one output are parted by a blank line, so that
+    // the second does not read back as part of the first (a paragraph run
+    // on, or a setext heading made of its last line and a front-matter fence).
+    if (r.markdown.empty()) return kOk;
+    if (!wrote_document_) {
+      wrote_document_ = true;
+      return Emit(r.markdown);
+    }
+    return Emit("\n" + r.markdown);
   }
 
   int Emit(std::string_view data) {
@@ -165,8 +173,8 @@ class Runner {
       Error(DisplayName(actual_path), error);
       return kTrouble;
     }
-    Result e = normalizer_.Normalize(expected);
-    Result a = normalizer_.Normalize(actual);
+    Result e = normalizer_.Normalize(expected, expected_path);
+    Result a = normalizer_.Normalize(actual, actual_path);
     if (!e.status.ok()) {
       Error(expected_path, e.status.ToString());
       return kTrouble;
@@ -200,6 +208,7 @@ class Runner {
   Normalizer normalizer_;
   AtomicFile output_;  // -o FILE
   bool stop_ = false;
+  bool wrote_document_ = false;  // a document went to the output already
 };
 
 }  // namespace

@@ -49,22 +49,58 @@ bool EmailAutolinkFollows(std::string_view s, size_t lt) {
   return i > lt + 1 && i < s.size() && s[i] == '@';
 }
 
+// White space as the Markdown reader sees it at a line start (and after a
+// list marker): what EscapeText writes as a space.
+bool IsLineSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// How many leading bytes of a line starting with `text` (followed on the
+// line by what starts with `next`, 0 at its end) need a backslash before
+// them not to open a block: the length of the digits of an ordered list
+// marker plus one, 1 for a heading, quote, bullet, thematic break or setext
+// underline, 0 when the line reads back as text anyway (`1.5 million`,
+// `23.10.2018`, `-5 °C`, `#hashtag`).
+size_t BlockMarkerEnd(std::string_view text, char32_t next) {
+  if (text.empty()) return 0;
+  // What follows a marker: white space, or the end of the line.
+  auto opens_at = [&](size_t i) {
+    if (i < text.size()) return IsLineSpace(text[i]);
+    return next == 0 || next == '\\';  // the line ends (or a hard break ends it)
+  };
+  char c = text[0];
+  if (c == '>') return 1;
+  if (c == '#') {
+    size_t run = 0;
+    while (run < text.size() && text[run] == '#') ++run;
+    return run <= 6 && opens_at(run) ? 1 : 0;
+  }
+  if (c == '-' || c == '+' || c == '=') {
+    if (c != '=' && opens_at(1)) return 1;  // a bullet
+    // A thematic break or setext underline: the marker alone on its line.
+    size_t i = 0;
+    while (i < text.size() && (text[i] == c || text[i] == ' ' || text[i] == '\t')) ++i;
+    return i == text.size() ? 1 : 0;
+  }
+  if (std::isdigit(static_cast<unsigned char>(c))) {
+    size_t d = 0;
+    while (d < text.size() && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
+    if (d <= 9 && d < text.size() && (text[d] == '.' || text[d] == ')') && opens_at(d + 1))
+      return d + 1;
+  }
+  return 0;
+}
+
 std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
                        char32_t next = 0) {
   std::string out;
   out.reserve(text.size() + 8);
-  if (at_line_start && !text.empty()) {
-    char c = text[0];
-    if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') {
+  if (at_line_start) {
+    if (size_t end = BlockMarkerEnd(text, next); end > 0) {
+      out.append(text.substr(0, end - 1));
       out.push_back('\\');
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      size_t d = 0;
-      while (d < text.size() && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
-      if (d <= 9 && d < text.size() && (text[d] == '.' || text[d] == ')')) {
-        out.append(text.substr(0, d));
-        out.push_back('\\');
-        text.remove_prefix(d);
-      }
+      out.push_back(text[end - 1]);
+      text.remove_prefix(end);
     }
   }
   for (size_t i = 0; i < text.size(); ++i) {
@@ -285,7 +321,7 @@ class InlineWriter {
         // they go before escaping, which looks at what starts the line.
         std::string_view raw = in.text;
         if (line_start)
-          while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
+          while (!raw.empty() && IsLineSpace(raw.front())) raw.remove_prefix(1);
         // EscapeText writes a run as one space; a space already ending the
         // output makes the text's own leading spaces a run too.
         std::string text = EscapeText(raw, line_start, ctx_.in_table, next);
