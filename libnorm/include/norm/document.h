@@ -1,7 +1,8 @@
 // The Document: front matter plus a tree of blocks holding inline spans.
 //
-// Text in Inline::text of kind kText, image alt text, link titles and the
-// values of prose front-matter keys is *prose*: text filters may rewrite it.
+// Text in Inline::text of kind kText, image alt text, link titles, the
+// values of prose front-matter keys and of the hints that become them
+// (title, og:title, h1) is *prose*: text filters may rewrite it.
 // URLs, code, raw front-matter keys and non-prose values are *protected*:
 // no text filter ever sees them (see ForEachProse).
 #pragma once
