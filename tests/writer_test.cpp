@@ -27,15 +27,15 @@ TEST_P(EscapeRoundTrip, TextSurvives) {
   EXPECT_EQ(WriteMarkdown(back), md);
 }
 
-INSTANTIATE_TEST_SUITE_P(Tricky, EscapeRoundTrip,
-                         ::testing::Values("# not a heading", "- not a list", "+ plus",
-                                           "1. not ordered", "2) paren", "> not a quote",
-                                           "*stars* and _underscores_", "snake_case_name",
-                                           "a [bracket](link) b", "<div>tag text</div>",
-                                           "&amp; entity &copy;", "back\\slash", "`code` text",
-                                           "~~strike~~ 5~10", "=== setext", "--- rule", "a | b | c",
-                                           "![not image](x)", "100% done. 3.14", "中文*强调*中文",
-                                           "“引号”和（括号）", "<https://x.y>"));
+INSTANTIATE_TEST_SUITE_P(
+    Tricky, EscapeRoundTrip,
+    ::testing::Values("# not a heading", "- not a list", "+ plus", "1. not ordered", "2) paren",
+                      "> not a quote", "*stars* and _underscores_", "snake_case_name",
+                      "a [bracket](link) b", "<div>tag text</div>", "&amp; entity &copy;",
+                      "back\\slash", "`code` text", "~~strike~~ 5~10", "=== setext", "--- rule",
+                      "a | b | c", "![not image](x)", "100% done. 3.14", "中文*强调*中文",
+                      "“引号”和（括号）", "<https://x.y>", "1.5 million", "23.10.2018", "#hashtag",
+                      "[ ] not a task", "[^1] not a footnote", "[^1]: not one either"));
 
 // Found by fuzz_roundtrip: what a Markdown reader does not keep must not be
 // written, or the output does not read back as written: spaces before and
@@ -67,6 +67,37 @@ TEST(Writer, OutputReadsBackAsWritten) {
   end.blocks.push_back(
       Block::Paragraph({Inline::Text("Before"), {InlineKind::kBreak, {}, {}, {}, {}}}));
   EXPECT_EQ(WriteMarkdown(end), "Before\n");
+}
+
+// GFM task items and footnotes (issue 15, case 3); a reference to a
+// footnote the document does not hold is text.
+TEST(Writer, TaskListsAndFootnotes) {
+  Document doc;
+  Block list;
+  list.kind = BlockKind::kList;
+  for (Task t : {Task::kOpen, Task::kDone, Task::kNone}) {
+    Block item;
+    item.kind = BlockKind::kListItem;
+    item.task = t;
+    item.children.push_back(Block::Paragraph({Inline::Text("item")}));
+    list.children.push_back(item);
+  }
+  doc.blocks.push_back(list);
+  doc.blocks.push_back(Block::Paragraph({Inline::Text("See"),
+                                         {InlineKind::kFootnoteRef, "n", {}, {}, {}},
+                                         Inline::Text(" and"),
+                                         {InlineKind::kFootnoteRef, "gone", {}, {}, {}}}));
+  Block note;
+  note.kind = BlockKind::kFootnote;
+  note.info = "n";
+  note.children.push_back(Block::Paragraph({Inline::Text("First.")}));
+  note.children.push_back(Block::Paragraph({Inline::Text("Second.")}));
+  doc.blocks.push_back(note);
+  std::string once = WriteMarkdown(doc);
+  EXPECT_EQ(once,
+            "- [ ] item\n- [x] item\n- item\n\nSee[^n] and\\[^gone\\]\n\n"
+            "[^n]: First.\n\n    Second.\n");
+  EXPECT_EQ(WriteMarkdown(Read(once)), once);
 }
 
 // Only what would read back as a block is escaped at a line start (issue

@@ -48,6 +48,7 @@ void VisitInlines(Inlines& inlines, const std::function<void(std::string&)>& fn)
         break;
       case InlineKind::kCode:
       case InlineKind::kBreak:
+      case InlineKind::kFootnoteRef:
         break;
     }
   }
@@ -210,6 +211,17 @@ std::string FrontMatter::Quote(std::string_view s) {
   }
   out += '"';
   return out;
+}
+
+std::string FrontMatter::SourceUrl() const {
+  for (std::string_view key :
+       {"url", "source", "from", "link", "canonical", "original_url", "source_url", "origin"}) {
+    if (const FrontMatterEntry* e = Find(key)) {
+      std::string v(Trim(Unquote(e->value)));
+      if (v.starts_with("http://") || v.starts_with("https://")) return v;
+    }
+  }
+  return {};
 }
 
 bool IsProseFrontMatterKey(std::string_view key) {

@@ -343,18 +343,10 @@ bool HoldsOnlySiteLinks(const Block& b, std::string_view site_host) {
   return links > 0;
 }
 
-// The URL of the page a Markdown dump was saved from: a front-matter
-// url/source/from/link/canonical/original_url value, or the link of a
-// title heading that is one link (`[Title](https://…)` + `------`).
+// The URL of the page a Markdown dump was saved from: in the front matter,
+// or the link of a title heading that is one link (`[Title](https://…)`).
 std::string SourceUrl(const Document& doc) {
-  for (std::string_view key :
-       {"url", "source", "from", "link", "canonical", "original_url", "source_url", "origin"}) {
-    if (const FrontMatterEntry* e = doc.front_matter.Find(key)) {
-      std::string v = FrontMatter::Unquote(e->value);
-      std::string_view t = TrimAscii(v);
-      if (t.starts_with("http://") || t.starts_with("https://")) return std::string(t);
-    }
-  }
+  if (std::string url = doc.front_matter.SourceUrl(); !url.empty()) return url;
   if (!doc.blocks.empty() && doc.blocks[0].kind == BlockKind::kHeading &&
       doc.blocks[0].inlines.size() == 1 && doc.blocks[0].inlines[0].kind == InlineKind::kLink) {
     std::string_view url = doc.blocks[0].inlines[0].url;

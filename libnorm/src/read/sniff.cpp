@@ -153,6 +153,11 @@ bool HasMarkdownConstruct(std::string_view text) {
         s.rfind("***", 0) == 0 || s.rfind("|", 0) == 0)
       return true;
     if (s.front() == '<' && HasBlockTag(s)) return true;
+    // Reference and footnote definitions, autolinks.
+    if ((s.front() == '[' && s.find("]: ") != std::string_view::npos) ||
+        line.find("<http://") != std::string_view::npos ||
+        line.find("<https://") != std::string_view::npos)
+      return true;
     if (line.find("](") != std::string_view::npos ||
         std::count(line.begin(), line.end(), '*') >= 2 ||
         std::count(line.begin(), line.end(), '`') >= 2)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "markdown_limits.h"
 #include "norm/options.h"
@@ -227,6 +228,45 @@ std::string CodeSpan(std::string_view code, bool in_table) {
   return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
 }
 
+// A link Markdown writes as an autolink: its text is its URL (an absolute
+// URI) or, for mailto:, an email address; no title. Such a link reads back
+// from <url> as it was, and a page's <a href=x>x</a> stays short.
+bool IsAutolink(const Inline& link, bool in_table) {
+  if (link.kind != InlineKind::kLink || !link.title.empty() || link.children.size() != 1 ||
+      link.children[0].kind != InlineKind::kText)
+    return false;
+  std::string_view text = link.children[0].text;
+  std::string_view url = link.url;
+  if (text.empty()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    // Entities are decoded in autolinks; backslashes are not escapes there.
+    if (c <= ' ' || c == '<' || c == '>' || c == 0x7F || (c == '|' && in_table) ||
+        (c == '&' && EntityFollows(text, i)))
+      return false;
+  }
+  if (url.starts_with("mailto:") && url.substr(7) == text) {
+    static constexpr std::string_view kLocal = ".!#$%&'*+/=?^_`{|}~-";
+    size_t at = text.find('@');
+    if (at == 0 || at == std::string_view::npos) return false;
+    for (char c : text.substr(0, at))
+      if (!IsAsciiAlnum(c) && kLocal.find(c) == std::string_view::npos) return false;
+    std::string_view domain = text.substr(at + 1);
+    if (domain.empty() || domain.front() == '-' || domain.back() == '-' || domain.back() == '.')
+      return false;
+    for (char c : domain)
+      if (!IsAsciiAlnum(c) && c != '-' && c != '.') return false;
+    return true;
+  }
+  if (url != text) return false;
+  size_t colon = text.find(':');
+  if (colon < 2 || colon > 32 || colon == std::string_view::npos) return false;
+  if (!std::isalpha(static_cast<unsigned char>(text[0]))) return false;
+  for (char c : text.substr(0, colon))
+    if (!IsAsciiAlnum(c) && c != '+' && c != '.' && c != '-') return false;
+  return true;
+}
+
 // Emphasis, strong and strike as bits of a set (0: not a style).
 unsigned StyleBit(InlineKind kind) {
   switch (kind) {
@@ -241,11 +281,31 @@ unsigned StyleBit(InlineKind kind) {
   }
 }
 
+// A footnote label as cmark-gfm matches it: case and runs of white space
+// do not count.
+std::string FootnoteKey(std::string_view label) {
+  std::string key;
+  bool space = false;
+  for (char c : utf8::TrimAscii(label)) {
+    if (utf8::IsSpace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space) key.push_back(' ');
+    space = false;
+    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return key;
+}
+
 struct InlineContext {
   bool in_table = false;
   bool in_link = false;
   bool single_line = false;  // headings and table cells: breaks become spaces
   bool unstyled = false;     // inside a style Markdown could not delimit: text only
+  // FootnoteKeys of the footnotes the document holds: a reference to any
+  // other is text.
+  const std::set<std::string>* footnotes = nullptr;
 };
 
 class InlineWriter {
@@ -304,8 +364,12 @@ class InlineWriter {
         return LongestBacktickRun(in.text) >= kMaxBackticks ? '\\' : '`';
       case InlineKind::kImage:
         return '!';
+      case InlineKind::kFootnoteRef:
+        return ctx_.footnotes != nullptr && ctx_.footnotes->count(FootnoteKey(in.text)) ? '['
+                                                                                        : '\\';
       case InlineKind::kLink:
-        return ctx_.in_link ? (in.children.empty() ? 0 : Lead(in.children.front(), unstyled)) : '[';
+        if (ctx_.in_link) return in.children.empty() ? 0 : Lead(in.children.front(), unstyled);
+        return IsAutolink(in, ctx_.in_table) ? '<' : '[';
       default:
         if (unstyled) return in.children.empty() ? 0 : Lead(in.children.front(), true);
         return '*';
@@ -362,6 +426,17 @@ class InlineWriter {
         }
         out += CodeSpan(in.text, ctx_.in_table);
         break;
+      case InlineKind::kFootnoteRef:
+        // A reference to a footnote the document does not hold reads back
+        // as text: it is written as text.
+        if (ctx_.footnotes == nullptr || !ctx_.footnotes->count(FootnoteKey(in.text))) {
+          Inline text = Inline::Text("[^" + in.text + "]");
+          One(text, out, next);
+          return;
+        }
+        EscapeBangBeforeBracket(out);
+        out += "[^" + in.text + "]";
+        break;
       case InlineKind::kImage:
         out += "![" + EscapeText(utf8::TrimAscii(in.text), false, ctx_.in_table) + "](" +
                EscapeDestination(in.url, ctx_.in_table) +
@@ -371,6 +446,10 @@ class InlineWriter {
         if (ctx_.in_link) {  // links cannot nest: keep the text
           Run(in.children, out, next);
           return;
+        }
+        if (IsAutolink(in, ctx_.in_table)) {
+          out += "<" + in.children[0].text + ">";
+          break;
         }
         std::string inner;
         InlineWriter sub(ctx_);
@@ -394,13 +473,7 @@ class InlineWriter {
         while (lead < inner.size() && inner[lead] == ' ') ++lead;
         while (trail < inner.size() - lead && inner[inner.size() - 1 - trail] == ' ') ++trail;
         if (lead > 0 && !line_start && !out.empty() && out.back() != ' ') out += ' ';
-        // `!` right before the `[` reads back as an image (found by
-        // fuzz_roundtrip); escaped here, where what precedes is known.
-        if (!out.empty() && out.back() == '!') {
-          size_t slashes = 0;
-          while (slashes + 1 < out.size() && out[out.size() - 2 - slashes] == '\\') ++slashes;
-          if (slashes % 2 == 0) out.insert(out.size() - 1, "\\");
-        }
+        EscapeBangBeforeBracket(out);
         out += "[" + inner.substr(lead, inner.size() - lead - trail) + "](" +
                EscapeDestination(in.url, ctx_.in_table) +
                (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
@@ -476,6 +549,15 @@ class InlineWriter {
     line_start = false;
     link_start_ = false;
     after_closer_ = false;
+  }
+
+  // `!` right before a `[` reads back as an image (found by fuzz_roundtrip);
+  // escaped where what precedes is known.
+  static void EscapeBangBeforeBracket(std::string& out) {
+    if (out.empty() || out.back() != '!') return;
+    size_t slashes = 0;
+    while (slashes + 1 < out.size() && out[out.size() - 2 - slashes] == '\\') ++slashes;
+    if (slashes % 2 == 0) out.insert(out.size() - 1, "\\");
   }
 
   InlineContext ctx_;
@@ -572,10 +654,19 @@ bool HasStyle(const Inlines& inlines) {
 std::string RenderChecked(const Inlines& inlines, InlineContext ctx, int64_t* dropped) {
   std::string out = RenderInlines(inlines, ctx);
   if (!HasStyle(inlines)) return out;
+  // The footnotes the paragraph refers to are there when it is read back.
+  std::string with_footnotes = out;
+  size_t footnotes = 0;
+  if (ctx.footnotes != nullptr && out.find("[^") != std::string::npos) {
+    for (const std::string& key : *ctx.footnotes) {
+      with_footnotes += "\n\n[^" + key + "]: .";
+      ++footnotes;
+    }
+  }
   Document back;
   Report ignored;
-  if (ReadMarkdown(out, Options(), &back, ignored).ok() && back.blocks.size() == 1 &&
-      back.blocks[0].kind == BlockKind::kParagraph &&
+  if (ReadMarkdown(with_footnotes, Options(), &back, ignored).ok() &&
+      back.blocks.size() == 1 + footnotes && back.blocks[0].kind == BlockKind::kParagraph &&
       RenderInlines(back.blocks[0].inlines, ctx) == out) {
     return out;
   }
@@ -618,6 +709,14 @@ class BlockWriter {
  public:
   int64_t styles_dropped = 0;  // paragraphs written unstyled (RenderChecked)
 
+  // Notes the footnotes of blocks: references to them are written as such.
+  void FindFootnotes(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (b.kind == BlockKind::kFootnote) footnotes_.insert(FootnoteKey(b.info));
+      FindFootnotes(b.children);
+    }
+  }
+
   std::string Blocks(const std::vector<Block>& blocks) {
     std::string out;
     int bullet_flip = 0;
@@ -639,9 +738,9 @@ class BlockWriter {
   std::string One(const Block& b, int flip) {
     switch (b.kind) {
       case BlockKind::kParagraph:
-        return RenderChecked(b.inlines, {}, &styles_dropped);
+        return RenderChecked(b.inlines, Context(false, false), &styles_dropped);
       case BlockKind::kHeading: {
-        std::string text = RenderChecked(b.inlines, {false, false, true, false}, &styles_dropped);
+        std::string text = RenderChecked(b.inlines, Context(false, true), &styles_dropped);
         if (text.empty()) return {};
         // A closing run of '#' is one only after a space (or alone): only
         // then does it need escaping (escaping it after a backslash would
@@ -688,8 +787,22 @@ class BlockWriter {
         return Blocks(b.children);
       case BlockKind::kTable:
         return Table(b);
+      case BlockKind::kFootnote: {
+        // "[^label]: text", later lines indented four spaces.
+        std::string inner = Blocks(b.children);
+        std::string head = "[^" + b.info + "]:";
+        return inner.empty() ? head : Prefix(inner, head + " ", "    ");
+      }
     }
     return {};
+  }
+
+  InlineContext Context(bool in_table, bool single_line) const {
+    InlineContext ctx;
+    ctx.in_table = in_table;
+    ctx.single_line = single_line;
+    ctx.footnotes = &footnotes_;
+    return ctx;
   }
 
   std::string List(const Block& list, bool alternate) {
@@ -727,6 +840,9 @@ class BlockWriter {
       } else {
         body = Blocks(item.children);
       }
+      // A task item's box opens its first line ("- [ ] to do").
+      if (item.task != Task::kNone && !body.empty())
+        body = (item.task == Task::kDone ? "[x] " : "[ ] ") + body;
       if (!body.empty()) items.push_back(std::move(body));
     }
     std::string out;
@@ -755,9 +871,8 @@ class BlockWriter {
     auto row_text = [&](const std::vector<Inlines>& row) {
       std::string line = "|";
       for (size_t i = 0; i < columns; ++i) {
-        std::string cell = i < row.size()
-                               ? RenderChecked(row[i], {true, false, true, false}, &styles_dropped)
-                               : "";
+        std::string cell =
+            i < row.size() ? RenderChecked(row[i], Context(true, true), &styles_dropped) : "";
         line += " " + cell + (cell.empty() ? "|" : " |");
       }
       return line;
@@ -773,6 +888,8 @@ class BlockWriter {
     for (size_t r = 1; r < t.rows.size(); ++r) out += "\n" + row_text(t.rows[r]);
     return out;
   }
+
+  std::set<std::string> footnotes_;  // FootnoteKeys of the document's footnotes
 };
 
 // Containers nested past what the Markdown reader keeps (an HTML block
@@ -854,6 +971,7 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
     out += "---\n";
   }
   BlockWriter writer;
+  writer.FindFootnotes(doc.blocks);
   std::string body;
   if (NestsTooDeep(doc.blocks, 0)) {
     int64_t flattened = 0;
