@@ -64,8 +64,7 @@ Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options);
 // few NULs in text are replaced with U+FFFD (each counted in
 // decoded->nul_replaced); a binary file is refused with kBinaryInput at the
 // offset of its first NUL byte ("use --binary"). Binary means: NUL bytes
-// that are not UTF-16/32 code units of cleanly decoded text, and either two
-// of them in a row (length fields, padding, compressed data) or binary
+// that are not UTF-16/32 code units of cleanly decoded text, and binary
 // control bytes (0x00-0x08, 0x0B, 0x0E-0x1A, 0x1C-0x1F) making up more than
 // 1/32 of the input. Decoded UTF-16/32 text is judged by its U+0000s alike.
 Status RefuseBinary(std::string_view bytes, Decoded* decoded);

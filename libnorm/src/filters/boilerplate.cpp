@@ -524,10 +524,13 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       outside_reason[i] = info[i].reason;
     }
   }
-  // Headings repeating the title heading.
-  if (title < n) {
-    std::string_view title_text = TrimAscii(info[title].m.text);
-    for (size_t i = title + 1; i < n; ++i)
+  // Headings repeating the title: the first block kept, when it is a
+  // heading (what a second run over the output finds first).
+  size_t first_kept = 0;
+  while (first_kept < n && !keep[first_kept]) ++first_kept;
+  if (first_kept < n && blocks[first_kept].kind == BlockKind::kHeading) {
+    std::string_view title_text = TrimAscii(info[first_kept].m.text);
+    for (size_t i = first_kept + 1; i < n; ++i)
       if (keep[i] && blocks[i].kind == BlockKind::kHeading &&
           TrimAscii(info[i].m.text) == title_text && !title_text.empty()) {
         keep[i] = false;

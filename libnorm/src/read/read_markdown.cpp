@@ -69,13 +69,15 @@ bool HasInlineHtml(cmark_node* node) {
 }
 
 // Inline HTML that is no HTML (see inline_html.h) becomes a text node.
-void UnknownTagsToText(cmark_node* paragraph) {
+// Returns whether HTML is left.
+bool KeepsHtmlAfterUnknownTagsToText(cmark_node* paragraph) {
   std::vector<cmark_node*> tags;
   std::vector<std::string_view> literals;
   WalkInlines(paragraph, [&](cmark_node* c) {
     if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE) tags.push_back(c);
   });
   for (cmark_node* t : tags) literals.push_back(Literal(t));
+  bool html_left = false;
   for (size_t i = 0; i < tags.size(); ++i) {
     cmark_node* prev = cmark_node_previous(tags[i]);
     char before = 0;
@@ -83,7 +85,10 @@ void UnknownTagsToText(cmark_node* paragraph) {
       std::string_view t = Literal(prev);
       if (!t.empty()) before = t.back();
     }
-    if (IsHtmlTag(literals, i, before)) continue;
+    if (IsHtmlTag(literals, i, before)) {
+      html_left = true;
+      continue;
+    }
     cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
     cmark_node_set_literal(text, std::string(literals[i]).c_str());
     cmark_node_insert_before(tags[i], text);
@@ -92,6 +97,7 @@ void UnknownTagsToText(cmark_node* paragraph) {
     tags[i] = text;
     literals[i] = Literal(text);
   }
+  return html_left;
 }
 
 // A footnote definition's label, as cmark-gfm writes it back
@@ -180,8 +186,7 @@ class MarkdownConverter {
       case CMARK_NODE_PARAGRAPH:
       case CMARK_NODE_HEADING: {
         bool heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
-        if (HasInlineHtml(n)) UnknownTagsToText(n);
-        if (HasInlineHtml(n)) {
+        if (HasInlineHtml(n) && KeepsHtmlAfterUnknownTagsToText(n)) {
           ViaHtml(n, out);
           return;
         }

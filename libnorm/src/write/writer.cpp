@@ -228,43 +228,41 @@ std::string CodeSpan(std::string_view code, bool in_table) {
   return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
 }
 
-// A link Markdown writes as an autolink: its text is its URL (an absolute
-// URI) or, for mailto:, an email address; no title. Such a link reads back
-// from <url> as it was, and a page's <a href=x>x</a> stays short.
-bool IsAutolink(const Inline& link, bool in_table) {
-  if (link.kind != InlineKind::kLink || !link.title.empty() || link.children.size() != 1 ||
-      link.children[0].kind != InlineKind::kText)
-    return false;
-  std::string_view text = link.children[0].text;
-  std::string_view url = link.url;
-  if (text.empty()) return false;
+// What a link to `url` shows when written as an autolink (<url>, or
+// <address> for mailto:address), or empty when it cannot be one: not an
+// absolute URI, white space or angle brackets in it, an entity (decoded
+// in autolinks), or `|` in a table cell.
+std::string_view AutolinkText(std::string_view url, bool in_table) {
+  std::string_view text = url;
+  bool email = url.starts_with("mailto:");
+  if (email) text.remove_prefix(7);
+  if (text.empty()) return {};
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    // Entities are decoded in autolinks; backslashes are not escapes there.
     if (c <= ' ' || c == '<' || c == '>' || c == 0x7F || (c == '|' && in_table) ||
         (c == '&' && EntityFollows(text, i)))
-      return false;
+      return {};
   }
-  if (url.starts_with("mailto:") && url.substr(7) == text) {
+  if (email) {
     static constexpr std::string_view kLocal = ".!#$%&'*+/=?^_`{|}~-";
     size_t at = text.find('@');
-    if (at == 0 || at == std::string_view::npos) return false;
+    if (at == 0 || at == std::string_view::npos) return {};
     for (char c : text.substr(0, at))
-      if (!IsAsciiAlnum(c) && kLocal.find(c) == std::string_view::npos) return false;
+      if (!IsAsciiAlnum(c) && kLocal.find(c) == std::string_view::npos) return {};
     std::string_view domain = text.substr(at + 1);
     if (domain.empty() || domain.front() == '-' || domain.back() == '-' || domain.back() == '.')
-      return false;
+      return {};
     for (char c : domain)
-      if (!IsAsciiAlnum(c) && c != '-' && c != '.') return false;
-    return true;
+      if (!IsAsciiAlnum(c) && c != '-' && c != '.') return {};
+    return text;
   }
-  if (url != text) return false;
   size_t colon = text.find(':');
-  if (colon < 2 || colon > 32 || colon == std::string_view::npos) return false;
-  if (!std::isalpha(static_cast<unsigned char>(text[0]))) return false;
+  if (colon == std::string_view::npos || colon < 2 || colon > 32 ||
+      !std::isalpha(static_cast<unsigned char>(text[0])))
+    return {};
   for (char c : text.substr(0, colon))
-    if (!IsAsciiAlnum(c) && c != '+' && c != '.' && c != '-') return false;
-  return true;
+    if (!IsAsciiAlnum(c) && c != '+' && c != '.' && c != '-') return {};
+  return text;
 }
 
 // Emphasis, strong and strike as bits of a set (0: not a style).
@@ -369,7 +367,7 @@ class InlineWriter {
                                                                                         : '\\';
       case InlineKind::kLink:
         if (ctx_.in_link) return in.children.empty() ? 0 : Lead(in.children.front(), unstyled);
-        return IsAutolink(in, ctx_.in_table) ? '<' : '[';
+        return !AutolinkText(in.url, ctx_.in_table).empty() && in.title.empty() ? '<' : '[';
       default:
         if (unstyled) return in.children.empty() ? 0 : Lead(in.children.front(), true);
         return '*';
@@ -447,10 +445,6 @@ class InlineWriter {
           Run(in.children, out, next);
           return;
         }
-        if (IsAutolink(in, ctx_.in_table)) {
-          out += "<" + in.children[0].text + ">";
-          break;
-        }
         std::string inner;
         InlineWriter sub(ctx_);
         sub.ctx_.in_link = true;
@@ -473,10 +467,17 @@ class InlineWriter {
         while (lead < inner.size() && inner[lead] == ' ') ++lead;
         while (trail < inner.size() - lead && inner[inner.size() - 1 - trail] == ' ') ++trail;
         if (lead > 0 && !line_start && !out.empty() && out.back() != ' ') out += ' ';
-        EscapeBangBeforeBracket(out);
-        out += "[" + inner.substr(lead, inner.size() - lead - trail) + "](" +
-               EscapeDestination(in.url, ctx_.in_table) +
-               (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
+        std::string_view shown(inner.data() + lead, inner.size() - lead - trail);
+        // Link text that reads back as the URL itself: an autolink, as
+        // cmark reads <url> (and as a second run would write it).
+        std::string_view autolink = in.title.empty() ? AutolinkText(in.url, ctx_.in_table) : "";
+        if (!autolink.empty() && shown == EscapeText(autolink, false, ctx_.in_table)) {
+          out += "<" + std::string(autolink) + ">";
+        } else {
+          EscapeBangBeforeBracket(out);
+          out += "[" + std::string(shown) + "](" + EscapeDestination(in.url, ctx_.in_table) +
+                 (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
+        }
         if (trail > 0 && next != ' ' && next != 0) out += ' ';
         break;
       }
