@@ -68,7 +68,9 @@ bool Allowed(std::string_view name, bool records) {
                                         "rejects", "jsonl",        "lines",      "null-data"};
   for (const char* d : kDenied)
     if (name == d) return false;
-  if (!records && (name == "text-key" || name == "id-key" || name == "report-key")) return false;
+  if (!records &&
+      (name == "text-key" || name == "id-key" || name == "report-key" || name == "meta-key"))
+    return false;
   return true;
 }
 
@@ -246,7 +248,8 @@ PYBIND11_MODULE(libnorm, m) {
       "libnorm: damaged multilingual text in, clean UTF-8 Markdown out.\n\n"
       "normalize(data, **options) -> (markdown, report)\n"
       "normalize_batch(docs, threads=1, **options) -> [(markdown or None, report)]\n"
-      "normalize_jsonl(lines, threads=1, text_key='text', report_key=None, **options)\n"
+      "normalize_jsonl(lines, threads=1, text_key='text', report_key=None, meta_key=None, "
+      "**options)\n"
       "    -> (output lines as bytes, [(index, error)])\n"
       "Options are norm's long flags with '_' for '-' (from_code, on_invalid, steps, zh, nf...).";
   g_error = PyErr_NewException("libnorm.Error", PyExc_ValueError, nullptr);

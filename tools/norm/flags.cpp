@@ -252,6 +252,15 @@ const std::vector<Flag> kFlags = {
        c.record.report_key = v;
        return std::string();
      }},
+    {"meta-key", 0, "KEY",
+     "--jsonl: add each record's metadata (title, lang... what would be front matter) as member "
+     "KEY, an object of strings (replacing its value if present). Records carry text only: "
+     "without it, no metadata is written.",
+     kBatchCommands,
+     [](Config& c, std::string_view v) {
+       c.record.meta_key = v;
+       return std::string();
+     }},
     {"rejects", 0, "FILE",
      "Records: write each rejected record to FILE as one JSON line (file, line or record number, "
      "id, error, and the input record as a string) instead of printing errors one by one.",
@@ -532,19 +541,22 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     *error = "--output-dir cannot be combined with --output or --in-place";
     return false;
   }
-  if (!config->records && (!config->rejects.empty() || !config->record.report_key.empty() ||
-                           config->record.text_key != "text" || config->record.id_key != "id")) {
-    *error = "--rejects, --report-key, --text-key and --id-key need --jsonl, --lines or -z";
+  const RecordOptions& rec = config->record;
+  if (!config->records && (!config->rejects.empty() || !rec.report_key.empty() ||
+                           !rec.meta_key.empty() || rec.text_key != "text" || rec.id_key != "id")) {
+    *error =
+        "--rejects, --report-key, --meta-key, --text-key and --id-key need --jsonl, --lines or -z";
     return false;
   }
-  if (config->records && config->record.format != RecordFormat::kJsonl &&
-      (!config->record.report_key.empty() || config->record.text_key != "text" ||
-       config->record.id_key != "id")) {
-    *error = "--report-key, --text-key and --id-key need --jsonl";
+  if (config->records && rec.format != RecordFormat::kJsonl &&
+      (!rec.report_key.empty() || !rec.meta_key.empty() || rec.text_key != "text" ||
+       rec.id_key != "id")) {
+    *error = "--report-key, --meta-key, --text-key and --id-key need --jsonl";
     return false;
   }
-  if (!config->record.report_key.empty() && config->record.report_key == config->record.text_key) {
-    *error = "--report-key must differ from --text-key";
+  if ((!rec.report_key.empty() && rec.report_key == rec.text_key) ||
+      (!rec.meta_key.empty() && (rec.meta_key == rec.text_key || rec.meta_key == rec.report_key))) {
+    *error = "--text-key, --report-key and --meta-key must name different members";
     return false;
   }
   if (config->records && config->in_place && config->rejects.empty()) {

@@ -92,7 +92,7 @@ Result RunCommand(const Config& config, const Normalizer& normalizer, std::strin
     r.status = ReadDocument(decoded.text, format, config.options, &doc, r.report);
     if (!r.status.ok()) return r;
     pipeline->Apply(doc, r.report);
-    r.markdown = WriteMarkdown(doc, &r.report);
+    r.markdown = WriteMarkdown(doc, &r.report, &r.body_offset);
     return r;
   }
   // Text stages see the whole text as one prose span: no markup parsing.

@@ -28,6 +28,9 @@ namespace norm {
 
 struct Result {
   std::string markdown;
+  // markdown.substr(body_offset) is the body: what follows the front matter
+  // (0 when there is none). Records carry only the body.
+  size_t body_offset = 0;
   Report report;
   Status status;
 };

@@ -56,7 +56,7 @@ Result Normalizer::NormalizeText(std::string_view utf8, std::string_view name) c
   result.status = ReadDocument(utf8, format, options_, &doc, result.report);
   if (!result.status.ok()) return result;
   pipeline_->Apply(doc, result.report);
-  result.markdown = WriteMarkdown(doc, &result.report);
+  result.markdown = WriteMarkdown(doc, &result.report, &result.body_offset);
   return result;
 }
 

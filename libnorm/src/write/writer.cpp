@@ -959,7 +959,7 @@ std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
 
 std::string WriteMarkdown(const Document& doc) { return WriteMarkdown(doc, nullptr); }
 
-std::string WriteMarkdown(const Document& doc, Report* report) {
+std::string WriteMarkdown(const Document& doc, Report* report, size_t* body_offset) {
   std::string out;
   if (doc.front_matter.present) {
     out += "---\n";
@@ -983,22 +983,27 @@ std::string WriteMarkdown(const Document& doc, Report* report) {
   }
   if (writer.styles_dropped > 0 && report != nullptr)
     report->Count("write", "styles-dropped", writer.styles_dropped);
+  if (!body.empty() && !out.empty()) out += '\n';
+  const size_t front_matter_end = out.size();  // 0 without front matter
   if (!body.empty()) {
-    if (!out.empty()) out += '\n';
     out += body;
     out += '\n';
   }
   // A reader drops a U+FEFF that starts the document as a byte order mark;
   // as a character reference it stays text (found by fuzz_roundtrip).
-  if (out.starts_with("\xEF\xBB\xBF")) out.replace(0, 3, "&#xFEFF;");
+  size_t offset = front_matter_end;
+  if (out.starts_with("\xEF\xBB\xBF")) out.replace(0, 3, "&#xFEFF;");  // no front matter
   // CommonMark reads U+0000 as U+FFFD; so does the writer write it, wherever
   // a NUL came from (--binary input, a text span, a URL), so that the
   // output never holds a NUL byte and a reader sees what the writer meant.
   std::string fixed;
   if (int64_t n = utf8::ReplaceNul(out, &fixed); n > 0) {
+    // Each NUL before the body grows by two bytes.
+    for (size_t i = 0; i < front_matter_end; ++i) offset += out[i] == '\0' ? 2 : 0;
     out = std::move(fixed);
     if (report != nullptr) report->Count("write", "nul-replaced", n);
   }
+  if (body_offset != nullptr) *body_offset = offset;
   return out;
 }
 
