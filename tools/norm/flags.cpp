@@ -191,6 +191,14 @@ const std::vector<Flag> kFlags = {
        c.options.html.boilerplate = false;
        return std::string();
      }},
+    {"keep-ruby", 0, nullptr,
+     "Keep ruby readings in parentheses, 東京(とうきょう); by default an HTML <rt> reading is "
+     "dropped (counted) and its base text kept, and the ruby filter removes flattened ones.",
+     nullptr,
+     [](Config& c, std::string_view) {
+       c.options.html.keep_ruby = true;
+       return std::string();
+     }},
     {"adblock-list", 0, "FILE", "EasyList-format element-hiding rules to use instead of Debian's.",
      nullptr,
      [](Config& c, std::string_view v) {

@@ -28,6 +28,7 @@ struct HtmlOptions {
   bool boilerplate = true;   // --no-boilerplate keeps everything
   std::string adblock_list;  // --adblock-list FILE; empty: Debian's EasyList if installed
   std::string base_url;      // resolves relative links when set
+  bool keep_ruby = false;  // --keep-ruby: ruby readings kept as 東京(とうきょう), not dropped
 };
 
 struct ZhOptions {

@@ -74,6 +74,7 @@ class Converter {
   void Image(const xmlNode* node, Inlines* out, Ws* ws);
   void Link(const xmlNode* node, Inlines* out, Ws* ws, int depth, bool in_table);
   void Code(const xmlNode* node, Inlines* out, Ws* ws);
+  void RubyAnnotation(const xmlNode* node, Inlines* out, Ws* ws);
   void List(const xmlNode* node, std::vector<Block>* out, int depth);
   void Table(const xmlNode* node, std::vector<Block>* out, int depth);
   void Pre(const xmlNode* node, std::vector<Block>* out);
@@ -290,6 +291,20 @@ void Converter::Image(const xmlNode* node, Inlines* out, Ws* ws) {
   ws->last = U'\uFFFC';
 }
 
+// <rt> reading (or <rp> fallback parenthesis) of a <ruby>: the base text
+// reads on without it (東京<rt>とうきょう</rt> ran into 東京とうきょう).
+void Converter::RubyAnnotation(const xmlNode* node, Inlines* out, Ws* ws) {
+  if (Name(node) == "rp") return;
+  std::string reading;
+  TextContent(node, &reading, false, 0);
+  if (TrimAscii(reading).empty()) return;
+  if (!options_.keep_ruby_readings) {
+    report_.Count("html", "ruby-readings-dropped");
+    return;
+  }
+  AppendText("(" + std::string(TrimAscii(reading)) + ")", out, ws);
+}
+
 void Converter::Code(const xmlNode* node, Inlines* out, Ws* ws) {
   std::string raw;
   TextContent(node, &raw, false, 0);
@@ -379,6 +394,10 @@ void Converter::InlineNode(const xmlNode* c, Inlines* out, Ws* ws, int depth, bo
   }
   if (name == "a") {
     Link(c, out, ws, depth, in_table);
+    return;
+  }
+  if (name == "rt" || name == "rp") {
+    RubyAnnotation(c, out, ws);
     return;
   }
   if (IsOneOf(name, {"code", "kbd", "samp", "tt"})) {

@@ -207,6 +207,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   conv.drop_share_links = options.html.boilerplate;
   conv.explain = options.explain;
   conv.base_url = options.html.base_url;
+  conv.keep_ruby_readings = options.html.keep_ruby;
   if (conv.base_url.empty()) {
     // <base href> is honoured only when absolute.
     if (const xmlNode* base = FindElement(dom->children, "base", 0)) {
