@@ -22,31 +22,29 @@ std::string Damage(std::string_view kind, std::string_view text) {
 }
 
 TEST(CjkMojibake, Utf8ReadAsGbk) {
-  // The example from issue 4: 参考消息 read as GBK (the last byte is lost and
-  // re-guessed from the text model).
+  // The example from issue 4: 参考消息 read as GBK. The last byte is lost:
+  // the bytes cannot tell 息 from any other character starting E6 81, so
+  // it stays U+FFFD, counted (issue 15: never guess what the bytes lost).
   std::string damaged = Damage("utf8-as-gbk", "参考消息");
   EXPECT_EQ(damaged.substr(0, 15), "鍙傝€冩秷");
   Report r;
-  EXPECT_EQ(Fix(damaged, &r), "参考消息");
+  EXPECT_EQ(Fix(damaged, &r), "参考消\uFFFD");
   EXPECT_EQ(r.Get("cjk-mojibake", "fixed"), 1);
   EXPECT_EQ(r.Get("cjk-mojibake", "via-utf8-as-gbk"), 1);
-  EXPECT_EQ(r.Get("cjk-mojibake", "guessed-bytes"), 1);
+  EXPECT_EQ(r.Get("cjk-mojibake", "lost-bytes-kept"), 1);
   std::string even = "北京是中国的首都";  // nothing lost
   EXPECT_EQ(Fix(Damage("utf8-as-gbk", even)), even);
 }
 
 TEST(CjkMojibake, Utf8ReadAsOtherDoubleByteCodePages) {
   EXPECT_EQ(Fix(Damage("utf8-as-shift_jis", "こんにちは")), "こんにちは");
-  // A Shift_JIS decoder that lost one byte (U+001A): re-guessed.
+  // A Shift_JIS decoder that lost one byte (U+001A): 語 lost its last byte
+  // and comes back as U+FFFD, never as a guess.
   std::string lossy = Damage("utf8-as-shift_jis", "日本語");
   EXPECT_NE(lossy.find('\x1A'), std::string::npos);
   Report r;
-  // The two surviving bytes of 語 (E8 AA) are kept; the lost one is the
-  // model's best guess (it need not be right: the benchmark measures that).
-  std::string fixed = Fix(lossy, &r);
-  EXPECT_EQ(fixed.substr(0, 8), "日本\xE8\xAA");
-  EXPECT_EQ(fixed.size(), 9u);
-  EXPECT_EQ(r.Get("cjk-mojibake", "guessed-bytes"), 1);
+  EXPECT_EQ(Fix(lossy, &r), "日本\uFFFD");
+  EXPECT_EQ(r.Get("cjk-mojibake", "lost-bytes-kept"), 1);
   EXPECT_EQ(Fix(Damage("utf8-as-gbk", "The café is open")), "The café is open");
 }
 
@@ -73,6 +71,14 @@ TEST(CjkMojibake, ReportsIrreversibleArtifactsUnchanged) {
   EXPECT_EQ(Fix(s, &r), s);
   EXPECT_EQ(r.Get("cjk-mojibake", "irreversible"), 3);
   EXPECT_EQ(r.Get("cjk-mojibake", "fixed"), 0);
+}
+
+TEST(CjkMojibake, LeavesRunsPastTheBudgetCounted) {
+  std::string run;
+  for (int i = 0; i < 4000; ++i) run += "鍙傝€冩秷";  // 20,000 characters
+  Report r;
+  EXPECT_EQ(Fix(run, &r), run);
+  EXPECT_EQ(r.Get("cjk-mojibake", "runs-too-long"), 1);
 }
 
 TEST(CjkMojibake, LeavesCleanTextAlone) {

@@ -17,6 +17,13 @@ TEST(FrontMatter, QuoteAndUnquoteRoundTrip) {
   EXPECT_EQ(FrontMatter::Unquote(" \"\\u4e2d\""), "中");
 }
 
+// YAML's form of control characters, not JSON's (json::AppendYamlString).
+TEST(FrontMatter, QuoteEscapesControlsTheYamlWay) {
+  EXPECT_EQ(FrontMatter::Quote("a\"b\\c\nd\te\rf\x01g\x7Fh中"),
+            "\"a\\\"b\\\\c\\nd\\te\\x0Df\\x01g\\x7Fh中\"");
+  EXPECT_EQ(FrontMatter::Unquote(FrontMatter::Quote("e\rf\x01g\x7Fh")), "e\rf\x01g\x7Fh");
+}
+
 TEST(FrontMatter, AddIfMissingNeverOverwrites) {
   FrontMatter fm;
   EXPECT_TRUE(fm.AddIfMissing("title", "A: b"));

@@ -1,4 +1,4 @@
-// The prescan (libnorm/src/html_prescan.h) must not change what libxml2
+// The prescan (libnorm/src/read/html_prescan.h) must not change what libxml2
 // builds, except for the bodies of script and style elements and attributes
 // past the cap: the tree of the prescanned text must equal the tree of the
 // original with script and style children removed.

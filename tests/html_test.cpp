@@ -5,12 +5,13 @@
 #include <string>
 
 #include <cstdio>
-#include "html_util.h"
+#include "ascii.h"
 #include "norm/boilerplate.h"
 #include "norm/metadata.h"
 #include "norm/norm.h"
 #include "norm/reader.h"
 #include "norm/writer.h"
+#include "script.h"
 
 namespace norm {
 namespace {
@@ -198,7 +199,7 @@ TEST(HtmlClean, ScriptsStylesAlwaysGo) {
   o.html.boilerplate = false;
   Document d =
       Html("<script>var x=1;</script><style>p{}</style><p>a</p><div class=\"ad\">b</div>", o);
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "a\nb");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "a\nb");
 }
 
 TEST(HtmlClean, AdSlotsAndPaywallGo) {
@@ -227,7 +228,7 @@ TEST(HtmlClean, HeuristicTokensAreWholeWords) {
       "<div id=\"load-more\"><p>l</p></div><div class=\"download\"><p>d</p></div>"
       "<div class=\"badge\"><p>b</p></div><div class=\"headline\"><p>x</p></div>"
       "<div class=\"social-links\"><p>gone</p></div><div class=\"adBox\"><p>gone</p></div>");
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "s\nh\nl\nd\nb\nx");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "s\nh\nl\nd\nb\nx");
 }
 
 TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
@@ -235,7 +236,7 @@ TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
       "<p>a</p><div hidden>h1</div><div style=\"display: none\">h2</div>"
       "<div aria-hidden=\"true\">h3</div><share-button>s</share-button>"
       "<div data-selfpromo-newsletter>n</div><span data-root-share>x</span><p>b</p>");
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "a\nb");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "a\nb");
 }
 
 TEST(HtmlClean, NoBoilerplateKeepsEverything) {
@@ -250,7 +251,7 @@ TEST(HtmlClean, ShareLinksRemoved) {
   Document d = Html(
       "<p>text <a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a> "
       "<a href=\"https://x.com/intent/tweet?url=y\">X</a></p>");
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "text");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "text");
 }
 
 TEST(HtmlMain, WholePageKeepsArticleOnly) {
@@ -421,7 +422,7 @@ TEST(Boilerplate, TimestampedLinesInsideLastParagraph) {
       "Body text of the article.\n2024-11-12 10:33:27 Title one\n2024-11-11 17:16:25 Title two")}));
   Report r;
   BoilerplateFilter({}).Apply(d, r);
-  EXPECT_EQ(html::TrimAscii(PlainText(d)), "Body text of the article.");
+  EXPECT_EQ(text::TrimAscii(PlainText(d)), "Body text of the article.");
   EXPECT_EQ(r.Get("boilerplate", "lines-removed"), 2);
 }
 
@@ -553,8 +554,8 @@ TEST(Metadata, TitleLinkHeadingUnwrapped) {
 }
 
 TEST(HtmlUtil, WeightedLength) {
-  EXPECT_EQ(html::WeightedLength("ab c"), 3u);
-  EXPECT_EQ(html::WeightedLength("中文"), 6u);
+  EXPECT_EQ(text::WeightedLength("ab c"), 3u);
+  EXPECT_EQ(text::WeightedLength("中文"), 6u);
 }
 
 }  // namespace

@@ -23,9 +23,10 @@ TEST(Mojibake, RepairsEachCodePage) {
   EXPECT_EQ(Fix("РџСЂРёРІРµС‚"), "Привет");           // windows-1251
   EXPECT_EQ(Fix("caf√©"), "café");                    // MacRoman
   EXPECT_EQ(Fix("caf├⌐"), "café");                    // cp437
-  EXPECT_EQ(Fix("ĹĽona"), "żona");                    // windows-1250
-  EXPECT_EQ(Fix("ä¸­æ–‡"), "中文");                   // CJK as windows-1252
-  EXPECT_EQ(Fix("Îšá½¹ÏƒÎ¼Îµ"), "Κ\u1F79σμε");        // Greek as windows-1252
+  EXPECT_EQ(Fix("σ▒êµîç"), "屈指");             // cp437 as Microsoft maps 0xE6 (µ, ICU has μ)
+  EXPECT_EQ(Fix("ĹĽona"), "żona");              // windows-1250
+  EXPECT_EQ(Fix("ä¸­æ–‡"), "中文");             // CJK as windows-1252
+  EXPECT_EQ(Fix("Îšá½¹ÏƒÎ¼Îµ"), "Κ\u1F79σμε");  // Greek as windows-1252
 }
 
 TEST(Mojibake, RepairsStackedLayers) {
@@ -62,6 +63,60 @@ TEST(Mojibake, LeavesCleanTextAlone) {
   MojibakeFilter f;
   EXPECT_FALSE(f.MayChange("plain ASCII text, nothing to see"));
   EXPECT_FALSE(f.MayChange("纯中文文本，没有乱码。"));
+}
+
+TEST(Mojibake, KeepsLostBytesAsReplacementCharacters) {
+  // U+FFFD (or '?' beside a known continuation byte) inside a UTF-8 sequence
+  // is a byte the wrong decoder lost: the character comes back as U+FFFD,
+  // never as a guess, and is counted.
+  Report r;
+  EXPECT_EQ(Fix("KrakÃ³w i Å\uFFFDÃ³dÅº", &r), "Kraków i \uFFFDódź");
+  EXPECT_EQ(r.Get("mojibake", "lost-bytes-kept"), 1);
+  EXPECT_EQ(Fix("Ð Ð¾Ñ\uFFFDÑ\uFFFDÐ¸Ñ\u008F"), "Ро\uFFFD\uFFFDия");
+  EXPECT_EQ(Fix("He said â€œyesâ€?"), "He said “yes\uFFFD");
+  EXPECT_EQ(Fix("Ã¯Â¿Â½"), "\uFFFD");  // U+FFFD itself, read as windows-1252 twice
+  // A '?' after a capital is a question mark (`CAFÉ?`), not a lost byte.
+  EXPECT_EQ(Fix("CAFÉ? OUI"), "CAFÉ? OUI");
+}
+
+TEST(Mojibake, RestoresLostNbspBeforeLetters) {
+  // à keeps the real space that followed its lost 0xA0 byte ...
+  EXPECT_EQ(Fix("Ã la carte, cafÃ© et crÃ¨me"), "à la carte, café et crème");
+  // ... except before the Portuguese crasis words, where the space was the byte.
+  EXPECT_EQ(Fix("Ã s vezes o cafÃ© Ã© bom"), "às vezes o café é bom");
+  EXPECT_EQ(Fix("Ã quela hora, nÃ£o"), "àquela hora, não");
+  EXPECT_EQ(Fix("Å iandien LietuviÅ³ kalba"), "Šiandien Lietuvių kalba");  // windows-1257
+  // Alone, `Ã ` between words is too little evidence.
+  EXPECT_EQ(Fix("Ã la carte"), "Ã la carte");
+}
+
+TEST(Mojibake, RepairsPunctuationSequences) {
+  EXPECT_EQ(Fix("un cafГ© вЂ“ trГЁs bon"), "un café – très bon");  // windows-1251
+  EXPECT_EQ(Fix("âœ” done â†’ next"), "✔ done → next");
+}
+
+TEST(Mojibake, ShortSpansBesideSymbolsNeedStrongEvidence) {
+  // Two characters that one code page turns into one are not enough beside
+  // a symbol, an NBSP or nothing at all; nor is a repair to a letter no one
+  // writes (IPA, rare Latin Extended-B) or a lone letter of another script.
+  const char* clean[] = {"ÉLITE® club", "CAFÉ™",       "SEÑOR™ brand",  "MÜNCHEN’s",
+                         "x = √π",      "QUÉ¿",        "NAÏVE… ART",    "the “×” sign",
+                         "CAFÉ® menu",  "OLÉ’s",       "ÅNGSTRÖM™",     "it costs 5 Å—",
+                         "HÀ NỘI ÀÉ",   "╔══╗ ├┤a┼┐a", "PARÍS\u00A0HOY"};
+  for (const char* s : clean) {
+    Report r;
+    EXPECT_EQ(Fix(s, &r), s) << s;
+    EXPECT_EQ(r.Get("mojibake", "fixed"), 0) << s;
+  }
+}
+
+TEST(Mojibake, LeavesRunsPastTheBudgetCounted) {
+  // 20,000 characters without an ASCII byte: one run, past the budget.
+  std::string run;
+  for (int i = 0; i < 10000; ++i) run += "Ã©";
+  Report r;
+  EXPECT_EQ(Fix(run + " cafÃ©", &r), run + " café");
+  EXPECT_EQ(r.Get("mojibake", "runs-too-long"), 1);
 }
 
 TEST(Mojibake, ReportsEveryRepair) {

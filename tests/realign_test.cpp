@@ -12,9 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "cjk_util.h"
 #include "norm/report.h"
 #include "norm/ruby.h"
+#include "script.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -85,7 +86,7 @@ TEST(Realign, CleanTextWithQuestionMarksUnchanged) {
 
 std::u32string U32(std::string_view s) {
   std::u32string out;
-  for (size_t i = 0; i < s.size();) out.push_back(cjk::NextCodePoint(s, i));
+  for (size_t i = 0; i < s.size();) out.push_back(utf8::Next(s, i));
   return out;
 }
 

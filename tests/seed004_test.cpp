@@ -4,9 +4,10 @@
 
 #include <filesystem>
 
-#include "cjk_util.h"
 #include "norm/norm.h"
+#include "script.h"
 #include "test_util.h"
+#include "utf8.h"
 
 namespace norm::test {
 namespace {
@@ -27,7 +28,7 @@ TEST(Seed004, FullyRestored) {
   // after a pinyin letter.
   const std::u32string pinyin = U"abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
   std::u32string text;
-  for (size_t i = 0; i < out.size();) text.push_back(cjk::NextCodePoint(out, i));
+  for (size_t i = 0; i < out.size();) text.push_back(utf8::Next(out, i));
   for (size_t i = 1; i < text.size(); ++i) {
     if (text[i] == U')' || text[i] == U'）') {
       EXPECT_EQ(pinyin.find(text[i - 1]), std::u32string::npos) << "reading left at char " << i;

@@ -1,4 +1,4 @@
-// Unit tests for the character plausibility model (libnorm/src/text_model.h).
+// Unit tests for the character plausibility model (libnorm/src/model/text_model.h).
 // The damaged strings below were produced by encoding the clean sentence and
 // decoding the bytes with the wrong codec (Python codecs), so each pair
 // covers the same bytes: the clean one must win by a wide margin.

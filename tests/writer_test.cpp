@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "norm/norm.h"
+#include "writer.h"
 
 namespace norm {
 namespace {
@@ -230,6 +231,35 @@ TEST(Writer, LeadingByteOrderMarkCharacterSurvivesReadingBack) {
   EXPECT_EQ(md, "&#xFEFF;text\n");
   EXPECT_EQ(PlainText(Read(md).blocks.at(0).inlines), "\uFEFFtext");
   EXPECT_EQ(WriteMarkdown(Read(md)), md);
+}
+
+}  // namespace
+}  // namespace norm
+
+namespace norm {
+namespace {
+
+// The writer reads styled paragraphs back through the callback it is given
+// (write/ does not call the reader itself); norm::WriteMarkdown passes the
+// Markdown reader.
+TEST(Writer, ReadBackCheckGoesThroughTheCallback) {
+  Document doc;
+  Inline strong = Inline::Text("bold");
+  strong.kind = InlineKind::kStrong;
+  strong.children = {Inline::Text("bold")};
+  strong.text.clear();
+  doc.blocks.push_back(Block::Paragraph({Inline::Text("a "), strong, Inline::Text(" b")}));
+  int calls = 0;
+  auto refuse = [&](std::string_view, Document*) {
+    ++calls;
+    return false;
+  };
+  Report report;
+  EXPECT_EQ(writer::Write(doc, &report, refuse), "a bold b\n");
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(report.Get("write", "styles-dropped"), 1);
+  EXPECT_EQ(writer::Write(doc, nullptr, nullptr), "a **bold** b\n");  // unchecked
+  EXPECT_EQ(WriteMarkdown(doc), "a **bold** b\n");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "norm/document.h"
 #include "norm/options.h"
+#include "norm/reader.h"
 #include "norm/report.h"
 #include "test_util.h"
 
@@ -371,6 +372,45 @@ TEST(ZhFilter, FrontMatterLangFollowsConversion) {
   en.front_matter.entries.push_back({"lang", "en"});
   filter->Apply(en, report);
   EXPECT_EQ(en.front_matter.entries[0].value, "en");
+}
+
+}  // namespace
+}  // namespace norm
+
+namespace norm {
+namespace {
+
+// `norm zh` (TransformMarkdown) and `norm --zh` (the reader, then the
+// filter on prose front-matter values) use one front-matter parser
+// (text/front_matter.h). Each input below was front matter for one and not
+// for the other before.
+TEST(ZhFilter, MarkdownStageAndReaderAgreeOnTheFrontMatter) {
+  Options options;
+  options.zh.config = "s2t";
+  Status status;
+  auto f = ZhFilter::Make(options, &status);
+  ASSERT_NE(f, nullptr) << status.message();
+  struct Case {
+    std::string in, want;
+    bool front_matter;
+  };
+  const Case cases[] = {
+      // A fence with trailing spaces opens and closes the block (a key that
+      // is not prose keeps its value).
+      {"--- \n发布: 后台\n--- \n后台\n", "--- \n发布: 后台\n--- \n後臺\n", true},
+      // "key:value" without a space is no key: the line continues the
+      // entry before it, and a continuation that is not indented is kept.
+      {"---\nsummary: 后台\ntitle:后台\n---\n", "---\nsummary: 後臺\ntitle:后台\n---\n", true},
+      // Text before the first key: not front matter, all of it is prose.
+      {"---\n后台\n---\n", "---\n後臺\n---\n", false},
+  };
+  for (const Case& c : cases) {
+    Report r;
+    EXPECT_EQ(f->TransformMarkdown(c.in, r), c.want) << c.in;
+    FrontMatter fm;
+    EXPECT_EQ(SplitFrontMatter(c.in, &fm).size() != c.in.size(), c.front_matter) << c.in;
+    EXPECT_EQ(fm.present, c.front_matter) << c.in;
+  }
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates easylist_data.cpp (declared in libnorm/src/easylist_data.h):
+"""Generates easylist_data.cpp (declared in libnorm/src/read/easylist_data.h):
 Debian's EasyList generic element-hiding rules, pre-parsed the way
 AdblockRules::ParseView parses them at run time, so that start-up costs
 nothing. Plain `###id` / `##.class` rules become two open-addressing tables

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates the character plausibility tables behind libnorm/src/text_model.h.
+"""Generates the character plausibility tables behind libnorm/src/model/text_model.h.
 
 Run by CMake at build time with Debian's /usr/bin/python3 (standard library
 only). Inputs, all from Debian packages:
@@ -33,7 +33,7 @@ import os
 import subprocess
 import sys
 
-# Character classes; must match TextClass in libnorm/src/text_model.h.
+# Character classes; must match TextClass in libnorm/src/model/text_model.h.
 CLASSES = [
     "kOther", "kSpace", "kNewline", "kDigit", "kPunct", "kSymbol",
     "kLatinLower", "kLatinUpper", "kCyrillicLower", "kCyrillicUpper",

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "mojibake_util.h"
+#include "script.h"
 
 namespace norm::damage {
 
@@ -136,17 +137,12 @@ std::string FromCps(const std::vector<int32_t>& cps) {
   return s;
 }
 
-bool IsHan(int32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
-
 std::string Ruby(std::string_view text, std::mt19937_64& rng) {
   const auto& readings = MandarinReadings();
   std::string out;
   for (int32_t c : ToCps(text)) {
     mi::AppendUtf8(out, c);
-    if (IsHan(c) && rng() % 3 == 0) {
+    if (text::IsHan(static_cast<char32_t>(c)) && rng() % 3 == 0) {
       auto it = readings.find(c);
       if (it != readings.end()) out += "(" + it->second + ")";
     }

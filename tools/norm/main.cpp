@@ -8,6 +8,7 @@
 #include "flags.h"
 #include "io.h"
 #include "norm/norm.h"
+#include "norm/records.h"
 #include "run.h"
 
 namespace norm::cli {
@@ -89,7 +90,7 @@ class Runner {
     }
     if (config_.stats) {
       std::string line = "{\"file\":";
-      AppendJson(line, DisplayName(file));
+      json::AppendString(line, DisplayName(file));
       line += ",\"report\":" + r.report.ToJson() + "}\n";
       std::fputs(line.c_str(), stderr);
     }
@@ -148,11 +149,11 @@ class Runner {
     std::string line;
     if (config_.json) {
       line = "{\"file\":";
-      AppendJson(line, DisplayName(file));
+      json::AppendString(line, DisplayName(file));
       line += ",\"encoding\":";
-      AppendJson(line, d.encoding);
+      json::AppendString(line, d.encoding);
       line += std::string(",\"confidence\":") + confidence + ",\"source\":";
-      AppendJson(line, d.source);
+      json::AppendString(line, d.source);
       line += "}\n";
     } else {
       line = DisplayName(file) + ": " + d.encoding + " confidence=" + confidence +
@@ -187,21 +188,6 @@ class Runner {
     if (diff.empty()) return kOk;
     Emit(diff);
     return kRejected;
-  }
-
-  static void AppendJson(std::string& out, std::string_view s) {
-    out.push_back('"');
-    for (char c : s) {
-      if (c == '"' || c == '\\') out.push_back('\\');
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-        continue;
-      }
-      out.push_back(c);
-    }
-    out.push_back('"');
   }
 
   const Config& config_;

@@ -32,7 +32,7 @@ struct Detection {
 //             non-ASCII UTF-8 loses to the bytes)
 //   utf8      valid UTF-8, including pure ASCII
 //   detector  uchardet's answer, kept when the plausibility model
-//   / model   (libnorm/src/text_model.h) agrees or is unsure; otherwise the
+//   / model   (libnorm/src/model/text_model.h) agrees or is unsure; otherwise the
 //             candidate encoding whose decoding the model finds most
 //             plausible. options.lang ("zh", "ja", "ru"...) narrows the
 //             candidates to that language's encodings.

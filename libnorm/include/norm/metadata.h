@@ -41,7 +41,8 @@ class MetadataFilter : public Filter {
   // input is not a date it understands.
   static std::string NormalizeDate(std::string_view s);
 
-  // "ja", "ko", "zh-Hans", "zh-Hant" or empty, from the characters of text.
+  // "ja", "ko", "zh-Hans", "zh-Hant", "zh" (script undecided) or empty, from
+  // the characters of text; the Chinese script as --zh-target detects it.
   static std::string DetectLang(std::string_view text);
 };
 

@@ -98,7 +98,8 @@ Status ScanObject(std::string_view line, Object* object);
 Status Unescape(std::string_view literal, std::string* out, int64_t* lone_surrogates);
 
 // Appends s as a JSON string literal: ", \ and control characters escaped,
-// everything else (UTF-8 included) kept as is.
+// everything else (UTF-8 included) kept as is. The library's one JSON
+// escaper (libnorm/src/text/json.h).
 void AppendString(std::string& out, std::string_view s);
 
 }  // namespace json

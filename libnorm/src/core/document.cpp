@@ -1,7 +1,9 @@
 #include "norm/document.h"
-#include "utf8.h"
 
 #include <array>
+
+#include "json.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -183,33 +185,8 @@ std::string FrontMatter::Unquote(std::string_view raw) {
 }
 
 std::string FrontMatter::Quote(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\\x";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out += '"';
+  std::string out;
+  json::AppendYamlString(out, s);
   return out;
 }
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "norm/records.h"
+#include "json.h"
 
 namespace norm {
 

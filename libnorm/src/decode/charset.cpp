@@ -9,6 +9,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "utf8.h"
+
 namespace norm::charset {
 namespace {
 
@@ -216,20 +218,7 @@ const ByteTable* TableFor(const Encoding& enc) {
       int32_t n = ucnv_toUChars(cnv, u, 4, &in, 1, &status);
       if (U_FAILURE(status) || n != 1 || u[0] == 0xFFFD || (u[0] == 0x1A && b != 0x1A)) continue;
       char32_t c = u[0];
-      auto& o = t->utf8[b];
-      if (c < 0x80) {
-        o[0] = static_cast<char>(c);
-        t->len[b] = 1;
-      } else if (c < 0x800) {
-        o[0] = static_cast<char>(0xC0 | (c >> 6));
-        o[1] = static_cast<char>(0x80 | (c & 0x3F));
-        t->len[b] = 2;
-      } else {
-        o[0] = static_cast<char>(0xE0 | (c >> 12));
-        o[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        o[2] = static_cast<char>(0x80 | (c & 0x3F));
-        t->len[b] = 3;
-      }
+      t->len[b] = static_cast<uint8_t>(utf8::Encode(c, t->utf8[b].data()));
     }
     ucnv_close(cnv);
     tables[index] = t;  // never freed: process-lifetime cache
@@ -238,42 +227,9 @@ const ByteTable* TableFor(const Encoding& enc) {
 }
 
 // Writes c as UTF-8 at w; returns the end.
-inline char* PutUtf8(char32_t c, char* w) {
-  if (c < 0x80) {
-    *w++ = static_cast<char>(c);
-  } else if (c < 0x800) {
-    *w++ = static_cast<char>(0xC0 | (c >> 6));
-    *w++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *w++ = static_cast<char>(0xE0 | (c >> 12));
-    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *w++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *w++ = static_cast<char>(0xF0 | (c >> 18));
-    *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *w++ = static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return w;
-}
+inline char* PutUtf8(char32_t c, char* w) { return w + utf8::Encode(c, w); }
 
-inline void AppendUtf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
+inline void AppendUtf8(char32_t c, std::string& out) { utf8::Append(out, c); }
 
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 

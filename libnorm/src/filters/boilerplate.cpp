@@ -7,15 +7,18 @@
 #include <unordered_map>
 #include <vector>
 
-#include "html_util.h"
+#include "ascii.h"
+#include "script.h"
+#include "url.h"
+#include "whitespace.h"
 
 namespace norm {
 namespace {
 
-using html::AsciiLowerCopy;
-using html::StartsWithNoCase;
-using html::TrimAscii;
-using html::WeightedLength;
+using text::AsciiLowerCopy;
+using text::StartsWithNoCase;
+using text::TrimAscii;
+using text::WeightedLength;
 
 struct Measure {
   size_t weight = 0;
@@ -209,7 +212,7 @@ size_t StripTimestampedTail(Inlines* in) {
   }
   if (lines < 2) return 0;
   text.resize(cut);
-  while (!text.empty() && html::IsAsciiSpace(text.back())) text.pop_back();
+  while (!text.empty() && text::IsAsciiSpace(text.back())) text.pop_back();
   return lines;
 }
 
@@ -219,13 +222,13 @@ int64_t RemoveShareLinks(Inlines* in) {
   int64_t n = 0;
   for (size_t k = 0; k < in->size();) {
     Inline& i = (*in)[k];
-    if (i.kind == InlineKind::kLink && html::IsShareUrl(i.url)) {
+    if (i.kind == InlineKind::kLink && text::IsShareUrl(i.url)) {
       in->erase(in->begin() + static_cast<std::ptrdiff_t>(k));
       ++n;
       // Spaces left before the gap.
       if (k > 0 && (*in)[k - 1].kind == InlineKind::kText &&
           (k == in->size() || (*in)[k].kind != InlineKind::kText || (*in)[k].text.empty() ||
-           html::IsAsciiSpace((*in)[k].text.front()))) {
+           text::IsAsciiSpace((*in)[k].text.front()))) {
         std::string& t = (*in)[k - 1].text;
         while (!t.empty() && t.back() == ' ') t.pop_back();
       }
@@ -548,7 +551,7 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     ++removed;
     if (options_.explain)
       report.AddEvent(
-          {"boilerplate", "removed " + outside_reason[i], -1, html::Excerpt(info[i].m.text), ""});
+          {"boilerplate", "removed " + outside_reason[i], -1, text::Excerpt(info[i].m.text), ""});
   }
   // A related-titles list glued to the last paragraph's lines.
   if (!out.empty() && out.back().kind == BlockKind::kParagraph) {

@@ -4,7 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "cjk_util.h"
+#include "script.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -22,9 +23,9 @@ bool IsClauseMark(char32_t c) {
          c == U'？';
 }
 // CJK text that can stand before a mark.
-bool CjkBefore(char32_t c) { return cjk::IsCjkLetter(c) || IsClosing(c); }
+bool CjkBefore(char32_t c) { return text::IsCjkLetter(c) || IsClosing(c); }
 // CJK text that can stand after a mark.
-bool CjkAfter(char32_t c) { return cjk::IsCjkLetter(c) || IsOpening(c); }
+bool CjkAfter(char32_t c) { return text::IsCjkLetter(c) || IsOpening(c); }
 bool IsAlnum(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -72,9 +73,9 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
   size_t cjk_letters = 0, other_letters = 0;
   for (size_t i = 0; i < text.size();) {
     offsets.push_back(i);
-    char32_t c = cjk::NextCodePoint(text, i);
+    char32_t c = utf8::Next(text, i);
     cps.push_back(c);
-    if (cjk::IsCjkLetter(c)) {
+    if (text::IsCjkLetter(c)) {
       ++cjk_letters;
     } else if (IsAlnum(c) || c >= 0x80) {
       ++other_letters;
@@ -105,7 +106,7 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
       size_t open = stack.back();
       stack.pop_back();
       bool inner_cjk = false;
-      for (size_t m = open + 1; m < k && !inner_cjk; ++m) inner_cjk = cjk::IsCjkLetter(cps[m]);
+      for (size_t m = open + 1; m < k && !inner_cjk; ++m) inner_cjk = text::IsCjkLetter(cps[m]);
       pairs.push_back({open, k, inner_cjk});
     }
     auto seen = [&](size_t k) -> char32_t {
@@ -155,7 +156,7 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
         report.Count(name(), "widened");
         event(k, k + 1, "widened", c == U'（' ? "（" : "）");
       }
-      cjk::AppendUtf8(out, c);
+      utf8::Append(out, c);
       prev = c;
       ++k;
       continue;
@@ -200,7 +201,7 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
       if (next_ok) {
         char32_t w = Widen(c);
         std::string ws;
-        cjk::AppendUtf8(ws, w);
+        utf8::Append(ws, w);
         report.Count(name(), "widened");
         event(k, k + 1, "widened", ws);
         out += ws;

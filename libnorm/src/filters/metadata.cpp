@@ -1,18 +1,19 @@
 #include "norm/metadata.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
 #include <utility>
-#include <vector>
 
-#include "html_util.h"
+#include "ascii.h"
+#include "han_script.h"
+#include "script.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
 
-using html::TrimAscii;
+using text::TrimAscii;
 
 const std::string* Hint(const Document& doc, std::string_view key) {
   for (const MetaHint& h : doc.hints)
@@ -116,40 +117,19 @@ std::string MetadataFilter::NormalizeDate(std::string_view s) {
 }
 
 std::string MetadataFilter::DetectLang(std::string_view text) {
-  static constexpr std::string_view kSimplified =
-      "们这国说为会来时对个发与学经过还进体业见长间问门东车书现实开关动员种务报认机电话让资设运应该"
-      "产议将"
-      "从";
-  static constexpr std::string_view kTraditional =
-      "們這國說為會來時對個發與學經過還進體業見長間問門東車書現實開關動員種務報認機電話讓資設運應該"
-      "產議將"
-      "從";
-  // Sorted code points of the two lists, built once: a search of the
-  // UTF-8 lists per Han character was most of this filter's time.
-  static const std::pair<std::vector<char32_t>, std::vector<char32_t>> kSets = [] {
-    auto decode = [](std::string_view list) {
-      std::vector<char32_t> cps;
-      for (size_t i = 0; i < list.size();) cps.push_back(html::NextCodePoint(list, &i));
-      std::sort(cps.begin(), cps.end());
-      return cps;
-    };
-    return std::make_pair(decode(kSimplified), decode(kTraditional));
-  }();
-  size_t han = 0, kana = 0, hangul = 0, letters = 0, simp = 0, trad = 0;
+  size_t han = 0, kana = 0, hangul = 0, letters = 0;
   for (size_t i = 0; i < text.size();) {
-    char32_t c = html::NextCodePoint(text, &i);
+    char32_t c = utf8::Next(text, i);
     if (c < 0x80) {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
       continue;
     }
-    if (html::IsKana(c)) {
+    if (text::IsKana(c)) {
       ++kana;
-    } else if (html::IsHangul(c)) {
+    } else if (text::IsHangul(c)) {
       ++hangul;
-    } else if (html::IsHan(c)) {
+    } else if (text::IsHan(c)) {
       ++han;
-      if (std::binary_search(kSets.first.begin(), kSets.first.end(), c)) ++simp;
-      if (std::binary_search(kSets.second.begin(), kSets.second.end(), c)) ++trad;
     } else {
       ++letters;
     }
@@ -158,8 +138,17 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
   if (cjk < 10 || cjk * 3 < letters) return {};
   if (kana * 20 >= han + kana && kana >= 3) return "ja";
   if (hangul > han) return "ko";
-  if (simp == trad) return "zh";
-  return simp > trad ? "zh-Hans" : "zh-Hant";
+  text_model::HanScriptCounts scripts;
+  text_model::CountHanScript(text, &scripts);
+  switch (text_model::DecideHanScript(scripts)) {
+    case text_model::HanScript::kSimplified:
+      return "zh-Hans";
+    case text_model::HanScript::kTraditional:
+      return "zh-Hant";
+    case text_model::HanScript::kEither:
+      break;
+  }
+  return "zh";
 }
 
 std::unique_ptr<Filter> MetadataFilter::Create(const Options& /*options*/, Status* /*status*/) {

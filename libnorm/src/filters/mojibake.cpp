@@ -4,10 +4,16 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cstring>
+#include <mutex>
+#include <span>
 #include <vector>
 
+#include "mojibake_score.h"
 #include "mojibake_util.h"
+#include "utf8.h"
 
 namespace norm {
 
@@ -21,7 +27,14 @@ constexpr std::string_view kName = "mojibake";
 // Screening table: for every BMP code point, whether some code page maps it
 // to a UTF-8 lead byte, a continuation byte, a two-byte lead, or whether it
 // is a C1 control.
-enum : uint8_t { kLead = 1, kCont = 2, kLead2 = 4, kIsC1 = 8 };
+enum : uint8_t { kLead = 1, kCont = 2, kLead2 = 4, kIsC1 = 8, kNbspLead = 16 };
+
+// Lead bytes whose sequence with a lost 0xA0 is a common character (C2 A0
+// NBSP, C3 A0 à, C5 A0 Š, CE A0 Π, D0 A0 Р, D9 A0 ٠): for these a space followed by a
+// letter may still be the lost byte (`voilÃ le`, `Å veices`).
+bool IsNbspLeadByte(int b) {
+  return b == 0xC2 || b == 0xC3 || b == 0xC5 || b == 0xCE || b == 0xD0 || b == 0xD9;
+}
 
 const std::vector<uint8_t>& ScreenTable() {
   static const std::vector<uint8_t> table = [] {
@@ -32,6 +45,7 @@ const std::vector<uint8_t>& ScreenTable() {
         if (byte >= 0x80 && byte <= 0xBF) t[cp] |= kCont;
         if (byte >= 0xC2 && byte <= 0xF4) t[cp] |= kLead;
         if (byte >= 0xC2 && byte <= 0xDF) t[cp] |= kLead2;
+        if (IsNbspLeadByte(byte)) t[cp] |= kNbspLead;
       }
     }
     for (int c = 0x80; c < 0xA0; ++c) t[c] |= kIsC1;
@@ -40,10 +54,27 @@ const std::vector<uint8_t>& ScreenTable() {
   return table;
 }
 
+// For every BMP code point, the code pages (bit i: WesternCodecs()[i]) that
+// hold it; ASCII is in all of them.
+const std::vector<uint16_t>& CodecMasks() {
+  static const std::vector<uint16_t> masks = [] {
+    std::vector<uint16_t> m(0x10000, 0);
+    const auto codecs = mi::WesternCodecs();
+    for (int c = 0; c < 0x80; ++c) m[c] = 0xFFFF;
+    for (size_t i = 0; i < codecs.size(); ++i) {
+      for (const auto& [cp, byte] : codecs[i].from_unicode) {
+        if (cp < 0x10000) m[cp] |= static_cast<uint16_t>(1u << i);
+      }
+    }
+    return m;
+  }();
+  return masks;
+}
+
 bool IsCesuPair(const unsigned char* s, size_t i, size_t n) {
   return i + 6 <= n && s[i] == 0xED && s[i + 1] >= 0xA0 && s[i + 1] <= 0xAF &&
-         (s[i + 2] & 0xC0) == 0x80 && s[i + 3] == 0xED && s[i + 4] >= 0xB0 && s[i + 4] <= 0xBF &&
-         (s[i + 5] & 0xC0) == 0x80;
+         utf8::IsContinuation(s[i + 2]) && s[i + 3] == 0xED && s[i + 4] >= 0xB0 &&
+         s[i + 4] <= 0xBF && utf8::IsContinuation(s[i + 5]);
 }
 
 int32_t CesuValue(const unsigned char* b) {
@@ -52,12 +83,14 @@ int32_t CesuValue(const unsigned char* b) {
   return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
 }
 
-bool SpaceMayBeNbsp(const unsigned char* s, size_t j, size_t n) {
+bool SpaceMayBeNbsp(const unsigned char* s, size_t j, size_t n, bool nbsp_lead) {
   // s[j] == ' ' right after a lead character: the space may be a lost 0xA0
   // when it is followed by another space, the end, punctuation or a
-  // non-ASCII byte (the rest of a damaged run).
+  // non-ASCII byte (the rest of a damaged run), or, after a lead whose
+  // sequence with 0xA0 is common, by a letter.
   if (j + 1 >= n) return true;
   unsigned char c = s[j + 1];
+  if (nbsp_lead && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return true;
   return c == ' ' || c >= 0x80 || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
          c == '?' || c == '\n' || c == '\r' || c == '\t' || c == ')' || c == '"';
 }
@@ -94,7 +127,11 @@ size_t Screen(std::string_view text, size_t from, const MojibakeFilter::Options&
             int32_t cp2;
             mi::DecodeUtf8(text, j, &cp2);
             if (cp2 >= 0 && cp2 < 0x10000 && (table[cp2] & kCont)) return i;
-          } else if (s[j] == ' ' && opt.fix_lost_nbsp && SpaceMayBeNbsp(s, j, n)) {
+            if (cp2 == 0xFFFD) return i;  // a lost continuation byte
+          } else if (s[j] == '?' && j + 1 < n && s[j + 1] >= 0x80) {
+            return i;
+          } else if (s[j] == ' ' && opt.fix_lost_nbsp &&
+                     SpaceMayBeNbsp(s, j, n, (f & kNbspLead) != 0)) {
             return i;
           }
         }
@@ -129,6 +166,7 @@ enum Cat : uint8_t {
   kGrLo,
   kBox,
   kMath,
+  kNumCats,
 };
 
 Cat ComputeCategory(int32_t c) {
@@ -184,13 +222,49 @@ Cat ComputeCategory(int32_t c) {
 }
 
 // Category() over the BMP, computed once.
+// Category() and IsCp1252Cont() over the BMP, computed once: the category
+// in the low bits, kCp1252ContBit for what windows-1252 shows for a UTF-8
+// continuation byte.
+constexpr uint8_t kCp1252ContBit = 0x80;
+// A per-BMP-code-point table filled 256 code points at a time on first use:
+// building all 65,536 entries up front cost ~10 ms of ICU property lookups
+// in every process that met one non-ASCII character.
+template <uint8_t (*Compute)(int32_t)>
+class LazyBmpTable {
+ public:
+  uint8_t Get(int32_t c) {
+    const size_t block = static_cast<size_t>(c) >> 8;
+    if (!ready_[block].load(std::memory_order_acquire)) Fill(block);
+    return data_[static_cast<size_t>(c)];
+  }
+
+ private:
+  void Fill(size_t block) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (ready_[block].load(std::memory_order_relaxed)) return;
+    for (size_t i = 0; i < 256; ++i) {
+      data_[block * 256 + i] = Compute(static_cast<int32_t>(block * 256 + i));
+    }
+    ready_[block].store(true, std::memory_order_release);
+  }
+  std::array<std::atomic<bool>, 256> ready_{};
+  std::array<uint8_t, 0x10000> data_{};
+  std::mutex mutex_;
+};
+
+uint8_t ComputeCategoryBits(int32_t c) {
+  int b = mi::WesternCodecs()[0].Encode(c);
+  return static_cast<uint8_t>(ComputeCategory(c) | (b >= 0x80 && b <= 0xBF ? kCp1252ContBit : 0));
+}
+
+uint8_t CategoryBits(int32_t c) {
+  static LazyBmpTable<ComputeCategoryBits> table;
+  return table.Get(c);
+}
+
 Cat Category(int32_t c) {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000);
-    for (int32_t i = 0; i < 0x10000; ++i) t[i] = ComputeCategory(i);
-    return t;
-  }();
-  return c >= 0 && c < 0x10000 ? static_cast<Cat>(table[c]) : ComputeCategory(c);
+  return c >= 0 && c < 0x10000 ? static_cast<Cat>(CategoryBits(c) & ~kCp1252ContBit)
+                               : ComputeCategory(c);
 }
 
 bool IsLetterCat(Cat c) {
@@ -243,10 +317,11 @@ int Script(Cat c) {
   }
 }
 
-double Pair(Cat a, Cat b) {
+double ComputePair(Cat a, Cat b) {
   // Letters of two scripts inside one word: "ΓÇæ", "OΓΉ".
   int sa = Script(a), sb = Script(b);
-  if (sa != 0 && sb != 0 && sa != sb) return 2;
+  // (A lowercase Greek letter inside a Latin word is science: `IL2RγcKO`.)
+  if (sa != 0 && sb != 0 && sa != sb) return (a == kGrLo || b == kGrLo) && sa + sb == 4 ? 1 : 2;
   if (IsLower(a) && (b == kLatUp || b == kCyrUp || b == kGrUp)) {
     if (a == kAsciiLo || a == kLatLo) return b == kLatUp ? 2 : 1.5;
     return (a == kCyrLo && b == kCyrUp) || (a == kGrLo && b == kGrUp) ? 1.5 : 2;
@@ -254,9 +329,9 @@ double Pair(Cat a, Cat b) {
   bool up_nonascii = a == kLatUp || a == kCyrUp || a == kGrUp;
   bool lo_nonascii = a == kLatLo || a == kCyrLo || a == kGrLo || a == kCyrExt;
   if (up_nonascii) {
-    if (b == kSym || b == kRarePunct || b == kNbsp || b == kShy || b == kC1 || b == kMath ||
-        b == kBox)
-      return 3;
+    // (An NBSP after a capital is ordinary: `SELKÄ EDELLÄ`, `NICIODATĂ `.)
+    if (b == kNbsp) return 0.5;
+    if (b == kSym || b == kRarePunct || b == kShy || b == kC1 || b == kMath || b == kBox) return 3;
     if (b == kQuote) return 2;
     if (a == kCyrUp && b == kCyrExt) return 3;
     if (a != kCyrUp && b == kCyrExt) return 2;
@@ -284,17 +359,67 @@ double Pair(Cat a, Cat b) {
   return 0;
 }
 
+// Pair() as a table, computed once: Badness() runs it for every character of
+// every candidate.
+double Pair(Cat a, Cat b) {
+  static const auto table = [] {
+    std::array<std::array<float, kNumCats>, kNumCats> t{};
+    for (int i = 0; i < kNumCats; ++i) {
+      for (int j = 0; j < kNumCats; ++j) {
+        t[i][j] = static_cast<float>(ComputePair(static_cast<Cat>(i), static_cast<Cat>(j)));
+      }
+    }
+    return t;
+  }();
+  return table[a][b];
+}
+
 // Badness of body[0, n) between the context characters before and after.
+// Whether c is what windows-1252 shows for a UTF-8 continuation byte.
+bool IsCp1252Cont(int32_t c) {
+  return c >= 0x80 && c < 0x10000 && (CategoryBits(c) & kCp1252ContBit);
+}
+
 double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
   double bad = 0;
   Cat prev3 = kSpace, prev2 = kSpace, prev = kSpace;
+  int32_t prev_cp = ' ';
   const size_t total = n + 2;
+  auto at = [&](size_t k) -> int32_t {
+    return k == 0 ? before : k >= total - 1 ? (k == total - 1 ? after : 0) : body[k - 1];
+  };
   for (size_t k = 0; k < total; ++k) {
-    int32_t cp = k == 0 ? before : k == total - 1 ? after : body[k - 1];
+    int32_t cp = at(k);
     Cat c = Category(cp);
     bad += Unary(cp, c);
     if (k > 0) {
-      bad += Pair(prev, c);
+      double pair = Pair(prev, c);
+      int32_t next_cp = at(k + 1);
+      // Ã or Â (C3, C2) before a character that windows-1252 shows for a
+      // continuation byte is the commonest mojibake there is, and rare in
+      // writing. Exceptions: an NBSP after Â or Ã closing a capital inside
+      // an all-capitals word (`MISUTÂ AJIKKO`), and Ã before a curly
+      // apostrophe (`a lot of Ã’s`).
+      if ((prev_cp == 0xC3 || prev_cp == 0xC2) && IsCp1252Cont(cp) && cp != 0x2019 &&
+          !(cp == 0xA0 && (prev2 == kAsciiUp || prev2 == kLatUp) &&
+            !(next_cp >= 'a' && next_cp <= 'z')))
+        pair = std::max(pair, 4.0);
+      // â (E2) before two such characters: the general punctuation, arrows
+      // and dingbats of UTF-8 (`âœ”`, `â€“`).
+      if (prev_cp == 0xE2 && IsCp1252Cont(cp) && IsCp1252Cont(next_cp) && cp != 0xA0)
+        pair = std::max(pair, 4.0);
+      // A lowercase letter before a capital Serbian/Macedonian letter
+      // (`вЂ“`): windows-1251 mojibake, never Serbian.
+      if (IsLower(prev) && cp >= 0x402 && cp <= 0x40F) pair = std::max(pair, 3.0);
+      // A symbol between a non-ASCII letter and a letter or digit
+      // (`Ä°stanbul`, `RÄ«ga`, `IL2RÎ³cKO`, `$Ì¶6`): a lead and a
+      // continuation byte inside a word.
+      if (k + 1 < total && (c == kSym || c == kRarePunct || cp == 0xAB || cp == 0xBB) &&
+          (prev == kLatUp || prev == kLatLo || prev == kCyrUp || prev == kCyrLo || prev == kGrUp ||
+           prev == kGrLo) &&
+          (IsLetterCat(Category(next_cp)) || Category(next_cp) == kDigit))
+        pair = std::max(pair, pair + 3.0);
+      bad += pair;
       // Two non-ASCII capitals starting a lowercase word: "ĹĽona", "ÃŸe".
       if (k > 1 && IsLower(c) && IsUpper(prev) && IsUpper(prev2) && prev != kAsciiUp &&
           prev2 != kAsciiUp && !(k > 2 && IsLetterCat(prev3)))
@@ -303,6 +428,7 @@ double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
     prev3 = prev2;
     prev2 = prev;
     prev = c;
+    prev_cp = cp;
   }
   return bad;
 }
@@ -315,7 +441,7 @@ double Badness(const std::vector<int32_t>& cps) {
 
 // A decoded character we refuse to produce.
 bool ComputeImplausible(int32_t c) {
-  if (c == 0xFFFD) return true;
+  if (c == 0xFFFD) return false;  // `ï¿½`: U+FFFD itself read as windows-1252
   // C1 controls are what a further layer of damage decodes to.
   if (c >= 0x80 && c < 0xA0) return false;
   int8_t type = u_charType(c);
@@ -358,6 +484,7 @@ bool ComputeImplausible(int32_t c) {
     case USCRIPT_BOPOMOFO:
     case USCRIPT_HAN:
     case USCRIPT_YI:
+    case USCRIPT_BRAILLE:  // U+2800, the blank filler of social media posts
       break;
     default:
       return true;
@@ -366,55 +493,101 @@ bool ComputeImplausible(int32_t c) {
   if ((c >= 0x370 && c <= 0x377) || (c >= 0x3E2 && c <= 0x3FF) || (c >= 0x460 && c <= 0x489) ||
       (c >= 0x1C80 && c <= 0x1CBF) || (c >= 0x0500 && c <= 0x052F) || (c >= 0x1D00 && c <= 0x1DFF))
     return true;
+  // What two bytes of mojibake decode to by chance far more often than
+  // anyone writes it: IPA letters (NESTLÉ® -> NESTLɮ, ZZAJÉ’s -> ZZAJɒs),
+  // the long s (┼┐ -> ſ), the rare letters of Latin Extended-B, combining
+  // marks other than the common accents (nlН -> nl͠), Hebrew cantillation
+  // and Arabic marks and supplement letters (ŮŮ“ -> ٓ, BİLGİ’ -> ݒ). The
+  // letters of living orthographies in those blocks stay possible (schwa,
+  // open e and o, Vietnamese horn letters, pinyin tones, Romanian comma
+  // letters, Croatian digraphs).
+  if (c >= 0x250 && c <= 0x2AF)
+    return c != 0x254 && c != 0x259 && c != 0x25B && c != 0x263 && c != 0x272 && c != 0x28B &&
+           c != 0x292;
+  if (c == 0x17F) return true;
+  if (c >= 0x180 && c <= 0x24F) {
+    static constexpr int32_t kLiving[][2] = {
+        {0x186, 0x186}, {0x18F, 0x190}, {0x194, 0x194}, {0x19D, 0x19D}, {0x1A0, 0x1A1},
+        {0x1AF, 0x1B0}, {0x1B2, 0x1B2}, {0x1B7, 0x1B7}, {0x1C4, 0x1DD}, {0x1E2, 0x1E7},
+        {0x1EA, 0x1EB}, {0x1F4, 0x1F5}, {0x1F8, 0x1FF}, {0x218, 0x21B}, {0x232, 0x233}};
+    for (const auto& range : kLiving) {
+      if (c >= range[0] && c <= range[1]) return false;
+    }
+    return true;
+  }
+  if (c >= 0x300 && c <= 0x36F)
+    return !(c <= 0x30C || c == 0x323 || c == 0x327 || c == 0x328 || c == 0x331 ||
+             (c >= 0x334 && c <= 0x338));  // (overlays: `$̶6̶3̶` strike-through)
+  if ((c >= 0x591 && c <= 0x5AF) || (c >= 0x653 && c <= 0x65F) || (c >= 0x750 && c <= 0x77F) ||
+      (c >= 0x8A0 && c <= 0x8FF))
+    return true;
   return false;
 }
 
 // Per-BMP-character flags computed once: implausible repair result, letter.
 enum : uint8_t { kImplausible = 1, kAlpha = 2 };
+uint8_t ComputeCharFlags(int32_t c) {
+  // A character some code page holds may be an intermediate layer of
+  // stacked damage (`Ã„Æ’` -> `Äƒ` -> `ă`).
+  bool in_codec = c < 0x10000 && (ScreenTable()[c] & (kLead | kCont));
+  return (ComputeImplausible(c) && !in_codec ? kImplausible : 0) | (u_isalpha(c) ? kAlpha : 0);
+}
+
 uint8_t CharFlags(int32_t c) {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000);
-    for (int32_t i = 0; i < 0x10000; ++i) {
-      t[i] = (ComputeImplausible(i) ? kImplausible : 0) | (u_isalpha(i) ? kAlpha : 0);
-    }
-    return t;
-  }();
-  if (c >= 0 && c < 0x10000) return table[c];
-  return (ComputeImplausible(c) ? kImplausible : 0) | (u_isalpha(c) ? kAlpha : 0);
+  static LazyBmpTable<ComputeCharFlags> table;
+  if (c >= 0 && c < 0x10000) return table.Get(c);
+  return ComputeCharFlags(c);
 }
 bool Implausible(int32_t c) { return CharFlags(c) & kImplausible; }
 bool IsAlpha(int32_t c) { return CharFlags(c) & kAlpha; }
 
+// A character of a run: as it stands, or a plain space that may stand for a
+// lost 0xA0 byte, or U+FFFD / '?' that may stand for a byte the wrong decoder
+// could not map (lossy decoding).
+enum class RunKind : uint8_t { kChar, kSpace, kLost };
 struct RunChar {
   int32_t cp;
-  bool space;  // a plain space that may stand for a lost 0xA0
+  RunKind kind = RunKind::kChar;
 };
 
-struct Layer {
-  std::vector<int32_t> cps;
-  double badness;
-  const mi::SingleByteCodec* codec;
-  int nbsp_restored;
+// Portuguese contracts the preposition à with the next word (às, àquele,
+// àquela, àquilo): after `Ã ` such a word shows that the space was the lost
+// byte itself; elsewhere (`voilÃ le`) a real space followed it.
+bool StartsCrasis(std::string_view rest) {
+  // `Ã s crianças` is às; `Ã s'éloigner` is à s'éloigner.
+  if (rest.starts_with("s") &&
+      (rest.size() == 1 || std::string_view(" ,.;:!?)").find(rest[1]) != std::string_view::npos))
+    return true;
+  return rest.starts_with("quel") || rest.starts_with("quil");
+}
+
+struct Decoded {
+  int nbsp_restored = 0;
+  int lost = 0;  // characters that lost a byte, kept as U+FFFD
 };
 
 // Tries to undo one decoding of `run` with `codec`. Returns false when the
-// code page cannot explain the run.
+// code page cannot explain the run. rest: the text after the run.
 bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
-              std::vector<int32_t>* out, int* nbsp_restored) {
+              std::string_view rest, std::vector<int32_t>* out, Decoded* info) {
   const size_t n = run.size();
   thread_local std::vector<int> bytes;
   bytes.resize(n);
   for (size_t k = 0; k < n; ++k) {
-    bytes[k] = run[k].space ? 0x20 : codec.Encode(run[k].cp);
+    bytes[k] = run[k].kind == RunKind::kSpace  ? 0x20
+               : run[k].kind == RunKind::kLost ? -2
+                                               : codec.Encode(run[k].cp);
   }
+  // The byte at k as a continuation byte: 0xA0 for a maybe-lost NBSP, -2
+  // for a maybe-lost byte, -1 when it cannot continue a sequence.
   auto cont = [&](size_t k) {
     if (k >= n) return -1;
-    if (run[k].space) return 0xA0;
+    if (run[k].kind == RunKind::kSpace) return 0xA0;
     int b = bytes[k];
-    return (b >= 0x80 && b <= 0xBF) ? b : -1;
+    return b == -2 || (b >= 0x80 && b <= 0xBF) ? b : -1;
   };
   out->clear();
-  *nbsp_restored = 0;
+  *info = Decoded{};
   int pieces = 0;
   size_t k = 0;
   while (k < n) {
@@ -429,13 +602,27 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
     if (need > 0) {
       int c[3] = {-1, -1, -1};
       bool ok = true;
+      int holes = 0, known = 0, qmarks = 0;
       for (int m = 0; m < need; ++m) {
         c[m] = cont(k + 1 + m);
-        if (c[m] < 0) ok = false;
+        if (c[m] == -1) ok = false;
+        if (c[m] == -2) {
+          ++holes;
+          qmarks += run[k + 1 + m].cp == '?';
+        } else if (c[m] >= 0) {
+          ++known;
+        }
       }
+      // A '?' is a lost byte only beside a known continuation byte, or
+      // after Ã/Â inside a longer run (`ItÃ?Â¢`): `CAFÉ?` stays.
+      if (ok && qmarks > 0 && known == 0 && !((b == 0xC2 || b == 0xC3) && k + need + 1 < n))
+        ok = false;
       int32_t cp = -1;
       int used = need + 1;
-      if (ok) {
+      if (ok && holes > 0) {
+        cp = 0xFFFD;
+        ++info->lost;
+      } else if (ok) {
         if (need == 1) {
           cp = ((b & 0x1F) << 6) | (c[0] & 0x3F);
         } else if (need == 2) {
@@ -463,20 +650,27 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
       if (cp >= 0) {
         if (Implausible(cp)) return false;
         for (int m = 1; m < used; ++m) {
-          if (run[k + m].space) ++*nbsp_restored;
+          if (run[k + m].kind == RunKind::kSpace) ++info->nbsp_restored;
         }
         out->push_back(cp);
         ++pieces;
         k += used;
+        // `voilÃ le`: the lost byte of à was followed by a real space.
+        if (cp == 0xE0 && run[k - 1].kind == RunKind::kSpace && k == n && !rest.empty() &&
+            ((rest[0] >= 'a' && rest[0] <= 'z') || (rest[0] >= 'A' && rest[0] <= 'Z')) &&
+            !StartsCrasis(rest)) {
+          out->push_back(' ');
+          --info->nbsp_restored;
+        }
         continue;
       }
     }
     // Not part of a piece: the character stays, but letters may not.
     const RunChar& rc = run[k];
-    if (!rc.space && (IsAlpha(rc.cp) || b < 0)) {
+    if (rc.kind == RunKind::kChar && (IsAlpha(rc.cp) || b < 0)) {
       if (!(b < 0 && !IsAlpha(rc.cp) && Category(rc.cp) == kQuote)) return false;
     }
-    out->push_back(rc.space ? 0x20 : rc.cp);
+    out->push_back(rc.kind == RunKind::kSpace ? 0x20 : rc.cp);
     ++k;
   }
   return pieces > 0;
@@ -485,14 +679,22 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
 struct Candidate {
   bool valid = false;
   double badness = 0;
-  int nbsp = 0;
+  bool layered = false;  // judged by a further layer of damage it leaves
+  Decoded info;
   std::vector<int32_t> cps;
 };
+
+// A run of more characters than this (a whole paragraph without one ASCII
+// byte) is not tried: every code page's re-encoding of it costs time in
+// proportion, and real damage of that length is rare (`runs-too-long`).
+constexpr size_t kMaxRunChars = 16384;
 
 struct Run {
   size_t start = 0, end = 0;
   std::vector<RunChar> chars;
   int32_t prev = ' ', next = ' ';
+  int word_after = 0;     // lowercase ASCII letters right after the run (up to 3)
+  bool too_long = false;  // past kMaxRunChars: not tried
   double badness = 0;
   std::vector<Candidate> cands;  // one per code page
 };
@@ -513,31 +715,51 @@ bool HasSuspiciousPair(const std::vector<int32_t>& cps) {
 }
 
 // Collects the runs of non-ASCII characters around every screening hit.
-std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Options& opt) {
+// Runs go to *runs, whose elements (and their buffers) are reused: `count`
+// is the number of runs found.
+size_t CollectRuns(std::string_view text, const MojibakeFilter::Options& opt,
+                   std::vector<Run>* runs) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const auto& table = ScreenTable();
-  std::vector<Run> runs;
+  size_t count = 0;
   size_t done = 0;
   size_t hit = Screen(text, 0, opt);
   while (hit != std::string_view::npos) {
     size_t start = hit;
-    while (start > done && s[start - 1] >= 0x80) --start;
-    while (start < hit && (s[start] & 0xC0) == 0x80) ++start;
-    Run r;
+    // Back over non-ASCII bytes, and over a '?' between two of them (a
+    // lost byte: `ItÃ?Â¢`).
+    while (start > done && (s[start - 1] >= 0x80 ||
+                            (s[start - 1] == '?' && start - 1 > done && s[start - 2] >= 0x80)))
+      --start;
+    while (start < hit && utf8::IsContinuation(s[start])) ++start;
+    if (runs->size() <= count) runs->emplace_back();
+    Run& r = (*runs)[count];
+    r.chars.clear();
+    r.prev = r.next = ' ';
+    r.badness = 0;
     r.start = start;
     size_t end = start;
+    auto flags_of = [&](const RunChar& rc) -> uint8_t {
+      return rc.kind == RunKind::kChar && rc.cp < 0x10000 ? table[rc.cp] : 0;
+    };
     while (end < n) {
       if (s[end] >= 0x80) {
         int32_t cp;
         int len = mi::DecodeUtf8(text, end, &cp);
         if (cp < 0) break;
-        r.chars.push_back({cp, false});
+        r.chars.push_back({cp, cp == 0xFFFD ? RunKind::kLost : RunKind::kChar});
         end += len;
-      } else if (s[end] == ' ' && opt.fix_lost_nbsp && !r.chars.empty() && !r.chars.back().space &&
-                 r.chars.back().cp < 0x10000 && (table[r.chars.back().cp] & kLead) &&
-                 SpaceMayBeNbsp(s, end, n)) {
-        r.chars.push_back({' ', true});
+        continue;
+      }
+      uint8_t f = r.chars.empty() ? 0 : flags_of(r.chars.back());
+      if (s[end] == ' ' && opt.fix_lost_nbsp && (f & (kLead | kCont)) &&
+          SpaceMayBeNbsp(s, end, n, (f & kNbspLead) != 0)) {
+        r.chars.push_back({' ', RunKind::kSpace});
+        ++end;
+      } else if (s[end] == '?' && (f & (kLead | kCont)) &&
+                 ((end + 1 < n && s[end + 1] >= 0x80) || (f & kCont))) {
+        r.chars.push_back({'?', RunKind::kLost});
         ++end;
       } else {
         break;
@@ -546,7 +768,7 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
     r.end = end;
     if (start > 0) {
       size_t p = start - 1;
-      while (p > 0 && (s[p] & 0xC0) == 0x80) --p;
+      while (p > 0 && utf8::IsContinuation(s[p])) --p;
       int32_t cp;
       mi::DecodeUtf8(text, p, &cp);
       r.prev = cp < 0 ? 0xFFFD : cp;
@@ -556,11 +778,15 @@ std::vector<Run> CollectRuns(std::string_view text, const MojibakeFilter::Option
       mi::DecodeUtf8(text, end, &cp);
       r.next = cp < 0 ? 0xFFFD : cp;
     }
+    r.word_after = 0;
+    while (r.word_after < 3 && end + r.word_after < n && s[end + r.word_after] >= 'a' &&
+           s[end + r.word_after] <= 'z')
+      ++r.word_after;
     done = end > hit ? end : hit + 1;
-    if (!r.chars.empty()) runs.push_back(std::move(r));
+    if (!r.chars.empty()) ++count;
     hit = Screen(text, done, opt);
   }
-  return runs;
+  return count;
 }
 
 // GBK/Big5/Shift_JIS/EUC-KR text read as windows-1252 (`ÖÐ¹ú`) sometimes
@@ -571,7 +797,7 @@ bool ReadsBetterAsDoubleByte(const std::string& text, const Run& r,
   const auto& cp1252 = mi::WesternCodecs()[0];
   std::string bytes;
   for (const auto& rc : r.chars) {
-    if (rc.space) return false;
+    if (rc.kind != RunKind::kChar) return false;
     int b = cp1252.Encode(rc.cp);
     if (b < 0x80) return false;
     bytes.push_back(static_cast<char>(b));
@@ -597,55 +823,184 @@ bool ReadsBetterAsDoubleByte(const std::string& text, const Run& r,
   return dbcs > western;
 }
 
+UScriptCode ScriptOf(int32_t c) {
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(c, &err);
+  return U_FAILURE(err) ? USCRIPT_COMMON : sc;
+}
+
+// A letter or digit of a script other than Latin, Greek, Cyrillic or CJK
+// (whose one-letter words and symbols are common), else USCRIPT_COMMON.
+UScriptCode ForeignScript(int32_t c) {
+  if (c < 0x530 || (c >= 0x1E00 && c < 0x2C00) || !u_isalnum(c)) return USCRIPT_COMMON;
+  UScriptCode sc = ScriptOf(c);
+  // (CJK writes one-character words: `NcFTPの`, and mixes Han with kana.)
+  return sc == USCRIPT_INHERITED || sc == USCRIPT_LATIN || sc == USCRIPT_GREEK ||
+                 sc == USCRIPT_CYRILLIC || sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+                 sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO
+             ? USCRIPT_COMMON
+             : sc;
+}
+
+// A repair that gives the only letter of its script in the line's repairs,
+// with no letter of that script beside it, is a chance decoding of two
+// characters of ordinary text (`“×”` -> `“ה`, `HUHLL Õ…` -> `Յ`): real
+// mojibake of such a script spans words. line_letters: the letters of each
+// foreign script in the repairs of the line's runs by the same code page.
+bool LoneForeignLetter(const Run& r, const std::vector<int32_t>& cps,
+                       const std::vector<std::pair<UScriptCode, int>>& line_letters) {
+  for (int32_t c : cps) {
+    UScriptCode sc = ForeignScript(c);
+    if (sc == USCRIPT_COMMON) continue;
+    int in_line = 0;
+    for (const auto& [script, n] : line_letters) in_line += script == sc ? n : 0;
+    if (in_line <= 1 && ScriptOf(r.prev) != sc && ScriptOf(r.next) != sc) return true;
+  }
+  return false;
+}
+
+void CountForeignLetters(const std::vector<int32_t>& cps,
+                         std::vector<std::pair<UScriptCode, int>>* letters) {
+  for (int32_t c : cps) {
+    UScriptCode sc = ForeignScript(c);
+    if (sc == USCRIPT_COMMON) continue;
+    auto it = std::find_if(letters->begin(), letters->end(),
+                           [&](const auto& e) { return e.first == sc; });
+    if (it == letters->end()) {
+      letters->emplace_back(sc, 1);
+    } else {
+      ++it->second;
+    }
+  }
+}
+
+// The improvement a repair of run r must show on its own. One output
+// character from two input characters is a short span: beside no letter it
+// needs 4 (`= √π` stays), 5 when its second character is a symbol (`^Ĺ˝`
+// in line noise stays, ` Ã³ ` does not); where its second character is a symbol, an
+// NBSP or a space not after a lowercase letter, 5 at the end of a word
+// (`AHÅ™`, `NICIODATĂ™` stay; `barÃ¨me`, `90Â°` do not) and 4 inside one.
+double RequiredImprovement(const Run& r, const Candidate& cand, double base) {
+  size_t out_chars = 0;
+  for (int32_t c : cand.cps) out_chars += c != ' ';
+  if (r.chars.size() > 2 || out_chars != 1) return base;
+  // At the start of a word that goes on in lowercase letters (`├╝ber`,
+  // `√∂ffnet`, `Ă–sterreicher`) a short span is an ordinary run: line art,
+  // formulas and brand names put symbols elsewhere.
+  if (r.word_after >= 3) return base;
+  bool letter_before = IsLetterCat(Category(r.prev)), letter_after = IsLetterCat(Category(r.next));
+  const RunChar& second = r.chars.back();
+  Cat c2 = Category(second.cp);
+  bool symbolish = second.kind == RunKind::kSpace || c2 == kSym || c2 == kRarePunct ||
+                   c2 == kQuote || c2 == kNbsp || c2 == kMath || c2 == kShy || c2 == kBox;
+  if (!letter_before && !letter_after) return std::max(base, symbolish ? 5.0 : 4.0);
+  if (symbolish && !IsLower(Category(r.prev)))
+    return std::max(base, letter_after || Category(r.next) == kDigit ? 4.0 : 5.0);
+  return base;
+}
+
 // Undoes one layer of damage where the evidence allows. Returns true when
-// something changed.
-bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer) {
-  std::vector<Run> runs = CollectRuns(text, opt);
-  if (runs.empty()) return false;
+// something changed; *again: when a repair left a further layer to undo
+// (its candidate was judged by the next layer, or it holds C1 controls).
+bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& report, int layer,
+              size_t base, bool* again) {
+  *again = false;
+  thread_local std::vector<Run> pool;
+  const size_t count = CollectRuns(text, opt, &pool);
+  if (count == 0) return false;
+  std::span<Run> runs(pool.data(), count);
   const auto codecs = mi::WesternCodecs();
   const size_t nc = codecs.size();
   std::vector<int> strong(nc, 0);
   std::vector<double> weak(nc, 0);
   std::vector<int32_t> cps, next_cps;
   std::vector<RunChar> look;
+  const auto& masks = CodecMasks();
   auto evaluate = [&](Run& r, bool only_strong) {
     r.cands.resize(nc);
+    // Cheap rejection: only the code pages that hold every letter of the
+    // run can explain it (TryCodec refuses a letter it cannot encode).
+    uint32_t mask = 0xFFFF;
+    for (const auto& rc : r.chars) {
+      if (rc.kind != RunKind::kChar) continue;
+      if (rc.cp >= 0x10000) {
+        mask = 0;
+        break;
+      }
+      if (IsAlpha(rc.cp) || Category(rc.cp) != kQuote) mask &= masks[rc.cp];
+    }
     for (size_t c = 0; c < nc; ++c) {
       Candidate& cand = r.cands[c];
       cand.valid = false;
       if (only_strong && strong[c] == 0) continue;
-      cand.valid = TryCodec(r.chars, codecs[c], &cand.cps, &cand.nbsp);
+      if (!(mask & (1u << c))) continue;
+      std::string_view rest = std::string_view(text).substr(r.end);
+      cand.layered = false;
+      cand.valid = TryCodec(r.chars, codecs[c], rest, &cand.cps, &cand.info);
       if (!cand.valid) continue;
+      // Code pages that agree on the run give the same repair: score it once.
+      bool same = false;
+      for (size_t e = 0; e < c && !same; ++e) {
+        const Candidate& other = r.cands[e];
+        if (other.valid && other.cps == cand.cps) {
+          cand.badness = other.badness;
+          cand.layered = other.layered;
+          same = true;
+        }
+      }
+      if (same) continue;
       cand.badness = RunBadness(r, cand.cps);
       // A layer of stacked damage may look no better than the input until
       // the next layer is undone too: judge it by the best next layer.
       if (cand.badness > 0 && layer + 1 < opt.max_layers && HasSuspiciousPair(cand.cps)) {
         look.clear();
-        for (int32_t cp : cand.cps) look.push_back({cp, false});
+        for (int32_t cp : cand.cps)
+          look.push_back({cp, cp == 0xFFFD ? RunKind::kLost : RunKind::kChar});
         for (size_t c2 = 0; c2 < nc; ++c2) {
-          int nb2 = 0;
-          if (!TryCodec(look, codecs[c2], &next_cps, &nb2)) continue;
+          Decoded d2;
+          if (!TryCodec(look, codecs[c2], rest, &next_cps, &d2)) continue;
           double b2 = RunBadness(r, next_cps);
-          if (b2 < cand.badness) cand.badness = b2;
+          if (b2 < cand.badness) cand.badness = b2, cand.layered = true;
         }
       }
-      if (only_strong) continue;
-      double imp = r.badness - cand.badness;
-      if (imp >= opt.min_improvement) ++strong[c];
-      if (imp > 0) weak[c] += imp;
     }
   };
   // Runs that look bad vote first; runs that look fine (badness 0) are only
   // tried with a code page the others confirmed.
   for (auto& r : runs) {
+    r.too_long = r.chars.size() > kMaxRunChars;
+    if (r.too_long) {
+      // The budget of one run: past it the run is left as it is, counted.
+      r.badness = 0;
+      r.cands.assign(nc, Candidate{});
+      report.Count(kName, "runs-too-long");
+      continue;
+    }
     cps.clear();
     for (const auto& rc : r.chars) cps.push_back(rc.cp);
     r.badness = RunBadness(r, cps);
     if (r.badness > 0) evaluate(r, false);
   }
+  std::vector<std::vector<std::pair<UScriptCode, int>>> letters(nc);
+  for (const auto& r : runs) {
+    for (size_t c = 0; c < r.cands.size(); ++c) {
+      if (r.cands[c].valid) CountForeignLetters(r.cands[c].cps, &letters[c]);
+    }
+  }
+  for (const auto& r : runs) {
+    for (size_t c = 0; c < r.cands.size(); ++c) {
+      const Candidate& cand = r.cands[c];
+      if (!cand.valid) continue;
+      double imp = r.badness - cand.badness;
+      if (imp >= RequiredImprovement(r, cand, opt.min_improvement) &&
+          !LoneForeignLetter(r, cand.cps, letters[c]))
+        ++strong[c];
+      if (imp > 0) weak[c] += imp;
+    }
+  }
   bool any_strong = std::any_of(strong.begin(), strong.end(), [](int v) { return v > 0; });
   for (auto& r : runs) {
-    if (r.badness <= 0) {
+    if (r.badness <= 0 && !r.too_long) {
       if (any_strong) {
         evaluate(r, true);
       } else {
@@ -663,9 +1018,11 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       const Candidate& cand = r.cands[c];
       if (!cand.valid) continue;
       double imp = r.badness - cand.badness;
-      // A code page that clearly explains some run of this text needs less
+      // A code page that clearly explains some run of this line needs less
       // evidence on the others.
-      bool ok = imp >= opt.min_improvement || (strong[c] > 0 && imp >= 0);
+      bool lone = LoneForeignLetter(r, cand.cps, letters[c]);
+      bool ok = !lone && (imp >= RequiredImprovement(r, cand, opt.min_improvement) ||
+                          (strong[c] > 0 && imp >= 0));
       if (!ok) continue;
       if (best < 0) {
         best = static_cast<int>(c);
@@ -686,6 +1043,7 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
         std::any_of(rep.begin(), rep.end(), [](int32_t c) { return c >= 0x80 && c < 0xA0; });
     if (!intermediate && ReadsBetterAsDoubleByte(text, r, rep)) continue;
     const Candidate& cand = r.cands[best];
+    if (cand.layered || intermediate) *again = true;
     std::string after;
     for (int32_t c : cand.cps) mi::AppendUtf8(after, c);
     out.append(text, copied, r.start - copied);
@@ -694,10 +1052,11 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
     changed = true;
     report.Count(kName, "fixed");
     report.Count(kName, std::string("via-") + codecs[best].name);
-    if (cand.nbsp > 0) report.Count(kName, "nbsp-restored", cand.nbsp);
+    if (cand.info.nbsp_restored > 0) report.Count(kName, "nbsp-restored", cand.info.nbsp_restored);
+    if (cand.info.lost > 0) report.Count(kName, "lost-bytes-kept", cand.info.lost);
     std::string what = "utf8-as-" + codecs[best].name;
     if (layer > 0) what += " (layer " + std::to_string(layer + 1) + ")";
-    report.AddEvent({std::string(kName), what, static_cast<int64_t>(r.start),
+    report.AddEvent({std::string(kName), what, static_cast<int64_t>(base + r.start),
                      text.substr(r.start, r.end - r.start), after});
   }
   if (!changed) return false;
@@ -730,18 +1089,37 @@ bool MojibakeFilter::MayChange(std::string_view text) const {
 
 std::string MojibakeFilter::Transform(std::string_view text, Report& report) const {
   if (!MayChange(text)) return std::string(text);
+  // Every decision is local to its line: the repair of a line never depends
+  // on the text around it, and its cost is bounded by its own length.
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    size_t eol = text.find('\n', pos);
+    size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
+    std::string_view line = text.substr(pos, end - pos);
+    if (MayChange(line)) {
+      out += FixLine(line, pos, report);
+    } else {
+      out.append(line);
+    }
+    pos = end;
+  }
+  return out;
+}
+
+std::string MojibakeFilter::FixLine(std::string_view text, size_t base, Report& report) const {
   std::string cur;
   cur.reserve(text.size());
   // Raw CESU-8 surrogate pairs.
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  if (options_.fix_cesu8) {
+  if (options_.fix_cesu8 && text.find('\xED') != std::string_view::npos) {
     for (size_t i = 0; i < n;) {
       if (IsCesuPair(s, i, n)) {
         std::string after;
         mi::AppendUtf8(after, CesuValue(s + i));
         report.Count(kName, "cesu8-fixed");
-        report.AddEvent({std::string(kName), "cesu8", static_cast<int64_t>(i),
+        report.AddEvent({std::string(kName), "cesu8", static_cast<int64_t>(base + i),
                          std::string(text.substr(i, 6)), after});
         cur += after;
         i += 6;
@@ -754,7 +1132,8 @@ std::string MojibakeFilter::Transform(std::string_view text, Report& report) con
     cur.assign(text);
   }
   for (int layer = 0; layer < options_.max_layers; ++layer) {
-    if (!FixLayer(cur, options_, report, layer)) break;
+    bool again = false;
+    if (!FixLayer(cur, options_, report, layer, base, &again) || !again) break;
   }
   // Lone C1 controls left over are windows-1252 punctuation read as Latin-1.
   if (options_.fix_c1 && cur.find('\xC2') != std::string::npos) {
@@ -769,7 +1148,7 @@ std::string MojibakeFilter::Transform(std::string_view text, Report& report) con
           std::string after;
           mi::AppendUtf8(after, cp1252.to_unicode[c]);
           report.Count(kName, "c1-fixed");
-          report.AddEvent({std::string(kName), "c1-as-windows-1252", static_cast<int64_t>(i),
+          report.AddEvent({std::string(kName), "c1-as-windows-1252", static_cast<int64_t>(base + i),
                            cur.substr(i, 2), after});
           out += after;
           ++i;

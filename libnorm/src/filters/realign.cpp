@@ -9,10 +9,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cjk_util.h"
 #include "dbcs_table.h"
 #include "readings.h"
+#include "script.h"
 #include "text_model.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -20,7 +21,7 @@ namespace {
 bool IsReadingLetter(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '1' && c <= '5')) return true;
   static constexpr std::u32string_view kMarked = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê";
-  return kMarked.find(c) != std::u32string_view::npos || cjk::IsBopomofo(c) || c == 0x02CA ||
+  return kMarked.find(c) != std::u32string_view::npos || text::IsBopomofo(c) || c == 0x02CA ||
          c == 0x02C7 || c == 0x02CB || c == 0x02D9;
 }
 bool IsLost(char32_t c) { return c == '?' || c == 0xFFFD; }
@@ -74,7 +75,7 @@ double PunctLogFreq(char32_t c) {
 double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
   if (c < 0x80) return 0;
   if (IsLost(c)) return -o.literal_cost;
-  if (!cjk::IsHan(c)) {
+  if (!text::IsHan(c)) {
     if (!IsCommonCjkPunct(c)) return -13.8;
     return PunctLogFreq(c);
   }
@@ -86,7 +87,7 @@ double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
 // seldom on another clause mark (a tenth of its PunctLogFreq) or on a Han
 // character.
 double EndCost(const RealignFilter::Options& o, char32_t last) {
-  if (cjk::IsHan(last)) return -o.open_end_cost;
+  if (text::IsHan(last)) return -o.open_end_cost;
   if (!IsCommonCjkPunct(last)) return 0;
   return last == 0x3002 || last == 0xFF01 || last == 0xFF1F ? -1.2 - PunctLogFreq(last) : -2.3;
 }
@@ -120,7 +121,7 @@ class ReadingIndex {
     for (int lead = 0x81; lead <= 0xFE; ++lead) {
       for (int trail = 0x40; trail <= 0xFE; ++trail) {
         char32_t c = t.Decode(static_cast<uint8_t>(lead), static_cast<uint8_t>(trail));
-        if (!cjk::IsHan(c)) continue;
+        if (!text::IsHan(c)) continue;
         std::string_view all = readings::Mandarin(c);
         size_t pos = 0;
         uint32_t secondary = 0;
@@ -278,7 +279,7 @@ class Search {
   size_t Annotation(size_t k, std::string* reading) const {
     reading->clear();
     size_t close = ReadingEnd(cps_, k);
-    for (size_t j = k + 1; j < close; ++j) cjk::AppendUtf8(*reading, cps_[j]);
+    for (size_t j = k + 1; j < close; ++j) utf8::Append(*reading, cps_[j]);
     return close;
   }
 
@@ -496,9 +497,9 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     size_t trigger = std::string_view::npos;
     for (size_t i = 0; i < line.size();) {
       offsets.push_back(i);
-      char32_t c = cjk::NextCodePoint(line, i);
+      char32_t c = utf8::Next(line, i);
       if (trigger == std::string_view::npos && IsLost(c) && !cps.empty() &&
-          (cjk::IsCjkLetter(cps.back()) || IsCommonCjkPunct(cps.back()))) {
+          (text::IsCjkLetter(cps.back()) || IsCommonCjkPunct(cps.back()))) {
         trigger = cps.size();
       }
       cps.push_back(c);
@@ -545,19 +546,19 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       }
       if (best_codec) {
         std::string repaired;
-        for (char32_t c : best_text) cjk::AppendUtf8(repaired, c);
+        for (char32_t c : best_text) utf8::Append(repaired, c);
         std::string_view tail =
             line.substr(offsets[trigger], offsets[window_end] - offsets[trigger]);
         // Report the changed stretch only: common prefix and suffix trimmed.
         size_t p = 0;
         while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
-        while (p > 0 && (static_cast<unsigned char>(tail[p]) & 0xC0) == 0x80) --p;
+        p = utf8::CharStart(tail, p);
         size_t s = 0;
         while (s < tail.size() - p && s < repaired.size() - p &&
                tail[tail.size() - 1 - s] == repaired[repaired.size() - 1 - s]) {
           ++s;
         }
-        while (s > 0 && (static_cast<unsigned char>(tail[tail.size() - s]) & 0xC0) == 0x80) --s;
+        while (s > 0 && utf8::IsContinuation(tail[tail.size() - s])) --s;
         report.Count(name(), best_codec);
         if (best.dropped) report.Count(name(), "annotations-dropped", best.dropped);
         if (best.restored) report.Count(name(), "user-defined-restored", best.restored);

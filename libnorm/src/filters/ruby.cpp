@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "cjk_util.h"
 #include "readings.h"
+#include "script.h"
+#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -27,14 +28,14 @@ Script Classify(std::string_view content, std::string& folded) {
   bool letters = false, digits = false, zhuyin = false, kana = false;
   size_t i = 0;
   while (i < content.size()) {
-    char32_t c = cjk::NextCodePoint(content, i);
+    char32_t c = utf8::Next(content, i);
     if (IsSeparator(c)) continue;
     if (IsPinyinLetter(c)) {
       letters = true;
       if (c >= 'A' && c <= 'Z') c += 32;
     } else if (c >= '1' && c <= '5') {
       digits = true;
-    } else if (cjk::IsBopomofo(c) || IsZhuyinMark(c)) {
+    } else if (text::IsBopomofo(c) || IsZhuyinMark(c)) {
       zhuyin = true;
     } else if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30F6) || c == 0x30FC) {
       kana = true;
@@ -42,7 +43,7 @@ Script Classify(std::string_view content, std::string& folded) {
     } else {
       return Script::kNone;
     }
-    cjk::AppendUtf8(folded, c);
+    utf8::Append(folded, c);
   }
   if (folded.empty()) return Script::kNone;
   int kinds = (letters ? 1 : 0) + (zhuyin ? 1 : 0) + (kana ? 1 : 0);
@@ -162,8 +163,8 @@ int RubyFilter::Process(std::string_view text, bool remove, std::string* out, Re
     size_t word_start = open;
     while (back > 0 && static_cast<int>(han.size()) < options_.max_word) {
       size_t b = back;
-      char32_t c = cjk::PrevCodePoint(text, b);
-      if (!cjk::IsHan(c)) break;
+      char32_t c = utf8::Back(text, b);
+      if (!text::IsHan(c)) break;
       han.push_back(c);
       back = b;
     }
@@ -175,7 +176,7 @@ int RubyFilter::Process(std::string_view text, bool remove, std::string* out, Re
       matched = MatchFrom(options, 0, folded, script);
       if (matched) {
         word_start = open;
-        for (size_t n = 0; n < k; ++n) cjk::PrevCodePoint(text, word_start);
+        for (size_t n = 0; n < k; ++n) utf8::Back(text, word_start);
       }
     }
     if (!matched) continue;

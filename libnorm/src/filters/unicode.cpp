@@ -1,6 +1,5 @@
 #include "norm/unicode.h"
 
-#include <libxml/HTMLparser.h>
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -8,7 +7,6 @@
 #include <unicode/uniset.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include <array>
 #include <atomic>
@@ -18,7 +16,9 @@
 #include <cctype>
 #include <vector>
 
+#include "entity.h"
 #include "norm/report.h"
+#include "utf8.h"
 
 namespace norm {
 
@@ -55,29 +55,16 @@ inline bool SpecialLead(unsigned char b) {
   return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  char buf[4];
-  int32_t i = 0;
-  UBool err = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), i, 4, cp, err);
-  if (!err) out->append(buf, static_cast<size_t>(i));
-}
-
 // Decodes the character at in[pos]; 0xFFFD with length 1 on bad bytes.
 uint32_t Next(std::string_view in, size_t pos, size_t* len) {
-  int32_t i = static_cast<int32_t>(pos);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(in.data()), i, static_cast<int32_t>(in.size()), c);
-  *len = static_cast<size_t>(i) - pos;
-  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+  const utf8::Decoded d = utf8::Decode(in, pos);
+  *len = d.len;
+  return d.cp;
 }
 
 uint32_t Prev(std::string_view in, size_t pos, size_t* start) {
-  int32_t i = static_cast<int32_t>(pos);
-  UChar32 c;
-  U8_PREV(reinterpret_cast<const uint8_t*>(in.data()), 0, i, c);
-  *start = static_cast<size_t>(i);
-  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+  *start = pos;
+  return utf8::Back(in, *start);
 }
 
 bool JoiningScript(uint32_t cp) {
@@ -142,65 +129,6 @@ bool KeepJoiner(uint32_t cp, std::string_view in, size_t pos, size_t len) {
     prev = Prev(in, at, &at);
   }
   return false;
-}
-
-// HTML's remapping of numeric references to C1 code points (windows-1252).
-constexpr uint16_t kC1[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                              0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
-                              0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                              0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-
-// Parses a character reference at the start of s ("&...;"). Returns the
-// bytes it spans (0: none) and its code point in *cp.
-size_t ParseEntity(std::string_view s, uint32_t* cp) {
-  if (s.size() < 4 || s[0] != '&') return 0;
-  if (s[1] == '#') {
-    size_t i = 2;
-    int base = 10;
-    if (s[i] == 'x' || s[i] == 'X') {
-      base = 16;
-      ++i;
-    }
-    size_t start = i;
-    uint64_t v = 0;
-    while (i < s.size() && i - start <= 8) {
-      char c = s[i];
-      int d;
-      if (c >= '0' && c <= '9') {
-        d = c - '0';
-      } else if (base == 16 && c >= 'a' && c <= 'f') {
-        d = c - 'a' + 10;
-      } else if (base == 16 && c >= 'A' && c <= 'F') {
-        d = c - 'A' + 10;
-      } else {
-        break;
-      }
-      v = v * base + d;
-      ++i;
-    }
-    if (i == start || i >= s.size() || s[i] != ';' || i - start > 8) return 0;
-    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-      v = 0xFFFD;
-    } else if (v >= 0x80 && v <= 0x9F) {
-      v = kC1[v - 0x80];
-    }
-    *cp = static_cast<uint32_t>(v);
-    return i + 1;
-  }
-  size_t i = 1;
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  if (!alpha(s[1])) return 0;
-  while (i < s.size() && i <= 32 && (alpha(s[i]) || (s[i] >= '0' && s[i] <= '9'))) ++i;
-  if (i >= s.size() || s[i] != ';') return 0;
-  std::string name(s.substr(1, i - 1));
-  if (name == "apos") {
-    *cp = '\'';
-  } else {
-    const htmlEntityDesc* d = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
-    if (d == nullptr) return 0;
-    *cp = d->value;
-  }
-  return i + 1;
 }
 
 // The first byte at or after i that needs a look, 16 bytes at a time: ASCII
@@ -324,7 +252,7 @@ struct UnicodeFilter::Impl {
       }
       if (cp >= 0xFF61) {
         std::string one;
-        AppendUtf8(cp, &one);
+        utf8::Append(one, cp);
         *repl = Nfkc(one);
         return kWidth;
       }
@@ -373,7 +301,7 @@ struct UnicodeFilter::Impl {
           size_t len = 0;
           uint32_t cp = 0;
           int64_t refs = 0;
-          size_t k = ParseEntity(in.substr(i), &cp);
+          size_t k = text::ParseEntity(in.substr(i), &cp);
           if (k != 0) {
             len = k;
             refs = 1;
@@ -382,7 +310,7 @@ struct UnicodeFilter::Impl {
               std::string again = "&";
               again.append(in.substr(i + len, 40));
               uint32_t cp2;
-              size_t k2 = ParseEntity(again, &cp2);
+              size_t k2 = text::ParseEntity(again, &cp2);
               if (k2 == 0) break;
               len += k2 - 1;
               cp = cp2;
@@ -396,7 +324,7 @@ struct UnicodeFilter::Impl {
           if (out == nullptr) return true;
           *needs_icu = true;
           Kind kind = Rule(cp, in, i, len, &repl);
-          if (kind == kKeep) AppendUtf8(cp, &repl);
+          if (kind == kKeep) utf8::Append(repl, cp);
           if (kind != kKeep) ++counts->by_kind[kind];
           counts->entities += refs;
           sink.Replace(i, len, repl);
@@ -409,7 +337,7 @@ struct UnicodeFilter::Impl {
         ++i;
         continue;
       }
-      if (b < 0xC0) {  // a continuation byte: SkipBoring stopped mid-character
+      if (utf8::IsContinuation(b)) {  // SkipBoring stopped mid-character
         ++i;
         continue;
       }
@@ -424,7 +352,7 @@ struct UnicodeFilter::Impl {
           size_t len;
           if (!Safe(Next(in, i, &len))) *needs_icu = true;
         }
-        i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        i += utf8::SequenceLength(b);
         continue;
       }
       size_t len;

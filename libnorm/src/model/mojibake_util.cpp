@@ -58,6 +58,15 @@ SingleByteCodec Build(const CodecSpec& spec) {
       if (codec.to_unicode[b] != b) codec.from_unicode.emplace_back(b, b);
     }
   }
+  // Decoders disagree on a byte: ICU's IBM437 reads 0xE6 as Greek mu U+03BC
+  // where Microsoft's cp437 (and Python's) gives the micro sign U+00B5, so
+  // a code page that reads a byte as mu also encodes the micro sign back to
+  // it. (Only that way round: windows-1252 does not hold Greek mu.)
+  const size_t mapped = codec.from_unicode.size();
+  for (size_t i = 0; i < mapped; ++i) {
+    if (codec.from_unicode[i].first == 0x03BC)
+      codec.from_unicode.emplace_back(0x00B5, codec.from_unicode[i].second);
+  }
   std::sort(codec.from_unicode.begin(), codec.from_unicode.end());
   // Keep the first byte for a code point mapped twice.
   codec.from_unicode.erase(

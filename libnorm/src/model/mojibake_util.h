@@ -1,5 +1,5 @@
 // Internal helpers shared by the mojibake and cjk-mojibake filters and the
-// damage generator: UTF-8 stepping, and single-byte code page tables built
+// damage generator: single-byte code page tables built
 // once from ICU's converters.
 #pragma once
 
@@ -11,63 +11,18 @@
 #include <string_view>
 #include <vector>
 
+#include "utf8.h"
+
 namespace norm::mojibake_internal {
 
-// Decodes the code point at text[i]. Returns its length in bytes (1 to 4) and
-// sets *cp; an invalid or truncated sequence yields length 1 and *cp = -1.
+// The floor's utf8::Decode and utf8::Append in the shape these filters use:
+// an invalid or truncated sequence yields length 1 and *cp = -1.
 inline int DecodeUtf8(std::string_view text, size_t i, int32_t* cp) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  size_t n = text.size();
-  unsigned char b = s[i];
-  if (b < 0x80) {
-    *cp = b;
-    return 1;
-  }
-  auto cont = [&](size_t k) { return k < n && (s[k] & 0xC0) == 0x80; };
-  if (b >= 0xC2 && b <= 0xDF) {
-    if (cont(i + 1)) {
-      *cp = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
-      return 2;
-    }
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    if (cont(i + 1) && cont(i + 2)) {
-      int32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-        *cp = c;
-        return 3;
-      }
-    }
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    if (cont(i + 1) && cont(i + 2) && cont(i + 3)) {
-      int32_t c = ((b & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
-                  (s[i + 3] & 0x3F);
-      if (c >= 0x10000 && c <= 0x10FFFF) {
-        *cp = c;
-        return 4;
-      }
-    }
-  }
-  *cp = -1;
-  return 1;
+  const utf8::Decoded d = utf8::Decode(text, i);
+  *cp = d.ok ? static_cast<int32_t>(d.cp) : -1;
+  return static_cast<int>(d.len);
 }
-
-inline void AppendUtf8(std::string& out, int32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
+inline void AppendUtf8(std::string& out, int32_t c) { utf8::Append(out, static_cast<char32_t>(c)); }
 
 // A single-byte code page: byte -> code point, and code point -> byte.
 // Bytes the code page leaves undefined decode to the C1/Latin-1 code point of
@@ -95,15 +50,5 @@ struct SingleByteCodec {
 // The code pages the mojibake filter tries, built once (thread-safe) from ICU.
 std::span<const SingleByteCodec> WesternCodecs();
 const SingleByteCodec* FindWesternCodec(std::string_view name);
-
-// Text-model log-likelihood (sum, nats) of the best reading of `bytes` as
-// GBK, Big5, Shift_JIS or EUC-KR that decodes cleanly to at least two
-// CJK characters, scored between the code points prev and next (0: none);
-// -1e18 when there is none. Implemented in cjk_mojibake.cpp: the mojibake
-// filter leaves such runs to cjk-mojibake.
-double BestDoubleByteScore(const std::string& bytes, int32_t prev, int32_t next);
-
-// Text-model log-likelihood (sum) of cps between prev and next.
-double TextModelScore(const std::vector<int32_t>& cps, int32_t prev, int32_t next);
 
 }  // namespace norm::mojibake_internal

@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 
-#include "cjk_util.h"
+#include "utf8.h"
 
 namespace norm::unihan_data {
 extern const size_t kReadingCount;
@@ -40,7 +40,7 @@ bool StripTone(std::string_view syllable, std::string& base, int& tone) {
   static constexpr char kBase[] = {'a', 'e', 'i', 'o', 'u', 'v', 'n', 'm'};
   size_t i = 0;
   while (i < syllable.size()) {
-    char32_t c = cjk::NextCodePoint(syllable, i);
+    char32_t c = utf8::Next(syllable, i);
     if (c >= 'A' && c <= 'Z') c += 32;
     if (c >= 'a' && c <= 'z') {
       base += static_cast<char>(c);

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "text_model_data.h"
+#include "utf8.h"
 
 namespace norm::text_model {
 namespace {
@@ -142,45 +143,6 @@ struct TransitionTable {
 };
 constexpr TransitionTable kTransitions;
 
-// Decodes one UTF-8 character at p (< end); invalid bytes give U+FFFD and
-// advance by one.
-inline char32_t NextUtf8(const unsigned char*& p, const unsigned char* end) {
-  unsigned char b0 = *p;
-  if (b0 < 0x80) {
-    ++p;
-    return b0;
-  }
-  size_t n = 0;
-  char32_t c = 0, min = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 1, c = b0 & 0x1F, min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 2, c = b0 & 0x0F, min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 3, c = b0 & 0x07, min = 0x10000;
-  } else {
-    ++p;
-    return 0xFFFD;
-  }
-  if (static_cast<size_t>(end - p) <= n) {
-    ++p;
-    return 0xFFFD;
-  }
-  for (size_t i = 1; i <= n; ++i) {
-    if ((p[i] & 0xC0) != 0x80) {
-      ++p;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (p[i] & 0x3F);
-  }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-    ++p;
-    return 0xFFFD;
-  }
-  p += n + 1;
-  return c;
-}
-
 inline TextClass ClassImpl(char32_t c) {
   if (c < 0x10000) {
     return static_cast<TextClass>(kTextModelBlob[data::kTextModelClassOffset + c]);
@@ -273,14 +235,14 @@ inline double ConditionalImpl(char32_t prev, char32_t c) {
 
 double ConditionalLogFreq(char32_t prev, char32_t c) { return ConditionalImpl(prev, c); }
 
-void Scorer::AddUtf8(std::string_view utf8) {
-  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
-  const auto* end = p + utf8.size();
+void Scorer::AddUtf8(std::string_view text) {
   double sum = sum_;
   size_t chars = chars_;
   char32_t prev = prev_;
-  while (p < end) {
-    const char32_t c = NextUtf8(p, end);
+  for (size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::Decode(text, i);  // invalid bytes score as U+FFFD
+    const char32_t c = d.cp;
+    i += d.len;
     sum += ConditionalImpl(prev, c);
     ++chars;
     prev = c;

@@ -8,6 +8,7 @@
 
 #include "html_dom.h"
 #include "html_util.h"
+#include "utf8.h"
 
 namespace norm::html {
 namespace {
@@ -93,7 +94,7 @@ void AppendToText(Inlines* out, std::string_view s) {
 
 void Ws_EmitPending(Inlines* out, Ws* ws, char32_t next) {
   if (ws->pending_space && ws->last != 0) {
-    bool join = ws->pending_newline && IsCjk(ws->last) && IsCjk(next);
+    bool join = ws->pending_newline && IsCjkNoSpace(ws->last) && IsCjkNoSpace(next);
     if (!join) AppendToText(out, " ");
   }
   ws->pending_space = false;
@@ -107,7 +108,7 @@ char32_t FirstTextChar(const xmlNode* node, int depth) {
       std::string_view s = Content(c);
       size_t i = 0;
       while (i < s.size() && IsWs(s[i])) ++i;
-      if (i < s.size()) return NextCodePoint(s, &i);
+      if (i < s.size()) return utf8::Next(s, i);
     } else if (IsElement(c) && depth < kMaxDepth) {
       if (Name(c) == "img") return U'\uFFFC';
       char32_t r = FirstTextChar(c, depth + 1);
@@ -235,9 +236,9 @@ void Converter::AppendText(std::string_view s, Inlines* out, Ws* ws) {
     // A run of non-space characters.
     while (i < s.size() && !IsWs(s[i])) ++i;
     std::string_view run = s.substr(start, i - start);
-    Ws_EmitPending(out, ws, FirstCodePoint(run));
+    Ws_EmitPending(out, ws, utf8::First(run));
     AppendToText(out, run);
-    ws->last = LastCodePoint(run);
+    ws->last = utf8::Last(run);
   }
 }
 
@@ -324,7 +325,7 @@ void Converter::Code(const xmlNode* node, Inlines* out, Ws* ws) {
   Inline code;
   code.kind = InlineKind::kCode;
   code.text = std::move(text);
-  ws->last = LastCodePoint(code.text);
+  ws->last = utf8::Last(code.text);
   out->push_back(std::move(code));
   if (space) ws->pending_space = true;
 }

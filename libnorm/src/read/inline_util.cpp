@@ -1,6 +1,7 @@
 #include "inline_util.h"
 
-#include "utf8.h"
+#include "ascii.h"
+#include "whitespace.h"
 
 namespace norm {
 namespace {
@@ -30,7 +31,7 @@ void MergeAndCollapse(Inlines& inlines) {
     out.push_back(std::move(in));
   }
   for (Inline& in : out)
-    if (in.kind == InlineKind::kText) in.text = utf8::CollapseWhitespace(in.text);
+    if (in.kind == InlineKind::kText) in.text = text::CollapseWhitespace(in.text);
   inlines = std::move(out);
 }
 
@@ -175,7 +176,7 @@ bool IsBlank(const Inlines& inlines) {
     switch (in.kind) {
       case InlineKind::kText:
       case InlineKind::kCode:
-        if (!utf8::TrimAscii(in.text).empty()) return false;
+        if (!text::TrimAscii(in.text).empty()) return false;
         break;
       case InlineKind::kImage:
         return false;

@@ -2,15 +2,14 @@
 // for raw HTML blocks. The work happens in html_page.cpp (parse, hints,
 // cleaning, main content, conversion); this file keeps the public entry
 // points and the plain-text fallback for nesting beyond libxml2's limit.
-#include <libxml/HTMLparser.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "entity.h"
 #include "html_fragment.h"
 #include "html_page.h"
 #include "norm/reader.h"
@@ -58,25 +57,11 @@ std::string StripTags(std::string_view html) {
       continue;
     }
     if (c == '&') {
-      // Entity names are short: look for ';' nearby only, or a run of
-      // '&' without one would make this quadratic.
-      size_t semi = html.substr(0, std::min(html.size(), i + 12)).find(';', i);
-      if (semi != std::string_view::npos && semi - i <= 10) {
-        std::string name(html.substr(i + 1, semi - i - 1));
-        uint32_t cp = 0;
-        bool hex = name.size() > 1 && name[0] == '#' && (name[1] == 'x' || name[1] == 'X');
-        if (!name.empty() && name[0] == '#') {
-          cp = static_cast<uint32_t>(
-              std::strtoul(name.c_str() + (hex ? 2 : 1), nullptr, hex ? 16 : 10));
-        } else if (const htmlEntityDesc* e =
-                       htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()))) {
-          cp = e->value;
-        }
-        if (cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
-          utf8::Append(out, cp);
-          i = semi + 1;
-          continue;
-        }
+      uint32_t cp = 0;
+      if (size_t len = text::ParseEntity(html.substr(i), &cp); len != 0) {
+        utf8::Append(out, cp);
+        i += len;
+        continue;
       }
     }
     out.push_back(c);

@@ -14,12 +14,12 @@
 #include <mutex>
 #include <vector>
 
+#include "ascii.h"
 #include "html_fragment.h"
 #include "inline_html.h"
 #include "inline_util.h"
 #include "markdown_limits.h"
 #include "norm/reader.h"
-#include "utf8.h"
 
 namespace norm {
 namespace {
@@ -143,9 +143,9 @@ bool IsPageDump(const FrontMatter& fm, cmark_node* root) {
   cmark_node* first = cmark_node_first_child(root);
   for (cmark_node* n = first; n != nullptr; n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK) continue;
-    std::string_view html = utf8::TrimAscii(Literal(n));
+    std::string_view html = text::TrimAscii(Literal(n));
     if (!html.starts_with("<!--") || !html.ends_with("-->")) continue;
-    std::string_view digits = utf8::TrimAscii(html.substr(4, html.size() - 7));
+    std::string_view digits = text::TrimAscii(html.substr(4, html.size() - 7));
     if ((digits.size() == 10 || digits.size() == 13) &&
         digits.find_first_not_of("0123456789") == std::string_view::npos)
       return true;
@@ -208,7 +208,7 @@ class MarkdownConverter {
         b.kind = BlockKind::kCode;
         b.literal = Literal(n);
         const char* info = cmark_node_get_fence_info(n);
-        b.info = info == nullptr ? "" : std::string(utf8::TrimAscii(info));
+        b.info = info == nullptr ? "" : std::string(text::TrimAscii(info));
         out->push_back(std::move(b));
         return;
       }

@@ -1,56 +1,21 @@
 #include "norm/reader.h"
 
+#include "ascii.h"
+#include "front_matter.h"
+#include "lines.h"
 #include "utf8.h"
+#include "whitespace.h"
 
 namespace norm {
-namespace {
-
-std::string_view NextLine(std::string_view text, size_t& pos) {
-  size_t end = text.find('\n', pos);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view line = text.substr(pos, end - pos);
-  pos = end < text.size() ? end + 1 : end;
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
-bool IsFence(std::string_view line, bool closing) {
-  std::string_view t = utf8::TrimAscii(line);
-  return t == "---" || (closing && t == "...");
-}
-
-}  // namespace
 
 std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
-  size_t pos = 0;
-  if (!IsFence(NextLine(text, pos), false) || utf8::TrimAscii(text.substr(0, pos)) != "---")
-    return text;
-  std::vector<FrontMatterEntry> entries;
-  size_t body = std::string_view::npos;
-  while (pos < text.size()) {
-    std::string_view line = NextLine(text, pos);
-    if (IsFence(line, true) && line.front() != ' ') {
-      body = pos;
-      break;
-    }
-    size_t colon = line.find(':');
-    bool top_level = !line.empty() && line.front() != ' ' && line.front() != '\t' &&
-                     line.front() != '-' && line.front() != '#' &&
-                     colon != std::string_view::npos &&
-                     (colon + 1 == line.size() || line[colon + 1] == ' ');
-    if (top_level) {
-      entries.push_back({std::string(line.substr(0, colon)), std::string(line.substr(colon + 1))});
-    } else if (!entries.empty()) {
-      entries.back().value += '\n';
-      entries.back().value += line;
-    } else if (!utf8::TrimAscii(line).empty()) {
-      return text;  // not a key/value mapping: not front matter
-    }
-  }
-  if (body == std::string_view::npos) return text;
+  const text::FrontMatterBlock block = text::FindFrontMatter(text);
+  if (!block.found) return text;
   fm->present = true;
-  fm->entries = std::move(entries);
-  return text.substr(body);
+  fm->entries.clear();
+  for (const text::FrontMatterSpan& e : block.entries)
+    fm->entries.push_back({std::string(e.key), text::FrontMatterValue(text, e)});
+  return text.substr(block.body);
 }
 
 Status ReadText(std::string_view text, const Options& /*options*/, Document* doc, Report& report) {
@@ -61,7 +26,7 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
     size_t pos = 0;
     bool seen_text = false;
     while (pos < text.size()) {
-      std::string_view line = utf8::TrimAscii(NextLine(text, pos));
+      std::string_view line = text::TrimAscii(text::NextLine(text, pos));
       if (line.empty() && seen_text && pos < text.size()) {
         has_blank_lines = true;
         break;
@@ -71,13 +36,13 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
   }
   std::string paragraph;
   auto flush = [&] {
-    std::string collapsed = std::string(utf8::TrimAscii(utf8::CollapseWhitespace(paragraph)));
+    std::string collapsed = std::string(text::TrimAscii(text::CollapseWhitespace(paragraph)));
     if (!collapsed.empty()) doc->blocks.push_back(Block::Paragraph({Inline::Text(collapsed)}));
     paragraph.clear();
   };
   size_t pos = 0;
   while (pos < text.size()) {
-    std::string_view line = utf8::TrimAscii(NextLine(text, pos));
+    std::string_view line = text::TrimAscii(text::NextLine(text, pos));
     if (line.empty() || !has_blank_lines) {
       if (!has_blank_lines) paragraph.assign(line);
       flush();

@@ -9,22 +9,18 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ascii.h"
+#include "lines.h"
 #include "norm/reader.h"
-#include "utf8.h"
 
 namespace norm {
 namespace {
 
+using text::IsAsciiSpace;
+using text::NextLine;
+using text::StartsWithNoCase;
+
 constexpr size_t kSniffWindow = 64 * 1024;
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  return true;
-}
-
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // `<name` followed by white space, '>' or '/' (so `<header` is not `<head`).
 bool StartsWithTag(std::string_view s, std::string_view name) {
@@ -39,15 +35,6 @@ bool StartsWithTag(std::string_view s, std::string_view name) {
 bool StartsWithPageMarkup(std::string_view s) {
   return StartsWithNoCase(s, "<!doctype html") || StartsWithTag(s, "html") ||
          StartsWithTag(s, "head") || StartsWithTag(s, "body");
-}
-
-std::string_view NextLine(std::string_view text, size_t& pos) {
-  size_t end = text.find('\n', pos);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view line = text.substr(pos, end - pos);
-  pos = end < text.size() ? end + 1 : end;
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
 }
 
 // Skips what may precede a page's <html> without making it a fragment:
@@ -184,7 +171,7 @@ InputFormat FormatFromName(std::string_view name) {
 
 InputFormat SniffFormat(std::string_view text) {
   std::string_view window = text.substr(0, kSniffWindow);
-  std::string_view trimmed = utf8::TrimAscii(text);
+  std::string_view trimmed = text::TrimAscii(text);
   int elements = 0;
   std::string_view t = SkipProlog(window, &elements);
   if (StartsWithPageMarkup(t) || StartsWithNoCase(trimmed, "<?xml")) return InputFormat::kHtml;

@@ -1,14 +1,31 @@
-// Small UTF-8 helpers for code that walks text by code point. Input is
-// always valid UTF-8 (the decoder guarantees it).
+// UTF-8, once for the whole library. Two kinds of input:
+//  - valid text (what the decoder hands on, and everything built from it):
+//    Next, Prev, CharStart, Count trust it and stay in bounds on any input;
+//  - untrusted bytes (user files, code-page guesses, byte patterns): Decode
+//    checks every rule (no overlongs, surrogates, values past U+10FFFF or
+//    truncated sequences) and reports what it found.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace norm::utf8 {
 
-// Decodes the code point at s[i] and advances i past it.
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+// Bytes 0x80..0xBF continue a character; every other byte starts one.
+inline constexpr bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Length of the sequence that lead byte b starts in valid text: 1 for ASCII,
+// and 1 for a byte that cannot lead (a continuation byte, F8..FF), so that
+// a scan always advances. Callers clamp it to the text end.
+inline constexpr size_t SequenceLength(unsigned char b) {
+  return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
+}
+
+// Decodes the code point at s[i] of valid text and advances i past it.
 inline char32_t Next(std::string_view s, size_t& i) {
   auto c = static_cast<unsigned char>(s[i++]);
   if (c < 0x80) return c;
@@ -19,61 +36,107 @@ inline char32_t Next(std::string_view s, size_t& i) {
   return cp;
 }
 
-// The code point that ends just before s[end].
+// The start of the character that holds s[i] (i itself when a character
+// starts there or i is past the end).
+inline size_t CharStart(std::string_view s, size_t i) {
+  if (i >= s.size()) return i;
+  while (i > 0 && IsContinuation(static_cast<unsigned char>(s[i]))) --i;
+  return i;
+}
+
+// The code point that ends just before s[end] in valid text (0 when end is 0).
 inline char32_t Prev(std::string_view s, size_t end) {
+  if (end == 0) return 0;
   size_t i = end;
-  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  while (i > 0 && IsContinuation(static_cast<unsigned char>(s[i - 1]))) --i;
   if (i > 0) --i;
   return Next(s, i);
 }
 
+// Steps i (> 0) back to the start of the character that ends just before
+// s[i] in valid text and returns that character.
+inline char32_t Back(std::string_view s, size_t& i) {
+  do --i;
+  while (i > 0 && IsContinuation(static_cast<unsigned char>(s[i])));
+  size_t j = i;
+  return Next(s, j);
+}
+
+// The first and the last code point of valid text (0 when it is empty).
+inline char32_t First(std::string_view s) {
+  size_t i = 0;
+  return s.empty() ? 0 : Next(s, i);
+}
+inline char32_t Last(std::string_view s) { return Prev(s, s.size()); }
+
+// Code points in valid text.
+inline size_t Count(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += !IsContinuation(c);
+  return n;
+}
+
+// One character of untrusted bytes: ok with its code point and length, or
+// not ok with U+FFFD and length 1 (the caller resynchronizes on the next
+// byte, so scanning never stalls).
+struct Decoded {
+  char32_t cp;
+  uint32_t len;
+  bool ok;
+};
+
+// Decodes the character at s[i] (i < s.size()).
+inline Decoded Decode(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return {c, 1, true};
+  constexpr Decoded kBad{kReplacement, 1, false};
+  const uint32_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || s.size() - i < len) return kBad;
+  char32_t cp = c & (0x3F >> (len - 1));
+  for (uint32_t k = 1; k < len; ++k) {
+    if (!IsContinuation(b(i + k))) return kBad;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kBad;
+  return {cp, len, true};
+}
+
+// Writes cp (a Unicode scalar value) as UTF-8 at out (room for 4 bytes);
+// returns the number of bytes written.
+inline size_t Encode(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// Appends cp (a Unicode scalar value) as UTF-8.
 inline void Append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    return;
   }
+  char buf[4];
+  out.append(buf, Encode(cp, buf));
 }
-
-// Scripts written without spaces between words: a line break between two
-// such characters joins them with nothing (Han, kana, bopomofo, CJK
-// punctuation, full-width forms). Hangul uses spaces and is not included.
-inline bool IsCjkNoSpace(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x2FDF) ||  // radicals
-         (c >= 0x3000 && c <= 0x303F) ||  // CJK punctuation
-         (c >= 0x3040 && c <= 0x30FF) ||  // kana
-         (c >= 0x3100 && c <= 0x312F) ||  // bopomofo
-         (c >= 0x31A0 && c <= 0x31FF) ||  // bopomofo ext, katakana ext
-         (c >= 0x3400 && c <= 0x4DBF) ||  // Han ext A
-         (c >= 0x4E00 && c <= 0x9FFF) ||  // Han
-         (c >= 0xF900 && c <= 0xFAFF) ||  // compatibility ideographs
-         (c >= 0xFE30 && c <= 0xFE4F) ||  // CJK compatibility forms
-         (c >= 0xFF00 && c <= 0xFF60) ||  // full-width forms
-         (c >= 0x20000 && c <= 0x3FFFF);  // Han ext B and later
-}
-
-inline bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Collapses runs of ASCII whitespace into one space, or into nothing when the
-// run holds a line break and sits between two IsCjkNoSpace characters.
-// Leading/trailing whitespace becomes a single space (callers trim at block
-// boundaries).
-std::string CollapseWhitespace(std::string_view s);
-
-// Removes leading and trailing ASCII whitespace.
-std::string_view TrimAscii(std::string_view s);
 
 // Copies s into *out with every U+0000 as U+FFFD (what CommonMark reads it
 // as) and returns how many there were; with none, returns 0 and leaves *out

@@ -1,4 +1,4 @@
-#include "norm/writer.h"
+#include "writer.h"
 
 #include <unicode/uchar.h>
 
@@ -6,13 +6,15 @@
 #include <cctype>
 #include <set>
 
+#include "ascii.h"
 #include "markdown_limits.h"
-#include "norm/options.h"
-#include "norm/reader.h"
+#include "norm/writer.h"
 #include "utf8.h"
 
 namespace norm {
 namespace {
+
+using writer::ReadBack;
 
 bool IsAsciiPunct(char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>(c)); }
 
@@ -20,15 +22,9 @@ bool IsAsciiPunct(char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>
 bool IsPunct(char32_t c) { return IsAsciiPunct(c) || (c >= 0x80 && u_ispunct(c)); }
 
 // End of text counts as whitespace for flanking.
-bool IsWs(char32_t c) { return c == 0 || utf8::IsSpace(c) || (c >= 0x80 && u_isUWhiteSpace(c)); }
-
-char32_t FirstChar(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t i = 0;
-  return utf8::Next(s, i);
+bool IsWs(char32_t c) {
+  return c == 0 || text::IsAsciiSpace(c) || (c >= 0x80 && u_isUWhiteSpace(c));
 }
-
-char32_t LastChar(std::string_view s) { return s.empty() ? 0 : utf8::Prev(s, s.size()); }
 
 bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
@@ -137,7 +133,7 @@ std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
       case '|':
         if (in_table) out.push_back('\\');
         break;
-      // Whitespace the Markdown reader collapses (utf8::IsSpace) is written
+      // Whitespace the Markdown reader collapses (text::IsAsciiSpace) is written
       // as the one space it reads back as (a vertical tab in image alt text
       // did not; found by fuzz_roundtrip).
       case '\n':
@@ -284,8 +280,8 @@ unsigned StyleBit(InlineKind kind) {
 std::string FootnoteKey(std::string_view label) {
   std::string key;
   bool space = false;
-  for (char c : utf8::TrimAscii(label)) {
-    if (utf8::IsSpace(static_cast<unsigned char>(c))) {
+  for (char c : text::TrimAscii(label)) {
+    if (text::IsAsciiSpace(c)) {
       space = true;
       continue;
     }
@@ -354,7 +350,7 @@ class InlineWriter {
     switch (in.kind) {
       case InlineKind::kText: {
         std::string escaped = EscapeText(in.text.substr(0, 8), false, ctx_.in_table);
-        return FirstChar(escaped);
+        return utf8::First(escaped);
       }
       case InlineKind::kBreak:
         return ctx_.single_line ? ' ' : '\\';
@@ -436,7 +432,7 @@ class InlineWriter {
         out += "[^" + in.text + "]";
         break;
       case InlineKind::kImage:
-        out += "![" + EscapeText(utf8::TrimAscii(in.text), false, ctx_.in_table) + "](" +
+        out += "![" + EscapeText(text::TrimAscii(in.text), false, ctx_.in_table) + "](" +
                EscapeDestination(in.url, ctx_.in_table) +
                (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
         break;
@@ -495,9 +491,9 @@ class InlineWriter {
         InlineWriter sub(ctx_);
         sub.line_start = false;
         sub.Run(in.children, inner, '*');
-        char32_t before = LastChar(out);
+        char32_t before = utf8::Last(out);
         if (out.empty() || line_start) before = 0;
-        char32_t first = FirstChar(inner), last = LastChar(inner);
+        char32_t first = utf8::First(inner), last = utf8::Last(inner);
         bool can_open = !after_closer_ && !inner.empty() && !IsWs(first) &&
                         (!IsPunct(first) || IsWs(before) || IsPunct(before));
         bool can_close =
@@ -647,14 +643,16 @@ bool HasStyle(const Inlines& inlines) {
 }
 
 // Styled inlines rendered, then checked the only sure way: read back as a
-// paragraph and written again, they must give the same bytes. The writer's
+// paragraph (by read_back, the Markdown reader the caller passes in) and
+// written again, they must give the same bytes. The writer's
 // delimiter rules follow CommonMark's, but runs of `*`, `_` and `~`
 // touching each other can still pair up otherwise (fuzz_roundtrip finds
 // such inputs); when they do, the styles of this paragraph are dropped and
 // its text kept, so the output is always a fixed point.
-std::string RenderChecked(const Inlines& inlines, InlineContext ctx, int64_t* dropped) {
+std::string RenderChecked(const Inlines& inlines, InlineContext ctx, const ReadBack& read_back,
+                          int64_t* dropped) {
   std::string out = RenderInlines(inlines, ctx);
-  if (!HasStyle(inlines)) return out;
+  if (!HasStyle(inlines) || !read_back) return out;
   // The footnotes the paragraph refers to are there when it is read back.
   std::string with_footnotes = out;
   size_t footnotes = 0;
@@ -665,9 +663,8 @@ std::string RenderChecked(const Inlines& inlines, InlineContext ctx, int64_t* dr
     }
   }
   Document back;
-  Report ignored;
-  if (ReadMarkdown(with_footnotes, Options(), &back, ignored).ok() &&
-      back.blocks.size() == 1 + footnotes && back.blocks[0].kind == BlockKind::kParagraph &&
+  if (read_back(with_footnotes, &back) && back.blocks.size() == 1 + footnotes &&
+      back.blocks[0].kind == BlockKind::kParagraph &&
       RenderInlines(back.blocks[0].inlines, ctx) == out) {
     return out;
   }
@@ -708,6 +705,8 @@ std::string Prefix(std::string_view text, std::string_view first, std::string_vi
 
 class BlockWriter {
  public:
+  explicit BlockWriter(const ReadBack& read_back) : read_back_(read_back) {}
+
   int64_t styles_dropped = 0;  // paragraphs written unstyled (RenderChecked)
 
   // Notes the footnotes of blocks: references to them are written as such.
@@ -736,12 +735,15 @@ class BlockWriter {
   }
 
  private:
+  const ReadBack& read_back_;
+
   std::string One(const Block& b, int flip) {
     switch (b.kind) {
       case BlockKind::kParagraph:
-        return RenderChecked(b.inlines, Context(false, false), &styles_dropped);
+        return RenderChecked(b.inlines, Context(false, false), read_back_, &styles_dropped);
       case BlockKind::kHeading: {
-        std::string text = RenderChecked(b.inlines, Context(false, true), &styles_dropped);
+        std::string text =
+            RenderChecked(b.inlines, Context(false, true), read_back_, &styles_dropped);
         if (text.empty()) return {};
         // A closing run of '#' is one only after a space (or alone): only
         // then does it need escaping (escaping it after a backslash would
@@ -765,7 +767,7 @@ class BlockWriter {
         for (char c : b.info)
           if (c != '`' && c != '\n' && c != '\r') kept.push_back(c);
         std::string info;
-        for (char c : utf8::TrimAscii(kept)) {
+        for (char c : text::TrimAscii(kept)) {
           if (c == '&') {
             info += "&amp;";
           } else if (c == '\\') {
@@ -873,7 +875,8 @@ class BlockWriter {
       std::string line = "|";
       for (size_t i = 0; i < columns; ++i) {
         std::string cell =
-            i < row.size() ? RenderChecked(row[i], Context(true, true), &styles_dropped) : "";
+            i < row.size() ? RenderChecked(row[i], Context(true, true), read_back_, &styles_dropped)
+                           : "";
         line += " " + cell + (cell.empty() ? "|" : " |");
       }
       return line;
@@ -957,9 +960,10 @@ std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
   return EscapeText(text, at_line_start, false);
 }
 
-std::string WriteMarkdown(const Document& doc) { return WriteMarkdown(doc, nullptr); }
+namespace writer {
 
-std::string WriteMarkdown(const Document& doc, Report* report, size_t* body_offset) {
+std::string Write(const Document& doc, Report* report, const ReadBack& read_back,
+                  size_t* body_offset) {
   std::string out;
   if (doc.front_matter.present) {
     out += "---\n";
@@ -971,7 +975,7 @@ std::string WriteMarkdown(const Document& doc, Report* report, size_t* body_offs
     }
     out += "---\n";
   }
-  BlockWriter writer;
+  BlockWriter writer(read_back);
   writer.FindFootnotes(doc.blocks);
   std::string body;
   if (NestsTooDeep(doc.blocks, 0)) {
@@ -1007,4 +1011,5 @@ std::string WriteMarkdown(const Document& doc, Report* report, size_t* body_offs
   return out;
 }
 
+}  // namespace writer
 }  // namespace norm

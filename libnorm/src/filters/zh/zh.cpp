@@ -18,6 +18,8 @@
 #include <mutex>
 #include <sstream>
 
+#include "han_script.h"
+#include "utf8.h"
 #include "zh_protect.h"
 #include "zh_trie.h"
 
@@ -29,7 +31,6 @@ namespace norm {
 
 using zh_internal::DecodeUtf8;
 using zh_internal::Trie;
-using zh_internal::Utf8SeqLen;
 
 namespace {
 
@@ -40,18 +41,11 @@ bool FileExists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-// Characters in a (a UTF-8 string), counted by lead bytes.
-int64_t CountChars(std::string_view s) {
-  int64_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Characters that differ between in and out: position by position when both
 // have the same number of characters, else the larger count.
 int64_t CountChanged(std::string_view in, std::string_view out) {
   if (in == out) return 0;
-  int64_t a = CountChars(in), b = CountChars(out);
+  auto a = static_cast<int64_t>(utf8::Count(in)), b = static_cast<int64_t>(utf8::Count(out));
   if (a != b) return std::max(a, b);
   int64_t changed = 0;
   const char *p = in.data(), *pe = p + in.size();
@@ -70,8 +64,7 @@ int64_t CountChanged(std::string_view in, std::string_view out) {
 // end (。！？!?；\n) when one exists, else at a character boundary.
 size_t SentenceCut(std::string_view text, size_t max) {
   if (text.size() <= max) return text.size();
-  size_t limit = max;
-  while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+  size_t limit = utf8::CharStart(text, max);
   for (size_t i = limit; i > limit / 2; --i) {
     unsigned char c = static_cast<unsigned char>(text[i - 1]);
     if (c == '\n' || c == '!' || c == '?') return i;
@@ -117,7 +110,7 @@ struct Group {
         out->append(value);
         p += len;
       } else {
-        size_t n = std::min<size_t>(Utf8SeqLen(static_cast<unsigned char>(*p)), end - p);
+        size_t n = std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(*p)), end - p);
         out->append(p, n);
         p += n;
       }
@@ -168,7 +161,7 @@ struct ZhConverter::Impl {
       std::string_view value;
       size_t len = segmentation.Match(p, end, &value);
       if (len == 0) {
-        p += std::min<size_t>(Utf8SeqLen(c), end - p);
+        p += std::min<size_t>(utf8::SequenceLength(c), end - p);
         continue;
       }
       if (run < p) changed += Segment(run, p, out, &a, &b);
@@ -358,76 +351,24 @@ std::shared_ptr<const ZhConverter> ZhConverter::Build(std::string_view config, b
 }
 
 // ---------------------------------------------------------------------------
-// Script detection
-
-namespace {
-
-constexpr uint8_t kSimplified = 1, kTraditional = 2;
-
-struct ScriptTable {
-  std::vector<uint8_t> flags;  // per code point below 0x30000
-  bool ok = false;
-};
-
-void MarkChanging(const std::string& file, uint8_t flag, ScriptTable* table) {
-  std::string json =
-      R"({"name":"norm-detect","segmentation":{"type":"mmseg","dict":{"type":"ocd2","file":")" +
-      file + R"("}},"conversion_chain":[{"dict":{"type":"ocd2","file":")" + file + R"("}}]})";
-  opencc::Config config;
-  opencc::ConverterPtr converter = config.NewFromString(json, NORM_OPENCC_DIR);
-  for (const auto& conversion : converter->GetConversionChain()->GetConversions()) {
-    opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
-    for (const auto& entry : *lexicon) {
-      std::string key = entry->Key();
-      if (key.empty() || entry->GetDefault() == key) continue;
-      size_t n;
-      uint32_t cp = DecodeUtf8(key.data(), key.data() + key.size(), &n);
-      if (n == key.size() && cp < table->flags.size()) table->flags[cp] |= flag;
-    }
-  }
-}
-
-const ScriptTable& Scripts() {
-  static const ScriptTable table = [] {
-    ScriptTable t;
-    t.flags.assign(0x30000, 0);
-    try {
-      MarkChanging("STCharacters.ocd2", kSimplified, &t);
-      MarkChanging("TSCharacters.ocd2", kTraditional, &t);
-      t.ok = true;
-    } catch (...) {
-      t.ok = false;
-    }
-    return t;
-  }();
-  return table;
-}
-
-}  // namespace
+// Script detection: the library's one detector (model/han_script.h).
 
 void CountZhScript(std::string_view text, ZhScriptCounts* counts) {
-  const ScriptTable& t = Scripts();
-  const char* p = text.data();
-  const char* end = p + text.size();
-  while (p < end) {
-    unsigned char c = static_cast<unsigned char>(*p);
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    size_t n;
-    uint32_t cp = DecodeUtf8(p, end, &n);
-    p += n;
-    if (cp >= t.flags.size()) continue;
-    uint8_t f = t.flags[cp];
-    if (f == kSimplified) ++counts->simplified_only;
-    if (f == kTraditional) ++counts->traditional_only;
-  }
+  text_model::HanScriptCounts c;
+  text_model::CountHanScript(text, &c);
+  counts->simplified_only += c.simplified_only;
+  counts->traditional_only += c.traditional_only;
 }
 
 ZhScript DecideZhScript(const ZhScriptCounts& c) {
-  if (c.simplified_only > c.traditional_only) return ZhScript::kHans;
-  if (c.traditional_only > c.simplified_only) return ZhScript::kHant;
+  switch (text_model::DecideHanScript({c.simplified_only, c.traditional_only})) {
+    case text_model::HanScript::kSimplified:
+      return ZhScript::kHans;
+    case text_model::HanScript::kTraditional:
+      return ZhScript::kHant;
+    case text_model::HanScript::kEither:
+      break;
+  }
   return ZhScript::kUnknown;
 }
 
@@ -520,7 +461,7 @@ void ConvertPiece(std::string_view text, const ZhConverter& converter, const ZhU
     std::string_view value;
     size_t len = trie.Match(p, end, &value);
     if (len == 0) {
-      p += std::min<size_t>(Utf8SeqLen(c), end - p);
+      p += std::min<size_t>(utf8::SequenceLength(c), end - p);
       continue;
     }
     if (run < p) *changed += converter.ConvertAppend(std::string_view(run, p - run), out);
@@ -569,13 +510,6 @@ std::unique_ptr<ZhFilter> ZhFilter::Make(const Options& options, Status* status)
     } else {
       *status = Status(StatusCode::kConfig, "unknown --zh-target '" + o.target +
                                                 "' (expected zh-Hans, zh-Hant, zh-TW or zh-HK)");
-      return nullptr;
-    }
-    if (!Scripts().ok) {
-      *status =
-          Status(StatusCode::kConfig,
-                 std::string("--zh-target needs STCharacters.ocd2 and TSCharacters.ocd2 in ") +
-                     NORM_OPENCC_DIR + " (Debian package libopencc-data)");
       return nullptr;
     }
     f->target_ = o.target;

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "front_matter.h"
 #include "norm/document.h"
 #include "zh_trie.h"
 
@@ -120,52 +121,31 @@ class Protector {
     return d != std::string_view::npos && line[d] != '\n' && line[d] != '\r';
   }
 
-  // A leading YAML block: keys and non-prose values kept, prose values
-  // converted (URLs in them kept). Returns where the body starts.
+  // A leading YAML block (text/front_matter.h): keys and non-prose values
+  // kept, prose values converted (URLs in them kept), their continuation
+  // lines too when indented. Returns where the body starts.
   size_t FrontMatter() {
-    if (t_.substr(0, 4) != "---\n" && t_.substr(0, 5) != "---\r\n") return 0;
-    size_t pos = t_.find('\n') + 1;
-    size_t close = std::string_view::npos;
-    for (size_t p = pos; p < t_.size();) {
-      size_t nl = t_.find('\n', p);
-      size_t end = nl == std::string_view::npos ? t_.size() : nl + 1;
-      std::string_view line = t_.substr(p, end - p);
-      while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-      if (line == "---" || line == "...") {
-        close = p;
-        break;
-      }
-      p = end;
-    }
-    if (close == std::string_view::npos) return 0;
-    Protect(0, pos);
-    bool prose = false;
-    while (pos < close) {
-      size_t end = t_.find('\n', pos) + 1;
-      std::string_view line = t_.substr(pos, end - pos);
-      if (!line.empty() && line[0] != ' ' && line[0] != '\t' && line[0] != '#' && line[0] != '-') {
-        size_t colon = line.find(':');
-        std::string_view key =
-            colon == std::string_view::npos ? std::string_view() : line.substr(0, colon);
-        while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
-        prose = !key.empty() && IsProseFrontMatterKey(key);
-        if (prose) {
-          Protect(pos, pos + colon + 1);
-          Inline(pos + colon + 1, end, false);
+    const text::FrontMatterBlock block = text::FindFrontMatter(t_);
+    if (!block.found) return 0;
+    size_t pos = 0;
+    for (const text::FrontMatterSpan& e : block.entries) {
+      if (!IsProseFrontMatterKey(e.key)) continue;
+      Protect(pos, e.colon + 1);
+      size_t line = e.colon + 1;
+      while (line < e.end) {
+        size_t nl = t_.find('\n', line);
+        size_t end = nl == std::string_view::npos || nl >= e.end ? e.end : nl + 1;
+        if (line == e.colon + 1 || t_[line] == ' ' || t_[line] == '\t') {
+          Inline(line, end, false);
         } else {
-          Protect(pos, end);
+          Protect(line, end);
         }
-      } else if (prose && !line.empty() && (line[0] == ' ' || line[0] == '\t')) {
-        Inline(pos, end, false);
-      } else {
-        Protect(pos, end);
+        line = end;
       }
-      pos = end;
+      pos = e.end;
     }
-    size_t nl = t_.find('\n', close);
-    size_t body = nl == std::string_view::npos ? t_.size() : nl + 1;
-    Protect(close, body);
-    return body;
+    Protect(pos, block.body);
+    return block.body;
   }
 
   bool UrlStart(size_t i, size_t b) const {

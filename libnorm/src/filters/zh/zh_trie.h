@@ -9,35 +9,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "utf8.h"
+
 namespace norm::zh_internal {
 
-// Length of the UTF-8 sequence led by b (1 for stray continuation bytes, so
-// that scanning always advances), clamped by the caller to the text end.
-inline size_t Utf8SeqLen(unsigned char b) {
-  if (b < 0xC0) return 1;
-  if (b < 0xE0) return 2;
-  if (b < 0xF0) return 3;
-  if (b < 0xF8) return 4;
-  return 1;
-}
-
-// Decodes the character at p (p < end); *len receives its byte length.
+// Decodes the character at p (p < end) of valid text; *len receives its
+// byte length.
 inline uint32_t DecodeUtf8(const char* p, const char* end, size_t* len) {
-  const auto* s = reinterpret_cast<const unsigned char*>(p);
-  size_t n = Utf8SeqLen(s[0]);
-  if (n > static_cast<size_t>(end - p)) n = 1;
-  *len = n;
-  switch (n) {
-    case 1:
-      return s[0];
-    case 2:
-      return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    case 3:
-      return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    default:
-      return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
-             (s[3] & 0x3Fu);
-  }
+  const std::string_view s(p, static_cast<size_t>(end - p));
+  size_t i = 0;
+  const uint32_t cp = utf8::Next(s, i);
+  *len = i;
+  return cp;
 }
 
 class Trie {
