@@ -224,6 +224,14 @@ class BatchRunner {
 
   void Fail(int code) { status_ = std::max(status_, code); }
 
+  // A document that lost most of its text: one line on stderr; with
+  // --strict the exit status is 1.
+  void Warn(const std::string& name, const std::string& warning) {
+    if (warning.empty()) return;
+    Error(name, "warning: " + warning);
+    if (c_.strict) Fail(kRejected);
+  }
+
   // Writes data to sink; on a closed pipe stops quietly.
   bool Write(Sink& sink, std::string_view data) {
     bool broken_pipe = false;
@@ -317,6 +325,7 @@ class BatchRunner {
             return true;
           }
           ++written;
+          Warn(name + ":" + std::to_string(item.number), item.result.warning);
           if (c_.stats) merged.Merge(item.result.report);
           buffer += item.result.output;
           buffer.push_back(terminator);
@@ -438,6 +447,7 @@ class BatchRunner {
       Fail(ExitFor(r.status));
       return true;
     }
+    Warn(name, r.warning);
     if (!PerFileOutput()) {
       // One output: documents parted by a blank line (see main.cpp).
       if (r.markdown.empty()) return true;

@@ -223,7 +223,18 @@ const std::vector<Flag> kFlags = {
        c.options.explain = true;
        return std::string();
      }},
-    {"stats", 0, nullptr, "Print each input's Report as one JSON line on stderr.", nullptr,
+    {"strict", 0, nullptr,
+     "Exit 1 when a document came out with a warning: rules left less than 10% of its "
+     "visible text, or a non-blank input came out empty (the output is still written).",
+     nullptr,
+     [](Config& c, std::string_view) {
+       c.strict = true;
+       return std::string();
+     }},
+    {"stats", 0, nullptr,
+     "Print each input's Report as one JSON line on stderr, with the visible characters after "
+     "each stage (visible.*) and those each rule removed (removed.*).",
+     nullptr,
      [](Config& c, std::string_view) {
        c.stats = true;
        return std::string();
@@ -600,8 +611,10 @@ std::string HelpText() {
       "Usage: norm [OPTIONS] [--] [FILE...]\n"
       "       norm COMMAND [OPTIONS] [FILE...]\n\n"
       "Reads each FILE (standard input when none, or for -) and writes Markdown to standard\n"
-      "output. Exit status: 0 success, 1 input rejected (or check found a difference),\n"
-      "2 usage, I/O or configuration error.\n\nCommands:\n";
+      "output. Exit status: 0 success, 1 input rejected (or check found a difference, or\n"
+      "with --strict a warning), 2 usage, I/O or configuration error. A document that kept\n"
+      "less than 10% of its visible text, or came out empty, gets a warning on stderr.\n\n"
+      "Commands:\n";
   for (const Command& c : Commands()) {
     std::string head = std::string("  ") + c.name + " " + c.usage;
     head.resize(std::max<size_t>(head.size() + 1, 28), ' ');
@@ -638,8 +651,15 @@ std::string ManPage() {
     out += ".TP\n.B " + RoffEscape(f.name) + "\n" + RoffEscape(f.description) + "\n";
   }
   out +=
-      ".SH EXIT STATUS\n0 success; 1 input rejected (strict decoding, binary or oversized input) "
-      "or, for check, a difference; 2 usage, I/O or configuration error.\n"
+      ".SH EXIT STATUS\n0 success; 1 input rejected (strict decoding, binary or oversized input), "
+      "with \\-\\-strict a warning, or, for check, a difference; 2 usage, I/O or configuration "
+      "error.\n"
+      ".SH WARNINGS\nWhen rules leave less than 10% of a document's visible text, or a "
+      "non\\-blank input comes out empty, one line goes to stderr: \\fBnorm: FILE: warning: "
+      "output keeps 3% of the visible text (120 of 4000 characters); rule heuristic:widget "
+      "removed 3700; \\-\\-no\\-boilerplate keeps it\\fR. Visible characters are all but white "
+      "space, controls and format characters; \\-\\-stats gives them per stage. The exit "
+      "status stays 0 unless \\-\\-strict.\n"
       ".SH DIAGNOSTICS\nErrors are printed as \\fBnorm: FILE: message at byte N\\fR.\n";
   return out;
 }

@@ -20,6 +20,7 @@ struct Config {
   std::string backup_suffix;
   bool explain = false;
   bool stats = false;
+  bool strict = false;  // --strict: a loss warning makes the exit status 1
   bool json = false;
   bool help = false;
   bool version = false;

@@ -98,22 +98,27 @@ class Runner {
       Error(DisplayName(file), r.status.ToString());
       return ExitFor(r.status);
     }
+    // Nothing lost silently: the warning, and with --strict exit 1 (the
+    // output is written all the same).
+    int status = kOk;
+    if (!r.warning.empty()) {
+      Error(DisplayName(file), "warning: " + r.warning);
+      if (config_.strict) status = kRejected;
+    }
     if (config_.in_place) {
       if (!WriteAtomically(file, r.markdown, config_.backup_suffix, &error)) {
         Error(file, error);
         return kTrouble;
       }
-      return kOk;
+      return status;
     }
     // Documents written to one output are parted by a blank line, so that
     // the second does not read back as part of the first (a paragraph run
     // on, or a setext heading made of its last line and a front-matter fence).
-    if (r.markdown.empty()) return kOk;
-    if (!wrote_document_) {
-      wrote_document_ = true;
-      return Emit(r.markdown);
-    }
-    return Emit("\n" + r.markdown);
+    if (r.markdown.empty()) return status;
+    int emitted = Emit(wrote_document_ ? "\n" + r.markdown : r.markdown);
+    wrote_document_ = true;
+    return std::max(status, emitted);
   }
 
   int Emit(std::string_view data) {

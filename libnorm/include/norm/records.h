@@ -64,7 +64,8 @@ struct RecordResult {
   std::string output;  // the output record, without its terminator
   std::string id;      // raw JSON of the id member, when present
   Report report;
-  Status status;  // kInvalidInput for malformed JSON; else the Normalizer's
+  Status status;        // kInvalidInput for malformed JSON; else the Normalizer's
+  std::string warning;  // the Normalizer's loss warning (Result::warning)
 };
 
 // Normalizes one record (without its terminator) with `normalize` (usually

@@ -10,6 +10,8 @@
 #include "ascii.h"
 #include "script.h"
 #include "url.h"
+#include "visible.h"
+#include "visible_count.h"
 #include "whitespace.h"
 
 namespace norm {
@@ -197,8 +199,9 @@ std::string Fmt(const char* f, double v) {
 }
 
 // Removes a trailing run of timestamped lines inside the last paragraph (a
-// plain-text page whose related-titles list was read as one paragraph).
-size_t StripTimestampedTail(Inlines* in) {
+// plain-text page whose related-titles list was read as one paragraph);
+// adds the visible characters removed to *visible.
+size_t StripTimestampedTail(Inlines* in, size_t* visible) {
   if (in->empty() || in->back().kind != InlineKind::kText) return 0;
   std::string& text = in->back().text;
   size_t cut = text.size();
@@ -211,18 +214,21 @@ size_t StripTimestampedTail(Inlines* in) {
     ++lines;
   }
   if (lines < 2) return 0;
+  *visible += text::CountVisible(std::string_view(text).substr(cut));
   text.resize(cut);
   while (!text.empty() && text::IsAsciiSpace(text.back())) text.pop_back();
   return lines;
 }
 
 // Removes links to share endpoints (weibo share.php, facebook sharer...)
-// from inline content; returns how many went.
-int64_t RemoveShareLinks(Inlines* in) {
+// from inline content; returns how many went, and adds their visible
+// characters to *visible.
+int64_t RemoveShareLinks(Inlines* in, size_t* visible) {
   int64_t n = 0;
   for (size_t k = 0; k < in->size();) {
     Inline& i = (*in)[k];
     if (i.kind == InlineKind::kLink && text::IsShareUrl(i.url)) {
+      *visible += VisibleChars(i.children);
       in->erase(in->begin() + static_cast<std::ptrdiff_t>(k));
       ++n;
       // Spaces left before the gap.
@@ -234,16 +240,25 @@ int64_t RemoveShareLinks(Inlines* in) {
       }
       continue;
     }
-    n += RemoveShareLinks(&i.children);
+    n += RemoveShareLinks(&i.children, visible);
     ++k;
   }
   return n;
 }
 
-int64_t RemoveShareLinks(Block* b) {
-  int64_t n = RemoveShareLinks(&b->inlines);
-  for (Block& c : b->children) n += RemoveShareLinks(&c);
+int64_t RemoveShareLinks(Block* b, size_t* visible) {
+  int64_t n = RemoveShareLinks(&b->inlines, visible);
+  for (Block& c : b->children) n += RemoveShareLinks(&c, visible);
   return n;
+}
+
+// The rule a removal reason names, for the removed.* counters:
+// "link-density=0.83" -> "boilerplate:link-density", "pattern=icp" ->
+// "boilerplate:pattern:icp", "outside-article weight=31" ->
+// "boilerplate:outside-article".
+std::string RuleOf(std::string_view reason) {
+  if (reason.starts_with("pattern=")) return "boilerplate:pattern:" + std::string(reason.substr(8));
+  return "boilerplate:" + std::string(reason.substr(0, reason.find_first_of(" =")));
 }
 
 // Short paragraphs repeated three times or more on a page (the date,
@@ -405,7 +420,9 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
   // A link to a share endpoint (sharer.php, intent/tweet) is a share button
   // wherever it is.
   int64_t share_links = 0;
-  for (Block& b : blocks) share_links += RemoveShareLinks(&b);
+  size_t share_visible = 0;
+  for (Block& b : blocks) share_links += RemoveShareLinks(&b, &share_visible);
+  CountRemoved(report, "boilerplate:share-links", share_visible);
   if (share_links) {
     report.Count("boilerplate", "share-links-removed", share_links);
     if (options_.explain)
@@ -549,13 +566,16 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       continue;
     }
     ++removed;
+    CountRemoved(report, RuleOf(outside_reason[i]), VisibleChars(blocks[i]));
     if (options_.explain)
       report.AddEvent(
           {"boilerplate", "removed " + outside_reason[i], -1, text::Excerpt(info[i].m.text), ""});
   }
   // A related-titles list glued to the last paragraph's lines.
   if (!out.empty() && out.back().kind == BlockKind::kParagraph) {
-    size_t lines = StripTimestampedTail(&out.back().inlines);
+    size_t tail_visible = 0;
+    size_t lines = StripTimestampedTail(&out.back().inlines, &tail_visible);
+    CountRemoved(report, "boilerplate:timestamped-list", tail_visible);
     if (lines > 0) {
       report.Count("boilerplate", "lines-removed", static_cast<int64_t>(lines));
       if (options_.explain)

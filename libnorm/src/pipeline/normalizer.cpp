@@ -3,6 +3,7 @@
 #include <libxml/xmlversion.h>
 #include <unicode/uversion.h>
 
+#include "loss_account.h"
 #include "norm/norm.h"
 
 namespace norm {
@@ -55,8 +56,9 @@ Result Normalizer::NormalizeText(std::string_view utf8, std::string_view name) c
   if (format == InputFormat::kAuto) format = FormatFromName(name);
   result.status = ReadDocument(utf8, format, options_, &doc, result.report);
   if (!result.status.ok()) return result;
-  pipeline_->Apply(doc, result.report);
+  ApplyCounted(*pipeline_, doc, result.report);
   result.markdown = WriteMarkdown(doc, &result.report, &result.body_offset);
+  result.warning = LossWarning(utf8, result.report);
   return result;
 }
 

@@ -382,6 +382,7 @@ RecordResult NormalizeJsonl(std::string_view record, const RecordOptions& option
   }
   r.output.append(record.data() + pos, record.size() - pos);
   r.report = std::move(res.report);
+  r.warning = std::move(res.warning);
   return r;
 }
 
@@ -394,6 +395,7 @@ RecordResult NormalizeRecord(std::string_view record, const RecordOptions& optio
   RecordResult r;
   r.status = std::move(res.status);
   r.report = std::move(res.report);
+  r.warning = std::move(res.warning);
   if (!r.status.ok()) return r;
   std::string_view md = RecordBody(res, record, false, r.report);
   if (options.format == RecordFormat::kNul) {

@@ -10,6 +10,7 @@
 #include "html_convert.h"
 #include "html_dom.h"
 #include "html_util.h"
+#include "html_visible.h"
 
 namespace norm::html {
 namespace {
@@ -134,6 +135,7 @@ void Cleaner::MarkProtected(const xmlNode* node, int depth) {
 
 void Cleaner::Remove(xmlNode* node, std::string_view reason, std::string_view detail) {
   report_.Count("html", std::string(reason) + "-removed");
+  CountRemovedNode(report_, node, reason, detail);
   if (options_.explain) {
     std::string what = "removed <" + std::string(Name(node));
     std::string_view id = Attr(node, "id");
@@ -415,6 +417,7 @@ std::vector<const xmlNode*> SelectMainContent(const xmlNode* body, const CleanOp
       const Stat& s = sc.stats[c];
       if (s.weight == 0 && !HasImage(c, 0)) continue;
       ++dropped;
+      CountRemovedNode(report, c, "main-content", "");
       if (options.explain) {
         char buf[96];
         std::snprintf(buf, sizeof buf, " (main-content: score %.1f < %.1f)",

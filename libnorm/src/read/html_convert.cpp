@@ -8,6 +8,7 @@
 
 #include "html_dom.h"
 #include "html_util.h"
+#include "html_visible.h"
 #include "utf8.h"
 
 namespace norm::html {
@@ -334,6 +335,7 @@ void Converter::Link(const xmlNode* node, Inlines* out, Ws* ws, int depth, bool 
   std::string_view href = TrimAscii(Attr(node, "href"));
   if (options_.drop_share_links && IsShareUrl(href)) {
     report_.Count("html", "share-links-removed");
+    CountRemovedNode(report_, node, "share-link", "");
     if (options_.explain)
       report_.AddEvent({"html", "removed share link (heuristic: share URL)", -1,
                         std::string(Excerpt(href)), ""});
