@@ -92,7 +92,7 @@ def run(cmd, timeout, stdin=None):
 _EVENT = re.compile(r'^(?P<stage>[a-z-]+): removed (?P<what>.*?)(?:: "(?P<text>.*)" -> ".*")?$')
 _HTML_WHAT = re.compile(
     r'^<(?P<tag>[^\s>]+)(?: id="(?P<id>[^"]*)")?(?: class="(?P<cls>[^"]*)")?> \((?P<reason>[^):]+)'
-    r'(?:: (?P<detail>[^)]*))?\)$')
+    r'(?:: (?P<detail>[^)]*))?\)(?: weight=(?P<weight>\d+))?$')
 
 
 def rule_key(stage, what, m):

@@ -5,11 +5,12 @@
 //   lines, rejects = libnorm.normalize_jsonl(lines, threads=4, text_key="text", **options)
 //   n = libnorm.Normalizer(**options); n.normalize(data); n.normalize_batch(docs)
 //
-// Options are the `norm` CLI's long flags with '_' for '-': from_code="GBK",
-// on_invalid="strict", steps="-boilerplate", zh="s2t", nf="NFKC",
-// max_size="64M"; a boolean True gives the bare flag (binary=True,
-// explain=True), False the --no- form (images=False, boilerplate=False).
-// They are parsed by the CLI's own flag table, so both accept the same.
+// Options are the library's named options (norm::NamedOptions, the `norm`
+// CLI's long flags) with '_' for '-': from_code="GBK", on_invalid="strict",
+// steps="-boilerplate", zh="s2t", nf="NFKC", max_size="64M"; a boolean True
+// gives the switch (binary=True, explain=True), False the no- form
+// (images=False, boilerplate=False). command="fix" (decode, detect,
+// html2md, zh) runs one `norm` command instead of the whole pipeline.
 //
 // A rejected document raises libnorm.Error (a ValueError) carrying `code`
 // and `byte_offset`. normalize_batch never raises for one document: its
@@ -18,13 +19,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
 
-#include "flags.h"
 #include "norm/norm.h"
 #include "norm/records.h"
 
@@ -32,95 +30,73 @@ namespace py = pybind11;
 
 namespace {
 
-const char* CodeName(norm::StatusCode code) {
-  switch (code) {
-    case norm::StatusCode::kOk:
-      return "ok";
-    case norm::StatusCode::kInvalidInput:
-      return "invalid-input";
-    case norm::StatusCode::kBinaryInput:
-      return "binary-input";
-    case norm::StatusCode::kTooLarge:
-      return "too-large";
-    case norm::StatusCode::kIoError:
-      return "io-error";
-    case norm::StatusCode::kConfig:
-      return "config";
-  }
-  return "unknown";
-}
-
 PyObject* g_error = nullptr;  // libnorm.Error (kept for the life of the process)
 
 [[noreturn]] void Raise(const norm::Status& s) {
   py::object e = py::reinterpret_borrow<py::object>(g_error)(s.ToString());
-  e.attr("code") = CodeName(s.code());
+  e.attr("code") = std::string(norm::StatusCodeName(s.code()));
   e.attr("byte_offset") = s.byte_offset() < 0 ? py::object(py::none()) : py::int_(s.byte_offset());
   PyErr_SetObject(g_error, e.ptr());
   throw py::error_already_set();
 }
 
-// Flags that make no sense for a library call.
-bool Allowed(std::string_view name, bool records) {
-  static const char* const kDenied[] = {"output",  "in-place",     "help",       "version",
-                                        "man",     "list-filters", "stats",      "json",
-                                        "jobs",    "recursive",    "output-dir", "progress",
-                                        "rejects", "jsonl",        "lines",      "null-data"};
-  for (const char* d : kDenied)
-    if (name == d) return false;
-  if (!records &&
-      (name == "text-key" || name == "id-key" || name == "report-key" || name == "meta-key"))
-    return false;
-  return true;
-}
-
-std::vector<std::string> KwargsToArgs(const py::kwargs& kwargs, bool records) {
-  std::vector<std::string> args;
-  for (auto item : kwargs) {
-    std::string name = py::str(item.first);
-    for (char& c : name)
-      if (c == '_') c = '-';
-    std::string base = name;
-    py::handle value = item.second;
-    if (py::isinstance<py::bool_>(value)) {
-      bool on = value.cast<bool>();
-      if (!on) base = "no-" + name;
-      bool known = false;
-      for (const auto& f : norm::cli::Flags()) {
-        if (base == f.long_name && f.arg == nullptr) known = true;
-        // images=True / boilerplate=True: the default, nothing to pass.
-        if (on && std::string("no-") + name == f.long_name) {
-          known = true;
-          base.clear();
-        }
-      }
-      if (!known || (!base.empty() && !Allowed(base, records)))
-        throw py::type_error("libnorm: unknown boolean option " + std::string(py::str(item.first)));
-      if (!base.empty()) args.push_back("--" + base);
-      continue;
-    }
-    bool known = false;
-    for (const auto& f : norm::cli::Flags())
-      if (name == f.long_name && f.arg != nullptr) known = true;
-    if (!known || !Allowed(name, records))
-      throw py::type_error("libnorm: unknown option " + std::string(py::str(item.first)));
-    if (value.is_none()) continue;
-    args.push_back("--" + name + "=" + std::string(py::str(value)));
-  }
-  return args;
-}
-
 struct Built {
-  norm::cli::Config config;
+  norm::Options options;
+  norm::RecordOptions record;  // normalize_jsonl's
   std::unique_ptr<norm::Normalizer> normalizer;
 };
 
+[[noreturn]] void Unknown(py::handle name, const char* what) {
+  throw py::type_error(std::string("libnorm: unknown ") + what + std::string(py::str(name)));
+}
+
+// Sets one keyword argument on *b (records: normalize_jsonl's keys too).
+void Apply(Built* b, py::handle key, py::handle value, bool records) {
+  std::string name = py::str(key);
+  for (char& c : name)
+    if (c == '_') c = '-';
+  if (records &&
+      (name == "text-key" || name == "id-key" || name == "report-key" || name == "meta-key")) {
+    std::string v = py::str(value);
+    (name == "text-key"     ? b->record.text_key
+     : name == "id-key"     ? b->record.id_key
+     : name == "report-key" ? b->record.report_key
+                            : b->record.meta_key) = v;
+    return;
+  }
+  if (name == "command") {
+    const norm::CommandInfo* c = norm::FindCommand(std::string(py::str(value)));
+    if (c == nullptr)
+      Raise(norm::Status(norm::StatusCode::kConfig,
+                         "unknown command " + std::string(py::str(value))));
+    b->options.command = c->command;
+    return;
+  }
+  if (py::isinstance<py::bool_>(value)) {
+    // True: the switch of that name; False: its no- form.
+    bool on = value.cast<bool>();
+    const norm::OptionInfo* sw = norm::FindOption(on ? name : "no-" + name);
+    if (sw != nullptr && sw->arg.empty()) {
+      (void)norm::SetOption(b->options, sw->name, "");
+      return;
+    }
+    // images=True: the default of a no- switch; nothing to set.
+    const norm::OptionInfo* no = norm::FindOption("no-" + name);
+    if (on && no != nullptr && no->arg.empty()) return;
+    Unknown(key, "boolean option ");
+  }
+  const norm::OptionInfo* o = norm::FindOption(name);
+  if (o == nullptr || o->arg.empty()) Unknown(key, "option ");
+  if (value.is_none()) return;
+  norm::Status s = norm::SetOption(b->options, name, std::string(py::str(value)));
+  if (!s.ok()) Raise(s);
+}
+
 // Normalizers are built once per distinct option set and shared.
 std::shared_ptr<Built> GetBuilt(const py::kwargs& kwargs, bool records) {
-  std::vector<std::string> args = KwargsToArgs(kwargs, records);
-  if (records) args.insert(args.begin(), "--jsonl");
-  std::string key;
-  for (const std::string& a : args) key += a + '\n';
+  std::string key = records ? "records\n" : "\n";
+  for (auto item : kwargs)
+    key += std::string(py::str(item.first)) + '=' + std::string(py::repr(item.second)) + '\n';
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<Built>> cache;
   {
@@ -129,12 +105,11 @@ std::shared_ptr<Built> GetBuilt(const py::kwargs& kwargs, bool records) {
     if (it != cache.end()) return it->second;
   }
   auto built = std::make_shared<Built>();
-  std::string error;
-  if (!norm::cli::ParseArgs(args, &built->config, &error))
-    Raise(norm::Status(norm::StatusCode::kConfig, error));
+  for (auto item : kwargs) Apply(built.get(), item.first, item.second, records);
+  built->record.strict = built->options.decode.on_invalid == norm::OnInvalid::kStrict;
   {
     py::gil_scoped_release release;
-    built->normalizer = std::make_unique<norm::Normalizer>(built->config.options);
+    built->normalizer = std::make_unique<norm::Normalizer>(built->options);
   }
   if (!built->normalizer->status().ok()) Raise(built->normalizer->status());
   std::lock_guard<std::mutex> lock(mu);
@@ -160,7 +135,7 @@ py::object ReportDict(const norm::Report& report) {
 py::object ErrorDict(const norm::Result& r) {
   py::dict d = ReportDict(r.report);
   py::dict e;
-  e["code"] = CodeName(r.status.code());
+  e["code"] = std::string(norm::StatusCodeName(r.status.code()));
   e["message"] = r.status.ToString();
   e["byte_offset"] =
       r.status.byte_offset() < 0 ? py::object(py::none()) : py::int_(r.status.byte_offset());
@@ -179,35 +154,14 @@ py::tuple Normalize(const Built& b, py::handle data) {
   return py::make_tuple(py::str(r.markdown), ReportDict(r.report));
 }
 
-// Runs fn(i) for i in [0, n) on `threads` threads, without the GIL.
-template <class Fn>
-void ParallelFor(size_t n, int threads, Fn fn) {
-  py::gil_scoped_release release;
-  if (threads <= 1 || n <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < n; i = next++) fn(i);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads && static_cast<size_t>(t) < n; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-}
-
-int Threads(int threads) {
-  if (threads <= 0) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return threads;
-}
-
 py::list NormalizeBatch(const Built& b, const py::iterable& docs, int threads) {
   std::vector<std::string> inputs;
   for (py::handle d : docs) inputs.push_back(Bytes(d));
-  std::vector<norm::Result> results(inputs.size());
-  ParallelFor(inputs.size(), Threads(threads),
-              [&](size_t i) { results[i] = b.normalizer->Normalize(inputs[i]); });
+  std::vector<norm::Result> results;
+  {
+    py::gil_scoped_release release;
+    results = b.normalizer->NormalizeBatch(inputs, threads);
+  }
   py::list out;
   for (const norm::Result& r : results) {
     if (r.status.ok()) {
@@ -226,10 +180,11 @@ py::tuple NormalizeJsonl(const Built& b, const py::iterable& lines, int threads)
     if (!s.empty() && s.back() == '\n') s.pop_back();
     inputs.push_back(std::move(s));
   }
-  std::vector<norm::RecordResult> results(inputs.size());
-  ParallelFor(inputs.size(), Threads(threads), [&](size_t i) {
-    results[i] = norm::NormalizeRecord(*b.normalizer, inputs[i], b.config.record);
-  });
+  std::vector<norm::RecordResult> results;
+  {
+    py::gil_scoped_release release;
+    results = norm::NormalizeRecords(*b.normalizer, inputs, b.record, threads);
+  }
   py::list out, rejects;
   for (size_t i = 0; i < results.size(); ++i) {
     if (results[i].status.ok()) {

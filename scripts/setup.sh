@@ -13,7 +13,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev
-  python3 python3-jieba unicode-data bzip2 time
+  python3 python3-jieba rime-essay unicode-data bzip2 time
   webext-ublock-origin-firefox
   pybind11-dev python3-dev python3-distributed parallel hyperfine
 )

@@ -43,6 +43,17 @@ TEST(CjkPunct, LatinOrDigitBeforeCommaInChineseParagraph) {
             "他們發布了DeepSeek-V3，這讓許多人驚訝");
 }
 
+TEST(CjkPunct, PercentOrDigitBeforeCommaInChineseProse) {
+  // Issue 18: a percent sign or a digit, then an ASCII comma, then Han text.
+  EXPECT_EQ(Punct("全年经济增长4.6%,略低于预期。"), "全年经济增长4.6%，略低于预期。");
+  EXPECT_EQ(Punct("價格上漲了12%,,但銷量不變"), "價格上漲了12%，但銷量不變");
+  EXPECT_EQ(Punct("去年為100,今年翻倍。"), "去年為100，今年翻倍。");
+  // Numbers and Latin text keep theirs.
+  for (const char* clean : {"增长了4.6%,3.2%和1.1%", "rates of 4.6%, 3.2% and 1.1%", "共1,000元"}) {
+    EXPECT_EQ(Punct(clean), clean) << clean;
+  }
+}
+
 TEST(CjkPunct, LeavesTimesNumbersUrlsLatinAndKorean) {
   for (const char* clean :
        {"2024-11-12 10:33:27美國", "共3,000人參加", "見 https://example.com/a?b=1,2 網站",

@@ -232,7 +232,7 @@ TEST(Cli, DetectReadsOnlyTheWindowWithTheSameAnswer) {
 }
 
 TEST(Cli, DetectWithAnUnknownEncodingIsAConfigurationError) {
-  for (const char* from : {"UTF-7", "no-such-charset"}) {
+  for (const char* from : {"no-such-charset", "ISO-8859-99"}) {
     CliResult r = RunCli({"detect", "-f", from}, "hi\n");
     EXPECT_EQ(r.exit_code, 2) << from;
     EXPECT_EQ(r.out, "") << from;
@@ -258,7 +258,7 @@ TEST(Cli, HelpListsEveryFlag) {
   CliResult r = RunCli({"--help"});
   EXPECT_EQ(r.exit_code, 0);
   for (const cli::Flag& f : cli::Flags())
-    EXPECT_NE(r.out.find(std::string("--") + f.long_name), std::string::npos) << f.long_name;
+    EXPECT_NE(r.out.find("--" + std::string(f.long_name)), std::string::npos) << f.long_name;
 }
 
 TEST(Cli, ManPageIsCurrent) {

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "flags.h"
-#include "run.h"
+#include "norm/norm.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;
@@ -60,7 +60,7 @@ TEST_P(Fixture, LibraryMatchesExpected) {
   Normalizer normalizer(config.options);
   ASSERT_TRUE(normalizer.status().ok()) << normalizer.status().ToString();
   // The file name goes along, as the CLI passes it (a .html name means HTML).
-  Result r = cli::RunCommand(config, normalizer, ReadFile(c.input), c.input.string());
+  Result r = normalizer.Normalize(ReadFile(c.input), c.input.string());
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(r.markdown, ReadFile(c.expected)) << "fixture " << c.name;
 }

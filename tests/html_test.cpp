@@ -316,8 +316,9 @@ TEST(Adblock, ParsesGenericSimpleSelectors) {
     EXPECT_TRUE(ReadHtml("<p>keep</p>" + element, o, &d, r).ok());
     for (const ReportEvent& e : r.events())
       if (e.what.find("(adblock: ") != std::string::npos) {
+        // "removed <div> (adblock: RULE) weight=N"
         size_t at = e.what.find("(adblock: ") + 10;
-        return e.what.substr(at, e.what.size() - at - 1);
+        return e.what.substr(at, e.what.rfind(')') - at);
       }
     return std::string();
   };
@@ -424,6 +425,37 @@ TEST(Boilerplate, TimestampedLinesInsideLastParagraph) {
   BoilerplateFilter({}).Apply(d, r);
   EXPECT_EQ(text::TrimAscii(PlainText(d)), "Body text of the article.");
   EXPECT_EQ(r.Get("boilerplate", "lines-removed"), 2);
+}
+
+// Issue 18: a teaser cut off mid-sentence right above the timestamped titles
+// is the list's first entry (seed 004's last lines); a finished sentence
+// there stays.
+TEST(Boilerplate, TruncatedTeaserAboveTimestampedTail) {
+  const std::string body =
+      "正文第一段，内容足够长，用来判断正文的位置，这是文章的主要部分，后面还有更多的文字内容。\n"
+      "\n";
+  const std::string list =
+      "2024-11-12 10:33:27美國要求臺積電停供大陸7納米AI芯片\n\n"
+      "2024-11-11 17:16:25臺積電應美方要求斷供大陸AI芯片\n";
+  // Scraped text (a page dump as plain text).
+  Document cut =
+      Text(body + "這一出口限制措施主要針對用於人工智能加速器以及圖形處理單元的芯片\n\n" + list);
+  Report r;
+  BoilerplateFilter({}).Apply(cut, r);
+  ASSERT_EQ(cut.blocks.size(), 1u);
+  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 3);
+  Document whole = Text(body + "這一措施主要針對用於人工智能加速器的芯片。\n\n" + list);
+  BoilerplateFilter({}).Apply(whole, r);
+  EXPECT_EQ(whole.blocks.size(), 2u);
+  // Glued into the last paragraph's lines.
+  Document glued;
+  glued.blocks.push_back(Block::Paragraph({Inline::Text(
+      "Body text of the article.\nA teaser cut off in the\n2024-11-12 10:33:27 Title one\n"
+      "2024-11-11 17:16:25 Title two")}));
+  Report g;
+  BoilerplateFilter({}).Apply(glued, g);
+  EXPECT_EQ(text::TrimAscii(PlainText(glued)), "Body text of the article.");
+  EXPECT_EQ(g.Get("boilerplate", "lines-removed"), 3);
 }
 
 TEST(Boilerplate, RepeatedShortLinesOnPagesKeepTheirFirstCopy) {

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <future>
 #include <string>
 #include <thread>
@@ -182,11 +183,11 @@ TEST(Pathological, HugeTextNodeInHtmlIsNotTruncated) {
   // silently cut them (and everything after) before this was fixed.
   const size_t bytes = kSanitized ? (size_t{11} << 20) : LongLineBytes();
   std::string html = "<html><body><p>" + Repeat("abcdefghi ", bytes / 10) +
-                     "TAIL</p><p>next paragraph</p></body></html>";
+                     "TAIL</p><p>The next paragraph.</p></body></html>";
   WithinDeadline(120, [&] {
     Result r = NormRun(html);
     ASSERT_TRUE(r.status.ok());
-    EXPECT_NE(r.markdown.find("abcdefghi TAIL\n\nnext paragraph\n"), std::string::npos);
+    EXPECT_NE(r.markdown.find("abcdefghi TAIL\n\nThe next paragraph.\n"), std::string::npos);
     EXPECT_EQ(r.report.Get("html", "huge-text-reparsed"), 1);
   });
 }
@@ -457,13 +458,20 @@ TEST(Pathological, MillionEntities) {
 
 // --- growth ---------------------------------------------------------------
 
+// CPU seconds of this process, not wall time: ctest runs tests in parallel
+// on a shared machine, and a wall clock counts the time others were running.
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 double SecondsFor(const std::string& input, InputFormat format) {
   double best = 1e9;
   for (int i = 0; i < 3; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
+    double t0 = CpuSeconds();
     Result r = NormRun(input, format);
-    std::chrono::duration<double> dt = std::chrono::steady_clock::now() - t0;
-    best = std::min(best, dt.count());
+    best = std::min(best, CpuSeconds() - t0);
   }
   return best;
 }
@@ -528,7 +536,7 @@ const Shape kShapes[] = {
 TEST(Pathological, RealignDamageOnEveryLine) {
   const std::string unit = "領域?qū)χ袊M(jìn)行的研究，";
   const std::string one_line = Repeat(unit, 256 * 1024 / unit.size());
-  // Past the 2,048 searches a document gets (fewer lines under sanitizers,
+  // Past the 1,024 searches a document gets (fewer lines under sanitizers,
   // where a search is ten times slower).
   const size_t lines = kSanitized ? 300 : 3000;
   const std::string many_lines = Repeat(unit + "\n\n", lines);
@@ -537,7 +545,7 @@ TEST(Pathological, RealignDamageOnEveryLine) {
     Result r = NormRun(many_lines);
     EXPECT_EQ(r.status.code(), StatusCode::kOk);
     if (!kSanitized) {
-      EXPECT_EQ(r.report.Get("realign", "lines-not-searched"), 3000 - 2048);
+      EXPECT_EQ(r.report.Get("realign", "lines-not-searched"), 3000 - 1024);
     }
   });
 }

@@ -301,7 +301,7 @@ TEST(OrderedParallel, KeepsOrderAndBoundsWindow) {
     std::atomic<int> in_flight{0};
     int max_in_flight = 0;
     std::vector<int> delivered;
-    cli::OrderedParallel<int>(
+    OrderedParallel<int>(
         threads, 8,
         [&](int* item) {
           if (next == 500) return false;
@@ -331,7 +331,7 @@ TEST(OrderedParallel, KeepsOrderAndBoundsWindow) {
 TEST(OrderedParallel, StopsWhenDeliverFails) {
   int next = 0;
   int delivered = 0;
-  cli::OrderedParallel<int>(
+  OrderedParallel<int>(
       2, 4,
       [&](int* item) {
         *item = next++;

@@ -66,6 +66,19 @@ TEST(TextModel, HanFrequenciesFollowJieba) {
   for (char32_t c = 0; c < 0x10000; c += 7) ASSERT_LE(LogFreq(c), 0.0) << static_cast<uint32_t>(c);
 }
 
+TEST(TextModel, CommonHangulIsKsX1001) {
+  // KS X 1001 encodes 2,350 syllables in two bytes; the other 8,822 (which
+  // Unified Hangul Code adds, and which Python's euc_kr spells as 8-byte
+  // jamo sequences) are rare. Shift_JIS read as CP949 lands on those.
+  size_t common = 0;
+  for (char32_t c = 0xAC00; c <= 0xD7A3; ++c) common += LogFreq(c) > -8.0;
+  EXPECT_EQ(common, 2350u);
+  EXPECT_GT(LogFreq(U'한'), -8.0);  // B0 A1.. block: in KS X 1001
+  EXPECT_GT(LogFreq(U'국'), -8.0);
+  EXPECT_LT(LogFreq(U'똠'), -8.0);  // famously missing from KS X 1001
+  EXPECT_LT(LogFreq(U'갂'), -8.0);  // UHC's 0x8141
+}
+
 TEST(TextModel, BigramsFromWords) {
   EXPECT_NE(BigramLogFreq(U'中', U'国'), kNoBigram);
   EXPECT_GT(BigramLogFreq(U'中', U'国'), -4.0);
@@ -139,6 +152,18 @@ TEST(TextModel, DamageSignalsArePenalised) {
                 .sum,
             ScoreText("a b").sum - 10);
   EXPECT_LT(ScoreText("ab\xFF").sum, ScoreText("ab").sum - 15);  // invalid byte
+}
+
+TEST(TextModel, QuotesAtAWordsEdgeAreNotGluedPunctuation) {
+  // A dash inside a word is damage ("se–ora"); a quotation mark or an
+  // inverted mark touching the word it opens or closes is not.
+  auto after_letter = [](char32_t c) { return ConditionalLogFreq(U'e', c) - LogFreq(c); };
+  for (char32_t q : {U'\u00AB', U'\u00BB', U'\u201C', U'\u201D', U'\u201E', U'\u00BF', U'\u00A1'}) {
+    EXPECT_GT(after_letter(q), after_letter(U'\u2013') + 2.0) << static_cast<uint32_t>(q);
+    EXPECT_GT(ConditionalLogFreq(q, U'N') - LogFreq(q),
+              ConditionalLogFreq(U'\u2013', U'N') - LogFreq(U'\u2013') + 2.0)
+        << static_cast<uint32_t>(q);
+  }
 }
 
 TEST(TextModel, ScorerMatchesWholeTextScore) {

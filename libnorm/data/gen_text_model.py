@@ -209,13 +209,18 @@ def main():
     han_unlisted = tier_rare - z - 2.0  # Han characters no source mentions
 
     # KS X 1001's 2,350 Hangul syllables: the ones in common use.
+    # Python's euc_kr also spells every other syllable as an 8-byte jamo
+    # sequence (KS X 1001 annex 3): only the 2-byte codes are the 2,350.
     ksx = set()
     for c in range(0xAC00, 0xD7A4):
         try:
-            chr(c).encode("euc_kr")
-            ksx.add(c)
+            if len(chr(c).encode("euc_kr")) == 2:
+                ksx.add(c)
         except UnicodeEncodeError:
             pass
+    if len(ksx) != 2350:
+        sys.exit("gen_text_model: expected KS X 1001's 2,350 Hangul syllables from Python's "
+                 "euc_kr codec, found %d" % len(ksx))
 
     # Which script a Han character belongs to. Simplified-only: OpenCC's s2t
     # or s2tw changes it alone, and converted Traditional text keeps it rarely

@@ -44,6 +44,16 @@ class Binding(unittest.TestCase):
         with self.assertRaises(libnorm.Error):
             libnorm.normalize(b"x", on_invalid="maybe")
 
+    def test_commands_are_cli_commands(self):
+        data = "caf\u00c3\u00a9 *x*\n".encode()
+        for command in ("fix", "decode", "html2md"):
+            self.assertEqual(libnorm.normalize(data, command=command)[0],
+                             cli([command], data).stdout.decode(), command)
+        text, report = libnorm.normalize(b"plain", command="detect")
+        self.assertEqual((text, report["decode"]["source"]), ("", "utf8"))
+        with self.assertRaises(libnorm.Error):
+            libnorm.normalize(b"x", command="check")  # the CLI's own
+
     def test_rejection_raises_with_offset(self):
         with self.assertRaises(libnorm.Error) as ctx:
             libnorm.normalize(b"caf\xe9 ok", from_code="UTF-8", on_invalid="strict")

@@ -13,37 +13,14 @@
 #include <map>
 
 #include "io.h"
-#include "parallel.h"
+#include "parallel.h"  // libnorm/src/pipeline
 #include "progress.h"
 #include "record_reader.h"
-#include "run.h"
 
 namespace norm::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-enum Exit { kOk = 0, kRejected = 1, kTrouble = 2 };
-
-int ExitFor(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kOk:
-      return kOk;
-    case StatusCode::kInvalidInput:
-    case StatusCode::kBinaryInput:
-    case StatusCode::kTooLarge:
-      return kRejected;
-    default:
-      return kTrouble;
-  }
-}
-
-void Error(std::string_view file, std::string_view message) {
-  std::string line = "norm: ";
-  if (!file.empty()) line += std::string(file) + ": ";
-  line += std::string(message) + "\n";
-  std::fputs(line.c_str(), stderr);
-}
 
 // s as a JSON string; invalid UTF-8 (a file name, a record in a legacy
 // encoding) is written with U+FFFD in its place so the line stays JSON.
@@ -175,13 +152,7 @@ class BatchRunner {
         normalizer_(normalizer),
         progress_(config.progress == Config::Progress::kAlways ||
                       (config.progress == Config::Progress::kAuto && ::isatty(STDERR_FILENO)),
-                  0) {
-    if (c_.command.empty()) {
-      normalize_ = [this](std::string_view b) { return normalizer_.Normalize(b); };
-    } else {
-      normalize_ = [this](std::string_view b) { return RunCommand(c_, normalizer_, b); };
-    }
-  }
+                  0) {}
 
   int Run() {
     std::vector<Input> inputs;
@@ -308,10 +279,10 @@ class BatchRunner {
           item->number = ++number;
           return true;
         },
-        [&](Item& item) { item.result = NormalizeRecord(item.record, c_.record, normalize_); },
+        [&](Item& item) { item.result = NormalizeRecord(normalizer_, item.record, c_.record); },
         [&](Item& item) {
           progress_.Add(1, item.record.size() + 1);
-          if (c_.explain) {
+          if (c_.options.explain) {
             std::string text = "norm: " + name + ":" + std::to_string(item.number) + ": explain\n" +
                                item.result.report.ToText();
             std::fputs(text.c_str(), stderr);
@@ -417,7 +388,7 @@ class BatchRunner {
           std::string bytes;
           if (!ReadAll(inputs[item.index].path, &bytes, &item.read_error)) return;
           item.bytes = bytes.size();
-          item.result = RunCommand(c_, normalizer_, bytes, inputs[item.index].path);
+          item.result = normalizer_.Normalize(bytes, inputs[item.index].path);
         },
         [&](Item& item) {
           return Deliver(inputs[item.index], item.result, item.read_error, item.bytes);
@@ -432,7 +403,7 @@ class BatchRunner {
       Fail(kTrouble);
       return true;
     }
-    if (c_.explain) {
+    if (c_.options.explain) {
       std::string text = "norm: " + name + ": explain\n" + r.report.ToText();
       std::fputs(text.c_str(), stderr);
     }
@@ -470,7 +441,6 @@ class BatchRunner {
 
   const Config& c_;
   const Normalizer& normalizer_;
-  std::function<Result(std::string_view)> normalize_;
   Progress progress_;
   AtomicFile rejects_;
   Sink main_sink_;

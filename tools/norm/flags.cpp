@@ -10,71 +10,6 @@
 namespace norm::cli {
 namespace {
 
-std::string SetOnInvalid(Config& c, std::string_view v) {
-  if (v == "replace") {
-    c.options.decode.on_invalid = OnInvalid::kReplace;
-  } else if (v == "strict") {
-    c.options.decode.on_invalid = OnInvalid::kStrict;
-  } else if (v == "skip") {
-    c.options.decode.on_invalid = OnInvalid::kSkip;
-  } else {
-    return "--on-invalid takes replace, strict or skip, not '" + std::string(v) + "'";
-  }
-  return {};
-}
-
-std::string SetFormat(Config& c, std::string_view v) {
-  if (v == "auto") {
-    c.options.format = InputFormat::kAuto;
-  } else if (v == "text") {
-    c.options.format = InputFormat::kText;
-  } else if (v == "markdown" || v == "md") {
-    c.options.format = InputFormat::kMarkdown;
-  } else if (v == "html") {
-    c.options.format = InputFormat::kHtml;
-  } else {
-    return "--format takes auto, text, markdown or html, not '" + std::string(v) + "'";
-  }
-  return {};
-}
-
-std::string SetNf(Config& c, std::string_view v) {
-  if (v != "NFC" && v != "NFKC" && v != "none")
-    return "--nf takes NFC, NFKC or none, not '" + std::string(v) + "'";
-  c.options.unicode.form = v;
-  return {};
-}
-
-std::string SetMaxSize(Config& c, std::string_view v) {
-  uint64_t n = 0;
-  std::string_view digits = v;
-  uint64_t scale = 1;
-  if (!digits.empty()) {
-    switch (digits.back()) {
-      case 'K':
-      case 'k':
-        scale = uint64_t{1} << 10;
-        break;
-      case 'M':
-      case 'm':
-        scale = uint64_t{1} << 20;
-        break;
-      case 'G':
-      case 'g':
-        scale = uint64_t{1} << 30;
-        break;
-      default:
-        break;
-    }
-    if (scale != 1) digits.remove_suffix(1);
-  }
-  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  if (ec != std::errc() || ptr != digits.data() + digits.size() || digits.empty())
-    return "--max-size takes a byte count such as 1048576 or 64M, not '" + std::string(v) + "'";
-  c.options.max_size = n * scale;
-  return {};
-}
-
 std::string SetRecords(Config& c, RecordFormat format) {
   if (c.records && c.record.format != format)
     return "--jsonl, --lines and --null-data cannot be combined";
@@ -108,276 +43,203 @@ std::string SetProgress(Config& c, std::string_view v) {
 
 constexpr const char* kBatchCommands = "normalize decode fix zh html2md";
 
-const std::vector<Flag> kFlags = {
-    {"from-code", 'f', "ENC", "Input encoding (any ICU name), or auto to detect it. Default: auto.",
-     "normalize decode detect fix zh html2md check",
-     [](Config& c, std::string_view v) {
-       c.options.decode.from_code = v;
-       return std::string();
-     }},
-    {"lang", 0, "LANG", "Language hint (zh, ja, ko, ru...) that narrows encoding detection.",
-     nullptr,
-     [](Config& c, std::string_view v) {
-       c.options.decode.lang = v;
-       return std::string();
-     }},
-    {"on-invalid", 0, "MODE",
-     "What undecodable bytes become: replace (U+FFFD, counted; default), strict (reject the "
-     "input, exit 1, with the byte offset) or skip (drop, counted).",
-     nullptr, SetOnInvalid},
-    {"format", 0, "FORMAT", "Input format: auto (default), text, markdown or html.", nullptr,
-     SetFormat},
-    {"output", 'o', "FILE", "Write output to FILE (replaced atomically) instead of stdout.",
-     nullptr,
-     [](Config& c, std::string_view v) {
-       c.output = v;
-       return std::string();
-     }},
-    {"in-place", 0, "[SUFFIX]",
-     "Rewrite each FILE in place through a temporary file and a rename; with SUFFIX, keep the "
-     "original as FILE+SUFFIX.",
-     nullptr,
-     [](Config& c, std::string_view v) {
-       c.in_place = true;
-       c.backup_suffix = v;
-       return std::string();
-     }},
-    {"steps", 0, "LIST",
-     "Comma-separated filters to run instead of the default pipeline (see --list-filters); "
-     "'-name,...' runs the default pipeline without those.",
-     nullptr,
-     [](Config& c, std::string_view v) {
-       c.options.steps = v;
-       return std::string();
-     }},
-    {"zh", 0, "CONFIG", "Convert Chinese script with this OpenCC configuration (s2t, tw2sp...).",
-     nullptr,
-     [](Config& c, std::string_view v) {
-       c.options.zh.config = v;
-       return std::string();
-     }},
-    {"zh-target", 0, "TARGET",
-     "Convert Chinese to zh-Hans, zh-Hant, zh-TW or zh-HK, detecting each document's script.",
-     nullptr,
-     [](Config& c, std::string_view v) {
-       c.options.zh.target = v;
-       return std::string();
-     }},
-    {"zh-dict", 0, "FILE", "User phrase pairs applied before OpenCC's dictionaries.", nullptr,
-     [](Config& c, std::string_view v) {
-       c.options.zh.dict_file = v;
-       return std::string();
-     }},
-    {"nf", 0, "FORM", "Unicode normalization form: NFC (default), NFKC or none.", nullptr, SetNf},
-    {"fold-spaces", 0, nullptr, "Turn NBSP and ideographic space into plain spaces.", nullptr,
-     [](Config& c, std::string_view) {
-       c.options.unicode.fold_spaces = true;
-       return std::string();
-     }},
-    {"no-fold-width", 0, nullptr,
-     "Keep full-width letters and digits and half-width katakana as they are.", nullptr,
-     [](Config& c, std::string_view) {
-       c.options.unicode.fold_width = false;
-       return std::string();
-     }},
-    {"no-images", 0, nullptr, "Drop images.", nullptr,
-     [](Config& c, std::string_view) {
-       c.options.html.images = false;
-       return std::string();
-     }},
-    {"no-boilerplate", 0, nullptr, "Convert everything; remove no ads, navigation or widgets.",
-     nullptr,
-     [](Config& c, std::string_view) {
-       c.options.html.boilerplate = false;
-       return std::string();
-     }},
-    {"keep-ruby", 0, nullptr,
-     "Keep ruby readings in parentheses, 東京(とうきょう); by default an HTML <rt> reading is "
-     "dropped (counted) and its base text kept, and the ruby filter removes flattened ones.",
-     nullptr,
-     [](Config& c, std::string_view) {
-       c.options.html.keep_ruby = true;
-       return std::string();
-     }},
-    {"adblock-list", 0, "FILE", "EasyList-format element-hiding rules to use instead of Debian's.",
-     nullptr,
-     [](Config& c, std::string_view v) {
-       c.options.html.adblock_list = v;
-       return std::string();
-     }},
-    {"base-url", 0, "URL", "Resolve relative links and images against URL.", nullptr,
-     [](Config& c, std::string_view v) {
-       c.options.html.base_url = v;
-       return std::string();
-     }},
-    {"max-size", 0, "BYTES", "Reject inputs larger than BYTES (suffixes K, M, G). Default: 1G.",
-     nullptr, SetMaxSize},
-    {"binary", 0, nullptr, "Accept input holding NUL bytes instead of rejecting it.", nullptr,
-     [](Config& c, std::string_view) {
-       c.options.allow_binary = true;
-       return std::string();
-     }},
-    {"explain", 0, nullptr, "Print what each filter changed, and why, on stderr.", nullptr,
-     [](Config& c, std::string_view) {
-       c.explain = true;
-       c.options.explain = true;
-       return std::string();
-     }},
-    {"strict", 0, nullptr,
-     "Exit 1 when a document came out with a warning: rules left less than 10% of its "
-     "visible text, or a non-blank input came out empty (the output is still written).",
-     nullptr,
-     [](Config& c, std::string_view) {
-       c.strict = true;
-       return std::string();
-     }},
-    {"stats", 0, nullptr,
-     "Print each input's Report as one JSON line on stderr, with the visible characters after "
-     "each stage (visible.*) and those each rule removed (removed.*).",
-     nullptr,
-     [](Config& c, std::string_view) {
-       c.stats = true;
-       return std::string();
-     }},
-    {"jsonl", 0, nullptr,
-     "Records: each input line is a JSON object whose --text-key string is normalized; every "
-     "other byte of the line is kept. One line out per line in, in order; a rejected record "
-     "goes to --rejects FILE (without it, to stderr) instead of stdout, and the exit status is 1.",
-     kBatchCommands,
-     [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kJsonl); }},
-    {"lines", 0, nullptr,
-     "Records: each input line is a document; each output line its Markdown, inner line breaks "
-     "folded to spaces.",
-     kBatchCommands,
-     [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kLines); }},
-    {"null-data", 'z', nullptr,
-     "Records: documents are NUL-terminated; output documents are NUL-terminated too.",
-     kBatchCommands, [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kNul); }},
-    {"text-key", 0, "KEY", "--jsonl: the member holding the text. Default: text.", kBatchCommands,
-     [](Config& c, std::string_view v) {
-       c.record.text_key = v;
-       return std::string();
-     }},
-    {"id-key", 0, "KEY", "--jsonl: the member that identifies a record in errors. Default: id.",
-     kBatchCommands,
-     [](Config& c, std::string_view v) {
-       c.record.id_key = v;
-       return std::string();
-     }},
-    {"report-key", 0, "KEY",
-     "--jsonl: add each record's Report as member KEY (replacing its value if present).",
-     kBatchCommands,
-     [](Config& c, std::string_view v) {
-       c.record.report_key = v;
-       return std::string();
-     }},
-    {"meta-key", 0, "KEY",
-     "--jsonl: add each record's metadata (title, lang... what would be front matter) as member "
-     "KEY, an object of strings (replacing its value if present). Records carry text only: "
-     "without it, no metadata is written.",
-     kBatchCommands,
-     [](Config& c, std::string_view v) {
-       c.record.meta_key = v;
-       return std::string();
-     }},
-    {"rejects", 0, "FILE",
-     "Records: write each rejected record to FILE as one JSON line (file, line or record number, "
-     "id, error, and the input record as a string) instead of printing errors one by one.",
-     kBatchCommands,
-     [](Config& c, std::string_view v) {
-       c.rejects = v;
-       return std::string();
-     }},
-    {"jobs", 'j', "N",
-     "Normalize documents or records on N threads (0: one per core); output order is kept. "
-     "Default: 1.",
-     kBatchCommands, SetJobs},
-    {"recursive", 'r', nullptr, "Walk FILE arguments that are directories, in sorted order.",
-     kBatchCommands,
-     [](Config& c, std::string_view) {
-       c.recursive = true;
-       return std::string();
-     }},
-    {"output-dir", 0, "DIR",
-     "Write one output file per input under DIR, mirroring the tree below each directory "
-     "argument (a plain FILE keeps its base name). Documents get a .md extension; record files "
-     "keep their name.",
-     kBatchCommands,
-     [](Config& c, std::string_view v) {
-       c.output_dir = v;
-       return std::string();
-     }},
-    {"progress", 0, "[WHEN]",
-     "Show documents, MB, MB/s and ETA on stderr: auto (default: when stderr is a terminal), "
-     "always (also --progress alone) or never.",
-     kBatchCommands, SetProgress},
-    {"json", 0, nullptr, "detect: print one JSON object per input.", "detect",
-     [](Config& c, std::string_view) {
-       c.json = true;
-       return std::string();
-     }},
-    {"list-filters", 0, nullptr, "List the filters, their stage and description, and exit.",
-     nullptr,
-     [](Config& c, std::string_view) {
-       c.list_filters = true;
-       return std::string();
-     }},
-    {"help", 'h', nullptr, "Show this help and exit.", nullptr,
-     [](Config& c, std::string_view) {
-       c.help = true;
-       return std::string();
-     }},
-    {"version", 0, nullptr,
-     "Show the versions of libnorm, ICU, OpenCC, libxml2, uchardet and cmark-gfm, and exit.",
-     nullptr,
-     [](Config& c, std::string_view) {
-       c.version = true;
-       return std::string();
-     }},
-    {"man", 0, nullptr, "Print the man page (roff) and exit.", nullptr,
-     [](Config& c, std::string_view) {
-       c.man = true;
-       return std::string();
-     }},
-};
+// The library's options (norm::NamedOptions) stand where Lib() names them,
+// with the short name `norm` gives them; any other is appended.
+Flag Lib(std::string_view name, char short_name = 0) {
+  const OptionInfo* o = FindOption(name);
+  return {o->name, short_name, o->arg, o->help, nullptr, nullptr};
+}
 
-struct CommandEntry {
-  Command command;
-  bool needs_stage;
-  Stage stage;
-};
+std::vector<Flag> MakeFlags() {
+  std::vector<Flag> flags = {
+      Lib("from-code", 'f'),
+      Lib("lang"),
+      Lib("on-invalid"),
+      Lib("format"),
+      {"output", 'o', "FILE", "Write output to FILE (replaced atomically) instead of stdout.",
+       nullptr,
+       [](Config& c, std::string_view v) {
+         c.output = v;
+         return std::string();
+       }},
+      {"in-place", 0, "[SUFFIX]",
+       "Rewrite each FILE in place through a temporary file and a rename; with SUFFIX, keep the "
+       "original as FILE+SUFFIX.",
+       nullptr,
+       [](Config& c, std::string_view v) {
+         c.in_place = true;
+         c.backup_suffix = v;
+         return std::string();
+       }},
+      Lib("steps"),
+      Lib("zh"),
+      Lib("zh-target"),
+      Lib("zh-dict"),
+      Lib("nf"),
+      Lib("fold-spaces"),
+      Lib("no-fold-width"),
+      Lib("no-images"),
+      Lib("no-boilerplate"),
+      Lib("keep-ruby"),
+      Lib("adblock-list"),
+      Lib("base-url"),
+      Lib("max-size"),
+      Lib("binary"),
+      Lib("explain"),
+      {"strict", 0, "",
+       "Exit 1 when a document came out with a warning: rules left less than 5% of its "
+       "visible text, or a non-blank input came out empty (the output is still written).",
+       nullptr,
+       [](Config& c, std::string_view) {
+         c.strict = true;
+         return std::string();
+       }},
+      {"stats", 0, "",
+       "Print each input's Report as one JSON line on stderr, with the visible characters after "
+       "each stage (visible.*) and those each rule removed (removed.*).",
+       nullptr,
+       [](Config& c, std::string_view) {
+         c.stats = true;
+         return std::string();
+       }},
+      {"jsonl", 0, "",
+       "Records: each input line is a JSON object whose --text-key string is normalized; every "
+       "other byte of the line is kept. One line out per line in, in order; a rejected record "
+       "goes to --rejects FILE (without it, to stderr) instead of stdout, and the exit status "
+       "is 1.",
+       kBatchCommands,
+       [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kJsonl); }},
+      {"lines", 0, "",
+       "Records: each input line is a document; each output line its Markdown, inner line "
+       "breaks folded to spaces.",
+       kBatchCommands,
+       [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kLines); }},
+      {"null-data", 'z', "",
+       "Records: documents are NUL-terminated; output documents are NUL-terminated too.",
+       kBatchCommands,
+       [](Config& c, std::string_view) { return SetRecords(c, RecordFormat::kNul); }},
+      {"text-key", 0, "KEY", "--jsonl: the member holding the text. Default: text.", kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.record.text_key = v;
+         return std::string();
+       }},
+      {"id-key", 0, "KEY", "--jsonl: the member that identifies a record in errors. Default: id.",
+       kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.record.id_key = v;
+         return std::string();
+       }},
+      {"report-key", 0, "KEY",
+       "--jsonl: add each record's Report as member KEY (replacing its value if present).",
+       kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.record.report_key = v;
+         return std::string();
+       }},
+      {"meta-key", 0, "KEY",
+       "--jsonl: add each record's metadata (title, lang... what would be front matter) as "
+       "member KEY, an object of strings (replacing its value if present). Records carry text "
+       "only: without it, no metadata is written.",
+       kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.record.meta_key = v;
+         return std::string();
+       }},
+      {"rejects", 0, "FILE",
+       "Records: write each rejected record to FILE as one JSON line (file, line or record "
+       "number, id, error, and the input record as a string) instead of printing errors one by "
+       "one.",
+       kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.rejects = v;
+         return std::string();
+       }},
+      {"jobs", 'j', "N",
+       "Normalize documents or records on N threads (0: one per core); output order is kept. "
+       "Default: 1.",
+       kBatchCommands, SetJobs},
+      {"recursive", 'r', "", "Walk FILE arguments that are directories, in sorted order.",
+       kBatchCommands,
+       [](Config& c, std::string_view) {
+         c.recursive = true;
+         return std::string();
+       }},
+      {"output-dir", 0, "DIR",
+       "Write one output file per input under DIR, mirroring the tree below each directory "
+       "argument (a plain FILE keeps its base name). Documents get a .md extension; record "
+       "files keep their name.",
+       kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.output_dir = v;
+         return std::string();
+       }},
+      {"progress", 0, "[WHEN]",
+       "Show documents, MB, MB/s and ETA on stderr: auto (default: when stderr is a terminal), "
+       "always (also --progress alone) or never.",
+       kBatchCommands, SetProgress},
+      {"json", 0, "", "detect: print one JSON object per input.", "detect",
+       [](Config& c, std::string_view) {
+         c.json = true;
+         return std::string();
+       }},
+      {"list-filters", 0, "", "List the filters, their stage and description, and exit.", nullptr,
+       [](Config& c, std::string_view) {
+         c.list_filters = true;
+         return std::string();
+       }},
+      {"list-encodings", 0, "",
+       "List every encoding -f accepts (ICU converters, then glibc iconv's), with its aliases, "
+       "and exit.",
+       nullptr,
+       [](Config& c, std::string_view) {
+         c.list_encodings = true;
+         return std::string();
+       }},
+      {"help", 'h', "", "Show this help and exit.", nullptr,
+       [](Config& c, std::string_view) {
+         c.help = true;
+         return std::string();
+       }},
+      {"version", 0, "",
+       "Show the versions of libnorm, ICU, OpenCC, libxml2, uchardet and cmark-gfm, and exit.",
+       nullptr,
+       [](Config& c, std::string_view) {
+         c.version = true;
+         return std::string();
+       }},
+      {"man", 0, "", "Print the man page (roff) and exit.", nullptr,
+       [](Config& c, std::string_view) {
+         c.man = true;
+         return std::string();
+       }},
+  };
+  for (const OptionInfo& o : NamedOptions()) {
+    bool placed = std::any_of(flags.begin(), flags.end(),
+                              [&](const Flag& f) { return f.long_name == o.name; });
+    if (!placed) flags.push_back(Lib(o.name));
+  }
+  return flags;
+}
 
-const CommandEntry kCommands[] = {
-    {{"detect", "Print each input's encoding, confidence and evidence.", "[FILE...]"},
-     false,
-     Stage::kRepair},
-    {{"decode", "Decode to UTF-8 text; nothing else.", "[FILE...]"}, false, Stage::kRepair},
-    {{"fix", "Repair encoding damage in UTF-8 text (no markup parsing).", "[FILE...]"},
-     true,
-     Stage::kRepair},
-    {{"html2md", "HTML or Markdown page to Markdown, with page cleanup; no text repairs.",
-      "[FILE...]"},
-     false,
-     Stage::kMarkup},
-    {{"zh", "Convert Chinese script variants (OpenCC) in text.", "[FILE...]"},
-     true,
-     Stage::kScript},
-    {{"check",
-      "Normalize EXPECTED and ACTUAL (stdin if absent) and diff them; exit 1 if they "
-      "differ.",
-      "EXPECTED [ACTUAL]"},
-     false,
-     Stage::kRepair},
-};
+const std::vector<Flag>& FlagTable() {
+  static const std::vector<Flag> flags = MakeFlags();
+  return flags;
+}
+
+// `norm check`: the CLI's own command; the others are the library's.
+constexpr Command kCheck = {"check",
+                            "Normalize EXPECTED and ACTUAL (stdin if absent) and diff them; exit "
+                            "1 if they differ.",
+                            "EXPECTED [ACTUAL]"};
 
 const Flag* FindLong(std::string_view name) {
-  for (const Flag& f : kFlags)
+  for (const Flag& f : FlagTable())
     if (name == f.long_name) return &f;
   return nullptr;
 }
 
 const Flag* FindShort(char c) {
-  for (const Flag& f : kFlags)
+  for (const Flag& f : FlagTable())
     if (f.short_name == c) return &f;
   return nullptr;
 }
@@ -400,8 +262,8 @@ std::string FlagSynopsis(const Flag& f) {
   std::string s = f.short_name ? std::string("-") + f.short_name + ", " : "    ";
   s += "--";
   s += f.long_name;
-  if (f.arg != nullptr)
-    s += f.arg[0] == '[' ? std::string("[=") + (f.arg + 1) : "=" + std::string(f.arg);
+  if (!f.arg.empty())
+    s += f.arg[0] == '[' ? "[=" + std::string(f.arg.substr(1)) : "=" + std::string(f.arg);
   return s;
 }
 
@@ -444,25 +306,21 @@ std::string RoffEscape(std::string_view s) {
 
 }  // namespace
 
-const std::vector<Flag>& Flags() { return kFlags; }
+const std::vector<Flag>& Flags() { return FlagTable(); }
 
 std::vector<Command> Commands() {
   std::vector<Command> out;
-  for (const CommandEntry& e : kCommands) {
-    if (e.needs_stage) {
-      auto filters = norm::Filters();
-      bool any = std::any_of(filters.begin(), filters.end(),
-                             [&](const FilterInfo& f) { return f.stage == e.stage; });
-      if (!any) continue;
-    }
-    out.push_back(e.command);
-  }
+  for (const CommandInfo& c : norm::Commands()) out.push_back({c.name, c.summary, "[FILE...]"});
+  out.push_back(kCheck);
   return out;
 }
 
 bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string* error) {
   size_t i = 0;
-  if (!args.empty() && IsCommand(args[0])) config->command = args[i++];
+  if (!args.empty() && IsCommand(args[0])) {
+    config->command = args[i++];
+    if (const CommandInfo* c = FindCommand(config->command)) config->options.command = c->command;
+  }
   bool options_done = false;
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -497,7 +355,7 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
         return false;
       }
       if (a.size() > 2) {
-        if (flag->arg == nullptr) {
+        if (flag->arg.empty()) {
           *error = std::string("option -") + a[1] + " takes no value";
           return false;
         }
@@ -505,9 +363,9 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
         has_value = true;
       }
     }
-    bool optional = flag->arg != nullptr && flag->arg[0] == '[';
-    if (flag->arg == nullptr && has_value) {
-      *error = std::string("option --") + flag->long_name + " takes no value";
+    bool optional = !flag->arg.empty() && flag->arg[0] == '[';
+    if (flag->arg.empty() && has_value) {
+      *error = "option --" + std::string(flag->long_name) + " takes no value";
       return false;
     }
     // `--in-place .bak FILE`: the suffix goes after '=' (as for sed -i);
@@ -517,9 +375,10 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       *error = "--in-place takes its suffix after '=': --in-place=" + args[i + 1];
       return false;
     }
-    if (flag->arg != nullptr && !optional && !has_value) {
+    if (!flag->arg.empty() && !optional && !has_value) {
       if (i + 1 >= args.size()) {
-        *error = std::string("option --") + flag->long_name + " needs a value (" + flag->arg + ")";
+        *error = "option --" + std::string(flag->long_name) + " needs a value (" +
+                 std::string(flag->arg) + ")";
         return false;
       }
       value = args[++i];
@@ -528,12 +387,14 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       std::string cmd = config->command.empty() ? "normalize" : config->command;
       std::string list = std::string(" ") + flag->commands + " ";
       if (list.find(" " + cmd + " ") == std::string::npos) {
-        *error = std::string("option --") + flag->long_name + " does not apply to " +
+        *error = "option --" + std::string(flag->long_name) + " does not apply to " +
                  (config->command.empty() ? std::string("norm") : "norm " + config->command);
         return false;
       }
     }
-    std::string err = flag->apply(*config, value);
+    std::string err = flag->apply != nullptr
+                          ? flag->apply(*config, value)
+                          : SetOption(config->options, flag->long_name, value).message();
     if (!err.empty()) {
       *error = err;
       return false;
@@ -613,15 +474,15 @@ std::string HelpText() {
       "Reads each FILE (standard input when none, or for -) and writes Markdown to standard\n"
       "output. Exit status: 0 success, 1 input rejected (or check found a difference, or\n"
       "with --strict a warning), 2 usage, I/O or configuration error. A document that kept\n"
-      "less than 10% of its visible text, or came out empty, gets a warning on stderr.\n\n"
+      "less than 5% of its visible text, or came out empty, gets a warning on stderr.\n\n"
       "Commands:\n";
   for (const Command& c : Commands()) {
-    std::string head = std::string("  ") + c.name + " " + c.usage;
+    std::string head = "  " + std::string(c.name) + " " + std::string(c.usage);
     head.resize(std::max<size_t>(head.size() + 1, 28), ' ');
     out += head + Wrap(c.summary, 28, 92) + "\n";
   }
   out += "\nOptions:\n";
-  for (const Flag& f : kFlags) {
+  for (const Flag& f : FlagTable()) {
     std::string head = "  " + FlagSynopsis(f);
     head.resize(std::max<size_t>(head.size() + 1, 28), ' ');
     out += head + Wrap(f.help, 28, 92) + "\n";
@@ -643,7 +504,7 @@ std::string ManPage() {
            RoffEscape(c.summary) + "\n";
   }
   out += ".SH OPTIONS\n";
-  for (const Flag& f : kFlags) {
+  for (const Flag& f : FlagTable()) {
     out += ".TP\n.B " + RoffEscape(FlagSynopsis(f)) + "\n" + RoffEscape(f.help) + "\n";
   }
   out += ".SH FILTERS\n";
@@ -654,7 +515,7 @@ std::string ManPage() {
       ".SH EXIT STATUS\n0 success; 1 input rejected (strict decoding, binary or oversized input), "
       "with \\-\\-strict a warning, or, for check, a difference; 2 usage, I/O or configuration "
       "error.\n"
-      ".SH WARNINGS\nWhen rules leave less than 10% of a document's visible text, or a "
+      ".SH WARNINGS\nWhen rules leave less than 5% of a document's visible text, or a "
       "non\\-blank input comes out empty, one line goes to stderr: \\fBnorm: FILE: warning: "
       "output keeps 3% of the visible text (120 of 4000 characters); rule heuristic:widget "
       "removed 3700; \\-\\-no\\-boilerplate keeps it\\fR. Visible characters are all but white "

@@ -12,13 +12,14 @@
 namespace norm::cli {
 
 struct Config {
-  std::string command;  // empty: the whole pipeline
+  // Empty: the whole pipeline. A library command (norm::Commands()) also
+  // sets options.command; `check` is the CLI's own.
+  std::string command;
   Options options;
   std::vector<std::string> files;
   std::string output;  // -o
   bool in_place = false;
   std::string backup_suffix;
-  bool explain = false;
   bool stats = false;
   bool strict = false;  // --strict: a loss warning makes the exit status 1
   bool json = false;
@@ -26,6 +27,7 @@ struct Config {
   bool version = false;
   bool man = false;
   bool list_filters = false;
+  bool list_encodings = false;
   // Records and batches (see batch.h).
   bool records = false;  // --jsonl, --lines or -z chose record.format
   RecordOptions record;
@@ -37,24 +39,24 @@ struct Config {
 };
 
 struct Flag {
-  const char* long_name;
-  char short_name;  // 0: long only
-  const char* arg;  // nullptr: no value; "[X]": optional value (--flag=X only)
-  const char* help;
+  std::string_view long_name;
+  char short_name;       // 0: long only
+  std::string_view arg;  // empty: no value; "[X]": optional value (--flag=X only)
+  std::string_view help;
   const char* commands;  // space-separated commands it applies to; nullptr: all
   // Applies the value; returns an error message, or empty on success.
+  // nullptr: a library option, set by norm::SetOption.
   std::string (*apply)(Config& config, std::string_view value);
 };
 
 struct Command {
-  const char* name;
-  const char* summary;
-  const char* usage;  // argument synopsis after the command name
+  std::string_view name;
+  std::string_view summary;
+  std::string_view usage;  // argument synopsis after the command name
 };
 
 const std::vector<Flag>& Flags();
-// Commands whose filters exist (a stage with no registered filter is not
-// offered).
+// The library's commands (norm::Commands()) and `check`.
 std::vector<Command> Commands();
 
 // Parses argv[1..]. On error returns false and sets *error.

@@ -12,6 +12,26 @@
 
 namespace norm::cli {
 
+int ExitFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk:
+      return kOk;
+    case StatusCode::kInvalidInput:
+    case StatusCode::kBinaryInput:
+    case StatusCode::kTooLarge:
+      return kRejected;
+    default:
+      return kTrouble;
+  }
+}
+
+void Error(std::string_view file, std::string_view message) {
+  std::string line = "norm: ";
+  if (!file.empty()) line += std::string(file) + ": ";
+  line += std::string(message) + "\n";
+  std::fputs(line.c_str(), stderr);
+}
+
 bool ReadAll(const std::string& path, std::string* out, std::string* error, size_t limit) {
   int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {

@@ -1,4 +1,5 @@
-// File I/O for the CLI: whole-file reads, atomic writes, quiet broken pipes.
+// File I/O for the CLI: whole-file reads, atomic writes, quiet broken pipes;
+// exit statuses and error lines.
 #pragma once
 
 #include <cstddef>
@@ -6,7 +7,19 @@
 #include <string>
 #include <string_view>
 
+#include "norm/status.h"
+
 namespace norm::cli {
+
+// `norm`'s exit statuses: see --help.
+enum Exit { kOk = 0, kRejected = 1, kTrouble = 2 };
+
+// kRejected for an input refused (strict decoding, binary, too large),
+// kTrouble for configuration and I/O errors.
+int ExitFor(const Status& s);
+
+// Prints `norm: FILE: message` (without FILE when empty) on stderr.
+void Error(std::string_view file, std::string_view message);
 
 // Reads a whole file ("-" is stdin), or its first limit bytes. On failure
 // returns false with *error.

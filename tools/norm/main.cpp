@@ -9,32 +9,9 @@
 #include "io.h"
 #include "norm/norm.h"
 #include "norm/records.h"
-#include "run.h"
 
 namespace norm::cli {
 namespace {
-
-enum Exit { kOk = 0, kRejected = 1, kTrouble = 2 };
-
-int ExitFor(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kOk:
-      return kOk;
-    case StatusCode::kInvalidInput:
-    case StatusCode::kBinaryInput:
-    case StatusCode::kTooLarge:
-      return kRejected;
-    default:
-      return kTrouble;
-  }
-}
-
-void Error(std::string_view file, std::string_view message) {
-  std::string line = "norm: ";
-  if (!file.empty()) line += std::string(file) + ": ";
-  line += std::string(message) + "\n";
-  std::fputs(line.c_str(), stderr);
-}
 
 std::string DisplayName(const std::string& file) { return file == "-" ? "-" : file; }
 
@@ -83,8 +60,8 @@ class Runner {
       return kTrouble;
     }
     if (config_.command == "detect") return Detect(file, bytes);
-    Result r = RunCommand(config_, normalizer_, bytes, file);
-    if (config_.explain) {
+    Result r = normalizer_.Normalize(bytes, file);
+    if (config_.options.explain) {
       std::string text = r.report.ToText();
       std::fprintf(stderr, "norm: %s: explain\n%s", DisplayName(file).c_str(), text.c_str());
     }
@@ -144,25 +121,24 @@ class Runner {
   }
 
   int Detect(const std::string& file, std::string_view bytes) {
-    Detection d = DetectEncoding(bytes, config_.options.decode);
-    if (d.encoding.empty()) {  // -f named an encoding ICU cannot open
-      Error(DisplayName(file), "unknown encoding " + config_.options.decode.from_code);
-      return kTrouble;
+    Result r = normalizer_.Normalize(bytes);
+    if (!r.status.ok()) {  // -f named an encoding ICU cannot open
+      Error(DisplayName(file), r.status.ToString());
+      return ExitFor(r.status);
     }
-    char confidence[16];
-    std::snprintf(confidence, sizeof confidence, "%.2f", d.confidence);
+    auto fact = [&](std::string_view key) { return *r.report.GetFact("decode", key); };
     std::string line;
     if (config_.json) {
       line = "{\"file\":";
       json::AppendString(line, DisplayName(file));
       line += ",\"encoding\":";
-      json::AppendString(line, d.encoding);
-      line += std::string(",\"confidence\":") + confidence + ",\"source\":";
-      json::AppendString(line, d.source);
+      json::AppendString(line, fact("encoding"));
+      line += ",\"confidence\":" + fact("confidence") + ",\"source\":";
+      json::AppendString(line, fact("source"));
       line += "}\n";
     } else {
-      line = DisplayName(file) + ": " + d.encoding + " confidence=" + confidence +
-             " source=" + d.source + "\n";
+      line = DisplayName(file) + ": " + fact("encoding") + " confidence=" + fact("confidence") +
+             " source=" + fact("source") + "\n";
     }
     return Emit(line);
   }
@@ -233,6 +209,15 @@ int main(int argc, char** argv) {
       stage.resize(9, ' ');
       out += name + stage + (f.in_default_pipeline ? "default  " : "opt-in   ") +
              std::string(f.description) + "\n";
+    }
+    return WriteStdout(out, &broken, &error) ? 0 : 2;
+  }
+  if (config.list_encodings) {
+    std::string out;
+    for (const norm::EncodingInfo& e : norm::ListEncodings()) {
+      std::string name = e.name;
+      name.resize(std::max<size_t>(name.size() + 1, 24), ' ');
+      out += name + e.source + (e.aliases.empty() ? "" : "  " + e.aliases) + "\n";
     }
     return WriteStdout(out, &broken, &error) ? 0 : 2;
   }

@@ -4,10 +4,16 @@
 // output order is stable), each written as a double-quoted YAML scalar:
 //   title   og:title, else <title> (or the first heading when <title> is
 //           that heading plus a site suffix), else the first heading
-//   date    article:published_time (or meta date), else the first <time>,
-//           else a millisecond/second timestamp comment such as
-//           <!--1666342980000-->; written as ISO 8601 (2022-10-21T09:03:00Z)
-//   author  meta author / article:author
+//   date    JSON-LD datePublished, else article:published_time (or meta
+//           date), else the first <time>, else a date in the canonical URL
+//           (/2020/05/12/), else a millisecond/second timestamp comment
+//           such as <!--1666342980000-->, else (on pages) the first date in
+//           a short line among the first blocks (5 March 2024, March 5,
+//           2024, 05.03.2024, 2024-03-05, 2024年3月5日); written as ISO 8601
+//           (2022-10-21T09:03:00Z)
+//   author  JSON-LD author names, else the text of <a rel=author>, else
+//           itemprop=author, else meta author / article:author; never a
+//           URL ("Name - http://site" keeps the name)
 //   source  canonical URL, else og:url, else the link of a leading
 //           "[title](url)" heading
 //   lang    <html lang>, else the script of the body text: ja (kana),

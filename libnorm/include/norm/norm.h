@@ -11,8 +11,10 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "norm/decode.h"
 #include "norm/document.h"
@@ -33,7 +35,7 @@ struct Result {
   size_t body_offset = 0;
   Report report;
   Status status;
-  // Set when rules left less than 10% of the document's visible text or a
+  // Set when rules left less than 5% of the document's visible text or a
   // non-blank input came out empty: one line, e.g. "output keeps 3% of the
   // visible text (120 of 4000 characters); rule heuristic:widget removed
   // 3700; --no-boilerplate keeps it" (the norm command prints it on stderr). The report's visible.*
@@ -44,6 +46,14 @@ struct Result {
 class Normalizer {
  public:
   explicit Normalizer(const Options& options);
+  // With filters of the caller's own (Filter subclasses, see filter.h), run
+  // by Command::kNormalize only: where options.steps names them, or, with
+  // the default pipeline (and '-name' removals), after the registered
+  // filters and before `unicode`, which keeps the output normalized. Their
+  // names must differ from the registered ones; with an explicit
+  // options.steps each must be named there. Their Apply must be thread-safe
+  // for the Normalizer to be shared across threads.
+  Normalizer(const Options& options, std::vector<std::unique_ptr<Filter>> filters);
   ~Normalizer();
   Normalizer(const Normalizer&) = delete;
   Normalizer& operator=(const Normalizer&) = delete;
@@ -53,14 +63,22 @@ class Normalizer {
   const Options& options() const { return options_; }
   const Pipeline& pipeline() const { return *pipeline_; }
 
-  // The whole pipeline. Thread-safe. `name` is the input's file name, when
-  // there is one: with options().format auto, a name that states a format
-  // (page.html; see FormatFromName) picks the reader, as a browser does.
+  // Runs options().command on bytes (the whole pipeline by default).
+  // Thread-safe. `name` is the input's file name, when there is one: with
+  // options().format auto, a name that states a format (page.html; see
+  // FormatFromName) picks the reader, as a browser does.
   Result Normalize(std::string_view bytes, std::string_view name = {}) const;
-  // Decoded text to Markdown (the decode step already done).
+  // The same on text already decoded to UTF-8 (no decode facts reported).
   Result NormalizeText(std::string_view utf8, std::string_view name = {}) const;
+  // Normalize on each input, on `threads` threads (<= 0: one per core);
+  // results in input order.
+  std::vector<Result> NormalizeBatch(std::span<const std::string> inputs, int threads) const;
 
  private:
+  // Runs the command on decoded text; `owned`, when not null, holds the
+  // same text and may be moved from.
+  void Run(std::string_view text, std::string* owned, std::string_view name, Result& result) const;
+
   Options options_;
   Status status_;
   std::unique_ptr<Pipeline> pipeline_;

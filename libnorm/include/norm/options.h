@@ -4,9 +4,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "norm/document.h"  // InputFormat
+#include "norm/status.h"
 
 namespace norm {
 
@@ -14,6 +17,17 @@ enum class OnInvalid {
   kReplace,  // undecodable bytes become U+FFFD, counted (default)
   kStrict,   // reject the input: Status kInvalidInput with the byte offset
   kSkip,     // drop undecodable bytes, counted
+};
+
+// What a Normalizer does with its input: the whole pipeline, or one part of
+// it (the `norm` commands of the same names; see Commands() in registry.h).
+enum class Command {
+  kNormalize,       // `norm`: decode, read, the filters of `steps`, write Markdown
+  kDetect,          // `norm detect`: the encoding only (the Report's decode facts)
+  kDecode,          // `norm decode`: UTF-8 text; nothing else
+  kFix,             // `norm fix`: the repair filters on the text as one prose span
+  kHtmlToMarkdown,  // `norm html2md`: read, the markup filters, write Markdown
+  kZh,              // `norm zh`: the zh filter on the prose of the text as it stands
 };
 
 struct DecodeOptions {
@@ -44,6 +58,7 @@ struct UnicodeOptions {
 };
 
 struct Options {
+  Command command = Command::kNormalize;
   DecodeOptions decode;
   InputFormat format = InputFormat::kAuto;
   // Comma-separated filter names; empty means the default pipeline. A name
@@ -56,5 +71,22 @@ struct Options {
   bool allow_binary = false;              // --binary: accept NUL bytes
   bool explain = false;                   // keep per-change events in the Report
 };
+
+// Options by name, as `norm` spells them (its long flags without "--"), for
+// command lines and bindings: "from-code", "zh", "nf", "no-images"...
+struct OptionInfo {
+  std::string_view name;
+  std::string_view arg;   // the value's placeholder ("ENC"); empty: a switch, set by its name
+  std::string_view help;  // one paragraph, for --help and the man page
+};
+
+// In the order `norm --help` lists them.
+std::span<const OptionInfo> NamedOptions();
+const OptionInfo* FindOption(std::string_view name);
+
+// Sets the named option from its value as written on a command line ("64M",
+// "strict"); a switch takes an empty value. Returns kConfig for an unknown
+// name or a bad value, with a message that says what the option takes.
+Status SetOption(Options& options, std::string_view name, std::string_view value);
 
 }  // namespace norm

@@ -9,35 +9,51 @@
 // the swallowed `(` into `?`, read A6D6 D087 as χ袊, dropped the
 // user-defined pair F8DF and resynchronised on the ASCII trail byte 4D `M`.)
 //
-// How it works. A span starts at a `?` or U+FFFD right after a character
-// the codec can encode (a CJK letter or a clause mark such as ，). The rest of the line is
-// re-encoded and decoded again under every alignment a beam search reaches, where
-//   - the `?` stands for one lost byte and the ASCII byte it swallowed; when
+// How it works. Suspicious characters mark where a stream may have gone out
+// of step: a `?`/U+FFFD beside CJK text, a double-byte symbol, kana or
+// foreign letter beside Han text (℅ in 生产总值℅DP）), a lone ASCII letter or
+// trail-byte symbol between Han characters, two rare Han characters close
+// together, four uncommon ones in a row. From a few characters before the
+// first of them to a few after the last, the line is re-encoded (GBK, then
+// Big5) and decoded again under every hypothesis a beam search reaches:
+//   - a lead byte lost before a character (its trail and the next bytes read
+//     as pairs of neighbours' bytes), with or without a `?` written in its
+//     place; its trail may be an ASCII letter (Big5 這 = B3 6F read as `o`);
+//   - a character's trail byte lost, or a stray byte inserted (both rarer:
+//     stray_byte_cost);
+//   - a `?` standing for one lost byte and the ASCII byte it swallowed; when
 //     a parenthesized reading (pinyin or zhuyin) follows, the swallowed byte
 //     was `(`, and the reading constrains the lost byte: an inserted
 //     annotation must be a reading of the pair the lost byte straddles, a
-//     genuine one a reading of the character the lost byte completes;
-//   - an inserted annotation that splits a character is deleted, a genuine
-//     one is kept (the `ruby` filter, which runs after, removes it);
-//   - a user-defined pair the decoder dropped may be restored anywhere the
-//     stream is out of step;
-//   - an ASCII byte in 0x40-0x7E may be the trail byte of a character.
-// Every candidate is scored by a character bigram model (text_model.h), with
-// three things it cannot see: a reading in step, `(...)` after a character,
-// is skipped, so the characters around it are scored as neighbours (ruby
-// removes it later); a Simplified-only character costs script_cost in a line
-// that has used more Traditional-only ones so far (prefix included), and the
-// other way round; the end of the line favours 。！？ over a bare Han
-// character (open_end_cost). Clause marks have their own frequencies (，
-// and 。 common, （）《》 rare). The best candidate replaces the span only
-// when it beats the text as it stands by Options::min_gain (natural log). Lines without a
-// `?`/U+FFFD beside CJK text are not examined. Runs before `ruby` and `cjk-punct`.
+//     genuine one a reading of the character the lost byte completes (an
+//     inserted annotation that splits a character is deleted, a genuine one
+//     kept for the `ruby` filter, which runs after);
+//   - a user-defined pair the decoder dropped, anywhere the stream is out of
+//     step (also right after a lost lead byte);
+//   - an ASCII byte in 0x40-0x7E as the trail byte of a character, which
+//     puts the stream back in step.
+// Candidates are scored by a word lattice (model/word_model.h: Viterbi over
+// dictionary words with unigram log-probabilities, jieba for Simplified,
+// rime-essay for Traditional, bridged by OpenCC; the character bigram model
+// as back-off), plus what it cannot see: a reading in step, `(...)` after a
+// character, is skipped (ruby removes it later); a Simplified-only character
+// costs script_cost in a line that has used more Traditional-only ones, and
+// the other way round; a closing full-width bracket with none open costs;
+// a lone letter between Han characters costs; the end of the line favours
+// 。！？ over a bare Han character (open_end_cost); clause marks have their
+// own frequencies. The best candidate replaces the text only when it beats
+// the text as it stands by min_gain per place the stream went out of step,
+// or by min_gain_undamaged where nothing strong shows damage (no U+FFFD, no
+// `?` before a double-byte character, no double-byte symbol, no readings or
+// orphaned readings on the line, no span realigned before in the document):
+// technical text holds lone letters and rare characters that a lost byte
+// could explain. Runs before `ruby` and `cjk-punct`. --explain prints each
+// span with the hypotheses taken and the score margin in nats.
 //
-// Bounds, so that hostile text stays linear: one span per line, searched
-// over at most 512 characters after its `?`; at most 2,048 lines searched
-// per document (a search costs milliseconds; the Report carries the count
-// across prose spans), the others left as they are and counted as
-// `lines-not-searched`.
+// Bounds, so that hostile text stays linear: one search per line, over at
+// most 512 characters; at most 1,024 lines searched per document (a search
+// costs a few milliseconds; the Report carries the count across prose
+// spans), the others left as they are and counted as `lines-not-searched`.
 //
 // Report (filter "realign"): `gbk-realigned` / `big5-realigned` (spans
 // repaired), `annotations-dropped` (inserted readings removed),
@@ -49,6 +65,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "norm/filter.h"
 #include "norm/options.h"
@@ -59,16 +76,28 @@ namespace norm {
 class RealignFilter : public TextFilter {
  public:
   struct Options {
-    double min_gain = 5.0;       // the repair must be this much more likely
-    int beam = 48;               // hypotheses kept per character
-    double misalign_cost = 4.0;  // per place the stream goes out of step
+    double min_gain = 5.0;  // the repair must be this much more likely
+    // ... in a line without traces of ruby damage (readings after
+    // characters, orphaned readings) in a document not realigned so far.
+    double min_gain_undamaged = 15.0;
+    int beam = 24;               // hypotheses kept per character
+    double misalign_cost = 5.0;  // per place the stream goes out of step
+    // ... where a `?` stands for the lost byte (the decoder or a transcoder
+    // wrote it there).
+    double marked_loss_cost = 1.0;
+    // A stray byte in the stream (dropped, nothing emitted for it): dearer
+    // than a lost one, which the character it completes pays for.
+    double stray_byte_cost = 14.0;
+    // A capital ASCII letter read as the trail of a lost lead byte (A股 and
+    // C語言 are common in Chinese prose; o in 與o位 is not).
+    double capital_trail_cost = 6.0;
     // Per dropped pair restored: small, since a misaligned pair that lands in
     // the user-defined area is always dropped.
-    double user_defined_cost = 1.0;
+    double user_defined_cost = 2.5;
     // A reading constraint met only by a secondary reading of the character.
     double secondary_reading_cost = 3.0;
     double lost_ascii_cost = 8.0;  // per swallowed byte left unrestored
-    double literal_cost = 12.0;    // a `?` kept as it stands
+    double literal_cost = 12.0;    // a U+FFFD kept as it stands (a `?` costs as ASCII)
     double orphan_cost = 8.0;      // ... when a reading and `)` follow it
     // A Simplified-only character in a line that so far has used more
     // Traditional-only ones, or the other way round.
@@ -91,6 +120,12 @@ class RealignFilter : public TextFilter {
   bool MayChange(std::string_view text) const override;
 
  private:
+  // Searches one line with suspicious tokens; appends the repaired line to
+  // out and returns true when a candidate wins.
+  bool SearchLine(std::string_view line, size_t line_offset, std::vector<char32_t>& cps,
+                  const std::vector<size_t>& offsets, const std::vector<size_t>& suspicious,
+                  bool strong, Report& report, std::string* out) const;
+
   Options options_;
 };
 

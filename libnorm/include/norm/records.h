@@ -37,6 +37,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,11 @@ RecordResult NormalizeRecord(std::string_view record, const RecordOptions& optio
                              const std::function<Result(std::string_view)>& normalize);
 RecordResult NormalizeRecord(const Normalizer& normalizer, std::string_view record,
                              const RecordOptions& options);
+// NormalizeRecord on each record, on `threads` threads (<= 0: one per
+// core); results in record order.
+std::vector<RecordResult> NormalizeRecords(const Normalizer& normalizer,
+                                           std::span<const std::string> records,
+                                           const RecordOptions& options, int threads);
 
 namespace json {
 

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "norm/filter.h"
 #include "norm/options.h"
@@ -35,9 +36,27 @@ const FilterInfo* FindFilter(std::string_view name);
 
 std::string_view StageName(Stage stage);
 
+// The commands a Normalizer runs (Options::command), by the names `norm`
+// gives them. A command whose stage has no registered filter is left out.
+struct CommandInfo {
+  std::string_view name;     // "fix", as in `norm fix`
+  std::string_view summary;  // one line, for --help
+  Command command;
+};
+std::span<const CommandInfo> Commands();
+const CommandInfo* FindCommand(std::string_view name);
+
 // Builds the pipeline named by options.steps (see Options::steps), keeping
 // only filters of the given stages (all stages when `stages` is empty).
 std::unique_ptr<Pipeline> BuildPipeline(const Options& options, Status* status,
                                         std::span<const Stage> stages = {});
+
+// The pipeline a Normalizer runs for options.command: the filters of its
+// stages among options.steps, and for Command::kNormalize the caller's own
+// `custom` filters too (see Normalizer), which it takes. Empty for
+// kDetect and kDecode (options.steps is still checked).
+std::unique_ptr<Pipeline> BuildCommandPipeline(const Options& options,
+                                               std::vector<std::unique_ptr<Filter>> custom,
+                                               Status* status);
 
 }  // namespace norm

@@ -16,6 +16,10 @@ enum class StatusCode {
   kConfig,        // a bad option, unknown filter, missing data package
 };
 
+// "ok", "invalid-input", "binary-input", "too-large", "io-error", "config":
+// the names bindings and JSON output use.
+std::string_view StatusCodeName(StatusCode code);
+
 class Status {
  public:
   Status() = default;

@@ -1,13 +1,16 @@
 // Encoding table, aliases and the decoding engine. See charset.h.
 #include "charset.h"
 
+#include <iconv.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <unordered_map>
 
 #include "utf8.h"
 
@@ -56,8 +59,34 @@ constexpr Encoding kEncodings[] = {
     {"windows-874", "windows-874-2000", nullptr, F::kThai, true},
     {"macintosh", "macintosh", nullptr, F::kWestern, true},
     {"x-mac-cyrillic", "x-mac-cyrillic", nullptr, F::kCyrillic, true},
+    // Named as uchardet names them.
+    {"IBM855", "ibm-855_P100-1995", nullptr, F::kCyrillic, true},
+    {"IBM852", "ibm-852_P100-1995", nullptr, F::kCentralEuropean, true},
+    {"MAC-CENTRALEUROPE", "macos-29-10.2", nullptr, F::kCentralEuropean, true},
+    {"ISO-8859-16", nullptr, nullptr, F::kCentralEuropean, true, "ISO-8859-16"},
+    {"ISO-8859-3", "ISO-8859-3", nullptr, F::kWestern, true},
+    {"ISO-8859-4", "ISO-8859-4", nullptr, F::kBaltic, true},
+    {"ISO-8859-10", "ISO-8859-10", nullptr, F::kWestern, true},
+    {"IBM437", "ibm-437_P100-1995", nullptr, F::kWestern, true},
+    {"IBM850", "ibm-850_P100-1995", nullptr, F::kWestern, true},
+    {"IBM865", "ibm-865_P100-1995", nullptr, F::kWestern, true},
+    {"VISCII", nullptr, nullptr, F::kVietnamese, true, "VISCII"},
+    // Weighed only when named: on their own they steal short CJK samples.
+    {"EUC-TW", "euc-tw-2014", nullptr, F::kChinese, false},
+    {"Big5-HKSCS", "ibm-1375_P100-2008", nullptr, F::kChinese, false},
+    {"JOHAB", nullptr, nullptr, F::kKorean, false, "JOHAB"},
 };
 constexpr size_t kNumEncodings = sizeof(kEncodings) / sizeof(kEncodings[0]);
+
+constexpr size_t IndexOf(std::string_view name) {
+  for (size_t i = 0; i < kNumEncodings; ++i) {
+    if (name == kEncodings[i].name) return i;
+  }
+  return kNumEncodings;
+}
+// Entries from here on are weighed only when named.
+constexpr size_t kFirstNamedOnly = IndexOf("EUC-TW");
+static_assert(kFirstNamedOnly < kNumEncodings);
 
 struct Alias {
   const char* key;  // lower case, alphanumerics only
@@ -87,7 +116,8 @@ constexpr Alias kAliases[] = {
     {"gb231280", "GB18030"},
     {"isoir58", "GB18030"},
     {"big5", "Big5"},
-    {"big5hkscs", "Big5"},
+    {"big5hkscs", "Big5-HKSCS"},
+    {"hkscs", "Big5-HKSCS"},
     {"cnbig5", "Big5"},
     {"csbig5", "Big5"},
     {"xxbig5", "Big5"},
@@ -181,6 +211,42 @@ constexpr Alias kAliases[] = {
     {"mac", "macintosh"},
     {"xmaccyrillic", "x-mac-cyrillic"},
     {"maccyrillic", "x-mac-cyrillic"},
+    {"ibm855", "IBM855"},
+    {"cp855", "IBM855"},
+    {"855", "IBM855"},
+    {"csibm855", "IBM855"},
+    {"ibm852", "IBM852"},
+    {"cp852", "IBM852"},
+    {"852", "IBM852"},
+    {"csibm852", "IBM852"},
+    {"maccentraleurope", "MAC-CENTRALEUROPE"},
+    {"xmacce", "MAC-CENTRALEUROPE"},
+    {"xmaccentraleurroman", "MAC-CENTRALEUROPE"},
+    {"maclatin2", "MAC-CENTRALEUROPE"},
+    {"macce", "MAC-CENTRALEUROPE"},
+    {"iso885916", "ISO-8859-16"},
+    {"latin10", "ISO-8859-16"},
+    {"iso88593", "ISO-8859-3"},
+    {"latin3", "ISO-8859-3"},
+    {"iso88594", "ISO-8859-4"},
+    {"latin4", "ISO-8859-4"},
+    {"iso885910", "ISO-8859-10"},
+    {"latin6", "ISO-8859-10"},
+    {"ibm437", "IBM437"},
+    {"cp437", "IBM437"},
+    {"437", "IBM437"},
+    {"ibm850", "IBM850"},
+    {"cp850", "IBM850"},
+    {"850", "IBM850"},
+    {"ibm865", "IBM865"},
+    {"cp865", "IBM865"},
+    {"euctw", "EUC-TW"},
+    {"xeuctw", "EUC-TW"},
+    {"cnseuc", "EUC-TW"},
+    {"johab", "JOHAB"},
+    {"cp1361", "JOHAB"},
+    {"viscii", "VISCII"},
+    {"csviscii", "VISCII"},
 };
 
 const Encoding* ByName(std::string_view canonical) {
@@ -198,32 +264,102 @@ struct ByteTable {
   // UTF-8 of each byte value; len 0 = unassigned.
   std::array<std::array<char, 4>, 256> utf8{};
   std::array<uint8_t, 256> len{};
+  std::array<char32_t, 256> code_point{};  // U+FFFD when unassigned
+  bool ascii_compatible = true;            // bytes 0x00-0x7F are ASCII
 };
 
+// The character byte b decodes to in a single-byte encoding, or 0xFFFD.
+char32_t ByteToChar(UConverter* cnv, iconv_t cd, int b) {
+  char in = static_cast<char>(b);
+  if (cnv == nullptr) {
+    char out[8];
+    const size_t n = IconvOnce(cd, std::string_view(&in, 1), out, sizeof out);
+    if (n == 0 || n == static_cast<size_t>(-1)) return 0xFFFD;
+    char32_t c = static_cast<unsigned char>(out[0]);
+    if (c >= 0x80) {
+      const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (static_cast<int>(n) != len) return 0xFFFD;
+      c &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+      for (int i = 1; i < len; ++i) c = (c << 6) | (static_cast<unsigned char>(out[i]) & 0x3F);
+    } else if (n != 1) {
+      return 0xFFFD;
+    }
+    return c;
+  }
+  UChar u[4];
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_reset(cnv);
+  int32_t n = ucnv_toUChars(cnv, u, 4, &in, 1, &status);
+  if (U_FAILURE(status) || n != 1 || u[0] == 0xFFFD || (u[0] == 0x1A && b != 0x1A)) return 0xFFFD;
+  return u[0];
+}
+
+// All 256 bytes through ICU in one call (one call per byte cost more than
+// the rest of a small file's detection). False when some byte does not give
+// exactly one UTF-16 unit: then ByteToChar goes byte by byte.
+bool BulkIcu(UConverter* cnv, std::array<char32_t, 256>& out) {
+  char in[256];
+  for (int b = 0; b < 256; ++b) in[b] = static_cast<char>(b);
+  UChar u[512];
+  int32_t offsets[512];
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_reset(cnv);
+  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
+  const char* src = in;
+  UChar* target = u;
+  ucnv_toUnicode(cnv, &target, u + 512, &src, in + 256, offsets, true, &status);
+  ucnv_reset(cnv);
+  UErrorCode status2 = U_ZERO_ERROR;
+  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status2);
+  if (U_FAILURE(status) || target - u != 256) return false;
+  for (int b = 0; b < 256; ++b) {
+    if (offsets[b] != b) return false;
+    char32_t c = u[b];
+    if ((c >= 0xD800 && c <= 0xDFFF) || (c == 0x1A && b != 0x1A)) c = 0xFFFD;
+    out[b] = c;
+  }
+  return true;
+}
+
 const ByteTable* TableFor(const Encoding& enc) {
-  static std::array<ByteTable*, kNumEncodings> tables{};
-  static std::array<std::once_flag, kNumEncodings> once;
-  const size_t index = static_cast<size_t>(&enc - kEncodings);
-  std::call_once(once[index], [&] {
+  // One table per encoding, built on first use; never freed
+  // (process-lifetime cache).
+  static std::mutex mu;
+  static std::unordered_map<const Encoding*, const ByteTable*>* tables =
+      new std::unordered_map<const Encoding*, const ByteTable*>();
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = tables->find(&enc);
+  if (it != tables->end()) return it->second;
+  const ByteTable* result = nullptr;
+  UConverter* cnv = nullptr;
+  auto cd = reinterpret_cast<iconv_t>(-1);
+  if (enc.icu == nullptr && enc.iconv != nullptr) cd = iconv_open("UTF-8", enc.iconv);
+  bool usable = enc.icu == nullptr ? cd != reinterpret_cast<iconv_t>(-1) : true;
+  if (enc.icu != nullptr) {
     UErrorCode status = U_ZERO_ERROR;
-    UConverter* cnv = ucnv_open(enc.icu, &status);
-    if (U_FAILURE(status)) return;
-    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    cnv = ucnv_open(enc.icu, &status);
+    if (U_FAILURE(status)) usable = false;
+    if (usable) {
+      ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    }
+  }
+  if (usable) {
     auto* t = new ByteTable();
+    std::array<char32_t, 256> bulk;
+    const bool have_bulk = cnv != nullptr && BulkIcu(cnv, bulk);
     for (int b = 0; b < 256; ++b) {
-      char in = static_cast<char>(b);
-      UChar u[4];
-      status = U_ZERO_ERROR;
-      ucnv_reset(cnv);
-      int32_t n = ucnv_toUChars(cnv, u, 4, &in, 1, &status);
-      if (U_FAILURE(status) || n != 1 || u[0] == 0xFFFD || (u[0] == 0x1A && b != 0x1A)) continue;
-      char32_t c = u[0];
+      const char32_t c = have_bulk ? bulk[b] : ByteToChar(cnv, cd, b);
+      t->code_point[b] = c >= 0x10000 ? 0xFFFD : c;
+      if (b < 0x80 && c != static_cast<char32_t>(b)) t->ascii_compatible = false;
+      if (c == 0xFFFD || c >= 0x10000) continue;
       t->len[b] = static_cast<uint8_t>(utf8::Encode(c, t->utf8[b].data()));
     }
-    ucnv_close(cnv);
-    tables[index] = t;  // never freed: process-lifetime cache
-  });
-  return tables[index];
+    result = t;
+  }
+  if (cnv) ucnv_close(cnv);
+  if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+  (*tables)[&enc] = result;
+  return result;
 }
 
 // Writes c as UTF-8 at w; returns the end.
@@ -317,22 +453,30 @@ size_t FirstInvalidImpl(std::string_view bytes, bool allow_truncated_tail) {
 
 }  // namespace
 
-const Encoding* Lookup(std::string_view name) {
-  char key[48];
-  size_t n = 0;
+std::string NameKey(std::string_view name) {
+  std::string k;
   for (char ch : name) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-      if (n + 1 >= sizeof(key)) return nullptr;
-      key[n++] = ch;
-    }
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) k.push_back(ch);
   }
-  const std::string_view k(key, n);
+  return k;
+}
+
+const Encoding* Lookup(std::string_view name) {
+  const std::string k = NameKey(name);
   for (const Alias& a : kAliases) {
     if (k == a.key) return ByName(a.name);
   }
-  return nullptr;
+  return LookupLibrary(name);
 }
+
+const char32_t* AsciiCompatibleTable(const Encoding& e) {
+  if (!e.single_byte) return nullptr;
+  const ByteTable* t = TableFor(e);
+  return t && t->ascii_compatible ? t->code_point.data() : nullptr;
+}
+
+bool Weighed(const Encoding& e) { return &e >= kEncodings && &e < kEncodings + kFirstNamedOnly; }
 
 const Encoding* All(size_t* count) {
   *count = kNumEncodings;
@@ -396,6 +540,16 @@ Engine::Engine(const Encoding& encoding, OnInvalid on_invalid)
     : encoding_(&encoding), on_invalid_(on_invalid) {
   if (std::strcmp(encoding.name, "UTF-8") == 0) return;
   if (encoding.single_byte && TableFor(encoding) != nullptr) return;
+  if (encoding.icu == nullptr) {
+    iconv_t cd =
+        encoding.iconv ? iconv_open("UTF-8", encoding.iconv) : reinterpret_cast<iconv_t>(-1);
+    if (cd == reinterpret_cast<iconv_t>(-1)) {
+      ok_ = false;
+    } else {
+      iconv_ = cd;
+    }
+    return;
+  }
   impl_ = std::make_unique<Impl>();
   impl_->engine = this;
   UErrorCode status = U_ZERO_ERROR;
@@ -411,6 +565,7 @@ Engine::Engine(const Encoding& encoding, OnInvalid on_invalid)
 
 Engine::~Engine() {
   if (impl_ && impl_->cnv) ucnv_close(impl_->cnv);
+  if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
 }
 
 void Engine::Error(int64_t offset, std::string& out, size_t invalid_len) {
@@ -438,6 +593,8 @@ bool Engine::Decode(std::string_view bytes, bool last, std::string& out) {
   bool result;
   if (std::strcmp(encoding_->name, "UTF-8") == 0) {
     result = DecodeUtf8(bytes, last, out);
+  } else if (iconv_) {
+    result = DecodeIconv(bytes, last, out);
   } else if (!impl_) {
     result = DecodeSingleByte(bytes, out);
   } else {
@@ -613,6 +770,48 @@ bool Engine::DecodeIcu(std::string_view input, bool last, std::string& out) {
     AppendUtf8(0xFFFD, out);
     im.lead = 0;
   }
+  return true;
+}
+
+bool Engine::DecodeIconv(std::string_view input, bool last, std::string& out) {
+  auto cd = static_cast<iconv_t>(iconv_);
+  // A sequence cut by the previous chunk is completed from this one.
+  std::string joined;
+  std::string_view bytes = input;
+  int64_t base = consumed_;
+  if (!carry_.empty()) {
+    joined = carry_;
+    joined.append(input);
+    bytes = joined;
+    base -= static_cast<int64_t>(carry_.size());
+    carry_.clear();
+  }
+  char* in = const_cast<char*>(bytes.data());
+  size_t in_left = bytes.size();
+  char buf[4096];
+  while (in_left > 0) {
+    char* o = buf;
+    size_t o_left = sizeof buf;
+    const size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+    out.append(buf, static_cast<size_t>(o - buf));
+    if (r != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) continue;
+    if (errno == EINVAL && !last) {  // incomplete at the end: wait for more
+      carry_.assign(in, in_left);
+      break;
+    }
+    const int64_t offset = base + (in - bytes.data());
+    if (on_invalid_ == OnInvalid::kStrict) {
+      ++errors_;
+      if (error_offset_ < 0) error_offset_ = offset;
+      return false;
+    }
+    Error(offset, out, 1);
+    ++in;
+    --in_left;
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);
+  }
+  if (last) iconv(cd, nullptr, nullptr, nullptr, nullptr);
   return true;
 }
 

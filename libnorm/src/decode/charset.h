@@ -1,12 +1,18 @@
 // Encodings known to the decoder: names, aliases, browser-style supersets,
 // and the byte-to-UTF-8 conversion engine behind DecodeBytes and
 // StreamDecoder (decode.h). Internal.
+//
+// Names come from the libraries: a small table holds the encodings the
+// detector weighs (with their language family and the browser-style superset
+// each decodes as); any other name ICU's converter aliases or glibc's iconv
+// accept resolves to an encoding made on first use.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "norm/options.h"
 
@@ -27,6 +33,7 @@ enum class Family : uint8_t {
   kCentralEuropean,
   kBaltic,
   kWestern,
+  kOther,  // named by the user, a declaration or uchardet; no model family
 };
 
 struct Encoding {
@@ -35,16 +42,55 @@ struct Encoding {
   const char* icu_alt;  // second converter tried when icu reports errors, or nullptr
   Family family;
   bool single_byte;
+  const char* iconv = nullptr;  // glibc iconv name, for encodings ICU lacks (icu == nullptr)
 };
 
-// Resolves any common name or alias (case, '-', '_' and ' ' ignored):
-// "gb2312", "GBK", "cp936" -> GB18030; "Shift_JIS", "sjis", "cp932" ->
-// Shift_JIS (decoded as windows-31j); "latin1" -> windows-1252; ... Returns
-// nullptr for an unknown or unsupported name.
+// Resolves any encoding name (case, '-', '_' and ' ' ignored). The table's
+// aliases first, with their browser-style supersets: "gb2312", "GBK",
+// "cp936" -> GB18030; "Shift_JIS", "sjis" -> Shift_JIS (decoded as
+// windows-31j); "latin1" -> windows-1252; then every converter name and alias
+// ICU knows ("IBM437", "x-mac-greek", "ibm-1047"), then every name glibc's
+// iconv opens ("ISO-8859-16", "JOHAB", "ARMSCII-8"). Returns nullptr for a
+// name no library knows. Thread-safe; the result lives as long as the
+// process.
 const Encoding* Lookup(std::string_view name);
 
-// Every encoding in the table, in a stable order; *count receives the size.
+// The key names are compared by: lower case, letters and digits only
+// ("ISO_8859-1" and "iso88591" are one name).
+std::string NameKey(std::string_view name);
+
+// The table: the encodings the detector weighs, in a stable order; *count
+// receives the size.
 const Encoding* All(size_t* count);
+
+// True for the table entries the detector weighs on its own; the others
+// (EUC-TW, Big5-HKSCS, JOHAB) are weighed when uchardet or a declaration
+// names them.
+bool Weighed(const Encoding& e);
+
+// The code point of each byte value of a single-byte encoding whose bytes
+// 0x00-0x7F are ASCII (U+FFFD where a byte is unassigned), or nullptr for
+// any other encoding. Lives as long as the process.
+const char32_t* AsciiCompatibleTable(const Encoding& e);
+
+// One encoding the libraries offer, for `norm --list-encodings`.
+struct Listed {
+  std::string name;     // the name norm reports (IANA or MIME name where there is one)
+  std::string source;   // "icu" or "iconv"
+  std::string aliases;  // other accepted names, space-separated
+};
+// Every ICU converter (with its aliases), then every glibc iconv encoding
+// ICU lacks (from the gconv module configuration), sorted by name.
+std::vector<Listed> ListAll();
+
+// The library half of Lookup: an ICU converter name or alias, else a name
+// glibc's iconv opens; nullptr when neither knows it.
+const Encoding* LookupLibrary(std::string_view name);
+
+// Decodes `in` with an iconv_t opened to UTF-8 (its shift state reset
+// first) into at most `cap` bytes at out; returns the bytes written, or
+// SIZE_MAX when the input is invalid or incomplete.
+size_t IconvOnce(void* converter, std::string_view in, char* out, size_t cap);
 
 // Byte-to-UTF-8 decoder for one encoding, usable on one buffer or on a
 // stream of chunks: a character split across chunks is completed with the
@@ -85,6 +131,7 @@ class Engine {
   bool DecodeUtf8(std::string_view bytes, bool last, std::string& out);
   bool DecodeSingleByte(std::string_view bytes, std::string& out);
   bool DecodeIcu(std::string_view bytes, bool last, std::string& out);
+  bool DecodeIconv(std::string_view bytes, bool last, std::string& out);
   void Error(int64_t offset, std::string& out, size_t invalid_len);
 
   const Encoding* encoding_;
@@ -96,7 +143,8 @@ class Engine {
   int64_t errors_ = 0;
   int64_t error_offset_ = -1;
   int64_t private_use_ = 0;
-  std::string carry_;  // UTF-8: incomplete sequence from the previous chunk
+  std::string carry_;      // UTF-8, iconv: incomplete sequence from the previous chunk
+  void* iconv_ = nullptr;  // iconv_t of a multi-byte iconv encoding
   std::unique_ptr<Impl> impl_;
 };
 

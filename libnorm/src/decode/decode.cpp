@@ -12,6 +12,14 @@ namespace norm {
 
 size_t FirstInvalidUtf8(std::string_view bytes) { return charset::FirstInvalidUtf8(bytes); }
 
+std::vector<EncodingInfo> ListEncodings() {
+  std::vector<EncodingInfo> out;
+  for (charset::Listed& l : charset::ListAll()) {
+    out.push_back({std::move(l.name), std::move(l.source), std::move(l.aliases)});
+  }
+  return out;
+}
+
 bool IsValidUtf8(std::string_view bytes) { return FirstInvalidUtf8(bytes) == bytes.size(); }
 
 Detection DetectEncoding(std::string_view bytes, const DecodeOptions& options) {
@@ -41,7 +49,7 @@ Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options) {
   const charset::WholeResult r = charset::DecodeWhole(body, *enc, options.on_invalid, out.text);
   if (options.on_invalid == OnInvalid::kStrict && r.errors > 0) {
     out.status =
-        Status(StatusCode::kInvalidInput, "invalid " + out.detection.encoding + " sequence",
+        Status(StatusCode::kInvalidInput, std::string("invalid ") + enc->name + " sequence",
                r.error_offset + static_cast<int64_t>(out.detection.bom_length));
     out.text.clear();
     return out;

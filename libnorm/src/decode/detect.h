@@ -7,17 +7,23 @@
 //   3. UTF-16/UTF-32 without BOM, from the pattern of NUL bytes      source=model
 //   4. ISO-2022-JP/KR escape sequences in 7-bit input               source=detector
 //   5. a declaration in the document (HTML <meta charset>, http-equiv,
-//      XML declaration, front matter `encoding:`/`charset:`), trusted only
-//      when the window decodes with it without an error, and not when it
-//      names a single-byte or legacy encoding while the bytes are valid
-//      non-ASCII UTF-8                                             source=declared
+//      XML declaration, front matter `encoding:`/`charset:`) naming any
+//      encoding ICU or iconv knows, trusted only when the window decodes
+//      with it without an error, and not when it names a single-byte or
+//      legacy encoding while the bytes are valid non-ASCII UTF-8 source=declared
 //   6. strict UTF-8 validation (pure ASCII is UTF-8; an incomplete
 //      character cut off at the very end does not count against it) source=utf8
-//   7. uchardet, checked by the plausibility model (text_model.h): every
-//      candidate encoding (narrowed by DecodeOptions::lang) decodes a prefix
-//      sample; the decoded text is scored by the model, invalid sequences
-//      are penalised; uchardet's answer gets a bonus so that the model
-//      overrides it only on clear evidence                source=detector|model
+//   7. uchardet (whatever it names) checked by two models: every candidate
+//      encoding of the table (narrowed by DecodeOptions::lang; the rarest
+//      only when named), uchardet's answer and the declaration decode a
+//      sample (the first kilobyte, or the lines holding non-ASCII bytes);
+//      the generic character model (text_model.h) scores each decoding,
+//      invalid sequences are penalised, and the per-language letter model
+//      (lang_model.h) adds its evidence for those still in the race;
+//      uchardet's answer gets a bonus so that the models override it only
+//      on clear evidence                                  source=detector|model
+// The reported name is charset_report.h's: the narrowest standard name the
+// bytes warrant.
 #pragma once
 
 #include <string>

@@ -107,6 +107,21 @@ bool StartsWithTimestamp(std::string_view s) {
   return true;
 }
 
+// A teaser cut off mid-sentence: its last character is no closing mark
+// (。！？…」』”’）》 or .!?"')). Directly above a related-titles run it is that
+// list's first entry, as in seed 004's last lines.
+bool IsTruncatedTeaser(std::string_view text) {
+  text = TrimAscii(text);
+  if (text.empty() || StartsWithTimestamp(text)) return false;
+  size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  static constexpr std::string_view kClosing[] = {"。", "！", "？", "…", "」", "』", "”", "’",
+                                                  "）", "》", ".",  "!", "?",  "\"", "'", ")"};
+  std::string_view last = text.substr(i);
+  return std::none_of(std::begin(kClosing), std::end(kClosing),
+                      [&](std::string_view c) { return last == c; });
+}
+
 // Copyright, licence, ICP registration and report-hotline lines.
 std::string_view PatternReason(std::string_view text) {
   std::string_view t = TrimAscii(text);
@@ -214,6 +229,13 @@ size_t StripTimestampedTail(Inlines* in, size_t* visible) {
     ++lines;
   }
   if (lines < 2) return 0;
+  // A truncated teaser line right above the run belongs to it.
+  if (size_t nl = text.rfind('\n', cut == 0 ? 0 : cut - 1);
+      nl != std::string::npos && nl < cut &&
+      IsTruncatedTeaser(std::string_view(text).substr(nl + 1, cut - nl - 1))) {
+    cut = nl;
+    ++lines;
+  }
   *visible += text::CountVisible(std::string_view(text).substr(cut));
   text.resize(cut);
   while (!text.empty() && text::IsAsciiSpace(text.back())) text.pop_back();
@@ -401,6 +423,18 @@ Scope ScopeOf(const Document& doc, std::string_view site_host) {
   }
 }
 
+// The HTML reader selected the article's container already (its
+// "main-content" hint): the article span then holds every content block of
+// it (picking one cluster among them would second-guess a decision made with
+// the page's structure in view); what lies before the first and after the
+// last still goes as on any page, so a second pass over the output (read as
+// Markdown) finds the same span and removes nothing more.
+bool ReaderSelectedArticle(const Document& doc) {
+  for (const MetaHint& h : doc.hints)
+    if (h.key == "main-content") return h.value == "selected";
+  return false;
+}
+
 }  // namespace
 
 std::unique_ptr<Filter> BoilerplateFilter::Create(const norm::Options& options,
@@ -477,11 +511,18 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
   {
     size_t run = 0;
     for (size_t i = n; i > 0 && StartsWithTimestamp(info[i - 1].m.text); --i) ++run;
-    if (run >= 2)
+    if (run >= 2) {
       for (size_t i = n - run; i < n; ++i) {
         info[i].kind = Kind::kJunk;
         info[i].reason = "timestamped-list";
       }
+      const size_t teaser = n - run - 1;
+      if (n > run + 1 && blocks[teaser].kind == BlockKind::kParagraph &&
+          IsTruncatedTeaser(info[teaser].m.text)) {
+        info[teaser].kind = Kind::kJunk;
+        info[teaser].reason = "related-teaser";
+      }
+    }
   }
   std::vector<bool> keep(n, true);
   // The title: the first block that is not junk, when it is a heading. It is
@@ -496,18 +537,20 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       heaviest = i;
   std::vector<std::string> outside_reason(n);
   if (heaviest != n) {
-    // Clusters break at two consecutive junk blocks.
+    // Clusters break at two consecutive junk blocks, unless the reader
+    // selected the article already: then every content block is in it.
+    const bool unbroken = ReaderSelectedArticle(doc);
     size_t first = heaviest, last = heaviest;
     // Repeated lines (post dates in a thread) neither break nor join.
     auto repeated = [&](size_t k) { return info[k].reason.starts_with("repeated"); };
     for (size_t j = heaviest, junk = 0; j > 0 && junk < 2; --j) {
       if (repeated(j - 1)) continue;
-      junk = info[j - 1].kind == Kind::kJunk ? junk + 1 : 0;
+      junk = info[j - 1].kind == Kind::kJunk && !unbroken ? junk + 1 : 0;
       if (info[j - 1].kind == Kind::kContent) first = j - 1;
     }
     for (size_t j = heaviest + 1, junk = 0; j < n && junk < 2; ++j) {
       if (repeated(j)) continue;
-      junk = info[j].kind == Kind::kJunk ? junk + 1 : 0;
+      junk = info[j].kind == Kind::kJunk && !unbroken ? junk + 1 : 0;
       if (info[j].kind == Kind::kContent) last = j;
     }
     // Upward: short blocks (byline, date, lead image) up to the nearest heading.

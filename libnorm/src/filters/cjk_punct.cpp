@@ -166,9 +166,10 @@ std::string CjkPunctFilter::Transform(std::string_view text, Report& report) con
       size_t end = k;
       while (end < n && cps[end] == ',') ++end;
       char32_t next = at(end);
-      // In a mostly CJK paragraph, "DeepSeek-V3,,這" is CJK punctuation too.
-      bool prev_ok =
-          prev_cjk || (mostly_cjk && IsAlnum(prev) && (CjkAfter(next) || IsClauseMark(next)));
+      // In a mostly CJK paragraph, "DeepSeek-V3,,這" and "增长4.6%,略低于" are
+      // CJK punctuation too.
+      bool prev_ok = prev_cjk || (mostly_cjk && (IsAlnum(prev) || prev == '%') &&
+                                  (CjkAfter(next) || IsClauseMark(next)));
       bool next_mark =
           IsClauseMark(next) || ((next == ';' || next == ':' || next == '!' || next == '?') &&
                                  (CjkAfter(at(end + 1)) || IsEol(at(end + 1))));

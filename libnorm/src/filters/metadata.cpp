@@ -64,6 +64,154 @@ const Inline* SoleLink(const Block& b) {
   return link;
 }
 
+// A date in a URL path: /2020/05/12/, /2020-05-12, /20200512/ (years
+// 1995-2099), as YYYY-MM-DD; empty when there is none.
+std::string UrlDate(std::string_view url) {
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > url.size()) return false;
+    for (size_t k = 0; k < n; ++k)
+      if (url[at + k] < '0' || url[at + k] > '9') return false;
+    return true;
+  };
+  for (size_t i = url.find('/'); i != std::string_view::npos; i = url.find('/', i + 1)) {
+    size_t y = i + 1;
+    if (!digits(y, 4)) continue;
+    int year = std::stoi(std::string(url.substr(y, 4)));
+    if (year < 1995 || year > 2099) continue;
+    size_t m = 0, d = 0;
+    char sep = y + 4 < url.size() ? url[y + 4] : 0;
+    if ((sep == '/' || sep == '-') && digits(y + 5, 2) && y + 7 < url.size() && url[y + 7] == sep &&
+        digits(y + 8, 2)) {
+      m = y + 5;
+      d = y + 8;
+      if (d + 2 < url.size() && url[d + 2] >= '0' && url[d + 2] <= '9') continue;
+    } else if (digits(y, 8) && (y + 8 == url.size() || url[y + 8] == '/' || url[y + 8] == '-' ||
+                                url[y + 8] == '_')) {
+      m = y + 4;
+      d = y + 6;
+    } else {
+      continue;
+    }
+    int month = std::stoi(std::string(url.substr(m, 2)));
+    int day = std::stoi(std::string(url.substr(d, 2)));
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    return std::string(url.substr(y, 4)) + "-" + std::string(url.substr(m, 2)) + "-" +
+           std::string(url.substr(d, 2));
+  }
+  return {};
+}
+
+// A date written in a line of text: 2024-03-05, 2024/03/05, 05.03.2024,
+// 2024年3月5日, March 5, 2024, 5 March 2024; as YYYY-MM-DD, or empty.
+std::string VisibleDate(std::string_view t) {
+  auto num = [&](size_t at, size_t min, size_t max, size_t* end) {
+    size_t k = at;
+    int v = 0;
+    while (k < t.size() && k - at < max && t[k] >= '0' && t[k] <= '9') v = v * 10 + (t[k++] - '0');
+    if (k - at < min || (k < t.size() && t[k] >= '0' && t[k] <= '9')) return -1;
+    if (at > 0 && t[at - 1] >= '0' && t[at - 1] <= '9') return -1;
+    *end = k;
+    return v;
+  };
+  auto make = [](int y, int m, int d) -> std::string {
+    if (y < 1995 || y > 2099 || m < 1 || m > 12 || d < 1 || d > 31) return {};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+  };
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  const std::string lower = text::AsciiLowerCopy(t);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] < '0' || t[i] > '9') continue;
+    size_t e1 = 0, e2 = 0, e3 = 0;
+    int a = num(i, 1, 4, &e1);
+    if (a < 0) continue;
+    if (e1 - i == 4 && e1 + 1 < t.size()) {
+      // 2024-03-05, 2024/03/05, 2024.03.05, 2024年3月5日
+      if (t[e1] == '-' || t[e1] == '/' || t[e1] == '.') {
+        int m = num(e1 + 1, 1, 2, &e2);
+        if (m > 0 && e2 < t.size() && t[e2] == t[e1]) {
+          int d = num(e2 + 1, 1, 2, &e3);
+          if (d > 0) return make(a, m, d);
+        }
+      } else if (t.substr(e1).starts_with("年")) {
+        int m = num(e1 + 3, 1, 2, &e2);
+        if (m > 0 && t.substr(e2).starts_with("月")) {
+          int d = num(e2 + 3, 1, 2, &e3);
+          if (d > 0) return make(a, m, d);
+        }
+      }
+    } else if (e1 - i <= 2 && e1 < t.size() && t[e1] == '.') {
+      // 05.03.2024 (day first, as written where dots are used)
+      int m = num(e1 + 1, 1, 2, &e2);
+      if (m > 0 && e2 < t.size() && t[e2] == '.') {
+        int y = num(e2 + 1, 4, 4, &e3);
+        if (y > 0) return make(y, m, a);
+      }
+    } else if (e1 - i <= 2) {
+      // 5 March 2024
+      size_t k = e1;
+      while (k < t.size() && t[k] == ' ') ++k;
+      for (int mi = 0; mi < 12; ++mi) {
+        if (lower.compare(k, 3, kMonths[mi]) != 0) continue;
+        size_t w = k;
+        while (w < t.size() && ((lower[w] >= 'a' && lower[w] <= 'z') || lower[w] == '.')) ++w;
+        while (w < t.size() && (t[w] == ' ' || t[w] == ',')) ++w;
+        int y = num(w, 4, 4, &e3);
+        if (y > 0) return make(y, mi + 1, a);
+      }
+    }
+  }
+  // March 5, 2024
+  for (int mi = 0; mi < 12; ++mi) {
+    for (size_t k = lower.find(kMonths[mi]); k != std::string::npos;
+         k = lower.find(kMonths[mi], k + 1)) {
+      if (k > 0 && lower[k - 1] >= 'a' && lower[k - 1] <= 'z') continue;
+      size_t w = k;
+      while (w < t.size() && ((lower[w] >= 'a' && lower[w] <= 'z') || lower[w] == '.')) ++w;
+      while (w < t.size() && t[w] == ' ') ++w;
+      size_t e = 0, f = 0;
+      int d = num(w, 1, 2, &e);
+      if (d <= 0) continue;
+      while (e < t.size() && (t[e] == ',' || t[e] == ' ')) ++e;
+      int y = num(e, 4, 4, &f);
+      if (y > 0) return make(y, mi + 1, d);
+    }
+  }
+  return {};
+}
+
+// The first date in a short line among the first blocks of the body (the
+// dateline under a headline).
+std::string DateLine(const Document& doc) {
+  for (size_t i = 0; i < doc.blocks.size() && i < 12; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) continue;
+    std::string t = PlainText(b);
+    if (t.size() > 200) continue;
+    std::string d = VisibleDate(t);
+    if (!d.empty()) return d;
+  }
+  return {};
+}
+
+// An author value fit for the front matter: a name, never a URL. "Name -
+// http://site" keeps the name; a profile URL alone gives nothing.
+std::string CleanAuthor(std::string_view v) {
+  std::string a(TrimAscii(v));
+  for (std::string_view cut : {" - http", " – http", " | http", " http://", " https://"}) {
+    size_t at = a.find(cut);
+    if (at != std::string::npos) a = std::string(TrimAscii(std::string_view(a).substr(0, at)));
+  }
+  std::string lower = text::AsciiLowerCopy(a);
+  if (lower.starts_with("http") || lower.starts_with("www.") || lower.starts_with("/") ||
+      lower.find("://") != std::string::npos || lower.find(".com/") != std::string::npos)
+    return {};
+  if (a.size() > 200) return {};
+  return a;
+}
+
 }  // namespace
 
 std::string MetadataFilter::NormalizeDate(std::string_view s) {
@@ -173,14 +321,25 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   }
   if (title.empty()) title = heading_text;
 
+  // In order of trust: structured data, meta tags, <time>, the URL.
   std::string date;
-  for (std::string_view key : {"article:published_time", "time", "timestamp"}) {
+  for (std::string_view key : {"jsonld:date", "article:published_time", "time"}) {
     if (const std::string* v = Hint(doc, key)) date = NormalizeDate(*v);
     if (!date.empty()) break;
   }
+  for (std::string_view key : {"canonical", "og:url"}) {
+    if (!date.empty()) break;
+    if (const std::string* v = Hint(doc, key)) date = UrlDate(*v);
+  }
+  if (date.empty())
+    if (const std::string* v = Hint(doc, "timestamp")) date = NormalizeDate(*v);
+  if (date.empty() && Hint(doc, "title") != nullptr) date = DateLine(doc);  // pages only
 
   std::string author;
-  if (const std::string* v = Hint(doc, "author")) author = *v;
+  for (std::string_view key : {"jsonld:author", "rel:author", "itemprop:author", "author"}) {
+    if (const std::string* v = Hint(doc, key)) author = CleanAuthor(*v);
+    if (!author.empty()) break;
+  }
 
   std::string source;
   for (std::string_view key : {"canonical", "og:url"}) {

@@ -3,10 +3,12 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dbcs_table.h"
@@ -14,6 +16,7 @@
 #include "script.h"
 #include "text_model.h"
 #include "utf8.h"
+#include "word_model.h"
 
 namespace norm {
 namespace {
@@ -36,16 +39,17 @@ size_t ReadingEnd(const std::vector<char32_t>& cps, size_t k) {
   return j > k + 1 && j < cps.size() && cps[j] == ')' ? j : 0;
 }
 
-// cps[k] is followed by a reading and `)`: the tail of an annotation whose
-// `(` was swallowed.
-bool IsOrphanReading(const std::vector<char32_t>& cps, size_t k) { return ReadingEnd(cps, k) != 0; }
-
 // The clause and quotation marks of running Chinese text: 、。《》「」『』
 // （），：；！？“”
 bool IsCommonCjkPunct(char32_t c) {
   return c == 0x3001 || c == 0x3002 || (c >= 0x300A && c <= 0x300F) || c == 0xFF08 || c == 0xFF09 ||
          c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == 0x201C ||
          c == 0x201D;
+}
+
+bool IsFullwidthAlnum(char32_t c) {
+  return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A);
 }
 
 // log P(c) of a common clause mark in running Chinese text: about one
@@ -66,20 +70,29 @@ double PunctLogFreq(char32_t c) {
   }
 }
 
-// log P(c | prev) as the search sees it. ASCII is free (it is never
-// re-decoded), a kept `?` costs literal_cost. Han characters follow the
-// text model. Inside GBK/Big5 Chinese the other double-byte characters
-// compete with Han ones: common clause marks get PunctLogFreq (see EndCost
-// for the end of a line), every other symbol, kana, full-width letter or
-// Greek/Cyrillic letter log(1e-6).
-double CharCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
-  if (c < 0x80) return 0;
-  if (IsLost(c)) return -o.literal_cost;
-  if (!text::IsHan(c)) {
-    if (!IsCommonCjkPunct(c)) return -13.8;
-    return PunctLogFreq(c);
+bool IsProsePunct(char32_t c);
+
+// The cost of a character that is not Han (Han characters are scored by the
+// word lattice). ASCII follows the text model, so a letter glued between Han
+// characters pays for the change of script; a kept `?` costs literal_cost.
+// Inside GBK/Big5 Chinese the other double-byte characters compete with Han
+// ones: common clause marks get PunctLogFreq (see EndCost for the end of a
+// line), other prose marks (…, —, ·, 〔〕) log(1e-3), every other symbol,
+// kana, full-width letter or Greek/Cyrillic letter log(1e-7).
+double OtherCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
+  if (c == 0xFFFD) return -o.literal_cost;
+  // A `?` is common enough in technical text; as the trace of a lost byte it
+  // mostly comes with an orphaned reading (orphan_cost) or garbled text.
+  if (c == '?') return text_model::ConditionalLogFreq(prev, c) - 2.0;
+  if (c < 0x80) return text_model::ConditionalLogFreq(prev, c);
+  // A run of full-width letters and digits is ASCII in another width
+  // (ＲＴＸ５０９０): after its first character, it costs as ASCII does. A
+  // lone one between Han characters (槐３至) is what misaligned GBK makes.
+  if (IsFullwidthAlnum(c) && IsFullwidthAlnum(prev)) {
+    return text_model::ConditionalLogFreq(prev - 0xFEE0, c - 0xFEE0) - 2.0;
   }
-  return text_model::ConditionalLogFreq(prev >= 0x80 ? prev : 0, c);
+  if (!IsCommonCjkPunct(c)) return IsProsePunct(c) ? -7.0 : -16.0;
+  return PunctLogFreq(c);
 }
 
 // The line ending after `last`: a line of running Chinese text mostly ends
@@ -90,6 +103,17 @@ double EndCost(const RealignFilter::Options& o, char32_t last) {
   if (text::IsHan(last)) return -o.open_end_cost;
   if (!IsCommonCjkPunct(last)) return 0;
   return last == 0x3002 || last == 0xFF01 || last == 0xFF1F ? -1.2 - PunctLogFreq(last) : -2.3;
+}
+
+// A single ASCII letter between Han characters (or ending a line after one):
+// Chinese prose has capitals so (A股, 維生素C) now and then, other letters
+// seldom (與o位 is 與這位 in Big5 with the lead byte of 這 lost). The text
+// model's letter frequencies are those of English text.
+double LoneLetterCost(char32_t before, char32_t letter) {
+  if (!text::IsHan(before)) return 0;
+  if (letter >= 'A' && letter <= 'Z') return -1.5;
+  if (letter >= 'a' && letter <= 'z') return -5.0;
+  return 0;
 }
 
 // Simplified-only and Traditional-only characters seen so far on the line.
@@ -108,6 +132,29 @@ struct ScriptTally {
       default:
         return 0;
     }
+  }
+};
+
+// Full-width brackets open on the line: a closing one with none open is
+// unlikely text (℅DP） is （GDP） with the lead byte of （ lost).
+struct Brackets {
+  uint8_t open[3] = {};  // （ 《 「
+  // Counts c; returns -cost for a closing bracket with none open.
+  double Add(char32_t c, double cost) {
+    static constexpr char32_t kOpen[3] = {0xFF08, 0x300A, 0x300C};
+    static constexpr char32_t kClose[3] = {0xFF09, 0x300B, 0x300D};
+    for (int i = 0; i < 3; ++i) {
+      if (c == kOpen[i]) {
+        if (open[i] < 255) ++open[i];
+        return 0;
+      }
+      if (c == kClose[i]) {
+        if (open[i] == 0) return -cost;
+        --open[i];
+        return 0;
+      }
+    }
+    return 0;
   }
 };
 
@@ -173,6 +220,39 @@ class ReadingIndex {
   std::unordered_map<std::string, std::vector<uint32_t>> map_;
 };
 
+// The common Han characters (lead << 8 | trail) whose trail byte leads a
+// user-defined pair of the codec, most frequent first: what a lost lead
+// byte followed by a dropped pair may have spelled.
+class UserDefinedStarts {
+ public:
+  explicit UserDefinedStarts(const DbcsTable& t) {
+    std::vector<std::pair<double, uint16_t>> all;
+    for (uint8_t u1 : t.user_defined_leads()) {
+      for (int lead = 0x81; lead <= 0xFE; ++lead) {
+        char32_t c = t.Decode(static_cast<uint8_t>(lead), u1);
+        if (c == 0 || c == DbcsTable::kUserDefined || !text::IsHan(c)) continue;
+        all.push_back({text_model::LogFreq(c), static_cast<uint16_t>(lead << 8 | u1)});
+      }
+    }
+    std::sort(all.begin(), all.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t i = 0; i < all.size() && i < kMaxPairs; ++i) pairs_.push_back(all[i].second);
+  }
+  static const UserDefinedStarts& For(const DbcsTable& t) {
+    static std::mutex mu;
+    static std::unordered_map<const DbcsTable*, std::unique_ptr<UserDefinedStarts>> cache;
+    std::lock_guard<std::mutex> lock(mu);
+    auto& slot = cache[&t];
+    if (!slot) slot = std::make_unique<UserDefinedStarts>(t);
+    return *slot;
+  }
+  const std::vector<uint16_t>& pairs() const { return pairs_; }
+
+ private:
+  static constexpr size_t kMaxPairs = 160;
+  std::vector<uint16_t> pairs_;
+};
+
 // One emitted character, chained back to the start of the span.
 struct Node {
   int parent;
@@ -181,67 +261,192 @@ struct Node {
 
 // `pending` values: -1 in step; 0..255 a lead byte waiting for its trail;
 // kDeferred + u1 the unknown second byte of a dropped user-defined pair
-// (u1, b), which leads the next character.
+// (u1, b), which leads the next character; kUnknownLead a lost lead byte.
 constexpr int kDeferred = 256;
+// A lead byte that was lost: any of them.
+constexpr int kUnknownLead = 512;
 
-// Characters after a trigger the search looks at (see Transform).
+// Characters a search looks at (see Transform).
 constexpr size_t kMaxSearch = 512;
 // Lines searched per document (see Transform).
-constexpr int64_t kMaxSearchesPerDocument = 2048;
+constexpr int64_t kMaxSearchesPerDocument = 1024;
+// A stream goes out of step at most this many characters before the first
+// implausible one: the character that lost a byte reads as a pair of its
+// neighbours' bytes at once, but such a pair can look plausible for a few
+// characters before one does not.
+constexpr size_t kShiftWindow = 4;
+// Characters searched after the last suspicious one.
+constexpr size_t kTailWindow = 24;
+// In-step hypotheses per character that may go out of step there.
+constexpr int kBranching = 2;
+// Hypotheses more than this below the best one are dropped (nats).
+constexpr double kPruneMargin = 30.0;
+// A closing full-width bracket with none open on the line (nats).
+constexpr double kUnmatchedCloseCost = 4.0;
+// Characters rarer than this (text model unigram, nats) are not guessed for
+// a lost byte.
+constexpr double kGuessFloor = -12.5;
+// A dropped user-defined pair is tried after the best beam / kUserDefinedShare
+// hypotheses out of step (the next character's lead is then any of ~94
+// bytes), a second one after half as many.
+constexpr int kUserDefinedShare = 8;
+
+// The hypotheses a realigned span may have taken, for --explain.
+enum Kind : uint32_t {
+  kLostLead = 1,          // a byte lost before a character (its lead)
+  kLostTrail = 2,         // a character's second byte lost
+  kInsertedByte = 4,      // a stray byte inside the stream
+  kMarkedLoss = 8,        // a `?` standing where a lead byte was lost
+  kSplitAnnotation = 16,  // an annotation inserted inside a character
+  kAsciiEaten = 32,       // the decoder's `?` swallowed an ASCII byte
+  kUserDefined = 64,      // a user-defined pair the decoder dropped
+  kResync = 128,          // a second lost or stray byte put it back in step
+  kAsciiTrail = 256,      // an ASCII letter was the trail of a lost lead
+};
+
+std::string KindNames(uint32_t kinds) {
+  static constexpr std::pair<uint32_t, const char*> kNames[] = {
+      {kSplitAnnotation, "annotation inside a character"},
+      {kLostLead, "lost lead byte"},
+      {kMarkedLoss, "lost byte marked by ?"},
+      {kLostTrail, "lost trail byte"},
+      {kInsertedByte, "stray byte"},
+      {kAsciiTrail, "ASCII trail byte"},
+      {kAsciiEaten, "ASCII byte eaten by ?"},
+      {kUserDefined, "user-defined pair restored"},
+      {kResync, "back in step by a second lost or stray byte"},
+  };
+  std::string out;
+  for (const auto& [bit, name] : kNames) {
+    if (!(kinds & bit)) continue;
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
 
 struct Hyp {
-  double score;
-  char32_t last;       // last scored character (context of the next one)
-  int pending;         // see above
-  int prev_byte;       // last byte of the re-encoded stream, or -1
-  int node;            // last emitted Node, or -1
-  int realigned;       // places the stream went out of step
-  int dropped;         // inserted annotations deleted
-  int restored;        // user-defined pairs restored
-  int lost;            // swallowed bytes not restored
-  ScriptTally script;  // over the line up to here
+  double channel = 0;        // costs outside the language model
+  word_model::Lattice lm;    // the text emitted so far, as words
+  char32_t last = 0;         // last scored character (context of the next one)
+  char32_t before_last = 0;  // the one before it
+  int pending = -1;          // see above
+  int prev_byte = -1;        // last byte of the re-encoded stream, or -1
+  int node = -1;             // last emitted Node, or -1
+  int realigned = 0;         // places the stream went out of step
+  int dropped = 0;           // inserted annotations deleted
+  int restored = 0;          // user-defined pairs restored
+  int lost = 0;              // swallowed bytes not restored
+  uint32_t kinds = 0;        // Kind bits taken
+  ScriptTally script;        // over the line up to here
+  Brackets brackets;         // likewise
+  double score() const { return channel + lm.score(); }
 };
 
 class Search {
  public:
-  Search(const DbcsTable& table, const RealignFilter::Options& o, const std::vector<char32_t>& cps)
-      : t_(table), index_(ReadingIndex::For(table)), o_(o), cps_(cps), agenda_(cps.size() + 1) {}
+  // `shift_at[k]`: the stream may go out of step (or back) at token k.
+  // With `identity`, only the text as it stands is scored.
+  Search(const DbcsTable& table, const RealignFilter::Options& o, const std::vector<char32_t>& cps,
+         const std::vector<bool>& shift_at, bool identity)
+      : t_(table),
+        index_(ReadingIndex::For(table)),
+        o_(o),
+        cps_(cps),
+        shift_at_(shift_at),
+        identity_(identity),
+        agenda_(cps.size() + 1) {}
 
-  // Best hypothesis over cps_[start..], starting after `before`.
-  // `prefix` tallies the line before the span.
-  // `line_end`: cps_ ends where the line does.
-  bool Run(size_t start, char32_t before, ScriptTally prefix, bool line_end, Hyp* best,
+  // Best hypothesis over cps_[start..], starting after cps_[..start): the
+  // last few characters before the span are the lattice's context, `prefix`
+  // tallies the line's script before it. `line_end`: cps_ ends where the
+  // line does.
+  bool Run(size_t start, ScriptTally prefix, Brackets brackets, bool line_end, Hyp* best,
            std::u32string* text) {
-    Hyp h{0, before, -1, -1, -1, 0, 0, 0, 0, prefix};
-    uint16_t e = t_.Encode(before);
-    if (e) h.prev_byte = e & 0xFF;
+    Hyp h;
+    h.script = prefix;
+    h.brackets = brackets;
+    for (size_t k = start > word_model::kMaxWordLength ? start - word_model::kMaxWordLength : 0;
+         k < start; ++k) {
+      Score(h, cps_[k], /*tally=*/false);
+    }
+    if (start > 0) {
+      char32_t before = cps_[start - 1];
+      if (before < 0x80) {
+        h.prev_byte = static_cast<int>(before);
+      } else if (uint16_t e = t_.Encode(before)) {
+        h.prev_byte = e & 0xFF;
+      }
+    }
     agenda_[start].push_back(h);
     for (size_t k = start; k < cps_.size(); ++k) {
       std::vector<Hyp> all = std::move(agenda_[k]);
       agenda_[k] = {};
       Prune(all, o_.beam);
-      // Up to two dropped user-defined pairs before token k. The first keeps
-      // a quarter of the beam (the pair it completes is scored only at the
-      // next token), the second a sixth: each costs time in proportion.
-      std::vector<Hyp> layer = all;
-      for (int depth = 0; depth < 2 && !layer.empty(); ++depth) {
-        std::vector<Hyp> inserted;
-        for (const Hyp& hyp : layer) {
-          if (hyp.pending >= 0) InsertUserDefined(hyp, &inserted);
+      if (!identity_ && shift_at_[k] && !IsLost(cps_[k])) {
+        // A lead byte lost before token k: the best few hypotheses in step
+        // go out of step with a lead still to be chosen (by the character
+        // it completes, which may also be a dropped user-defined pair's).
+        std::vector<Hyp> lost;
+        for (const Hyp& hyp : all) {
+          if (hyp.pending >= 0) continue;
+          if (lost.size() >= static_cast<size_t>(kBranching)) break;
+          Hyp u = hyp;
+          u.pending = kUnknownLead;
+          u.channel -= o_.misalign_cost;
+          ++u.realigned;
+          u.kinds |= kLostLead;
+          lost.push_back(u);
         }
-        Prune(inserted, depth == 0 ? o_.beam / 4 + 1 : o_.beam / 6 + 1);
-        all.insert(all.end(), inserted.begin(), inserted.end());
-        layer = std::move(inserted);
+        all.insert(all.end(), lost.begin(), lost.end());
+        std::stable_sort(all.begin(), all.end(),
+                         [](const Hyp& a, const Hyp& b) { return a.score() > b.score(); });
       }
-      for (const Hyp& hyp : all) Expand(hyp, k);
+      if (!identity_) {
+        // Up to two dropped user-defined pairs before token k. The first keeps
+        // a quarter of the beam (the pair it completes is scored only at the
+        // next token), the second a sixth: each costs time in proportion.
+        // Only the best out-of-step hypotheses are extended so: each branches
+        // ~20 ways.
+        std::vector<Hyp> layer = all;
+        for (int depth = 0; depth < 2 && !layer.empty(); ++depth) {
+          const int width =
+              depth == 0 ? o_.beam / kUserDefinedShare + 1 : o_.beam / (2 * kUserDefinedShare) + 1;
+          std::vector<Hyp> inserted;
+          int extended = 0;
+          for (const Hyp& hyp : layer) {
+            if (hyp.pending < 0) continue;
+            if (++extended > width) break;
+            InsertUserDefined(hyp, &inserted);
+          }
+          Prune(inserted, width);
+          all.insert(all.end(), inserted.begin(), inserted.end());
+          layer = std::move(inserted);
+        }
+      }
+      // Only the best few hypotheses in step may go out of step here: each
+      // such place branches ~300 ways.
+      // Likewise a `?` out of step branches ~190 ways: the best half of the
+      // beam takes it.
+      int branching = 0, out_of_step = 0;
+      for (const Hyp& hyp : all) {
+        bool may_branch;
+        if (hyp.pending < 0) {
+          may_branch = branching++ < kBranching;
+        } else {
+          may_branch = out_of_step++ < o_.beam / 2;
+        }
+        Expand(hyp, k, may_branch);
+      }
     }
     auto& end = agenda_[cps_.size()];
     if (line_end) {
-      for (Hyp& hyp : end) hyp.score += EndCost(o_, hyp.last);
+      for (Hyp& hyp : end)
+        hyp.channel += EndCost(o_, hyp.last) + LoneLetterCost(hyp.before_last, hyp.last);
     }
     const Hyp* top = nullptr;
     for (const Hyp& hyp : end) {
-      if (hyp.pending < 0 && (!top || hyp.score > top->score)) top = &hyp;
+      if (hyp.pending < 0 && (!top || hyp.score() > top->score())) top = &hyp;
     }
     if (!top) return false;
     *best = *top;
@@ -252,22 +457,58 @@ class Search {
   }
 
  private:
-  double Cost(char32_t prev, char32_t c) const { return CharCost(o_, prev, c); }
+  // Scores c as the next character of h's text.
+  void Score(Hyp& h, char32_t c, bool tally = true) const {
+    if (text::IsHan(c)) {
+      // A Han character after a letter pays the text model's change of script.
+      if (h.last != 0 && !text::IsHan(h.last)) {
+        h.channel += text_model::ConditionalLogFreq(h.last, c) - text_model::LogFreq(c);
+        h.channel += LoneLetterCost(h.before_last, h.last);
+      }
+      h.lm.PushHan(c);
+    } else {
+      h.lm.PushOther(OtherCost(o_, h.last, c));
+    }
+    if (tally) {
+      h.channel += h.script.Add(c, o_.script_cost);
+      h.channel += h.brackets.Add(c, kUnmatchedCloseCost);
+    }
+    h.before_last = h.last;
+    h.last = c;
+  }
   // Emits c into h; scored characters also become the context.
   void Emit(Hyp& h, char32_t c, bool scored = true) {
-    if (scored) {
-      h.score += Cost(h.last, c) + h.script.Add(c, o_.script_cost);
-      h.last = c;
-    }
+    if (scored) Score(h, c);
     nodes_.push_back({h.node, c});
     h.node = static_cast<int>(nodes_.size()) - 1;
   }
   static bool Valid(char32_t d) { return d != 0 && d != DbcsTable::kUserDefined; }
+  // A character chosen for a byte the stream lost: only those common enough
+  // to matter are tried (the rarest Han characters, symbols and the like
+  // would lose to them anyway).
+  static bool Guess(char32_t d) {
+    return Valid(d) && (text_model::LogFreq(d) >= kGuessFloor || IsCommonCjkPunct(d));
+  }
+
+  // After a character that took the first byte of token c's pair, its second
+  // byte t: a lead waiting for its trail, or an ASCII byte read in step.
+  void Continue(Hyp& n, uint8_t t) {
+    if (t < 0x80) {
+      Emit(n, t);
+      n.pending = -1;
+      n.prev_byte = t;
+    } else {
+      n.pending = t;
+      n.prev_byte = t;
+    }
+  }
 
   // The bytes the pending state may stand for.
   void Leads(int pending, std::vector<uint8_t>* out) const {
     out->clear();
-    if (pending >= kDeferred) {
+    if (pending == kUnknownLead) {
+      for (int b = 0x81; b <= 0xFE; ++b) out->push_back(static_cast<uint8_t>(b));
+    } else if (pending >= kDeferred) {
       *out = t_.user_defined_trails(static_cast<uint8_t>(pending - kDeferred));
     } else if (pending >= 0) {
       out->push_back(static_cast<uint8_t>(pending));
@@ -283,50 +524,103 @@ class Search {
     return close;
   }
 
-  void Expand(const Hyp& h, size_t k) {
-    char32_t c = cps_[k];
+  void ExpandInStep(const Hyp& h, size_t k, bool may_shift) {
+    const char32_t c = cps_[k];
+    if (IsLost(c)) {
+      std::string reading;
+      size_t close = Annotation(k, &reading);
+      Hyp n = h;
+      Emit(n, c);
+      // An orphaned reading ("?qū)") is itself unlikely text.
+      if (close) n.channel -= o_.orphan_cost;
+      n.prev_byte = -1;
+      agenda_[k + 1].push_back(n);
+      if (identity_) return;
+      if (close && h.prev_byte >= 0) {
+        // An annotation inserted inside a character: the lost byte leads
+        // the next character, and (prev_byte, lost byte) spelled the
+        // annotated character.
+        for (uint32_t pair : index_.Find(reading)) {
+          if (((pair >> 8) & 0xFF) != static_cast<uint32_t>(h.prev_byte)) continue;
+          int w = pair & 0xFF;
+          if (w < 0x81 || w > 0xFE) continue;
+          Hyp n2 = h;
+          n2.pending = w;
+          n2.prev_byte = w;
+          n2.channel -= o_.misalign_cost;
+          if (pair & ReadingIndex::kSecondary) n2.channel -= o_.secondary_reading_cost;
+          ++n2.realigned;
+          ++n2.dropped;
+          n2.kinds |= kSplitAnnotation;
+          agenda_[close + 1].push_back(n2);
+        }
+      }
+      if (!close && may_shift && k + 1 < cps_.size() && c == '?') {
+        // A `?` written where a lead byte was lost: what follows reads out
+        // of step from the lost lead's trail on.
+        Hyp u = h;
+        u.pending = kUnknownLead;
+        u.channel -= o_.marked_loss_cost;
+        ++u.realigned;
+        u.kinds |= kMarkedLoss;
+        agenda_[k + 1].push_back(u);
+      }
+      return;
+    }
+    size_t close = c == '(' ? ReadingEnd(cps_, k) : 0;
+    if (close) {
+      // A reading in step annotates the character before it and is
+      // removed later (ruby): the text around it is scored as adjacent.
+      Hyp n = h;
+      for (size_t j = k; j <= close; ++j) Emit(n, cps_[j], false);
+      n.prev_byte = ')';
+      agenda_[close + 1].push_back(n);
+      return;
+    }
+    Hyp n = h;
+    Emit(n, c);
+    uint16_t e = c >= 0x80 ? t_.Encode(c) : 0;
+    n.prev_byte = c < 0x80 ? static_cast<int>(c) : e ? (e & 0xFF) : -1;
+    agenda_[k + 1].push_back(n);
+    if (identity_ || !may_shift || !shift_at_[k] || !e) return;
+    const uint8_t first = static_cast<uint8_t>(e >> 8), second = static_cast<uint8_t>(e & 0xFF);
+    // The stream goes out of step here (a lost lead byte before c is a
+    // pending kUnknownLead, see Run): the trail of the character c's lead
+    // begins was lost, ...
+    for (int z = 0x40; z <= 0xFE; ++z) {
+      char32_t d = t_.Decode(first, static_cast<uint8_t>(z));
+      if (!Guess(d) || d == c) continue;
+      Hyp m = h;
+      Emit(m, d);
+      m.channel -= o_.misalign_cost;
+      ++m.realigned;
+      m.kinds |= kLostTrail;
+      Continue(m, second);
+      agenda_[k + 1].push_back(m);
+    }
+    // ... or c's first byte is a stray one.
+    Hyp m = h;
+    m.channel -= o_.stray_byte_cost;
+    ++m.realigned;
+    m.kinds |= kInsertedByte;
+    Continue(m, second);
+    agenda_[k + 1].push_back(m);
+  }
+
+  void ExpandOutOfStep(const Hyp& h, size_t k, bool may_branch) {
+    const char32_t c = cps_[k];
     std::vector<uint8_t> leads;
     Leads(h.pending, &leads);
     if (IsLost(c)) {
       std::string reading;
       size_t close = Annotation(k, &reading);
-      static const std::vector<uint32_t> kNoPairs;
-      const std::vector<uint32_t>& read_as = close ? index_.Find(reading) : kNoPairs;
-      if (h.pending < 0) {
-        Hyp n = h;
-        Emit(n, c);
-        // An orphaned reading ("?qū)") is itself unlikely text.
-        if (close) n.score -= o_.orphan_cost;
-        n.prev_byte = -1;
-        agenda_[k + 1].push_back(n);
-        if (close && h.prev_byte >= 0) {
-          // An annotation inserted inside a character: the lost byte leads
-          // the next character, and (prev_byte, lost byte) spelled the
-          // annotated character.
-          for (uint32_t pair : read_as) {
-            if (((pair >> 8) & 0xFF) != static_cast<uint32_t>(h.prev_byte)) continue;
-            int w = pair & 0xFF;
-            if (w < 0x81 || w > 0xFE) continue;
-            Hyp n2 = h;
-            n2.pending = w;
-            n2.prev_byte = w;
-            n2.score -= o_.misalign_cost;
-            if (pair & ReadingIndex::kSecondary) n2.score -= o_.secondary_reading_cost;
-            ++n2.realigned;
-            ++n2.dropped;
-            agenda_[close + 1].push_back(n2);
-          }
-        }
-        return;
-      }
-      // Out of step: the lost byte is the trail of the pending lead.
       if (close) {
         // A genuine annotation of the character the lost byte completes.
-        for (uint32_t pair : read_as) {
+        for (uint32_t pair : index_.Find(reading)) {
           uint8_t lead = static_cast<uint8_t>(pair >> 8);
           if (std::find(leads.begin(), leads.end(), lead) == leads.end()) continue;
           Hyp n = h;
-          if (pair & ReadingIndex::kSecondary) n.score -= o_.secondary_reading_cost;
+          if (pair & ReadingIndex::kSecondary) n.channel -= o_.secondary_reading_cost;
           Emit(n, t_.Decode(lead, static_cast<uint8_t>(pair)));
           Emit(n, '(', false);
           for (size_t j = k + 1; j <= close; ++j) Emit(n, cps_[j], false);
@@ -336,17 +630,19 @@ class Search {
         }
         return;
       }
+      if (!may_branch || h.pending == kUnknownLead) return;
       for (uint8_t p : leads) {
         for (int w = 0x40; w <= 0xFE; ++w) {
           char32_t d = t_.Decode(p, static_cast<uint8_t>(w));
-          if (!Valid(d)) continue;
+          if (!Guess(d)) continue;
           // The swallowed byte is lost, unless the text ends here and the
           // lost byte stood alone.
           Hyp n = h;
           Emit(n, d);
           if (k + 1 < cps_.size()) {
-            n.score -= o_.lost_ascii_cost;
+            n.channel -= o_.lost_ascii_cost;
             ++n.lost;
+            n.kinds |= kAsciiEaten;
           }
           n.pending = -1;
           n.prev_byte = -1;
@@ -355,47 +651,59 @@ class Search {
       }
       return;
     }
-    if (h.pending < 0) {
-      Hyp n = h;
-      size_t close = c == '(' ? ReadingEnd(cps_, k) : 0;
-      if (close) {
-        // A reading in step annotates the character before it and is
-        // removed later (ruby): the text around it is scored as adjacent.
-        for (size_t j = k; j <= close; ++j) Emit(n, cps_[j], false);
-        n.prev_byte = ')';
-        agenda_[close + 1].push_back(n);
-        return;
-      }
-      Emit(n, c);
-      if (c < 0x80) {
-        n.prev_byte = static_cast<int>(c);
-      } else {
-        uint16_t e = t_.Encode(c);
-        n.prev_byte = e ? (e & 0xFF) : -1;
-      }
-      agenda_[k + 1].push_back(n);
-      return;
-    }
-    int first, next_pending;
+    int first = -1, second = -1;
     if (c < 0x80) {
       // An ASCII byte may be the trail of the pending lead.
       if (c < 0x40 || c > 0x7E) return;
       first = static_cast<int>(c);
-      next_pending = -1;
     } else {
       uint16_t e = t_.Encode(c);
       if (!e) return;
       first = e >> 8;
-      next_pending = e & 0xFF;
+      second = e & 0xFF;
     }
     for (uint8_t p : leads) {
       char32_t d = t_.Decode(p, static_cast<uint8_t>(first));
-      if (!Valid(d)) continue;
+      if (leads.size() > 1 ? !Guess(d) : !Valid(d)) continue;
       Hyp n = h;
       Emit(n, d);
-      n.pending = next_pending;
-      n.prev_byte = next_pending >= 0 ? next_pending : first;
+      if (c < 0x80 && h.pending == kUnknownLead) {
+        // Chinese prose holds capital letters beside Han characters (A股,
+        // C語言, 維生素C) far more often than other ASCII.
+        if (c >= 'A' && c <= 'Z') n.channel -= o_.capital_trail_cost;
+        n.kinds |= kAsciiTrail;
+      }
+      if (second >= 0) {
+        Continue(n, static_cast<uint8_t>(second));
+      } else {
+        n.pending = -1;
+        n.prev_byte = first;
+      }
       agenda_[k + 1].push_back(n);
+    }
+    if (!shift_at_[k] || h.pending >= kDeferred) return;
+    // Back in step before c: the pending byte was a stray one.
+    Hyp m = h;
+    m.pending = -1;
+    m.channel -= o_.stray_byte_cost;
+    m.kinds |= kResync;
+    ExpandInStepPlain(m, k);
+  }
+
+  // Token k read in step, with no further hypothesis.
+  void ExpandInStepPlain(Hyp& n, size_t k) {
+    const char32_t c = cps_[k];
+    Emit(n, c);
+    uint16_t e = c >= 0x80 ? t_.Encode(c) : 0;
+    n.prev_byte = c < 0x80 ? static_cast<int>(c) : e ? (e & 0xFF) : -1;
+    agenda_[k + 1].push_back(n);
+  }
+
+  void Expand(const Hyp& h, size_t k, bool may_branch) {
+    if (h.pending < 0) {
+      ExpandInStep(h, k, may_branch);
+    } else {
+      ExpandOutOfStep(h, k, may_branch);
     }
   }
 
@@ -403,78 +711,234 @@ class Search {
   // come next: the pending lead pairs with u1; u2, chosen later, leads the
   // next character.
   void InsertUserDefined(const Hyp& h, std::vector<Hyp>* out) {
+    if (h.pending == kUnknownLead) {
+      // A lost lead, then a dropped pair: the character before the pair is
+      // any of the common ones whose trail leads a user-defined pair.
+      for (uint16_t pair : UserDefinedStarts::For(t_).pairs()) {
+        Hyp n = h;
+        Emit(n, t_.Decode(static_cast<uint8_t>(pair >> 8), static_cast<uint8_t>(pair)));
+        n.pending = kDeferred + (pair & 0xFF);
+        n.prev_byte = -1;
+        n.channel -= o_.user_defined_cost;
+        ++n.restored;
+        n.kinds |= kUserDefined;
+        out->push_back(n);
+      }
+      return;
+    }
     std::vector<uint8_t> leads;
     Leads(h.pending, &leads);
     for (uint8_t p : leads) {
       for (uint8_t u1 : t_.user_defined_leads()) {
         char32_t d1 = t_.Decode(p, u1);
-        if (!Valid(d1)) continue;
+        if (leads.size() > 1 ? !Guess(d1) : !Valid(d1)) continue;
         Hyp n = h;
         Emit(n, d1);
         n.pending = kDeferred + u1;
         n.prev_byte = -1;
-        n.score -= o_.user_defined_cost;
+        n.channel -= o_.user_defined_cost;
         ++n.restored;
+        n.kinds |= kUserDefined;
         out->push_back(n);
       }
     }
   }
 
-  void Prune(std::vector<Hyp>& hyps, int beam) const {
+  void Prune(std::vector<Hyp>& hyps, int beam) {
     // Recombine hypotheses that continue identically, keep the best ones.
-    std::unordered_map<uint64_t, size_t> best;
+    keyed_.clear();
+    for (size_t i = 0; i < hyps.size(); ++i) {
+      const Hyp& h = hyps[i];
+      uint64_t key =
+          h.lm.TailKey() * 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(h.last) << 24) ^
+          (static_cast<uint64_t>(h.pending + 1) << 10) ^ static_cast<uint64_t>(h.prev_byte + 1) ^
+          (static_cast<uint64_t>(h.brackets.open[0] + 4 * h.brackets.open[1] +
+                                 16 * h.brackets.open[2])
+           << 56);
+      keyed_.push_back({key, h.score(), i});
+    }
+    // Only the best few times the beam can matter: the rest go first.
+    const size_t room = 4 * static_cast<size_t>(beam) + 16;
+    if (keyed_.size() > room) {
+      std::nth_element(keyed_.begin(), keyed_.begin() + static_cast<std::ptrdiff_t>(room),
+                       keyed_.end(),
+                       [](const Keyed& a, const Keyed& b) { return a.score > b.score; });
+      // In-step hypotheses beyond the cut are kept for the rule below.
+      std::vector<Keyed> rest;
+      for (size_t i = room; i < keyed_.size(); ++i) {
+        if (hyps[keyed_[i].index].pending < 0) rest.push_back(keyed_[i]);
+      }
+      keyed_.resize(room);
+      keyed_.insert(keyed_.end(), rest.begin(), rest.end());
+    }
+    // Best first within a key, then one per key, best first overall.
+    std::sort(keyed_.begin(), keyed_.end(), [](const Keyed& a, const Keyed& b) {
+      return a.key != b.key ? a.key < b.key : a.score > b.score;
+    });
+    keyed_.erase(std::unique(keyed_.begin(), keyed_.end(),
+                             [](const Keyed& a, const Keyed& b) { return a.key == b.key; }),
+                 keyed_.end());
+    std::sort(keyed_.begin(), keyed_.end(),
+              [](const Keyed& a, const Keyed& b) { return a.score > b.score; });
+    // The best few in-step hypotheses are always kept: a stretch where
+    // out-of-step readings score well may end where none of them can go on
+    // (an ASCII byte no lead takes), and the text as it stands must remain.
     std::vector<Hyp> kept;
-    for (const Hyp& h : hyps) {
-      uint64_t key = (static_cast<uint64_t>(h.last) << 24) ^
-                     (static_cast<uint64_t>(h.pending + 1) << 10) ^
-                     static_cast<uint64_t>(h.prev_byte + 1);
-      auto [it, inserted] = best.emplace(key, kept.size());
-      if (inserted) {
+    kept.reserve(static_cast<size_t>(beam) + kBranching);
+    int in_step = 0;
+    // Hypotheses far below the best one are dropped too: in clean text the
+    // out-of-step readings fall behind by several nats a character.
+    const double floor = keyed_.empty() ? 0 : keyed_.front().score - kPruneMargin;
+    for (size_t i = 0; i < keyed_.size(); ++i) {
+      const Hyp& h = hyps[keyed_[i].index];
+      if (kept.size() < static_cast<size_t>(beam) && keyed_[i].score >= floor) {
         kept.push_back(h);
-      } else if (h.score > kept[it->second].score) {
-        kept[it->second] = h;
+        in_step += h.pending < 0;
+      } else if (in_step >= kBranching) {
+        break;
+      } else if (h.pending < 0) {
+        kept.push_back(h);
+        ++in_step;
       }
     }
-    size_t keep = std::min<size_t>(kept.size(), static_cast<size_t>(beam));
-    std::partial_sort(kept.begin(), kept.begin() + keep, kept.end(),
-                      [](const Hyp& a, const Hyp& b) { return a.score > b.score; });
-    kept.resize(keep);
     hyps = std::move(kept);
   }
+
+  struct Keyed {
+    uint64_t key;
+    double score;
+    size_t index;
+  };
+  std::vector<Keyed> keyed_;
 
   const DbcsTable& t_;
   const ReadingIndex& index_;
   const RealignFilter::Options& o_;
   const std::vector<char32_t>& cps_;
+  const std::vector<bool>& shift_at_;
+  const bool identity_;
   std::vector<std::vector<Hyp>> agenda_;
   std::vector<Node> nodes_;
 };
 
-// The score of the text as it stands.
-double IdentityScore(const RealignFilter::Options& o, const std::vector<char32_t>& cps,
-                     size_t start, char32_t before, ScriptTally script, bool line_end) {
-  double s = 0;
-  char32_t last = before;
-  for (size_t k = start; k < cps.size(); ++k) {
-    if (cps[k] == '(') {
-      size_t close = ReadingEnd(cps, k);
-      if (close) {
-        k = close;  // scored as Search does: see Expand
-        continue;
+bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Characters that clean Chinese prose holds beside Han ones and that a
+// misaligned stream seldom makes: clause and quotation marks, the middle dot
+// of foreign names, dashes and ellipses, book-title and corner brackets.
+bool IsProsePunct(char32_t c) {
+  return IsCommonCjkPunct(c) || c == 0x00B7 || c == 0x30FB || c == 0x2014 || c == 0x2015 ||
+         c == 0x2026 || c == 0x2018 || c == 0x2019 || c == 0x3008 || c == 0x3009 || c == 0x3010 ||
+         c == 0x3011 || (c >= 0x3014 && c <= 0x3017) || c == 0x3000 || c == 0xFF05 || c == 0xFF5E ||
+         c == 0xFF0E || c == 0xFF0F;
+}
+
+// A Han character rare enough that two of them close together suggest a
+// pair of bytes read out of step (nats, the text model's unigram).
+constexpr double kRareHan = -10.5;
+// ... and the mean below which four in a row do.
+constexpr double kUncommonHan = -9.0;
+
+// Marks the tokens of a line that look like the traces of a stream read out
+// of step: a `?`/U+FFFD beside CJK text; a double-byte symbol, kana,
+// full-width form or foreign letter beside a Han character; two rare Han
+// characters within three; a lone ASCII letter or two between Han
+// characters. Returns whether any was found.
+bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, bool* strong) {
+  at->clear();
+  *strong = false;
+  size_t last_rare = std::string_view::npos;
+  double window[4] = {};
+  size_t run = 0;  // Han characters in a row
+  for (size_t k = 0; k < cps.size(); ++k) {
+    const char32_t c = cps[k];
+    const char32_t prev = k > 0 ? cps[k - 1] : 0;
+    const char32_t next = k + 1 < cps.size() ? cps[k + 1] : 0;
+    const bool han_beside = text::IsHan(prev) || text::IsHan(next);
+    if (IsLost(c)) {
+      if (text::IsCjkLetter(prev) || IsCommonCjkPunct(prev) || text::IsCjkLetter(next)) {
+        at->push_back(k);
+        // U+FFFD, or `?` right before a double-byte character: what a
+        // decoder or a transcoder leaves for a lost byte. (`?` before ASCII
+        // is common in technical text.)
+        const bool after_cjk = text::IsCjkLetter(prev) || IsCommonCjkPunct(prev);
+        if (c == 0xFFFD || (after_cjk && next >= 0x80 && !IsProsePunct(next))) *strong = true;
       }
+      run = 0;
+      continue;
     }
-    s += CharCost(o, last, cps[k]) + script.Add(cps[k], o.script_cost);
-    if (IsLost(cps[k]) && IsOrphanReading(cps, k)) s -= o.orphan_cost;
-    last = cps[k];
+    if (c < 0x80) {
+      run = 0;
+      // An ASCII symbol a trail byte can be (@[\]^_`{|}~) beside Han text.
+      if (c >= 0x40 && c <= 0x7E && !IsAsciiLetter(c) && han_beside) at->push_back(k);
+      if (IsAsciiLetter(c) && text::IsHan(prev)) {
+        size_t j = k;
+        while (j < cps.size() && j < k + 3 && IsAsciiLetter(cps[j])) ++j;
+        if (j < k + 3 && (j == cps.size() || !(cps[j] >= '0' && cps[j] <= '9'))) {
+          at->push_back(k);
+        }
+      }
+      continue;
+    }
+    if (text::IsHan(c)) {
+      const double f = text_model::LogFreq(c);
+      if (f < kRareHan) {
+        if (last_rare != std::string_view::npos && k - last_rare <= 3) at->push_back(last_rare);
+        last_rare = k;
+      }
+      // Four uncommon characters in a row.
+      window[run % 4] = f;
+      if (++run >= 4 && window[0] + window[1] + window[2] + window[3] < 4 * kUncommonHan) {
+        at->push_back(k - 3);
+      }
+      continue;
+    }
+    run = 0;
+    if (han_beside && !IsProsePunct(c) && c != ' ' && text_model::LogFreq(c) < -7.0) {
+      at->push_back(k);
+      // A double-byte symbol, kana or foreign letter in Chinese prose (a
+      // full-width letter or digit, ＲＴＸ５０９０, or zhuyin, ㄛ in Taiwanese
+      // blogs, is only suspicious).
+      if (!IsFullwidthAlnum(c) && !text::IsBopomofo(c)) *strong = true;
+    }
   }
-  return line_end ? s + EndCost(o, last) : s;
+  std::sort(at->begin(), at->end());
+  at->erase(std::unique(at->begin(), at->end()), at->end());
+  return !at->empty();
+}
+
+// A Japanese line (kana among its letters): realign repairs Chinese text,
+// and kana read as GBK or Big5 would look like garble.
+bool IsJapanese(const std::vector<char32_t>& cps) {
+  size_t kana = 0, cjk = 0;
+  for (char32_t c : cps) {
+    if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA)) ++kana;
+    if (text::IsCjkLetter(c)) ++cjk;
+  }
+  return kana >= 3 && kana * 100 >= cjk * 15;
+}
+
+// The line holds an orphaned reading (`?qū)`) or two readings after Han
+// characters (`導(dǎo)`): the find-and-replace that misaligns streams.
+bool ShowsRubyDamage(const std::vector<char32_t>& cps) {
+  int readings = 0;
+  for (size_t k = 0; k < cps.size(); ++k) {
+    if (!ReadingEnd(cps, k)) continue;
+    if (IsLost(cps[k])) return true;
+    if (cps[k] == '(' && k > 0 && text::IsHan(cps[k - 1]) && ++readings >= 2) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 bool RealignFilter::MayChange(std::string_view text) const {
-  return text.find('?') != std::string_view::npos ||
-         text.find("\xEF\xBF\xBD") != std::string_view::npos;
+  // Any character outside ASCII: traces of a stream read out of step are
+  // double-byte characters (or `?`/U+FFFD beside them).
+  for (char ch : text) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return true;
+  }
+  return false;
 }
 
 std::string RealignFilter::Transform(std::string_view text, Report& report) const {
@@ -486,91 +950,38 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
   // counted. The Report is the document's, so the budget spans all its
   // prose spans.
   int64_t searched = report.Get(name(), "lines-searched");
+  std::vector<char32_t> cps;
+  std::vector<size_t> offsets, suspicious;
   size_t line_start = 0;
   while (line_start < text.size()) {
     size_t line_end = text.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = text.size();
     std::string_view line = text.substr(line_start, line_end - line_start);
-    // Code points of the line and the first `?` right after CJK text.
-    std::vector<char32_t> cps;
-    std::vector<size_t> offsets;
-    size_t trigger = std::string_view::npos;
-    for (size_t i = 0; i < line.size();) {
-      offsets.push_back(i);
-      char32_t c = utf8::Next(line, i);
-      if (trigger == std::string_view::npos && IsLost(c) && !cps.empty() &&
-          (text::IsCjkLetter(cps.back()) || IsCommonCjkPunct(cps.back()))) {
-        trigger = cps.size();
-      }
-      cps.push_back(c);
-    }
-    offsets.push_back(line.size());
     bool replaced = false;
-    if (trigger != std::string_view::npos && searched >= kMaxSearchesPerDocument) {
-      report.Count(name(), "lines-not-searched");
-    } else if (trigger != std::string_view::npos) {
-      ++searched;
-      report.Count(name(), "lines-searched");
-      // The search covers at most kMaxSearch characters after the trigger:
-      // a decoder out of step resynchronises at the next ASCII byte, and the
-      // bound keeps a hostile line (thousands of `?` after CJK text) linear
-      // in time and memory; the rest of the line is kept as it stands.
-      const size_t window_end = std::min(cps.size(), trigger + kMaxSearch);
-      const bool at_line_end = window_end == cps.size();
-      cps.resize(window_end);
-      char32_t before = cps[trigger - 1];
-      ScriptTally prefix;
-      for (size_t k = 0; k < trigger; ++k) prefix.Add(cps[k], 0);
-      double identity = IdentityScore(options_, cps, trigger, before, prefix, at_line_end);
-      Hyp best{};
-      std::u32string best_text;
-      const char* best_codec = nullptr;
-      double best_score = identity + options_.min_gain;
-      for (auto codec : {DbcsTable::Codec::kGbk, DbcsTable::Codec::kBig5}) {
-        if ((codec == DbcsTable::Codec::kGbk && !options_.gbk) ||
-            (codec == DbcsTable::Codec::kBig5 && !options_.big5)) {
-          continue;
-        }
-        const DbcsTable* table = DbcsTable::Get(codec);
-        if (!table || !table->Encode(before)) continue;
-        Search search(*table, options_, cps);
-        Hyp h;
-        std::u32string t;
-        if (search.Run(trigger, before, prefix, at_line_end, &h, &t) && h.realigned > 0 &&
-            h.score > best_score) {
-          best = h;
-          best_text = std::move(t);
-          best_score = h.score;
-          best_codec = codec == DbcsTable::Codec::kGbk ? "gbk-realigned" : "big5-realigned";
-        }
+    bool plain = true;
+    for (char ch : line) {
+      if (static_cast<unsigned char>(ch) >= 0x80) {
+        plain = false;
+        break;
       }
-      if (best_codec) {
-        std::string repaired;
-        for (char32_t c : best_text) utf8::Append(repaired, c);
-        std::string_view tail =
-            line.substr(offsets[trigger], offsets[window_end] - offsets[trigger]);
-        // Report the changed stretch only: common prefix and suffix trimmed.
-        size_t p = 0;
-        while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
-        p = utf8::CharStart(tail, p);
-        size_t s = 0;
-        while (s < tail.size() - p && s < repaired.size() - p &&
-               tail[tail.size() - 1 - s] == repaired[repaired.size() - 1 - s]) {
-          ++s;
-        }
-        while (s > 0 && utf8::IsContinuation(tail[tail.size() - s])) --s;
-        report.Count(name(), best_codec);
-        if (best.dropped) report.Count(name(), "annotations-dropped", best.dropped);
-        if (best.restored) report.Count(name(), "user-defined-restored", best.restored);
-        if (best.lost) report.Count(name(), "ascii-lost", best.lost);
-        report.AddEvent({std::string(name()), best_codec,
-                         static_cast<int64_t>(line_start + offsets[trigger] + p),
-                         std::string(tail.substr(p, tail.size() - p - s)),
-                         repaired.substr(p, repaired.size() - p - s)});
-        out.append(line.substr(0, offsets[trigger]));
-        out.append(repaired);
-        out.append(line.substr(offsets[window_end]));
-        replaced = true;
+    }
+    cps.clear();
+    offsets.clear();
+    if (!plain) {
+      for (size_t i = 0; i < line.size();) {
+        offsets.push_back(i);
+        cps.push_back(utf8::Next(line, i));
+      }
+      offsets.push_back(line.size());
+    }
+    bool strong = false;
+    if (!plain && !IsJapanese(cps) && FindSuspicious(cps, &suspicious, &strong)) {
+      if (searched >= kMaxSearchesPerDocument) {
+        report.Count(name(), "lines-not-searched");
+      } else {
+        ++searched;
+        report.Count(name(), "lines-searched");
+        replaced = SearchLine(line, line_start, cps, offsets, suspicious, strong, report, &out);
       }
     }
     if (!replaced) out.append(line);
@@ -578,6 +989,125 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     line_start = line_end + 1;
   }
   return out;
+}
+
+bool RealignFilter::SearchLine(std::string_view line, size_t line_offset,
+                               std::vector<char32_t>& cps, const std::vector<size_t>& offsets,
+                               const std::vector<size_t>& suspicious, bool strong, Report& report,
+                               std::string* out) const {
+  // The stream may go out of step (or back) within kShiftWindow characters
+  // before a suspicious one, and at it. The search covers at most kMaxSearch
+  // characters from the first such place: a decoder out of step
+  // resynchronises at the next ASCII byte, and the bound keeps a hostile line
+  // (thousands of `?` after CJK text) linear in time and memory; the rest of
+  // the line is kept as it stands.
+  // Readings in parentheses, (...) or an orphaned ...), are never read out
+  // of step, and a span never starts inside one.
+  std::vector<bool> in_reading(cps.size(), false);
+  for (size_t k = 0; k < cps.size(); ++k) {
+    if (size_t close = ReadingEnd(cps, k); close && (cps[k] == '(' || IsLost(cps[k]))) {
+      for (size_t j = k + 1; j <= close; ++j) in_reading[j] = true;
+    }
+  }
+  size_t start = suspicious.front() > kShiftWindow ? suspicious.front() - kShiftWindow : 0;
+  while (start > 0 && in_reading[start]) --start;
+  if (start > 0 && cps[start] == '(' && ReadingEnd(cps, start)) --start;
+  // The search ends kTailWindow characters after the last suspicious one:
+  // garbled text is itself suspicious, and beyond it every hypothesis is
+  // back in step and reads the same.
+  const size_t window_end =
+      std::min({cps.size(), start + kMaxSearch, suspicious.back() + kTailWindow});
+  const bool at_line_end = window_end == cps.size();
+  cps.resize(window_end);
+  std::vector<bool> shift_at(window_end, false);
+  for (size_t s : suspicious) {
+    for (size_t k = s > kShiftWindow ? s - kShiftWindow : 0; k <= s && k < window_end; ++k) {
+      shift_at[k] = !in_reading[k];
+    }
+  }
+  ScriptTally prefix;
+  Brackets brackets;
+  for (size_t k = 0; k < start; ++k) {
+    prefix.Add(cps[k], 0);
+    brackets.Add(cps[k], 0);
+  }
+  // Without strong traces of the byte-level damage that misaligns streams
+  // (U+FFFD or a `?` before a double-byte character, a double-byte symbol in
+  // Chinese prose, readings inserted after characters, orphaned ones, a span
+  // already realigned in this document), a repair must win by more:
+  // technical text holds lone letters, rare characters and `?` beside CJK
+  // that a lost byte could explain.
+  const bool damaged =
+      report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned") > 0 || strong ||
+      ShowsRubyDamage(cps);
+  const double min_gain = damaged ? options_.min_gain : options_.min_gain_undamaged;
+  // Such a repair is an obvious garble that a narrow beam finds too, and
+  // most lines searched so are clean: a quarter of the beam keeps them cheap.
+  Options o = options_;
+  if (!damaged) o.beam = std::max(4, o.beam / 4);
+
+  Hyp best{};
+  std::u32string best_text;
+  const char* best_codec = nullptr;
+  double best_margin = 0;
+  for (auto codec : {DbcsTable::Codec::kGbk, DbcsTable::Codec::kBig5}) {
+    if ((codec == DbcsTable::Codec::kGbk && !options_.gbk) ||
+        (codec == DbcsTable::Codec::kBig5 && !options_.big5)) {
+      continue;
+    }
+    const DbcsTable* table = DbcsTable::Get(codec);
+    if (!table) continue;
+    Hyp id, h;
+    std::u32string id_text, t;
+    if (!Search(*table, o, cps, shift_at, true)
+             .Run(start, prefix, brackets, at_line_end, &id, &id_text)) {
+      continue;
+    }
+    if (!Search(*table, o, cps, shift_at, false)
+             .Run(start, prefix, brackets, at_line_end, &h, &t)) {
+      continue;
+    }
+    const double margin = h.score() - id.score();
+    // Without strong traces, each place the stream went out of step must pay
+    // for itself.
+    const double needed = damaged ? min_gain : min_gain * h.realigned;
+    if (h.realigned > 0 && margin >= needed && (!best_codec || margin > best_margin)) {
+      best = h;
+      best_text = std::move(t);
+      best_margin = margin;
+      best_codec = codec == DbcsTable::Codec::kGbk ? "gbk-realigned" : "big5-realigned";
+    }
+  }
+  if (!best_codec) return false;
+  std::string repaired;
+  for (char32_t c : best_text) utf8::Append(repaired, c);
+  std::string_view tail = line.substr(offsets[start], offsets[window_end] - offsets[start]);
+  // Report the changed stretch only: common prefix and suffix trimmed.
+  size_t p = 0;
+  while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
+  while (p > 0 && (static_cast<unsigned char>(tail[p]) & 0xC0) == 0x80) --p;
+  size_t s = 0;
+  while (s < tail.size() - p && s < repaired.size() - p &&
+         tail[tail.size() - 1 - s] == repaired[repaired.size() - 1 - s]) {
+    ++s;
+  }
+  while (s > 0 && (static_cast<unsigned char>(tail[tail.size() - s]) & 0xC0) == 0x80) --s;
+  report.Count(name(), best_codec);
+  if (best.dropped) report.Count(name(), "annotations-dropped", best.dropped);
+  if (best.restored) report.Count(name(), "user-defined-restored", best.restored);
+  if (best.lost) report.Count(name(), "ascii-lost", best.lost);
+  char margin[32];
+  std::snprintf(margin, sizeof margin, "%.1f", best_margin);
+  report.AddEvent(
+      {std::string(name()),
+       std::string(best_codec) + " (" + KindNames(best.kinds) + "; margin " + margin + " nats)",
+       static_cast<int64_t>(line_offset + offsets[start] + p),
+       std::string(tail.substr(p, tail.size() - p - s)),
+       repaired.substr(p, repaired.size() - p - s)});
+  out->append(line.substr(0, offsets[start]));
+  out->append(repaired);
+  out->append(line.substr(offsets[window_end]));
+  return true;
 }
 
 std::unique_ptr<Filter> RealignFilter::Create(const norm::Options& /*options*/, Status* status) {

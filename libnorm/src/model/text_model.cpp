@@ -201,6 +201,13 @@ inline bool InWordPunct(char32_t c) {
          c == 0x0387;
 }
 
+// Quotation marks and the Spanish inverted marks touch the word they open or
+// close («Norge», »so«, „so“, ¿qué?): no penalty at a word's edge.
+inline bool QuoteAtWordEdge(char32_t c) {
+  return c == 0x00AB || c == 0x00BB || c == 0x2039 || c == 0x203A || c == 0x201C || c == 0x201D ||
+         c == 0x201E || c == 0x00A1 || c == 0x00BF;
+}
+
 inline double ConditionalImpl(char32_t prev, char32_t c) {
   const TextClass kc = ClassImpl(c);
   const double uni = LogFreqImpl(c);
@@ -212,9 +219,11 @@ inline double ConditionalImpl(char32_t prev, char32_t c) {
   double score = uni + kTransitions.v[static_cast<int>(kp)][static_cast<int>(kc)];
   // Non-ASCII punctuation glued inside an alphabetic word ("se–ora",
   // "d‡a"): apostrophes, hyphens and the middle dot are the exceptions.
-  if (kc == TextClass::kPunct && c >= 0x80 && IsAlphabetic(kp) && !InWordPunct(c)) {
+  if (kc == TextClass::kPunct && c >= 0x80 && IsAlphabetic(kp) && !InWordPunct(c) &&
+      !QuoteAtWordEdge(c)) {
     score -= 2.5;
-  } else if (kp == TextClass::kPunct && prev >= 0x80 && IsAlphabetic(kc) && !InWordPunct(prev)) {
+  } else if (kp == TextClass::kPunct && prev >= 0x80 && IsAlphabetic(kc) && !InWordPunct(prev) &&
+             !QuoteAtWordEdge(prev)) {
     score -= 2.5;
   }
   // Word-final letter forms inside a word: Hebrew final kaf/mem/nun/pe/tsadi,

@@ -1,3 +1,5 @@
+// The runner: what Options::command does to one input, for the library, the
+// `norm` CLI and the Python binding alike.
 #include <cmark-gfm_version.h>
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
@@ -5,11 +7,16 @@
 
 #include "loss_account.h"
 #include "norm/norm.h"
+#include "norm/zh.h"
+#include "parallel.h"
 
 namespace norm {
 
-Normalizer::Normalizer(const Options& options) : options_(options) {
-  pipeline_ = BuildPipeline(options_, &status_);
+Normalizer::Normalizer(const Options& options) : Normalizer(options, {}) {}
+
+Normalizer::Normalizer(const Options& options, std::vector<std::unique_ptr<Filter>> filters)
+    : options_(options) {
+  pipeline_ = BuildCommandPipeline(options_, std::move(filters), &status_);
   if (!pipeline_) pipeline_ = std::make_unique<Pipeline>();
 }
 
@@ -21,13 +28,24 @@ Result Normalizer::Normalize(std::string_view bytes, std::string_view name) cons
     result.status = status_;
     return result;
   }
+  if (options_.explain) result.report.set_max_events(100000);
+  Decoded decoded;
+  if (options_.command == Command::kDetect) {
+    // Only the encoding: the caller may pass a prefix (DetectionWindow).
+    decoded.detection = DetectEncoding(bytes, options_.decode);
+    if (decoded.detection.encoding.empty())
+      result.status = Status(StatusCode::kConfig, "unknown encoding " + options_.decode.from_code);
+    else
+      ReportDecoded(decoded, result.report);
+    return result;
+  }
   if (bytes.size() > options_.max_size) {
     result.status =
         Status(StatusCode::kTooLarge,
                "input larger than --max-size (" + std::to_string(options_.max_size) + " bytes)");
     return result;
   }
-  Decoded decoded = DecodeBytes(bytes, options_.decode);
+  decoded = DecodeBytes(bytes, options_.decode);
   if (!decoded.status.ok()) {
     result.status = decoded.status;
     return result;
@@ -37,11 +55,8 @@ Result Normalizer::Normalize(std::string_view bytes, std::string_view name) cons
     if (!result.status.ok()) return result;
   }
   ReportDecoded(decoded, result.report);
-  Result text = NormalizeText(decoded.text, name);
-  // Decode facts first, in data-flow order.
-  result.report.Merge(text.report);
-  text.report = std::move(result.report);
-  return text;
+  Run(decoded.text, &decoded.text, name, result);
+  return result;
 }
 
 Result Normalizer::NormalizeText(std::string_view utf8, std::string_view name) const {
@@ -50,16 +65,59 @@ Result Normalizer::NormalizeText(std::string_view utf8, std::string_view name) c
     result.status = status_;
     return result;
   }
+  if (options_.command == Command::kDetect) return Normalize(utf8, name);
   if (options_.explain) result.report.set_max_events(100000);
-  Document doc;
-  InputFormat format = options_.format;
-  if (format == InputFormat::kAuto) format = FormatFromName(name);
-  result.status = ReadDocument(utf8, format, options_, &doc, result.report);
-  if (!result.status.ok()) return result;
-  ApplyCounted(*pipeline_, doc, result.report);
-  result.markdown = WriteMarkdown(doc, &result.report, &result.body_offset);
-  result.warning = LossWarning(utf8, result.report);
+  Run(utf8, nullptr, name, result);
   return result;
+}
+
+void Normalizer::Run(std::string_view text, std::string* owned, std::string_view name,
+                     Result& result) const {
+  switch (options_.command) {
+    case Command::kDetect:
+      return;  // Normalize's job
+    case Command::kDecode:
+      result.markdown = owned != nullptr ? std::move(*owned) : std::string(text);
+      return;
+    case Command::kFix: {
+      // Text stages see the whole text as one prose span: no markup parsing.
+      Document doc;
+      doc.blocks.push_back(Block::Paragraph(
+          {Inline::Text(owned != nullptr ? std::move(*owned) : std::string(text))}));
+      pipeline_->Apply(doc, result.report);
+      result.markdown = PlainText(doc.blocks.front().inlines);
+      return;
+    }
+    case Command::kZh:
+      // The text as it stands, only its prose converted (see
+      // ZhFilter::TransformMarkdown).
+      result.markdown = text;
+      for (const auto& step : pipeline_->steps())
+        if (const auto* zh = dynamic_cast<const ZhFilter*>(step.get()))
+          result.markdown = zh->TransformMarkdown(result.markdown, result.report);
+      return;
+    case Command::kNormalize:
+    case Command::kHtmlToMarkdown: {
+      Document doc;
+      InputFormat format = options_.format;
+      if (format == InputFormat::kAuto) format = FormatFromName(name);
+      result.status = ReadDocument(text, format, options_, &doc, result.report);
+      if (!result.status.ok()) return;
+      // Nothing lost silently: visible characters per stage, and the
+      // warning when rules removed most of the text (loss_account.h).
+      ApplyCounted(*pipeline_, doc, result.report);
+      result.markdown = WriteMarkdown(doc, &result.report, &result.body_offset);
+      result.warning = LossWarning(text, result.report);
+      return;
+    }
+  }
+}
+
+std::vector<Result> Normalizer::NormalizeBatch(std::span<const std::string> inputs,
+                                               int threads) const {
+  std::vector<Result> results(inputs.size());
+  ParallelFor(inputs.size(), threads, [&](size_t i) { results[i] = Normalize(inputs[i]); });
+  return results;
 }
 
 Result Normalize(std::string_view bytes, const Options& options) {

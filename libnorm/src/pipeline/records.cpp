@@ -6,6 +6,7 @@
 #include "json.h"
 #include "norm/norm.h"
 #include "norm/reader.h"
+#include "parallel.h"
 #include "utf8.h"
 
 namespace norm {
@@ -422,6 +423,15 @@ RecordResult NormalizeRecord(const Normalizer& normalizer, std::string_view reco
                              const RecordOptions& options) {
   return NormalizeRecord(record, options,
                          [&](std::string_view bytes) { return normalizer.Normalize(bytes); });
+}
+
+std::vector<RecordResult> NormalizeRecords(const Normalizer& normalizer,
+                                           std::span<const std::string> records,
+                                           const RecordOptions& options, int threads) {
+  std::vector<RecordResult> results(records.size());
+  ParallelFor(records.size(), threads,
+              [&](size_t i) { results[i] = NormalizeRecord(normalizer, records[i], options); });
+  return results;
 }
 
 }  // namespace norm

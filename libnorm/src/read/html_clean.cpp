@@ -1,7 +1,6 @@
 #include "html_clean.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -11,6 +10,7 @@
 #include "html_dom.h"
 #include "html_util.h"
 #include "html_visible.h"
+#include "utf8.h"
 
 namespace norm::html {
 namespace {
@@ -21,9 +21,9 @@ bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> name
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Tokens (whole words of an id, class or data-* attribute name) that mark
-// page furniture. Whole-token matching keeps "shadow", "header", "load",
-// "download" and "badge" safe.
+// Words of an id, class or data-* attribute name that mark page furniture.
+// Whole-word matching keeps "shadow", "header", "load", "download" and
+// "badge" safe.
 constexpr std::string_view kBoilerplateTokens[] = {
     "ad",           "ads",         "adv",        "advert",      "adverts",     "advertisement",
     "advertising",  "adsense",     "adslot",     "adunit",      "adbox",       "adzone",
@@ -39,15 +39,31 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore",
     "signature",    "postprofile", "userinfo",   "avatar"};
 
-// Splits s into alphanumeric words (also at lower-to-upper case changes) and
-// returns the first boilerplate token.
-std::string_view FindToken(std::string_view s) {
+// Words anywhere in a compound name that negate or qualify it: `no-share`,
+// `has-sidebar`, `content-with-sidebar`, `isPaywall`, `js-readmore`.
+constexpr std::string_view kQualifiers[] = {"no", "not", "has", "with", "is", "and", "js"};
+
+// Words of an id or class that mark the article container.
+constexpr std::string_view kContentWords[] = {"article", "content", "entry", "post",   "story",
+                                              "text",    "body",    "main",  "hentry", "blog"};
+
+template <size_t N>
+bool InList(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view t : list)
+    if (t == w) return true;
+  return false;
+}
+
+// Calls fn(word) for the alphanumeric words of s (split also at lower-to-
+// upper case changes), lower-cased; fn returns false to stop.
+template <typename Fn>
+void ForEachWord(std::string_view s, Fn fn) {
   char buf[40];
   size_t i = 0;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
   while (i < s.size()) {
-    auto alnum = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    };
     while (i < s.size() && !alnum(s[i])) ++i;
     size_t n = 0;
     bool too_long = false;
@@ -59,102 +75,92 @@ std::string_view FindToken(std::string_view s) {
         too_long = true;
       ++i;
     }
-    if (n > 0 && !too_long) {
-      std::string_view w(buf, n);
-      for (std::string_view t : kBoilerplateTokens)
-        if (t == w) return t;
-    }
+    if (n > 0 && !too_long && !fn(std::string_view(buf, n))) return;
   }
-  return {};
 }
 
-struct Stat {
-  size_t weight = 0;  // weighted text length of the subtree
-  size_t link = 0;    // of which inside <a>
-  size_t commas = 0;
-  bool leaf_block = false;  // a block element with no block descendants
+// Tokens that say how a block looks or is delivered rather than what it
+// is: a section styled for ads, a print or share variant, a widget of a page
+// builder, a paywalled body. Around long link-poor text they are a
+// container of the article (`TestReport__Section--Ads` on every section of
+// a review, Elementor's `elementor-widget`), so they weigh less and never
+// remove content-like text.
+constexpr std::string_view kPresentationTokens[] = {
+    "ad",     "ads",   "adv",      "widget",    "print",        "share",    "sharing",
+    "modal",  "popup", "promo",    "paywall",   "pagination",   "pager",    "toolbar",
+    "banner", "gpt",   "promoted", "sponsored", "subscription", "readmore", "signature"};
+
+bool IsPresentationToken(std::string_view token) {
+  for (std::string_view t : kPresentationTokens)
+    if (t == token) return true;
+  return false;
+}
+
+struct TokenHit {
+  std::string_view token;  // points into kBoilerplateTokens
+  bool weak = false;
 };
 
-class Cleaner {
- public:
-  Cleaner(const CleanOptions& options, Report& report) : options_(options), report_(report) {}
+// Last words of a compound name that still name the furniture itself:
+// `related-posts`, `share-buttons`, `sidebar-right`, `comments-area`.
+constexpr std::string_view kFurnitureNouns[] = {
+    "list",  "links",  "link",    "box",   "bar",   "buttons",  "button",  "btn",   "icons",
+    "icon",  "block",  "items",   "item",  "posts", "articles", "stories", "news",  "area",
+    "col",   "column", "widgets", "slot",  "unit",  "top",      "bottom",  "left",  "right",
+    "inner", "title",  "label",   "count", "panel", "tools",    "zone",    "module"};
 
-  void Measure(const xmlNode* node, bool in_link, int depth, Stat* parent);
-  void MarkProtected(const xmlNode* node, int depth);
-  void Prune(xmlNode* node, int depth);
-  void Remove(xmlNode* node, std::string_view reason, std::string_view detail);
-
-  const CleanOptions& options_;
-  Report& report_;
-  std::unordered_map<const xmlNode*, Stat> stats_;
-  std::unordered_set<const xmlNode*> protected_;  // ancestors of article/main markers
-  size_t total_ = 0;
-};
-
-void Cleaner::Measure(const xmlNode* node, bool in_link, int depth, Stat* out) {
-  Stat s;
-  bool has_block = false;
-  for (const xmlNode* c = node->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      std::string_view t = Content(c);
-      size_t w = WeightedLength(t);
-      s.weight += w;
-      if (in_link) s.link += w;
-      for (size_t i = 0; i < t.size(); ++i) {
-        if (t[i] == ',') ++s.commas;
-        // U+FF0C fullwidth comma, U+3001 ideographic comma.
-        if (i + 2 < t.size() && ((t[i] == '\xEF' && t[i + 1] == '\xBC' && t[i + 2] == '\x8C') ||
-                                 (t[i] == '\xE3' && t[i + 1] == '\x80' && t[i + 2] == '\x81')))
-          ++s.commas;
+// The furniture token of one class item or id. A compound name is read by
+// its last word, as English compounds are: `article-comments` and
+// `related-posts` are furniture (strong evidence), `comment-body`,
+// `sticky-sidebar-relative`, `elementor-widget-wrap` and `share-twitter`
+// are parts or containers of something else (weak evidence), and so is any
+// compound with a qualifier (`no-share`, `has-sidebar`). Words of one or two
+// letters (`cb-`, `td-`, `o-` prefixes) and numbers are left out.
+TokenHit ItemToken(std::string_view item) {
+  TokenHit hit;
+  bool qualified = false;
+  size_t words = 0;
+  std::string last;
+  bool last_token = false;
+  ForEachWord(item, [&](std::string_view w) {
+    if (InList(w, kQualifiers)) {
+      qualified = true;
+      return true;
+    }
+    bool token = false;
+    for (std::string_view t : kBoilerplateTokens)
+      if (t == w) {
+        if (hit.token.empty()) hit.token = t;
+        token = true;
+        break;
       }
-    } else if (IsElement(c) && depth < kMaxDepth) {
-      Stat child;
-      Measure(c, in_link || Name(c) == "a", depth + 1, &child);
-      s.weight += child.weight;
-      s.link += child.link;
-      s.commas += child.commas;
-      if (IsBlockElement(Name(c))) has_block = true;
-    }
+    if (!token && (w.size() <= 2 || (w[0] >= '0' && w[0] <= '9'))) return true;
+    ++words;
+    last = w;
+    last_token = token;
+    return true;
+  });
+  if (hit.token.empty()) return hit;
+  if (qualified) {
+    hit.weak = true;
+  } else if (words <= 1 || last_token) {
+    hit.weak = false;
+  } else {
+    hit.weak = !InList(std::string_view(last), kFurnitureNouns);
   }
-  s.leaf_block = !has_block;
-  stats_[node] = s;
-  if (out) *out = s;
+  return hit;
 }
 
-void Cleaner::MarkProtected(const xmlNode* node, int depth) {
-  for (const xmlNode* c = node->children; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    std::string_view n = Name(c);
-    if (n == "article" || n == "main" || Attr(c, "itemprop") == "articleBody" ||
-        Attr(c, "role") == "main") {
-      for (const xmlNode* p = c; p; p = p->parent) protected_.insert(p);
-    }
-    if (depth < kMaxDepth) MarkProtected(c, depth + 1);
+bool HasContentWord(const xmlNode* node) {
+  bool found = false;
+  for (std::string_view attr : {"id", "class"}) {
+    ForEachWord(Attr(node, attr), [&](std::string_view w) {
+      if (InList(w, kContentWords)) found = true;
+      return !found;
+    });
+    if (found) return true;
   }
-}
-
-void Cleaner::Remove(xmlNode* node, std::string_view reason, std::string_view detail) {
-  report_.Count("html", std::string(reason) + "-removed");
-  CountRemovedNode(report_, node, reason, detail);
-  if (options_.explain) {
-    std::string what = "removed <" + std::string(Name(node));
-    std::string_view id = Attr(node, "id");
-    std::string_view cls = Attr(node, "class");
-    if (!id.empty()) what += " id=\"" + std::string(id) + "\"";
-    if (!cls.empty()) what += " class=\"" + std::string(Excerpt(cls, 40)) + "\"";
-    what += "> (" + std::string(reason);
-    if (!detail.empty()) what += ": " + std::string(detail);
-    what += ")";
-    std::string text;
-    xmlChar* content = xmlNodeGetContent(node);
-    if (content) {
-      text = Excerpt(reinterpret_cast<const char*>(content));
-      xmlFree(content);
-    }
-    report_.AddEvent({"html", std::move(what), -1, std::move(text), ""});
-  }
-  xmlUnlinkNode(node);
-  xmlFreeNode(node);
+  return false;
 }
 
 bool IsHidden(const xmlNode* n) {
@@ -172,6 +178,15 @@ bool IsHidden(const xmlNode* n) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
+bool HasDescendant(const xmlNode* node, std::initializer_list<std::string_view> names, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (IsOneOf(Name(c), names)) return true;
+    if (depth < kMaxDepth && HasDescendant(c, names, depth + 1)) return true;
+  }
+  return false;
+}
+
 bool HasImage(const xmlNode* node, int depth) {
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (!IsElement(c)) continue;
@@ -181,7 +196,158 @@ bool HasImage(const xmlNode* node, int depth) {
   return false;
 }
 
-void Cleaner::Prune(xmlNode* node, int depth) {
+bool IsHeading(std::string_view n) {
+  return IsOneOf(n, {"h1", "h2", "h3", "h4", "h5", "h6", "th"});
+}
+
+// Elements that are never content, whatever they hold.
+bool IsNeverContent(std::string_view name) {
+  return IsOneOf(name, {"script", "style", "noscript", "iframe", "svg", "embed", "object", "input",
+                        "select", "textarea", "canvas", "audio", "video", "map", "dialog",
+                        "frameset", "frame", "applet"});
+}
+
+size_t CountCommas(std::string_view t) {
+  size_t n = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == ',') ++n;
+    // U+FF0C fullwidth comma, U+3001 ideographic comma, U+3002 full stop.
+    if (i + 2 < t.size() &&
+        ((t[i] == '\xEF' && t[i + 1] == '\xBC' && t[i + 2] == '\x8C') ||
+         (t[i] == '\xE3' && t[i + 1] == '\x80' && (t[i + 2] == '\x81' || t[i + 2] == '\x82'))))
+      ++n;
+  }
+  return n;
+}
+
+size_t TextWeight(const xmlNode* node, int depth) {
+  size_t w = 0;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+      w += WeightedLength(Content(c));
+    else if (IsElement(c) && depth < kMaxDepth)
+      w += TextWeight(c, depth + 1);
+  }
+  return w;
+}
+
+struct Stat {
+  size_t weight = 0;  // weighted text length of the subtree
+  size_t link = 0;    // of which inside <a>
+  size_t commas = 0;
+  // The text directly under this element and its inline descendants that
+  // hold no block: a paragraph without <p> (text between <br>s in a <div>
+  // or a <td>).
+  size_t run_weight = 0, run_link = 0, run_commas = 0;
+  bool leaf_block = false;  // no block descendants
+  double factor = 1;        // furniture evidence of it and its ancestors
+};
+
+class Extractor {
+ public:
+  Extractor(const CleanOptions& options, Report& report) : options_(options), report_(report) {}
+
+  // Step 1.
+  void RemoveNeverContent(xmlNode* root);
+  // Steps 2 and 3.
+  std::vector<xmlNode*> Select(xmlNode* body);
+  // Step 4, over the descendants of node; guard_total is the weight an
+  // element must hold more than half of to be kept whatever it is.
+  void PruneFurniture(xmlNode* node, size_t guard_total, int depth);
+  bool IsTeaserList(const xmlNode* node);
+
+  void Measure(const xmlNode* node, bool in_link, int depth, Stat* out);
+  // Sets every Stat's factor under node: the product of the furniture
+  // factors of the element and its ancestors.
+  void PropagateFactors(const xmlNode* node, double factor, int depth);
+  void MarkProtected(const xmlNode* node, int depth);
+  void MarkProtectedIn(const xmlNode* node, int depth, std::vector<const xmlNode*>* articles);
+  const Stat& StatOf(const xmlNode* n) { return stats_[n]; }
+
+ private:
+  void RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth);
+  void CollectHidden(const xmlNode* node, size_t* hidden, int depth);
+  void Remove(xmlNode* node, std::string_view reason, std::string_view detail, size_t weight);
+  double FurnitureFactor(const xmlNode* node, size_t weight) const;
+  void ScoreParagraphs(const xmlNode* node, int depth);
+  void AddScore(const xmlNode* n, double v);
+  std::string Describe(const xmlNode* n) const;
+
+  const CleanOptions& options_;
+  Report& report_;
+  std::unordered_map<const xmlNode*, Stat> stats_;
+  std::unordered_map<const xmlNode*, double> score_;
+  std::unordered_map<const xmlNode*, size_t> good_;  // link-poor paragraph weight × factor
+  std::unordered_set<const xmlNode*> protected_;     // article/main and their ancestors
+  std::unordered_set<const xmlNode*> markers_;       // the article/main elements themselves
+  size_t total_ = 0;
+};
+
+void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view detail,
+                       size_t weight) {
+  report_.Count("html", std::string(reason) + "-removed");
+  CountRemovedNode(report_, node, reason, detail);
+  if (options_.explain) {
+    std::string what = "removed " + Describe(node) + " (" + std::string(reason);
+    if (!detail.empty()) what += ": " + std::string(detail);
+    what += ")";
+    if (weight > 0) what += " weight=" + std::to_string(weight);
+    std::string text;
+    xmlChar* content = xmlNodeGetContent(node);
+    if (content) {
+      text = Excerpt(reinterpret_cast<const char*>(content));
+      xmlFree(content);
+    }
+    report_.AddEvent({"html", std::move(what), -1, std::move(text), ""});
+  }
+  xmlUnlinkNode(node);
+  xmlFreeNode(node);
+}
+
+std::string Extractor::Describe(const xmlNode* node) const {
+  std::string what = "<" + std::string(Name(node));
+  std::string_view id = Attr(node, "id");
+  std::string_view cls = Attr(node, "class");
+  if (!id.empty()) what += " id=\"" + std::string(id) + "\"";
+  if (!cls.empty()) what += " class=\"" + std::string(Excerpt(cls, 40)) + "\"";
+  return what + ">";
+}
+
+void Extractor::CollectHidden(const xmlNode* node, size_t* hidden, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (IsHidden(c) || Name(c) == "template") {
+      *hidden += TextWeight(c, depth + 1);
+      continue;
+    }
+    if (depth < kMaxDepth) CollectHidden(c, hidden, depth + 1);
+  }
+}
+
+void Extractor::RemoveNeverContent(xmlNode* root) {
+  bool keep_hidden = false;
+  if (options_.boilerplate) {
+    // Hidden content that holds most of the page's text (three quarters),
+    // beside a visible part too small to be an article, is the article
+    // shown by script; less than that, it is a dialog, a tab or a decoy.
+    size_t hidden = 0;
+    CollectHidden(root, &hidden, 0);
+    size_t total = TextWeight(root, 0);
+    size_t visible = total - std::min(total, hidden);
+    keep_hidden = hidden > visible * 3 && visible < 1500 && hidden >= 200;
+    if (keep_hidden) {
+      report_.Count("html", "hidden-kept");
+      if (options_.explain)
+        report_.AddEvent({"html",
+                          "kept hidden content: it holds " + std::to_string(hidden) + " of " +
+                              std::to_string(total) + " weight",
+                          -1, "", ""});
+    }
+  }
+  RemoveNeverContentIn(root, keep_hidden, 0);
+}
+
+void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth) {
   xmlNode* next = nullptr;
   for (xmlNode* c = node->children; c; c = next) {
     next = c->next;
@@ -197,244 +363,551 @@ void Cleaner::Prune(xmlNode* node, int depth) {
       xmlFreeNode(c);
       continue;
     }
-    if (IsOneOf(name, {"script", "style", "template"})) {
-      Remove(c, "never-content", name);
+    if (IsOneOf(name, {"script", "style"}) || (name == "template" && !keep_hidden)) {
+      Remove(c, "never-content", name, 0);
       continue;
     }
     if (!options_.boilerplate) {
-      if (depth < kMaxDepth) Prune(c, depth + 1);
+      if (depth < kMaxDepth) RemoveNeverContentIn(c, keep_hidden, depth + 1);
       continue;
     }
-    const Stat& st = stats_[c];
-    bool guarded =
-        protected_.count(c) > 0 || (total_ > 0 && st.weight * 2 > total_ && st.weight > 200);
-    if (IsOneOf(name, {"noscript", "iframe", "button", "svg", "embed", "object", "input", "select",
-                       "textarea", "canvas", "audio", "video", "map", "dialog", "frameset", "frame",
-                       "applet"}) ||
-        (name == "form" && !guarded)) {
-      Remove(c, "never-content", name);
+    if (IsNeverContent(name)) {
+      Remove(c, "never-content", name, 0);
       continue;
     }
-    if (IsHidden(c)) {
-      Remove(c, "hidden", "");
-      continue;
-    }
-    if (options_.adblock && !protected_.count(c)) {
-      if (std::string rule = options_.adblock->Match(c); !rule.empty()) {
-        Remove(c, "adblock", rule);
+    if (name == "button" || name == "form") {
+      // A button's label and a search or comment form are short; an
+      // accordion button or a product form can hold the text itself.
+      size_t w = TextWeight(c, depth + 1);
+      if (w < (name == "button" ? 100u : 200u)) {
+        Remove(c, "never-content", name, w);
         continue;
       }
     }
-    if (name.find('-') != std::string_view::npos && st.weight < 200 && !guarded) {
-      Remove(c, "custom-element", name);
+    if (!keep_hidden && IsHidden(c)) {
+      Remove(c, "hidden", "", TextWeight(c, depth + 1));
       continue;
     }
-    if (!guarded) {
-      std::string_view role = Attr(c, "role");
-      if (IsOneOf(name, {"nav", "aside", "footer"}) ||
-          IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
-                         "alertdialog"})) {
-        Remove(c, "semantic", role.empty() ? name : role);
-        continue;
-      }
-      std::string_view token = BoilerplateToken(c);
-      if (!token.empty()) {
-        Remove(c, "heuristic", token);
-        continue;
-      }
-      if (st.weight == 0 && !HasImage(c, 0) &&
-          (!Attr(c, "id").empty() || !Attr(c, "class").empty()) &&
-          !IsOneOf(name, {"img", "br", "hr", "td", "th", "tr", "li"})) {
-        Remove(c, "empty", "");
-        continue;
-      }
-    }
-    if (depth < kMaxDepth) Prune(c, depth + 1);
+    if (depth < kMaxDepth) RemoveNeverContentIn(c, keep_hidden, depth + 1);
   }
 }
 
-// Readability-style candidate scores.
-struct Scorer {
-  std::unordered_map<const xmlNode*, double> score;
-  std::unordered_map<const xmlNode*, Stat> stats;
-  // Weight of the paragraphs with little link text under each node.
-  std::unordered_map<const xmlNode*, size_t> good;
-
-  Stat Measure(const xmlNode* node, bool in_link, int depth) {
-    Stat s;
-    bool has_block = false;
-    for (const xmlNode* c = node->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-        std::string_view t = Content(c);
-        size_t w = WeightedLength(t);
-        s.weight += w;
-        if (in_link) s.link += w;
-        for (size_t i = 0; i < t.size(); ++i) {
-          if (t[i] == ',') ++s.commas;
-          if (i + 2 < t.size() && ((t[i] == '\xEF' && t[i + 1] == '\xBC' && t[i + 2] == '\x8C') ||
-                                   (t[i] == '\xE3' && t[i + 1] == '\x80' && t[i + 2] == '\x81')))
-            ++s.commas;
-        }
-      } else if (IsElement(c) && depth < kMaxDepth) {
-        Stat child = Measure(c, in_link || Name(c) == "a", depth + 1);
-        s.weight += child.weight;
-        s.link += child.link;
-        s.commas += child.commas;
-        if (IsBlockElement(Name(c)) || !child.leaf_block) has_block = true;
-      }
-    }
-    s.leaf_block = !has_block;
-    stats[node] = s;
-    return s;
-  }
-
-  static double TagBonus(std::string_view n) {
-    if (n == "article") return 10;
-    if (n == "div" || n == "section" || n == "main") return 5;
-    if (IsOneOf(n, {"pre", "td", "blockquote"})) return 3;
-    if (IsOneOf(n, {"ol", "ul", "dl", "dd", "dt", "li", "form"})) return -3;
-    if (IsOneOf(n, {"h1", "h2", "h3", "h4", "h5", "h6", "th"})) return -5;
-    return 0;
-  }
-
-  void Add(const xmlNode* n, double v) {
-    auto it = score.find(n);
-    if (it == score.end()) it = score.emplace(n, TagBonus(Name(n))).first;
-    it->second += v;
-  }
-
-  void ScoreParagraphs(const xmlNode* node, int depth) {
-    for (const xmlNode* c = node->children; c; c = c->next) {
-      if (!IsElement(c)) continue;
-      const Stat& s = stats[c];
-      std::string_view n = Name(c);
-      bool para = s.leaf_block && (IsBlockElement(n) || n == "font" || n == "span") &&
-                  !IsOneOf(n, {"h1", "h2", "h3", "h4", "h5", "h6", "th"});
-      if (para && s.weight >= 25) {
-        double link_density = s.weight ? static_cast<double>(s.link) / s.weight : 0;
-        double v = 1 + static_cast<double>(std::min<size_t>(s.commas, 20)) +
-                   std::min(static_cast<double>(s.weight) / 100.0, 3.0);
-        v *= (1 - link_density);
-        if (link_density < 0.3)
-          for (const xmlNode* a = c; a && a->type == XML_ELEMENT_NODE; a = a->parent)
-            good[a] += s.weight;
-        const xmlNode* p = c->parent;
-        for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 3; ++level, p = p->parent) {
-          Add(p, level == 0 ? v : level == 1 ? v / 2 : v / 6);
-        }
-        continue;
-      }
-      if (depth < kMaxDepth) ScoreParagraphs(c, depth + 1);
-    }
-  }
-};
-
-}  // namespace
-
-std::string_view BoilerplateToken(const xmlNode* node) {
-  for (const xmlAttr* a = node->properties; a; a = a->next) {
-    std::string_view name = Name(reinterpret_cast<const xmlNode*>(a));
-    std::string_view t;
-    if (name == "id" || name == "class") {
-      t = FindToken(AttrValue(a));
-    } else if (name.starts_with("data-")) {
-      t = FindToken(name.substr(5));
-    }
-    if (!t.empty()) return t;
-  }
-  return {};
+// Scales the score of paragraphs under node: furniture evidence lowers it,
+// it does not decide. An element holding most of the page is never
+// furniture (body classes such as `has-sidebar`, a Blogger `widget Blog`
+// around every post).
+double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
+  if ((total_ > 0 && weight * 2 > total_) || protected_.count(node)) return 1;
+  std::string_view name = Name(node);
+  std::string_view role = Attr(node, "role");
+  if (IsOneOf(name, {"nav", "aside", "footer"}) ||
+      IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                     "alertdialog"}))
+    return 0.2;
+  bool weak = false;
+  std::string_view token = BoilerplateToken(node, &weak);
+  if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
+  if (options_.adblock && !options_.adblock->Match(node).empty()) return 0.2;
+  return 1;
 }
 
-void CleanDom(xmlNode* root, const CleanOptions& options, Report& report) {
-  Cleaner cleaner(options, report);
-  if (options.boilerplate) {
-    Stat total;
-    cleaner.Measure(root, false, 0, &total);
-    cleaner.total_ = total.weight;
-    cleaner.MarkProtected(root, 0);
+void Extractor::PropagateFactors(const xmlNode* node, double factor, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    Stat& s = stats_[c];
+    s.factor = factor * FurnitureFactor(c, s.weight);
+    if (depth < kMaxDepth) PropagateFactors(c, s.factor, depth + 1);
   }
-  cleaner.Prune(root, 0);
 }
 
-std::vector<const xmlNode*> SelectMainContent(const xmlNode* body, const CleanOptions& options,
-                                              Report& report) {
-  Scorer sc;
-  Stat total = sc.Measure(body, false, 0);
-  sc.ScoreParagraphs(body, 0);
+void Extractor::Measure(const xmlNode* node, bool in_link, int depth, Stat* out) {
+  Stat s;
+  bool has_block = false;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      std::string_view t = Content(c);
+      size_t w = WeightedLength(t);
+      size_t commas = CountCommas(t);
+      s.weight += w;
+      s.run_weight += w;
+      s.commas += commas;
+      s.run_commas += commas;
+      if (in_link) {
+        s.link += w;
+        s.run_link += w;
+      }
+    } else if (IsElement(c) && depth < kMaxDepth) {
+      Stat child;
+      bool link = in_link || Name(c) == "a";
+      Measure(c, link, depth + 1, &child);
+      s.weight += child.weight;
+      s.link += child.link;
+      s.commas += child.commas;
+      bool block = IsBlockElement(Name(c));
+      if (block || !child.leaf_block) {
+        has_block = true;
+      } else {
+        s.run_weight += child.weight;
+        s.run_link += child.link;
+        s.run_commas += child.commas;
+      }
+    }
+  }
+  s.leaf_block = !has_block;
+  stats_[node] = s;
+  if (out) *out = s;
+}
+
+// Marks main, role=main and itemprop=articleBody elements, and the one
+// <article> of a page that has one (pages with many use it for teasers and
+// comments too), with their ancestors.
+void Extractor::MarkProtected(const xmlNode* node, int depth) {
+  std::vector<const xmlNode*> articles;
+  MarkProtectedIn(node, depth, &articles);
+  if (articles.size() == 1) {
+    markers_.insert(articles[0]);
+    for (const xmlNode* p = articles[0]; p; p = p->parent) protected_.insert(p);
+  }
+}
+
+void Extractor::MarkProtectedIn(const xmlNode* node, int depth,
+                                std::vector<const xmlNode*>* articles) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    std::string_view n = Name(c);
+    if (n == "article") articles->push_back(c);
+    if (n == "main" || Attr(c, "itemprop") == "articleBody" || Attr(c, "role") == "main") {
+      markers_.insert(c);
+      for (const xmlNode* p = c; p; p = p->parent) protected_.insert(p);
+    }
+    if (depth < kMaxDepth) MarkProtectedIn(c, depth + 1, articles);
+  }
+}
+
+double TagBonus(std::string_view n) {
+  if (n == "article") return 10;
+  if (n == "div" || n == "section" || n == "main") return 5;
+  if (IsOneOf(n, {"pre", "td", "blockquote"})) return 3;
+  if (IsOneOf(n, {"ol", "ul", "dl", "dd", "dt", "li", "form"})) return -3;
+  if (IsHeading(n)) return -5;
+  return 0;
+}
+
+void Extractor::AddScore(const xmlNode* n, double v) {
+  auto it = score_.find(n);
+  if (it == score_.end()) {
+    double initial = TagBonus(Name(n));
+    if (HasContentWord(n)) initial += 5;
+    it = score_.emplace(n, initial).first;
+  }
+  it->second += v;
+}
+
+// Readability-style: every paragraph adds to its first three ancestors.
+void Extractor::ScoreParagraphs(const xmlNode* node, int depth) {
+  auto value = [](size_t weight, size_t link, size_t commas, double factor) {
+    double link_density = weight ? static_cast<double>(link) / static_cast<double>(weight) : 0;
+    double v = 1 + static_cast<double>(std::min<size_t>(commas, 20)) +
+               std::min(static_cast<double>(weight) / 100.0, 3.0);
+    return v * (1 - link_density) * factor;
+  };
+  auto credit = [&](const xmlNode* first, size_t weight, size_t link, double factor) {
+    if (weight > link * 3) {
+      auto good = static_cast<size_t>(static_cast<double>(weight - link) * factor);
+      for (const xmlNode* a = first; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        good_[a] += good;
+    }
+  };
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    const Stat& s = stats_[c];
+    std::string_view n = Name(c);
+    bool para = s.leaf_block && (IsBlockElement(n) || n == "font" || n == "span") && !IsHeading(n);
+    if (para && s.weight >= 25) {
+      double v = value(s.weight, s.link, s.commas, s.factor);
+      credit(c, s.weight, s.link, s.factor);
+      const xmlNode* p = c->parent;
+      for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 3; ++level, p = p->parent)
+        AddScore(p, level == 0 ? v : level == 1 ? v / 2 : v / 6);
+      continue;
+    }
+    if (!s.leaf_block && s.run_weight >= 25 && !IsHeading(n)) {
+      // Text between the blocks of c: a paragraph of c itself.
+      double v = value(s.run_weight, s.run_link, s.run_commas, s.factor);
+      credit(c, s.run_weight, s.run_link, s.factor);
+      const xmlNode* p = c;
+      for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 3; ++level, p = p->parent)
+        AddScore(p, level == 0 ? v : level == 1 ? v / 2 : v / 6);
+    }
+    if (depth < kMaxDepth) ScoreParagraphs(c, depth + 1);
+  }
+}
+
+bool IsAncestor(const xmlNode* a, const xmlNode* n) {
+  for (const xmlNode* p = n; p; p = p->parent)
+    if (p == a) return true;
+  return false;
+}
+
+// Reads like a standfirst: sentences (it ends like one), no picture (a
+// header's image brings its caption and credit along).
+bool IsLeadLike(const xmlNode* node) {
+  if (HasDescendant(node, {"img", "picture", "figure", "video"}, 0)) return false;
+  xmlChar* content = xmlNodeGetContent(node);
+  if (!content) return false;
+  std::string_view t = TrimAscii(reinterpret_cast<const char*>(content));
+  char32_t last = utf8::Last(t);
+  bool sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 ||
+                  last == 0xFF01 || last == 0xFF1F || last == '"' || last == 0x201D || last == 0xBB;
+  xmlFree(content);
+  return sentence;
+}
+
+std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
+  Stat total;
+  Measure(body, false, 0, &total);
+  total_ = total.weight;
+  PropagateFactors(body, 1, 0);
+  ScoreParagraphs(body, 0);
   const xmlNode* top = nullptr;
   double best = 0;
-  for (auto& [node, v] : sc.score) {
-    const Stat& s = sc.stats[node];
-    double ld = s.weight ? static_cast<double>(s.link) / s.weight : 0;
+  for (auto& [node, v] : score_) {
+    const Stat& s = stats_[node];
+    double ld = s.weight ? static_cast<double>(s.link) / static_cast<double>(s.weight) : 0;
     v *= (1 - ld);
     if (v > best || (v == best && top && node->line < top->line)) {
       best = v;
       top = node;
     }
   }
-  if (!top || top == body || best < 5) return {body};
+  if (!top || top == body || best < 5) {
+    if (options_.explain) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " (best score %.1f)", best);
+      report_.AddEvent({"html",
+                        std::string("no candidate stands out: the whole body is kept") + buf, -1,
+                        "", ""});
+    }
+    return {body};
+  }
+  const xmlNode* candidate = top;
+  double candidate_score = best;
   // An ancestor holding much more paragraph text than the top candidate is
   // the real container: a forum thread of posts, an article split over
   // sibling divs around an ad.
   {
+    // The page's own article marker (itemprop=articleBody, <main>, a
+    // single <article>) bounds the climb.
     const xmlNode* best_node = top;
     for (const xmlNode* a = top->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-      const Stat& s = sc.stats[a];
-      double ld = s.weight ? static_cast<double>(s.link) / s.weight : 0;
-      if (ld < 0.3 && sc.good[a] * 10 >= sc.good[best_node] * 14) best_node = a;
+      bool marker_below = false;
+      for (const xmlNode* m = top; m && m != a; m = m->parent)
+        if (markers_.count(m)) marker_below = true;
+      if (marker_below) break;
+      const Stat& s = stats_[a];
+      double ld = s.weight ? static_cast<double>(s.link) / static_cast<double>(s.weight) : 0;
+      if (ld < 0.3 && good_[a] * 10 >= good_[best_node] * 14) best_node = a;
       if (a == body) break;
     }
-    if (best_node == body) return {body};
+    if (best_node == body) {
+      if (options_.explain)
+        report_.AddEvent({"html",
+                          "selected " + Describe(top) +
+                              ", widened to the whole body (it holds much more good text)",
+                          -1, "", ""});
+      return {body};
+    }
     if (best_node != top) {
       top = best_node;
-      best = std::max(best, sc.score.count(top) ? sc.score[top] : 0.0);
+      best = std::max(best, score_.count(top) ? score_[top] : 0.0);
     }
   }
   double threshold = std::max(10.0, best * 0.2);
-  std::vector<const xmlNode*> keep;
-  const xmlNode* parent = top->parent;
-  for (const xmlNode* c = parent ? parent->children : top; c; c = c->next) {
+  std::vector<xmlNode*> keep;
+  xmlNode* parent = top->parent;
+  for (xmlNode* c = parent ? parent->children : const_cast<xmlNode*>(top); c; c = c->next) {
     if (!IsElement(c)) continue;
     bool take = c == top;
     if (!take) {
-      auto it = sc.score.find(c);
-      if (it != sc.score.end() && it->second >= threshold) take = true;
+      auto it = score_.find(c);
+      if (it != score_.end() && it->second >= threshold) take = true;
     }
-    if (!take && Name(c) == "p") {
-      const Stat& s = sc.stats[c];
-      double ld = s.weight ? static_cast<double>(s.link) / s.weight : 1;
-      if (s.weight > 80 && ld < 0.25) take = true;
+    if (!take) {
+      // A paragraph, or a block of link-poor text that is not furniture:
+      // the article continued past an ad or a figure.
+      const Stat& s = stats_[c];
+      double ld = s.weight ? static_cast<double>(s.link) / static_cast<double>(s.weight) : 1;
+      if (Name(c) == "p" && s.weight > 80 && ld < 0.25) take = true;
+      if (good_[c] >= 250 && ld < 0.2 && s.factor >= 0.7) take = true;
     }
     if (take) keep.push_back(c);
     if (!parent) break;
   }
+  // The lead: the article's standfirst, deck or intro often sits just
+  // before its container, in a header of the story. Up to three levels
+  // above the selection, the nearest preceding siblings holding link-poor
+  // text and no furniture evidence join it.
+  {
+    std::vector<xmlNode*> lead;
+    const xmlNode* path = keep.front();
+    for (int level = 0; level < 3 && path && path != body; ++level, path = path->parent) {
+      if (markers_.count(path) && level > 0) break;
+      int seen = 0;
+      for (xmlNode* c = path->prev; c && seen < 3; c = c->prev) {
+        if (!IsElement(c)) continue;
+        ++seen;
+        const Stat& s = stats_[c];
+        if (s.weight == 0) continue;
+        double ld = static_cast<double>(s.link) / static_cast<double>(s.weight);
+        if (s.factor < 0.7 || ld >= 0.5 || s.weight > stats_[top].weight) break;
+        if (ld < 0.3 && good_[c] >= 60 && !IsHeading(Name(c)) && IsLeadLike(c)) lead.push_back(c);
+      }
+      if (path->parent == body) break;
+    }
+    if (!lead.empty()) {
+      // Collected nearest first, level by level: reversed, that is
+      // document order (an ancestor's siblings precede the inner ones).
+      std::reverse(lead.begin(), lead.end());
+      if (options_.explain)
+        for (const xmlNode* l : lead)
+          report_.AddEvent({"html", "lead kept: " + Describe(l), -1, "", ""});
+      keep.insert(keep.begin(), lead.begin(), lead.end());
+    }
+  }
+  // The path from the selection down to the chosen candidate stays whole.
+  for (const xmlNode* p = candidate; p && p != top; p = p->parent) protected_.insert(p);
+
+  if (options_.explain) {
+    // The runner-up: the best candidate outside the selection's subtree.
+    const xmlNode* runner = nullptr;
+    double runner_score = 0;
+    for (auto& [node, v] : score_) {
+      if (IsAncestor(top, node) || IsAncestor(node, top)) continue;
+      if (v > runner_score || (v == runner_score && runner && node->line < runner->line)) {
+        runner_score = v;
+        runner = node;
+      }
+    }
+    char buf[160];
+    std::snprintf(buf, sizeof buf, " score %.1f, holds %zu of %zu good weight", candidate_score,
+                  good_[top], good_[body]);
+    std::string what = "selected " + Describe(candidate) + buf;
+    if (top != candidate) what += "; widened to " + Describe(top);
+    if (keep.size() > 1) what += " and " + std::to_string(keep.size() - 1) + " sibling(s)";
+    if (runner) {
+      std::snprintf(buf, sizeof buf, " score %.1f", runner_score);
+      what += "; runner-up " + Describe(runner) + buf;
+    }
+    report_.AddEvent({"html", std::move(what), -1, "", ""});
+  }
+
+  // Fallback: a selection holding little of the page's good text, small in
+  // itself, is more likely a wrong pick (a caption, a teaser) than the
+  // article: the whole body goes on, and the block-level boilerplate filter
+  // picks the article span.
+  size_t selected_good = 0;
+  for (const xmlNode* k : keep) selected_good += good_[k];
+  if (selected_good * 4 < good_[body] && selected_good < 1500) {
+    report_.Count("html", "main-content-fallback");
+    if (options_.explain)
+      report_.AddEvent({"html",
+                        "main-content fallback: the selection holds " +
+                            std::to_string(selected_good) + " of " + std::to_string(good_[body]) +
+                            " good weight; the whole body is kept",
+                        -1, "", ""});
+    return {body};
+  }
+
   // Count (and explain) what the selection leaves out.
   std::unordered_set<const xmlNode*> kept(keep.begin(), keep.end());
   size_t dropped = 0;
   for (const xmlNode* a = top; a && a != body; a = a->parent) {
     for (const xmlNode* c = a->parent ? a->parent->children : nullptr; c; c = c->next) {
       if (!IsElement(c) || kept.count(c) || c == a) continue;
-      const Stat& s = sc.stats[c];
+      const Stat& s = stats_[c];
       if (s.weight == 0 && !HasImage(c, 0)) continue;
       ++dropped;
-      CountRemovedNode(report, c, "main-content", "");
-      if (options.explain) {
+      CountRemovedNode(report_, c, "main-content", "");
+      if (options_.explain) {
         char buf[96];
-        std::snprintf(buf, sizeof buf, " (main-content: score %.1f < %.1f)",
-                      sc.score.count(c) ? sc.score[c] : 0.0, threshold);
+        std::snprintf(buf, sizeof buf, " (main-content: score %.1f < %.1f) weight=%zu",
+                      score_.count(c) ? score_[c] : 0.0, threshold, s.weight);
         std::string text;
         xmlChar* content = xmlNodeGetContent(c);
         if (content) {
           text = Excerpt(reinterpret_cast<const char*>(content));
           xmlFree(content);
         }
-        report.AddEvent(
-            {"html", "removed <" + std::string(Name(c)) + ">" + buf, -1, std::move(text), ""});
+        report_.AddEvent({"html", "removed " + Describe(c) + buf, -1, std::move(text), ""});
       }
     }
   }
-  if (dropped) report.Count("html", "main-content-removed", static_cast<int64_t>(dropped));
-  (void)total;
+  if (dropped) report_.Count("html", "main-content-removed", static_cast<int64_t>(dropped));
+  return keep;
+}
+
+// A heading holding a link, or a link holding a heading or an image: the
+// headline or the picture of another page.
+bool HasLinkedHeadline(const xmlNode* node, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    std::string_view n = Name(c);
+    if (IsOneOf(n, {"h2", "h3", "h4", "h5", "h6"}) && HasDescendant(c, {"a"}, 0)) return true;
+    if (n == "a" && HasDescendant(c, {"h2", "h3", "h4", "h5", "h6", "img", "picture"}, 0))
+      return true;
+    if (depth < kMaxDepth && HasLinkedHeadline(c, depth + 1)) return true;
+  }
+  return false;
+}
+
+// A list of teasers for other pages: three or more children alike (same
+// element, same class), most of the children, each short, each with a
+// linked headline or picture (HasLinkedHeadline). Their summaries read like the article; their
+// structure does not.
+bool Extractor::IsTeaserList(const xmlNode* node) {
+  std::unordered_map<std::string, int> groups;
+  int children = 0;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    ++children;
+    if (IsOneOf(Name(c), {"p", "br", "span", "a", "em", "strong", "b", "i"})) continue;
+    ++groups[std::string(Name(c)) + "." + std::string(Attr(c, "class"))];
+  }
+  if (children < 3) return false;
+  std::string best;
+  int best_n = 0;
+  for (auto& [k, n] : groups)
+    if (n > best_n) best_n = n, best = k;
+  if (best_n < 3 || best_n * 10 < children * 6) return false;
+  int teasers = 0;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c) || std::string(Name(c)) + "." + std::string(Attr(c, "class")) != best)
+      continue;
+    const Stat& s = stats_[c];
+    if (s.weight == 0 || s.weight > 800 || s.link * 20 < s.weight * 3) return false;
+    if (!HasLinkedHeadline(c, 0)) return false;
+    ++teasers;
+  }
+  return teasers >= 3;
+}
+
+void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
+  // Children alike (same element, same class) that hold most of the
+  // selection together are its structure: the sections of a review, the
+  // columns of a page builder.
+  std::unordered_map<std::string, size_t> group_weight;
+  for (const xmlNode* c = node->children; c; c = c->next)
+    if (IsElement(c) && !Attr(c, "class").empty())
+      group_weight[std::string(Name(c)) + "." + std::string(Attr(c, "class"))] += stats_[c].weight;
+  xmlNode* next = nullptr;
+  for (xmlNode* c = node->children; c; c = next) {
+    next = c->next;
+    if (!IsElement(c)) continue;
+    std::string_view name = Name(c);
+    const Stat& st = stats_[c];
+    bool guarded = protected_.count(c) > 0 || (st.weight * 2 > guard_total && st.weight > 200);
+    if (guarded) {
+      if (depth < kMaxDepth) PruneFurniture(c, guard_total, depth + 1);
+      continue;
+    }
+    double ld = st.weight ? static_cast<double>(st.link) / static_cast<double>(st.weight) : 0;
+    if (options_.adblock) {
+      if (std::string rule = options_.adblock->Match(c); !rule.empty()) {
+        Remove(c, "adblock", rule, st.weight);
+        continue;
+      }
+    }
+    if (name.find('-') != std::string_view::npos && st.weight < 200) {
+      Remove(c, "custom-element", name, st.weight);
+      continue;
+    }
+    std::string_view role = Attr(c, "role");
+    if (IsOneOf(name, {"nav", "aside", "footer"}) ||
+        IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                       "alertdialog"})) {
+      Remove(c, "semantic", role.empty() ? name : role, st.weight);
+      continue;
+    }
+    if (IsTeaserList(c)) {
+      Remove(c, "teaser-list", "", st.weight);
+      continue;
+    }
+    bool weak = false;
+    std::string_view token = BoilerplateToken(c, &weak);
+    bool remove = false;
+    if (!token.empty()) {
+      if (weak)  // a compound's part: only small or link-dense elements
+        remove = ld > 0.5 || st.weight < 100;
+      else if (IsPresentationToken(token))  // never content-like text
+        remove = !(ld < 0.25 &&
+                   (st.weight >= 300 ||
+                    group_weight[std::string(name) + "." + std::string(Attr(c, "class"))] * 2 >
+                        guard_total));
+      else
+        remove = true;
+    }
+    if (remove) {
+      Remove(c, "heuristic", token, st.weight);
+      continue;
+    }
+    if (st.weight == 0 && !HasImage(c, 0) &&
+        (!Attr(c, "id").empty() || !Attr(c, "class").empty()) &&
+        !IsOneOf(name, {"img", "br", "hr", "td", "th", "tr", "li"})) {
+      Remove(c, "empty", "", 0);
+      continue;
+    }
+    if (depth < kMaxDepth) PruneFurniture(c, guard_total, depth + 1);
+  }
+}
+
+}  // namespace
+
+std::string_view BoilerplateToken(const xmlNode* node, bool* weak) {
+  TokenHit weak_hit;
+  for (const xmlAttr* a = node->properties; a; a = a->next) {
+    std::string_view name = Name(reinterpret_cast<const xmlNode*>(a));
+    if (name == "id" || name == "class") {
+      TokenHit found;
+      ForEachToken(AttrValue(a), [&](std::string_view item) {
+        if (!found.token.empty() && !found.weak) return;
+        TokenHit h = ItemToken(item);
+        if (!h.token.empty() && (found.token.empty() || !h.weak)) found = h;
+      });
+      if (!found.token.empty() && !found.weak) {
+        if (weak) *weak = false;
+        return found.token;
+      }
+      if (!found.token.empty() && weak_hit.token.empty()) weak_hit = found;
+    } else if (name.starts_with("data-") && weak_hit.token.empty()) {
+      // An attribute name is a script's hook, weak evidence at most.
+      TokenHit h = ItemToken(name.substr(5));
+      if (!h.token.empty()) weak_hit = {h.token, true};
+    }
+  }
+  if (weak) *weak = true;
+  return weak_hit.token;
+}
+
+void CleanDom(xmlNode* root, const CleanOptions& options, Report& report) {
+  Extractor ex(options, report);
+  ex.RemoveNeverContent(root);
+  if (!options.boilerplate) return;
+  Stat total;
+  ex.Measure(root, false, 0, &total);
+  ex.MarkProtected(root, 0);
+  ex.PruneFurniture(root, total.weight, 0);
+}
+
+std::vector<xmlNode*> ExtractMainContent(xmlNode* root, xmlNode* body, const CleanOptions& options,
+                                         Report& report) {
+  Extractor ex(options, report);
+  ex.RemoveNeverContent(root);
+  ex.MarkProtected(body, 0);
+  std::vector<xmlNode*> keep = ex.Select(body);
+  for (xmlNode* k : keep) {
+    size_t weight = ex.StatOf(k).weight;
+    ex.PruneFurniture(k, weight, 0);
+  }
   return keep;
 }
 

@@ -1,24 +1,54 @@
-// DOM-level cleaning for the HTML reader: removes what is never content and
-// (with boilerplate removal on) ads, share widgets, navigation and other page
-// furniture, then picks the main-content subtree of a whole page.
+// DOM-level cleaning and main-content selection for the HTML reader.
+//
+// Whole pages are read select-then-clean:
+//   1. what is never content goes (script, style, noscript, iframe, svg,
+//      form controls, small buttons and forms, ...), and hidden content
+//      (hidden attribute, aria-hidden, display:none, visibility:hidden,
+//      <template>) unless it holds most of the page's text;
+//   2. candidate containers are scored on what is left: paragraphs (leaf
+//      blocks and the inline text runs of other blocks) by length
+//      (CJK-aware), punctuation and link density, summed into their first
+//      three ancestors; page-furniture evidence (class/id tokens, EasyList
+//      rules, nav/aside/footer and ARIA roles) scales a paragraph's score
+//      down, it does not delete; the best candidate, a container holding
+//      much more good text (never above the page's own marker:
+//      itemprop=articleBody, <main>, a single <article>), its qualifying
+//      siblings and the lead just before it are the article;
+//   3. when that selection holds little of the page's good text, the whole
+//      body is used instead (the Document-level boilerplate filter then
+//      picks the article span), so a page with an article never comes out
+//      empty;
+//   4. furniture is removed inside the selection only, never an element
+//      that holds most of it, the selection itself, or the path to the
+//      chosen candidate. A token inside a compound class name
+//      (`no-share`, `elementor-widget-wrap`, `print-only`) or a data-*
+//      attribute name is weak evidence: it removes only small or
+//      link-dense elements; presentation tokens (ads, widget, print,
+//      share, paywall) never remove content-like text; teaser lists (3+
+//      alike children with linked headlines) go.
+// Fragments (raw HTML inside Markdown) get steps 1 and 4 over the whole
+// fragment.
 //
 // Removal reasons, each counted under "html" in the Report and listed as a
-// ReportEvent for --explain:
-//   never-content  script, style, noscript, iframe, form, button, svg,
-//                  template, embed/object, form controls
+// ReportEvent for --explain (with the removed element's weighted text size):
+//   never-content  script, style, noscript, iframe, svg, embed/object, form
+//                  controls; forms and buttons without much text
 //   hidden         hidden attribute, aria-hidden="true", display:none,
-//                  visibility:hidden
+//                  visibility:hidden, <template>
 //   custom-element <share-button> and other names with '-' (small ones)
 //   adblock        an EasyList generic element-hiding rule (rule quoted)
 //   heuristic      an id/class/data-* token such as ad, dfp, share, social,
 //                  newsletter, paywall, related, comment, cookie (token quoted)
 //   semantic       nav, aside, footer, role=navigation/complementary/...
 //   empty          an element with an id or class and no text or image
-//   main-content   outside the highest-scoring content subtree (score quoted)
+//   teaser-list    children alike, each a linked headline or picture
+//   main-content   outside the selected content (its score quoted)
+// --explain also names the chosen candidate, its score and the runner-up.
 #pragma once
 
 #include <libxml/tree.h>
 
+#include <string_view>
 #include <vector>
 
 #include "adblock.h"
@@ -32,16 +62,19 @@ struct CleanOptions {
   const AdblockRules* adblock = nullptr;
 };
 
-// Removes unwanted subtrees under root (in place).
+// For a fragment: removes unwanted subtrees under root (in place).
 void CleanDom(xmlNode* root, const CleanOptions& options, Report& report);
 
-// For a whole page: the nodes holding the article (the best-scoring
-// candidate and its qualifying siblings, in document order). Returns {body}
-// when no candidate stands out. Records what it left out.
-std::vector<const xmlNode*> SelectMainContent(const xmlNode* body, const CleanOptions& options,
-                                              Report& report);
+// For a whole page (boilerplate removal on): steps 1-4 above. root is the
+// document element, body the element whose content is the page. Returns the
+// nodes holding the article in document order ({body} when no candidate
+// stands out).
+std::vector<xmlNode*> ExtractMainContent(xmlNode* root, xmlNode* body, const CleanOptions& options,
+                                         Report& report);
 
-// The id/class/data-* token that marks node as boilerplate, or empty.
-std::string_view BoilerplateToken(const xmlNode* node);
+// The id/class/data-* token that marks node as page furniture, or empty.
+// *weak (when given) is set when the token only sits inside a compound name
+// or an attribute name.
+std::string_view BoilerplateToken(const xmlNode* node, bool* weak = nullptr);
 
 }  // namespace norm::html

@@ -237,6 +237,23 @@ void Converter::AppendText(std::string_view s, Inlines* out, Ws* ws) {
     // A run of non-space characters.
     while (i < s.size() && !IsWs(s[i])) ++i;
     std::string_view run = s.substr(start, i - start);
+    // A soft hyphen (U+00AD) is a line-break hint a browser does not show;
+    // kept, it splits every word it sits in for search and for readers.
+    std::string without_shy;
+    if (run.find("\xC2\xAD") != std::string_view::npos) {
+      size_t removed = 0;
+      for (size_t k = 0; k < run.size(); ++k) {
+        if (run[k] == '\xC2' && k + 1 < run.size() && run[k + 1] == '\xAD') {
+          ++k;
+          ++removed;
+          continue;
+        }
+        without_shy += run[k];
+      }
+      report_.Count("html", "soft-hyphens-removed", static_cast<int64_t>(removed));
+      if (without_shy.empty()) continue;
+      run = without_shy;
+    }
     Ws_EmitPending(out, ws, utf8::First(run));
     AppendToText(out, run);
     ws->last = utf8::Last(run);

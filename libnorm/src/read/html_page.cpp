@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -15,6 +16,8 @@
 #include "html_prescan.h"
 #include "html_util.h"
 #include "norm/reader.h"
+#include "utf8.h"
+#include "visible_count.h"
 
 namespace norm::html {
 namespace {
@@ -69,6 +72,348 @@ bool IsTimestampComment(std::string_view s) {
   return seconds >= 788918400LL && seconds < 4102444800LL;
 }
 
+// The string value after `"key":` at or after from in json (escapes
+// \" and \\ kept simple: a value with other escapes is taken as written).
+std::string JsonString(std::string_view json, size_t from, size_t to) {
+  if (from >= to || from >= json.size() || json[from] != '"') return {};
+  std::string out;
+  for (size_t i = from + 1; i < to && i < json.size(); ++i) {
+    if (json[i] == '\\' && i + 1 < json.size()) {
+      out += json[++i];
+      continue;
+    }
+    if (json[i] == '"') return out;
+    out += json[i];
+  }
+  return {};
+}
+
+// Where the value of the first `"key"` at or after from starts, or npos.
+size_t JsonValueAt(std::string_view json, std::string_view key, size_t from) {
+  std::string quoted = "\"" + std::string(key) + "\"";
+  for (size_t k = json.find(quoted, from); k != std::string_view::npos;
+       k = json.find(quoted, k + 1)) {
+    size_t i = k + quoted.size();
+    while (i < json.size() && IsAsciiSpace(json[i])) ++i;
+    if (i >= json.size() || json[i] != ':') continue;
+    ++i;
+    while (i < json.size() && IsAsciiSpace(json[i])) ++i;
+    return i;
+  }
+  return std::string_view::npos;
+}
+
+// datePublished and the author names of a JSON-LD block (schema.org
+// Article and friends). A string scan, not a parser: JSON-LD on real pages
+// is often invalid JSON, and only these two keys are wanted.
+void JsonLdHints(std::string_view json, Document* doc) {
+  if (size_t v = JsonValueAt(json, "datePublished", 0); v != std::string_view::npos)
+    AddHint(doc, "jsonld:date", JsonString(json, v, json.size()));
+  size_t v = JsonValueAt(json, "author", 0);
+  if (v == std::string_view::npos || v >= json.size()) return;
+  if (json[v] == '"') {
+    AddHint(doc, "jsonld:author", JsonString(json, v, json.size()));
+    return;
+  }
+  if (json[v] != '{' && json[v] != '[') return;
+  // The extent of the author value: brackets matched, strings skipped.
+  size_t end = v;
+  int nesting = 0;
+  for (bool in_string = false; end < json.size(); ++end) {
+    char c = json[end];
+    if (in_string) {
+      if (c == '\\')
+        ++end;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"')
+      in_string = true;
+    else if (c == '{' || c == '[')
+      ++nesting;
+    else if ((c == '}' || c == ']') && --nesting == 0)
+      break;
+  }
+  std::string names;
+  std::string_view value = json.substr(0, end);
+  for (size_t n = JsonValueAt(value, "name", v); n != std::string_view::npos;
+       n = JsonValueAt(value, "name", n + 1)) {
+    std::string name = JsonString(value, n, value.size());
+    if (name.empty() || names.find(name) != std::string::npos) continue;
+    if (!names.empty()) names += "; ";
+    names += name;
+  }
+  AddHint(doc, "jsonld:author", names);
+}
+
+// The JSON string starting at json[from] ('"'), unescaped (\n, \t, \",
+// \\, \/, \uXXXX with surrogate pairs); empty when unterminated.
+std::string JsonUnescape(std::string_view json, size_t from) {
+  if (from >= json.size() || json[from] != '"') return {};
+  std::string out;
+  auto hex4 = [&](size_t at) -> long {
+    if (at + 4 > json.size()) return -1;
+    long v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      char c = json[k];
+      int d = c >= '0' && c <= '9'                     ? c - '0'
+              : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                       : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  for (size_t i = from + 1; i < json.size(); ++i) {
+    char c = json[i];
+    if (c == '"') return out;
+    if (c != '\\' || i + 1 >= json.size()) {
+      out += c;
+      continue;
+    }
+    char e = json[++i];
+    if (e == 'n') {
+      out += '\n';
+    } else if (e == 't' || e == 'r') {
+      out += ' ';
+    } else if (e == 'u') {
+      long cp = hex4(i + 1);
+      if (cp < 0) continue;
+      i += 4;
+      if (cp >= 0xD800 && cp < 0xDC00 && i + 2 < json.size() && json[i + 1] == '\\' &&
+          json[i + 2] == 'u') {
+        long lo = hex4(i + 3);
+        if (lo >= 0xDC00 && lo < 0xE000) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          i += 6;
+        }
+      }
+      if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
+      utf8::Append(out, static_cast<char32_t>(cp));
+    } else {
+      out += e;
+    }
+  }
+  return {};
+}
+
+// The longest JSON-LD articleBody of the page (empty when none).
+void FindJsonLdArticleBody(const xmlNode* node, std::string* best, int depth) {
+  for (const xmlNode* c = node; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (Name(c) == "script") {
+      if (!text::ContainsNoCase(Attr(c, "type"), "ld+json")) continue;
+      std::string json = NodeText(c);
+      for (size_t v = JsonValueAt(json, "articleBody", 0); v != std::string_view::npos;
+           v = JsonValueAt(json, "articleBody", v + 1)) {
+        std::string body = JsonUnescape(json, v);
+        if (body.size() > best->size()) *best = std::move(body);
+      }
+      continue;
+    }
+    if (c->children && depth < 200) FindJsonLdArticleBody(c->children, best, depth + 1);
+  }
+}
+
+size_t BlocksWeight(const std::vector<Block>& blocks) {
+  size_t w = 0;
+  for (const Block& b : blocks) w += WeightedLength(PlainText(b));
+  return w;
+}
+
+// Ends like a sentence: . ! ? … or a closing quote or bracket after one,
+// in Latin or CJK punctuation ("Kontakt:" and "Von:" are labels).
+bool EndsLikeSentence(std::string_view t) {
+  t = TrimAscii(t);
+  while (!t.empty()) {
+    char32_t c = utf8::Last(t);
+    if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+        c == 0x300D || c == 0x300F || c == 0xFF09) {
+      size_t n = 1;
+      while (n < t.size() && (static_cast<unsigned char>(t[t.size() - n]) & 0xC0) == 0x80) ++n;
+      t.remove_suffix(n);
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+           c == 0xFF1F;
+  }
+  return false;
+}
+
+// Links' share of a block's text.
+void LinkWeight(const Inlines& in, bool in_link, size_t* all, size_t* link) {
+  for (const Inline& i : in) {
+    if (i.kind == InlineKind::kText || i.kind == InlineKind::kCode) {
+      size_t w = WeightedLength(i.text);
+      *all += w;
+      if (in_link) *link += w;
+    }
+    LinkWeight(i.children, in_link || i.kind == InlineKind::kLink, all, link);
+  }
+}
+
+// After the article's last paragraph, page furniture that no class name
+// gave away: "Leave a comment", "Back to the overview", a photo credit, a
+// call to subscribe, a heading over a list that is gone, links. A block
+// there goes when it is a heading, a short paragraph that does not end
+// like a sentence, or a paragraph that is mostly links.
+void TrimFurnitureTail(std::vector<Block>* blocks, bool explain, Report& report) {
+  size_t last = blocks->size();
+  for (size_t i = blocks->size(); i > 0; --i) {
+    const Block& b = (*blocks)[i - 1];
+    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kRule) continue;
+    std::string t = PlainText(b);
+    size_t w = WeightedLength(t);
+    if (b.kind != BlockKind::kParagraph ? w >= 80 : (w >= 80 || (w >= 30 && EndsLikeSentence(t)))) {
+      size_t all = 0, link = 0;
+      LinkWeight(b.inlines, false, &all, &link);
+      if (link * 2 <= all || b.kind != BlockKind::kParagraph) {
+        last = i - 1;
+        break;
+      }
+    }
+  }
+  if (last + 1 >= blocks->size()) return;
+  int64_t removed = 0;
+  std::vector<Block> kept(
+      std::make_move_iterator(blocks->begin()),
+      std::make_move_iterator(blocks->begin() + static_cast<std::ptrdiff_t>(last + 1)));
+  for (size_t i = last + 1; i < blocks->size(); ++i) {
+    Block& b = (*blocks)[i];
+    std::string t = PlainText(b);
+    size_t w = WeightedLength(t);
+    size_t all = 0, link = 0;
+    LinkWeight(b.inlines, false, &all, &link);
+    bool furniture = b.kind == BlockKind::kHeading ||
+                     (b.kind == BlockKind::kParagraph &&
+                      ((w < 80 && !EndsLikeSentence(t)) || (all > 0 && link * 2 > all)));
+    if (!furniture) {
+      kept.push_back(std::move(b));
+      continue;
+    }
+    ++removed;
+    CountRemoved(report, "tail-furniture", VisibleChars(b));
+    if (explain)
+      report.AddEvent(
+          {"html", "removed tail furniture weight=" + std::to_string(w), -1, Excerpt(t), ""});
+  }
+  *blocks = std::move(kept);
+  if (removed) report.Count("html", "tail-furniture-removed", removed);
+}
+
+// Labels that open a promotion of other pages inside an article ("Read
+// more: <link>", "À lire aussi", "相关阅读"), lower case.
+constexpr std::string_view kPromoLabels[] = {"read more",
+                                             "read also",
+                                             "also read",
+                                             "see also",
+                                             "related",
+                                             "more:",
+                                             "recommended",
+                                             "you may also like",
+                                             "you might also like",
+                                             "click here",
+                                             "continue reading",
+                                             "lesen sie auch",
+                                             "lesen sie mehr",
+                                             "mehr zum thema",
+                                             "auch interessant",
+                                             "siehe auch",
+                                             "weiterlesen",
+                                             "zum thema",
+                                             "das könnte sie auch",
+                                             "mehr dazu",
+                                             "empfohlener redaktioneller inhalt",
+                                             "à lire aussi",
+                                             "a lire aussi",
+                                             "lire aussi",
+                                             "voir aussi",
+                                             "lire la suite",
+                                             "lea también",
+                                             "lee también",
+                                             "leer más",
+                                             "puedes ver",
+                                             "notas relacionadas",
+                                             "te puede interesar",
+                                             "ver también",
+                                             "leia também",
+                                             "veja também",
+                                             "leia mais",
+                                             "saiba mais",
+                                             "leggi anche",
+                                             "potrebbe interessarti",
+                                             "czytaj także",
+                                             "czytaj też",
+                                             "zobacz też",
+                                             "czytaj więcej",
+                                             "相关阅读",
+                                             "延伸阅读",
+                                             "推荐阅读",
+                                             "相关新闻",
+                                             "相关文章",
+                                             "更多阅读",
+                                             "相關閱讀",
+                                             "延伸閱讀",
+                                             "推薦閱讀",
+                                             "相關新聞",
+                                             "le puede interesar",
+                                             "lea:",
+                                             "vea también",
+                                             "ver más",
+                                             "dowiedz się więcej",
+                                             "czytaj również",
+                                             "related articles",
+                                             "related stories",
+                                             "read next",
+                                             "watch:"};
+
+// A paragraph or heading that promotes other pages: a label from the list
+// above, then a link or nothing but punctuation.
+bool IsPromoLine(const Block& b) {
+  if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) return false;
+  std::string t(TrimAscii(PlainText(b)));
+  if (t.empty() || WeightedLength(t) > 300) return false;
+  std::string lower = AsciiLowerCopy(t);
+  // Strip a leading marker: "» ", "> ", "+++ ", "- ".
+  size_t from = 0;
+  while (from < lower.size() &&
+         (lower[from] == '>' || lower[from] == '+' || lower[from] == '-' || lower[from] == ' '))
+    ++from;
+  if (lower.compare(from, 2, "\xC2\xBB") == 0) from += 2;
+  while (from < lower.size() && lower[from] == ' ') ++from;
+  std::string_view rest(lower);
+  rest.remove_prefix(from);
+  for (std::string_view label : kPromoLabels) {
+    if (!rest.starts_with(label)) continue;
+    std::string_view after = rest.substr(label.size());
+    // A word that only starts with the label ("relatedness") is not it.
+    if (!after.empty() && static_cast<unsigned char>(after[0]) < 0x80 &&
+        std::isalnum(static_cast<unsigned char>(after[0])))
+      continue;
+    size_t all = 0, link = 0;
+    LinkWeight(b.inlines, false, &all, &link);
+    size_t letters = 0;
+    for (char c : after)
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+        ++letters;
+    if (link > 0 || letters == 0) return true;
+  }
+  return false;
+}
+
+void RemovePromoLines(std::vector<Block>* blocks, bool explain, Report& report) {
+  int64_t removed = 0;
+  std::erase_if(*blocks, [&](const Block& b) {
+    if (!IsPromoLine(b)) return false;
+    ++removed;
+    CountRemoved(report, "promo-line", VisibleChars(b));
+    if (explain) report.AddEvent({"html", "removed promo line", -1, Excerpt(PlainText(b)), ""});
+    return true;
+  });
+  if (removed) report.Count("html", "promo-lines-removed", removed);
+}
+
 void CollectHints(const xmlNode* node, Document* doc, int depth) {
   for (const xmlNode* c = node; c; c = c->next) {
     if (c->type == XML_COMMENT_NODE) {
@@ -103,6 +448,15 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
       AddHint(doc, "time", dt.empty() ? std::string_view(NodeText(c)) : dt);
     } else if (n == "h1") {
       AddHint(doc, "h1", NodeText(c));
+    } else if (n == "script") {
+      if (text::ContainsNoCase(Attr(c, "type"), "ld+json")) JsonLdHints(NodeText(c), doc);
+      continue;
+    }
+    if (n == "a" && AsciiLowerCopy(Attr(c, "rel")) == "author")
+      AddHint(doc, "rel:author", NodeText(c));
+    if (!Attr(c, "itemprop").empty() && Attr(c, "itemprop") == "author") {
+      // <span itemprop="author"><span itemprop="name">...</span></span>
+      AddHint(doc, "itemprop:author", NodeText(c));
     }
     if (c->children && depth < 200) CollectHints(c->children, doc, depth + 1);
   }
@@ -114,6 +468,30 @@ const xmlNode* FindElement(const xmlNode* node, std::string_view name, int depth
     if (Name(c) == name) return c;
     if (depth < 200) {
       if (const xmlNode* r = FindElement(c->children, name, depth + 1)) return r;
+    }
+  }
+  return nullptr;
+}
+
+bool IsTitleHeading(const xmlNode* n) {
+  std::string_view name = Name(n);
+  return name == "h1" || name == "h2" || name == "h3";
+}
+
+// The story's headline just before its selected content: a heading among
+// the nearest preceding siblings of the content or of its first ancestors
+// (a blog post's h3 title above its body), or inside a small header block
+// there.
+const xmlNode* HeadingBefore(const xmlNode* content, const xmlNode* body) {
+  const xmlNode* path = content;
+  for (int level = 0; level < 3 && path && path != body; ++level, path = path->parent) {
+    int seen = 0;
+    for (const xmlNode* c = path->prev; c && seen < 4; c = c->prev) {
+      if (!IsElement(c)) continue;
+      ++seen;
+      if (IsTitleHeading(c)) return c;
+      for (std::string_view h : {"h1", "h2", "h3"})
+        if (const xmlNode* inner = FindElement(c->children, h, 0)) return inner;
     }
   }
   return nullptr;
@@ -200,7 +578,6 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   clean.boilerplate = options.html.boilerplate;
   clean.explain = options.explain;
   clean.adblock = rules.get();
-  CleanDom(root, clean, report);
 
   ConvertOptions conv;
   conv.images = options.html.images;
@@ -209,21 +586,37 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   conv.base_url = options.html.base_url;
   conv.keep_ruby_readings = options.html.keep_ruby;
   if (conv.base_url.empty()) {
-    // <base href> is honoured only when absolute.
+    // Relative links resolve against <base href> when it is absolute, else
+    // against the page's canonical URL or og:url.
     if (const xmlNode* base = FindElement(dom->children, "base", 0)) {
       std::string_view href = Attr(base, "href");
       if (href.starts_with("http://") || href.starts_with("https://")) conv.base_url = href;
     }
+    for (std::string_view key : {"canonical", "og:url"}) {
+      if (!conv.base_url.empty()) break;
+      for (const MetaHint& h : doc->hints)
+        if (h.key == key && (h.value.starts_with("http://") || h.value.starts_with("https://")))
+          conv.base_url = h.value;
+    }
   }
 
-  const xmlNode* body = FindElement(root, "body", 0);
+  // A page whose article is only in its structured data (a script-built
+  // page): the JSON-LD articleBody, kept aside before the scripts go.
+  std::string json_body;
+  if (options.html.boilerplate) FindJsonLdArticleBody(dom->children, &json_body, 0);
+
+  xmlNode* body = const_cast<xmlNode*>(FindElement(root, "body", 0));
   if (!body) body = root;
   std::vector<Block> blocks;
   if (options.html.boilerplate && IsWholePage(text)) {
-    std::vector<const xmlNode*> keep = SelectMainContent(body, clean, report);
+    std::vector<xmlNode*> keep = ExtractMainContent(root, body, clean, report);
+    // Tells the block-level boilerplate filter that the article span is
+    // chosen already (see boilerplate.h).
+    if (keep.size() != 1 || keep.front() != body) AddHint(doc, "main-content", "selected");
     for (const xmlNode* k : keep) ConvertDom(k, conv, &blocks, report);
     // The page title heading often sits outside the article container.
-    const xmlNode* h1 = FindElement(body->children, "h1", 0);
+    const xmlNode* h1 = keep.empty() ? nullptr : HeadingBefore(keep.front(), body);
+    if (!h1) h1 = FindElement(body->children, "h1", 0);
     if (!h1) h1 = FindElement(body->children, "h2", 0);
     if (h1 && !ContainsHeading(blocks, TrimAscii(NodeText(h1)))) {
       std::vector<Block> title;
@@ -231,7 +624,36 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
       blocks.insert(blocks.begin(), std::make_move_iterator(title.begin()),
                     std::make_move_iterator(title.end()));
     }
+    RemovePromoLines(&blocks, options.explain, report);
+    TrimFurnitureTail(&blocks, options.explain, report);
+    size_t json_weight = json_body.empty() ? 0 : WeightedLength(json_body);
+    if (json_weight >= 500 && json_weight > 2 * BlocksWeight(blocks)) {
+      std::string stripped =
+          json_body.find('<') != std::string::npos ? StripTags(json_body) : json_body;
+      std::string text;  // each line a paragraph
+      for (char c : stripped) text += c == '\n' ? std::string("\n\n") : std::string(1, c);
+      Document parsed;
+      Report ignored;
+      Options text_options = options;
+      if (ReadText(text, text_options, &parsed, ignored).ok() && !parsed.blocks.empty()) {
+        report.Count("html", "jsonld-article-body-used");
+        if (options.explain)
+          report.AddEvent({"html",
+                           "the JSON-LD articleBody (weight " + std::to_string(json_weight) +
+                               ") replaces a selection of weight " +
+                               std::to_string(BlocksWeight(blocks)),
+                           -1, "", ""});
+        // What the page shows (title, lead, byline) stays before the
+        // body, unless the body repeats it.
+        std::erase_if(blocks, [&](const Block& b) {
+          std::string t(TrimAscii(PlainText(b)));
+          return !t.empty() && stripped.find(t) != std::string::npos;
+        });
+        for (Block& b : parsed.blocks) blocks.push_back(std::move(b));
+      }
+    }
   } else {
+    CleanDom(root, clean, report);
     ConvertChildren(body, conv, &blocks, report);
   }
   // Moved whole when out is empty (the usual case): moving block by block

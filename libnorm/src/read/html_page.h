@@ -9,7 +9,11 @@
 //   title (<title>), og:title, h1, og:url, canonical, article:published_time
 //   (also meta date/pubdate/dc.date), time (first <time datetime>),
 //   timestamp (a <!--1666342980000--> millisecond or second timestamp
-//   comment), author, lang (<html lang>).
+//   comment), author (meta), jsonld:date and jsonld:author (JSON-LD
+//   datePublished and author names), rel:author (text of <a rel=author>),
+//   itemprop:author, lang (<html lang>).
+// Relative links and images resolve against Options::html.base_url, else an
+// absolute <base href>, else the canonical URL or og:url.
 #pragma once
 
 #include <string>

@@ -109,9 +109,16 @@ class Scanner {
     if (slash_before_end) return i;  // libxml2 closes <script/> at once
     std::string_view raw;
     if (EqualsNoCase(name, "script")) {
+      // JSON-LD is page metadata (dates, authors): its body stays.
+      if (text::ContainsNoCase(html_.substr(name_start, i - name_start), "ld+json")) return i;
       raw = "script";
     } else if (EqualsNoCase(name, "style")) {
       raw = "style";
+    } else if (EqualsNoCase(name, "noscript")) {
+      // A browser with scripting on reads a noscript body as raw text and
+      // shows none of it; libxml2 parses it as markup, and an unclosed
+      // <div> in it swallows the rest of the page.
+      raw = "noscript";
     } else {
       return i;
     }
@@ -120,6 +127,7 @@ class Scanner {
     if (end > i) {
       cuts_.push_back({i, end});
       result_->raw_text_bytes_skipped += static_cast<int64_t>(end - i);
+      if (raw == "noscript") ++result_->noscript_bodies_skipped;
     }
     return end;
   }

@@ -4,6 +4,7 @@
 // window x the largest item whatever the length of the stream.
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -11,7 +12,13 @@
 #include <thread>
 #include <vector>
 
-namespace norm::cli {
+namespace norm {
+
+// A thread count as callers give it: <= 0 means one per core.
+inline int ThreadCount(int threads) {
+  if (threads > 0) return threads;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 // fetch(Item*) -> bool: false at the end of the stream (called under a lock).
 // process(Item&): the expensive part, concurrently on different items.
@@ -81,4 +88,15 @@ void OrderedParallel(int threads, size_t window, Fetch fetch, Process process, D
   }
 }
 
-}  // namespace norm::cli
+// fn(i) for every i in [0, n), on `threads` threads (<= 0: one per core).
+template <class Fn>
+void ParallelFor(size_t n, int threads, Fn fn) {
+  const int t = ThreadCount(threads);
+  size_t next = 0;
+  OrderedParallel<size_t>(
+      t, 2 * static_cast<size_t>(t),
+      [&](size_t* i) { return next < n ? (*i = next++, true) : false; }, [&](size_t& i) { fn(i); },
+      [](size_t&) { return true; });
+}
+
+}  // namespace norm

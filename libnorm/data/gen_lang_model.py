@@ -1,0 +1,184 @@
+#!/usr/bin/python3
+"""Generates the per-language letter model (libnorm/src/lang_model.h): for
+each language with enough translated text installed, its alphabet (the
+letters of its script it uses) and log P(next | letter) over that alphabet,
+a word boundary and "another letter of the script".
+
+The text: the message catalogues of Debian's Essential and build packages
+(coreutils, grep, sed, tar, findutils, diffutils, dpkg, bash, util-linux,
+shadow, libc: /usr/share/locale/LANG/LC_MESSAGES/DOMAIN.mo), translated by
+people. Format directives and ASCII-only option names are dropped. Languages
+with under MIN_LETTERS letters of text are left out (the detector then falls
+back to its generic character model for them).
+
+Standard library only. Output: lang_model_data.h/.cpp in --out-dir.
+"""
+import argparse
+import collections
+import glob
+import gettext
+import math
+import os
+import re
+import sys
+import unicodedata
+
+DOMAINS = ["coreutils", "grep", "sed", "tar", "findutils", "diffutils", "gzip", "libc",
+           "dpkg", "bash", "util-linux", "shadow"]
+MIN_LETTERS = 20000
+MAX_ALPHABET = 62      # symbols 0 (boundary) and 63 (other letter of the script) are reserved
+SCALE = 8              # log-probabilities stored as int8 eighths of a nat
+FORMAT = re.compile(r"%[-+ #0-9.*'$]*[hlLqjzt]*[a-zA-Z%]|\$\{?\w+\}?|--?[a-zA-Z][\w-]*|<[^>]*>")
+
+# Scripts with a letter model; the numbering is shared with lang_model.cpp.
+SCRIPTS = ["Latin", "Cyrillic", "Greek", "Hebrew", "Arabic", "Thai", "Georgian", "Armenian"]
+
+
+def script_of(c):
+    o = ord(c)
+    if not unicodedata.category(c).startswith("L"):
+        return None
+    if o < 0x250 or 0x1E00 <= o <= 0x1EFF:
+        return 0
+    if 0x400 <= o <= 0x52F:
+        return 1
+    if 0x370 <= o <= 0x3FF:
+        return 2
+    if 0x590 <= o <= 0x5FF:
+        return 3
+    if 0x600 <= o <= 0x6FF:
+        return 4
+    if 0xE00 <= o <= 0xE7F:
+        return 5
+    if 0x10A0 <= o <= 0x10FF:
+        return 6
+    if 0x530 <= o <= 0x58F:
+        return 7
+    return None
+
+
+def letters_of(c):
+    """Thai vowel signs and tone marks are marks (Mn), but spell words."""
+    o = ord(c)
+    return 0xE31 <= o <= 0xE4E
+
+
+def read_text(locale_dir, lang):
+    parts = []
+    for domain in DOMAINS:
+        path = os.path.join(locale_dir, lang, "LC_MESSAGES", domain + ".mo")
+        if not os.path.exists(path):
+            continue
+        try:
+            with open(path, "rb") as f:
+                cat = gettext.GNUTranslations(f)._catalog
+        except Exception:
+            continue
+        for key, value in cat.items():
+            if not isinstance(value, str) or key == "" or "Content-Type:" in value:
+                continue
+            parts.append(FORMAT.sub(" ", value))
+    return unicodedata.normalize("NFC", "\n".join(parts)).lower()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--locale-dir", default="/usr/share/locale")
+    ap.add_argument("--out-dir", required=True)
+    args = ap.parse_args()
+
+    langs = []
+    for path in sorted(glob.glob(os.path.join(args.locale_dir, "*"))):
+        lang = os.path.basename(path)
+        if "@" in lang or lang.startswith("en"):
+            continue
+        text = read_text(args.locale_dir, lang)
+        scripts = collections.Counter()
+        for c in text:
+            s = script_of(c)
+            if s is not None:
+                scripts[s] += 1
+        if not scripts:
+            continue
+        script, n = scripts.most_common(1)[0]
+        # A Latin-script language must use letters beyond ASCII, or ASCII
+        # text tells nothing about its code page.
+        if n < MIN_LETTERS:
+            continue
+        counts = collections.Counter(c for c in text
+                                     if script_of(c) == script or
+                                     (script == 5 and letters_of(c)))
+        if script == 0 and sum(v for c, v in counts.items() if ord(c) >= 0x80) < n * 0.005:
+            continue
+        alphabet = [c for c, v in counts.most_common(MAX_ALPHABET) if v >= max(3, n * 1e-4)]
+        index = {c: i + 1 for i, c in enumerate(alphabet)}
+        other = MAX_ALPHABET + 1
+        size = MAX_ALPHABET + 2
+        big = [[0] * size for _ in range(size)]
+        prev = 0
+        for c in text:
+            if c in index:
+                cur = index[c]
+            elif script_of(c) == script or (script == 5 and letters_of(c)):
+                cur = other
+            else:
+                cur = 0
+            if not (prev == 0 and cur == 0):
+                big[prev][cur] += 1
+            prev = cur
+        uni = [sum(big[a][b] for a in range(size)) + 1 for b in range(size)]
+        total = sum(uni)
+        rows = []
+        for a in range(size):
+            row_total = sum(big[a])
+            alpha = 20.0
+            probs = [(big[a][b] + alpha * uni[b] / total) / (row_total + alpha)
+                     for b in range(size)]
+            # A letter outside the alphabet gets at least 1e-4, and a letter
+            # of the alphabet at least as much as one outside it (else a
+            # misreading that yields a foreign letter beats the right
+            # reading's rare pair: "déẫus" over "déçus").
+            probs[other] = max(probs[other], 1e-4)
+            for b in range(1, len(alphabet) + 1):
+                probs[b] = max(probs[b], probs[other])
+            rows.append([max(-127, min(0, round(math.log(p) * SCALE))) for p in probs])
+        langs.append((lang, script, alphabet, rows, n))
+
+    os.makedirs(args.out_dir, exist_ok=True)
+    with open(os.path.join(args.out_dir, "lang_model_data.h"), "w") as f:
+        f.write("// Generated by libnorm/data/gen_lang_model.py; do not edit.\n#pragma once\n")
+        f.write("#include <cstddef>\n#include <cstdint>\nnamespace norm::data {\n")
+        f.write("struct LangModel {\n  const char* lang;\n  uint8_t script;\n"
+                "  uint8_t letters;\n  const char32_t* alphabet;\n"
+                "  const int8_t* log_next;  // [64][64], eighths of a nat\n};\n")
+        f.write("inline constexpr int kLangModelScale = %d;\n" % SCALE)
+        f.write("inline constexpr int kLangModelOther = %d;\n" % (MAX_ALPHABET + 1))
+        f.write("inline constexpr size_t kLangModelCount = %d;\n" % len(langs))
+        f.write("extern const LangModel kLangModels[];\n}  // namespace norm::data\n")
+    with open(os.path.join(args.out_dir, "lang_model_data.cpp"), "w") as f:
+        f.write("// Generated by libnorm/data/gen_lang_model.py from the message catalogues\n"
+                "// of Debian's Essential packages; do not edit.\n")
+        f.write('#include "lang_model_data.h"\nnamespace norm::data {\nnamespace {\n')
+        for i, (lang, script, alphabet, rows, n) in enumerate(langs):
+            f.write("constexpr char32_t kAlphabet%d[] = {%s};\n"
+                    % (i, ", ".join("0x%X" % ord(c) for c in alphabet)))
+            f.write("constexpr int8_t kNext%d[] = {\n" % i)
+            for row in rows:
+                f.write("  " + ",".join(str(v) for v in row) + ",\n")
+            f.write("};\n")
+        f.write("}  // namespace\n")
+        if langs:
+            f.write("const LangModel kLangModels[] = {\n")
+            for i, (lang, script, alphabet, rows, n) in enumerate(langs):
+                f.write('  {"%s", %d, %d, kAlphabet%d, kNext%d},\n'
+                        % (lang, script, len(alphabet), i, i))
+            f.write("};\n")
+        else:
+            f.write("const LangModel kLangModels[] = {{nullptr, 0, 0, nullptr, nullptr}};\n")
+        f.write("}  // namespace norm::data\n")
+    print("gen_lang_model: %d languages (%s), %d bytes of tables"
+          % (len(langs), " ".join(l[0] for l in langs), len(langs) * 64 * 64), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,257 @@
+// Per-language letter model. See lang_model.h.
+#include "lang_model.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "lang_model_data.h"
+#include "text_model.h"
+
+namespace norm::lang_model {
+namespace {
+
+using data::kLangModelCount;
+using data::kLangModels;
+
+constexpr int kScripts = 8;  // as gen_lang_model.py numbers them
+constexpr char32_t kIndexed = 0x1F00;
+constexpr int kOther = data::kLangModelOther;
+constexpr double kScale = 1.0 / data::kLangModelScale;
+
+// Script of a (lower-case) letter, or -1 for anything else.
+int ScriptOf(char32_t c) {
+  if (c >= 0x0E31 && c <= 0x0E4E) return 5;  // Thai vowel signs and tone marks spell words
+  if (!u_isalpha(static_cast<UChar32>(c))) return -1;
+  if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) return 0;
+  if (c >= 0x400 && c <= 0x52F) return 1;
+  if (c >= 0x370 && c <= 0x3FF) return 2;
+  if (c >= 0x590 && c <= 0x5FF) return 3;
+  if (c >= 0x600 && c <= 0x6FF) return 4;
+  if (c >= 0xE00 && c <= 0xE7F) return 5;
+  if (c >= 0x10A0 && c <= 0x10FF) return 6;
+  if (c >= 0x530 && c <= 0x58F) return 7;
+  return -1;
+}
+
+// Code point -> each language's symbol, built on first use.
+struct Index {
+  // symbol[lang][c] for c < kIndexed: 1..letters, or 0 when c is not in
+  // the alphabet.
+  std::vector<std::array<uint8_t, kIndexed>> symbol;
+  std::array<bool, kScripts> modelled{};
+};
+
+const Index& GetIndex() {
+  static const Index* index = [] {
+    auto* ix = new Index();
+    ix->symbol.resize(kLangModelCount);
+    for (size_t l = 0; l < kLangModelCount; ++l) {
+      const data::LangModel& m = kLangModels[l];
+      if (m.lang == nullptr) continue;
+      ix->symbol[l].fill(0);
+      for (int i = 0; i < m.letters; ++i) {
+        if (m.alphabet[i] < kIndexed) ix->symbol[l][m.alphabet[i]] = static_cast<uint8_t>(i + 1);
+      }
+      ix->modelled[m.script] = true;
+    }
+    return ix;
+  }();
+  return *index;
+}
+
+struct Char {
+  char32_t c;         // lower case
+  char32_t original;  // as decoded
+  int8_t script;
+  bool ascii;
+};
+
+// Decodes UTF-8 (invalid bytes as U+FFFD) into lower-case characters.
+void Chars(std::string_view utf8, std::vector<Char>& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    char32_t c = *p;
+    int n = 1;
+    if (c >= 0xF0 && end - p >= 4) {
+      c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+      n = 4;
+    } else if (c >= 0xE0 && end - p >= 3) {
+      c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      n = 3;
+    } else if (c >= 0xC0 && end - p >= 2) {
+      c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+      n = 2;
+    } else if (c >= 0x80) {
+      c = 0xFFFD;
+    }
+    p += n;
+    if (c < 0x80) {
+      const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      out.push_back({letter ? (c | 0x20) : c, c, static_cast<int8_t>(letter ? 0 : -1), true});
+      continue;
+    }
+    const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    out.push_back({lower, c, static_cast<int8_t>(ScriptOf(lower)), false});
+  }
+}
+
+// The symbol of ch in language m: its letter, "another letter of the
+// script", or 0 (a word break).
+inline int Symbol(const Char& ch, const data::LangModel& m,
+                  const std::array<uint8_t, kIndexed>& sym) {
+  if (ch.script != m.script) return 0;
+  return ch.c < kIndexed && sym[ch.c] ? sym[ch.c] : kOther;
+}
+
+struct Scores {
+  std::array<double, kScripts> best_full;
+  std::array<double, kScripts> best_base;
+  std::array<int, kScripts> best_lang;
+  double generic = 0.0;  // generic unigram scores of the non-ASCII modelled letters
+  bool any = false;
+};
+
+// Vietnamese in windows-1258 spells tones with combining marks; the tables
+// hold composed letters.
+bool HasCombiningMarks(std::string_view utf8) {
+  for (size_t i = 0; i + 1 < utf8.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(utf8[i]);
+    const auto b1 = static_cast<unsigned char>(utf8[i + 1]);
+    if ((b0 == 0xCC && b1 >= 0x80) || (b0 == 0xCD && b1 <= 0xAF)) return true;  // U+0300..U+036F
+  }
+  return false;
+}
+
+std::string Composed(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString n = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+Scores Score(std::string_view text) {
+  std::string composed;
+  std::string_view utf8 = text;
+  if (HasCombiningMarks(text)) {
+    composed = Composed(text);
+    utf8 = composed;
+  }
+  Scores s;
+  s.best_full.fill(-1e300);
+  s.best_base.fill(-1e300);
+  s.best_lang.fill(-1);
+  thread_local std::vector<Char> chars;
+  thread_local std::vector<std::pair<size_t, size_t>> runs;
+  chars.clear();
+  Chars(utf8, chars);
+  const Index& ix = GetIndex();
+  std::array<bool, kScripts> present{};
+  for (const Char& ch : chars) {
+    if (ch.script >= 0 && !ch.ascii && ix.modelled[ch.script]) {
+      present[ch.script] = true;
+      s.generic += text_model::LogFreq(ch.original);
+      s.any = true;
+    }
+  }
+  if (!s.any) return s;
+  // The text with each run of non-ASCII characters as a word break scores
+  // the same under every single-byte reading of one sample: it is computed
+  // once per skeleton, and each candidate adds what its runs change.
+  uint64_t hash = 1469598103934665603ull;
+  runs.clear();
+  for (size_t i = 0; i < chars.size(); ++i) {
+    if (chars[i].ascii) {
+      hash = (hash ^ chars[i].c) * 1099511628211ull;
+    } else if (i == 0 || chars[i - 1].ascii) {
+      hash = (hash ^ 0x100) * 1099511628211ull;
+      runs.push_back({i, i});
+    }
+    if (!chars[i].ascii) runs.back().second = i + 1;
+  }
+  thread_local uint64_t cached_hash = 0;
+  thread_local std::vector<int> cached_base;
+  if (cached_hash != hash || cached_base.size() != kLangModelCount) {
+    cached_base.assign(kLangModelCount, 0);
+    for (size_t l = 0; l < kLangModelCount; ++l) {
+      const data::LangModel& m = kLangModels[l];
+      if (m.lang == nullptr) continue;
+      int base = 0, prev = 0;
+      for (const Char& ch : chars) {
+        const int cur = ch.ascii ? Symbol(ch, m, ix.symbol[l]) : 0;
+        if (prev | cur) base += m.log_next[prev * 64 + cur];
+        prev = cur;
+      }
+      if (prev) base += m.log_next[prev * 64];
+      cached_base[l] = base;
+    }
+    cached_hash = hash;
+  }
+  for (size_t l = 0; l < kLangModelCount; ++l) {
+    const data::LangModel& m = kLangModels[l];
+    if (m.lang == nullptr || !present[m.script]) continue;
+    const auto& sym = ix.symbol[l];
+    const int8_t* next = m.log_next;
+    int delta = 0;
+    for (const auto& [i, j] : runs) {
+      const int p = i > 0 ? Symbol(chars[i - 1], m, sym) : 0;
+      const int q = j < chars.size() ? Symbol(chars[j], m, sym) : 0;
+      int prev = p;
+      for (size_t k = i; k < j; ++k) {
+        const int cur = Symbol(chars[k], m, sym);
+        if (prev | cur) delta += next[prev * 64 + cur];
+        prev = cur;
+      }
+      if (prev | q) delta += next[prev * 64 + q];
+      // What the base had there: a word break between p and q.
+      if (p) delta -= next[p * 64];
+      if (q) delta -= next[q];
+    }
+    const int base = cached_base[l];
+    const double f = (base + delta) * kScale, b = base * kScale;
+    if (f > s.best_full[m.script]) {
+      s.best_full[m.script] = f;
+      s.best_lang[m.script] = static_cast<int>(l);
+    }
+    if (b > s.best_base[m.script]) s.best_base[m.script] = b;
+  }
+  return s;
+}
+
+}  // namespace
+
+double LetterGain(std::string_view utf8) {
+  const Scores s = Score(utf8);
+  if (!s.any) return 0.0;
+  double gain = -s.generic;
+  for (int k = 0; k < kScripts; ++k) {
+    if (s.best_lang[k] >= 0) gain += s.best_full[k] - s.best_base[k];
+  }
+  return gain;
+}
+
+std::string_view BestLanguage(std::string_view utf8) {
+  const Scores s = Score(utf8);
+  int best = -1;
+  double best_gain = -1e300;
+  for (int k = 0; k < kScripts; ++k) {
+    if (s.best_lang[k] >= 0 && s.best_full[k] - s.best_base[k] > best_gain) {
+      best_gain = s.best_full[k] - s.best_base[k];
+      best = s.best_lang[k];
+    }
+  }
+  return best < 0 ? std::string_view() : kLangModels[best].lang;
+}
+
+}  // namespace norm::lang_model

@@ -1,0 +1,31 @@
+// Per-language letter model for telling single-byte code pages apart: which
+// letters each language writes, and which follow which. Learned at build
+// time (libnorm/data/gen_lang_model.py) from the translated message
+// catalogues of Debian's Essential packages, one table of log P(next |
+// letter) per language over its alphabet, a word boundary and "another
+// letter of the script" (34 languages, 4 KB each).
+//
+// The encoding detector (detect.cpp) adds LetterGain to the generic
+// plausibility score (text_model.h) of each candidate decoding: "lì" reads
+// as Italian, "lý" (the same byte in IBM852) does not; KOI8-R read as
+// windows-1251 is Cyrillic letters in an order no language writes.
+//
+// Thread safety: pure functions of immutable tables (an index built once).
+#pragma once
+
+#include <string_view>
+
+namespace norm::lang_model {
+
+// How much better (nats; > 0 is better) the text's non-ASCII letters fit the
+// language that explains the text best, per script, than word breaks in
+// their place would, minus the generic model's unigram scores for those
+// letters (text_model::LogFreq), which this replaces. 0 when the text has no
+// non-ASCII letter of a script some language models (Latin, Cyrillic,
+// Greek, Thai, Georgian).
+double LetterGain(std::string_view utf8);
+
+// The language whose letters fit the text best, or "" (for tests).
+std::string_view BestLanguage(std::string_view utf8);
+
+}  // namespace norm::lang_model

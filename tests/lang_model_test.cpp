@@ -1,0 +1,60 @@
+// The per-language letter model (lang_model.h) learned from Debian's
+// translations.
+#include "lang_model.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "norm/decode.h"
+
+namespace norm {
+namespace {
+
+std::string As(std::string_view bytes, const char* encoding) {
+  DecodeOptions o;
+  o.from_code = encoding;
+  return DecodeBytes(bytes, o).text;
+}
+
+TEST(LangModel, KnowsWhichLanguageWritesWhichLetters) {
+  EXPECT_EQ(lang_model::BestLanguage("le fichier a \u00E9t\u00E9 cr\u00E9\u00E9 apr\u00E8s"), "fr");
+  EXPECT_EQ(
+      lang_model::BestLanguage("P\u0159\u00EDli\u0161 \u017Elu\u0165ou\u010Dk\u00FD k\u016F\u0148"),
+      "cs");
+  EXPECT_EQ(
+      lang_model::BestLanguage("\u0421\u044A\u0435\u0448\u044C \u0436\u0435 \u0435\u0449\u0451"),
+      "ru");
+}
+
+TEST(LangModel, TheRightCodePageGainsMore) {
+  // The same bytes in two code pages: French è and à (windows-1252), or
+  // č and ŕ (ISO-8859-2).
+  const std::string fr = "le fichier a \xE9t\xE9 cr\xE9\xE9 apr\xE8s la mise \xE0 jour";
+  EXPECT_GT(lang_model::LetterGain(As(fr, "windows-1252")),
+            lang_model::LetterGain(As(fr, "ISO-8859-2")) + 3.0);
+  // Russian in KOI8-R, and the same bytes read as windows-1251.
+  const std::string koi8 = "\xE7\xEF\xF7\xEF\xF2\xE9\xF4\xD8 \xD0\xCF-\xD2\xD5\xD3\xD3\xCB\xC9";
+  EXPECT_GT(lang_model::LetterGain(As(koi8, "KOI8-R")),
+            lang_model::LetterGain(As(koi8, "windows-1251")) + 10.0);
+  // Greek capitals are letters too.
+  EXPECT_GT(lang_model::LetterGain("\u0397 \u039D\u0391\u03A5\u03A4\u0395\u039C\u03A0\u039F"
+                                   "\u03A1\u0399\u039A\u0397"),
+            0.0);
+}
+
+TEST(LangModel, AsciiAndUnmodelledScriptsAreNeutral) {
+  EXPECT_EQ(lang_model::LetterGain("plain ASCII text, nothing to tell"), 0.0);
+  EXPECT_EQ(lang_model::LetterGain("\u4E2D\u6587 and \u65E5\u672C\u8A9E"), 0.0);
+  EXPECT_EQ(lang_model::BestLanguage("plain ASCII"), "");
+}
+
+TEST(LangModel, ComposesCombiningTones) {
+  // windows-1258 spells Vietnamese tones as combining marks.
+  EXPECT_EQ(lang_model::BestLanguage(
+                "Vie\u0323\u0302t Nam la\u0300 mo\u0323\u0302t n\u01B0o\u031B\u0301c"),
+            "vi");
+}
+
+}  // namespace
+}  // namespace norm
