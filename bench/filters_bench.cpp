@@ -12,8 +12,8 @@
 
 #include "damage.h"
 #include "norm/document.h"
-#include "norm/reader.h"
 #include "norm/registry.h"
+#include "reader.h"
 
 namespace {
 

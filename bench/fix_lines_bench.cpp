@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "build_pipeline.h"
 #include "norm/document.h"
 #include "norm/options.h"
 #include "norm/registry.h"

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "norm/norm.h"
+#include "reader.h"
 
 namespace {
 

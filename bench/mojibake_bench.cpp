@@ -9,9 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "cjk_mojibake.h"
 #include "damage.h"
-#include "norm/cjk_mojibake.h"
-#include "norm/mojibake.h"
+#include "mojibake.h"
+#include "norm/decode.h"
 #include "norm/norm.h"
 
 namespace {

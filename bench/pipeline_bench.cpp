@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "norm/decode.h"
 #include "norm/norm.h"
 
 namespace {

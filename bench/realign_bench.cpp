@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "norm/realign.h"
 #include "norm/report.h"
+#include "realign.h"
 
 namespace {
 

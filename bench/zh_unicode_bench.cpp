@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "norm/report.h"
-#include "norm/unicode.h"
-#include "norm/zh.h"
+#include "unicode.h"
+#include "zh.h"
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "fuzz_util.h"
+#include "norm/decode.h"
 
 namespace {
 

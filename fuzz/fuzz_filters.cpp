@@ -8,6 +8,10 @@
 #include <vector>
 
 #include "fuzz_util.h"
+#include "norm/decode.h"
+#include "norm/registry.h"
+#include "reader.h"
+#include "write_markdown.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace norm;

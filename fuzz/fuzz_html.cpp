@@ -1,6 +1,9 @@
 // The HTML reader and the writer on arbitrary markup. Properties: no crash,
 // no hang, the output is valid UTF-8 and reads back as Markdown.
 #include "fuzz_util.h"
+#include "norm/decode.h"
+#include "reader.h"
+#include "write_markdown.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace norm;

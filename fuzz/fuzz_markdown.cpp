@@ -1,6 +1,9 @@
 // The Markdown reader (cmark-gfm, front matter, embedded HTML) and the
 // writer. Properties: no crash, no hang, valid UTF-8 out.
 #include "fuzz_util.h"
+#include "norm/decode.h"
+#include "reader.h"
+#include "write_markdown.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace norm;

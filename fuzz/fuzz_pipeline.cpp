@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "fuzz_util.h"
+#include "norm/decode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace norm;

@@ -2,6 +2,8 @@
 // read -> write gives the same bytes twice (norm(norm(x)) == norm(x) for the
 // readers and writer; filters are left out so that a failure points here).
 #include "fuzz_util.h"
+#include "reader.h"
+#include "write_markdown.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace norm;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "norm/decode.h"
 #include "norm/norm.h"
 
 namespace norm::fuzz {

@@ -25,6 +25,7 @@
 
 #include "norm/norm.h"
 #include "norm/records.h"
+#include "norm/registry.h"
 
 namespace py = pybind11;
 

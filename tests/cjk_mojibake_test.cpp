@@ -1,4 +1,4 @@
-#include "norm/cjk_mojibake.h"
+#include "cjk_mojibake.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// Tests of the cjk-punct filter (libnorm/include/norm/cjk_punct.h).
-#include "norm/cjk_punct.h"
+// Tests of the cjk-punct filter (libnorm/src/filters/cjk_punct.h).
+#include "cjk_punct.h"
 
 #include <gtest/gtest.h>
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "charset.h"
+#include "decoded.h"
 #include "norm/decode.h"
 
 namespace norm {

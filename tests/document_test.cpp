@@ -3,7 +3,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "build_pipeline.h"
 #include "norm/norm.h"
+#include "norm/registry.h"
 
 namespace norm {
 namespace {

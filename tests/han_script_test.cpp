@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "norm/metadata.h"
-#include "norm/zh.h"
+#include "metadata.h"
+#include "zh.h"
 
 namespace norm {
 namespace {

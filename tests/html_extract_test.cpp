@@ -9,8 +9,8 @@
 
 #include "html_clean.h"
 #include "norm/norm.h"
-#include "norm/reader.h"
-#include "norm/writer.h"
+#include "reader.h"
+#include "write_markdown.h"
 
 namespace norm {
 namespace {

@@ -6,12 +6,12 @@
 
 #include <cstdio>
 #include "ascii.h"
-#include "norm/boilerplate.h"
-#include "norm/metadata.h"
+#include "boilerplate.h"
+#include "metadata.h"
 #include "norm/norm.h"
-#include "norm/reader.h"
-#include "norm/writer.h"
+#include "reader.h"
 #include "script.h"
+#include "write_markdown.h"
 
 namespace norm {
 namespace {

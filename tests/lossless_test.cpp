@@ -24,13 +24,14 @@
 #include <filesystem>
 #include <map>
 
+#include "build_pipeline.h"
 #include "norm/decode.h"
 #include "norm/norm.h"
-#include "norm/reader.h"
 #include "norm/registry.h"
-#include "norm/writer.h"
+#include "reader.h"
 #include "test_util.h"
 #include "utf8.h"
+#include "write_markdown.h"
 
 namespace fs = std::filesystem;
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "cjk_mojibake.h"
 #include "damage.h"
-#include "norm/cjk_mojibake.h"
-#include "norm/mojibake.h"
+#include "mojibake.h"
 
 namespace norm {
 namespace {

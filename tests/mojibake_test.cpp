@@ -1,4 +1,4 @@
-#include "norm/mojibake.h"
+#include "mojibake.h"
 
 #include <gtest/gtest.h>
 

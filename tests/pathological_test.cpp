@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 
+#include "norm/decode.h"
 #include "norm/norm.h"
 #include "test_util.h"
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "norm/norm.h"
+#include "reader.h"
 
 namespace norm {
 namespace {

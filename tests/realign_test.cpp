@@ -1,7 +1,7 @@
-// Tests of the realign filter (libnorm/include/norm/realign.h). Damaged lines
+// Tests of the realign filter (libnorm/src/filters/realign.h). Damaged lines
 // come from scripts/cjk_damage.py run over tests/data/cjk_sentences_*.txt
 // (our own sentences).
-#include "norm/realign.h"
+#include "realign.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "norm/report.h"
-#include "norm/ruby.h"
+#include "ruby.h"
 #include "script.h"
 #include "utf8.h"
 

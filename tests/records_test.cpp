@@ -8,6 +8,7 @@
 #include <atomic>
 #include <random>
 
+#include "json_scan.h"
 #include "norm/norm.h"
 #include "norm/records.h"
 #include "parallel.h"

@@ -1,5 +1,5 @@
-// Tests of the ruby filter (libnorm/include/norm/ruby.h).
-#include "norm/ruby.h"
+// Tests of the ruby filter (libnorm/src/filters/ruby.h).
+#include "ruby.h"
 
 #include <gtest/gtest.h>
 

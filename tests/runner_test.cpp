@@ -4,6 +4,7 @@
 
 #include "norm/norm.h"
 #include "norm/records.h"
+#include "norm/registry.h"
 
 namespace norm {
 namespace {

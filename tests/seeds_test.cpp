@@ -6,7 +6,9 @@
 
 #include <regex>
 
+#include "norm/decode.h"
 #include "norm/norm.h"
+#include "reader.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;

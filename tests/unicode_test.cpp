@@ -1,4 +1,4 @@
-#include "norm/unicode.h"
+#include "unicode.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,7 @@
 // The text floor's UTF-8 (libnorm/src/text/utf8.h): Decode's rules for
 // untrusted bytes, and the walkers for valid text.
 #include "utf8.h"
+#include "norm/decode.h"
 
 #include <gtest/gtest.h>
 

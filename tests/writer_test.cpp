@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "norm/norm.h"
+#include "reader.h"
+#include "write_markdown.h"
 #include "writer.h"
 
 namespace norm {

@@ -1,4 +1,4 @@
-#include "norm/zh.h"
+#include "zh.h"
 
 #include <gtest/gtest.h>
 #include <opencc/Config.hpp>
@@ -14,8 +14,8 @@
 
 #include "norm/document.h"
 #include "norm/options.h"
-#include "norm/reader.h"
 #include "norm/report.h"
+#include "reader.h"
 #include "test_util.h"
 
 namespace norm {

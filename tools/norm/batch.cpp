@@ -13,6 +13,8 @@
 #include <map>
 
 #include "io.h"
+#include "json.h"  // libnorm/src/text
+#include "norm/decode.h"
 #include "parallel.h"  // libnorm/src/pipeline
 #include "progress.h"
 #include "record_reader.h"

@@ -7,8 +7,11 @@
 #include "diff.h"
 #include "flags.h"
 #include "io.h"
+#include "json.h"
+#include "norm/decode.h"
 #include "norm/norm.h"
 #include "norm/records.h"
+#include "norm/registry.h"
 
 namespace norm::cli {
 namespace {

@@ -73,19 +73,6 @@ struct Decoded {
 // Detects (unless options.from_code names an encoding) and decodes.
 Decoded DecodeBytes(std::string_view bytes, const DecodeOptions& options);
 
-// Text with a stray NUL byte, or binary data? As a browser reads a page, a
-// few NULs in text are replaced with U+FFFD (each counted in
-// decoded->nul_replaced); a binary file is refused with kBinaryInput at the
-// offset of its first NUL byte ("use --binary"). Binary means: NUL bytes
-// that are not UTF-16/32 code units of cleanly decoded text, and binary
-// control bytes (0x00-0x08, 0x0B, 0x0E-0x1A, 0x1C-0x1F) making up more than
-// 1/32 of the input. Decoded UTF-16/32 text is judged by its U+0000s alike.
-Status RefuseBinary(std::string_view bytes, Decoded* decoded);
-
-// Records a decode result (encoding, confidence, source, replaced, skipped,
-// nul-replaced) in the report under "decode".
-void ReportDecoded(const Decoded& decoded, Report& report);
-
 // Decodes a stream chunk by chunk (pipes, records): a character split
 // between two chunks is completed by the next chunk, never broken, and byte
 // offsets count from the first byte fed. Typical use: DetectEncoding on a
@@ -111,8 +98,8 @@ class StreamDecoder {
   int64_t skipped() const;   // bytes dropped so far (OnInvalid::kSkip)
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // One encoding that DecodeOptions::from_code (and `norm -f`) accepts.

@@ -16,15 +16,11 @@
 #include <string_view>
 #include <vector>
 
-#include "norm/decode.h"
 #include "norm/document.h"
 #include "norm/filter.h"
 #include "norm/options.h"
-#include "norm/reader.h"
-#include "norm/registry.h"
 #include "norm/report.h"
 #include "norm/status.h"
-#include "norm/writer.h"
 
 namespace norm {
 
@@ -65,8 +61,9 @@ class Normalizer {
 
   // Runs options().command on bytes (the whole pipeline by default).
   // Thread-safe. `name` is the input's file name, when there is one: with
-  // options().format auto, a name that states a format (page.html; see
-  // FormatFromName) picks the reader, as a browser does.
+  // options().format auto, a name that states HTML (.html, .htm, .xhtml,
+  // .shtml) picks the HTML reader, as a browser does; other names leave it
+  // to sniffing the text.
   Result Normalize(std::string_view bytes, std::string_view name = {}) const;
   // The same on text already decoded to UTF-8 (no decode facts reported).
   Result NormalizeText(std::string_view utf8, std::string_view name = {}) const;

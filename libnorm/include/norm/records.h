@@ -81,33 +81,4 @@ std::vector<RecordResult> NormalizeRecords(const Normalizer& normalizer,
                                            std::span<const std::string> records,
                                            const RecordOptions& options, int threads);
 
-namespace json {
-
-// One top-level member of a scanned object: byte spans into the line.
-struct Member {
-  size_t key_begin = 0, key_end = 0;      // the key literal, quotes included
-  size_t value_begin = 0, value_end = 0;  // the value, as written
-  std::string key;                        // the key, unescaped
-};
-
-struct Object {
-  std::vector<Member> members;
-  size_t open = 0;   // offset of '{'
-  size_t close = 0;  // offset of the matching '}'
-};
-
-// Scans `line` as exactly one JSON object surrounded by optional whitespace.
-// On a syntax error returns kInvalidInput with the byte offset.
-Status ScanObject(std::string_view line, Object* object);
-
-// Unescapes a string literal (quotes included, as ScanObject delimits it)
-// into *out. Lone surrogates become U+FFFD and are counted.
-Status Unescape(std::string_view literal, std::string* out, int64_t* lone_surrogates);
-
-// Appends s as a JSON string literal: ", \ and control characters escaped,
-// everything else (UTF-8 included) kept as is. The library's one JSON
-// escaper (libnorm/src/text/json.h).
-void AppendString(std::string& out, std::string_view s);
-
-}  // namespace json
 }  // namespace norm

@@ -1,7 +1,7 @@
 // Binary files versus text holding a stray NUL (see RefuseBinary in decode.h).
 #include <cstring>
 
-#include "norm/decode.h"
+#include "decoded.h"
 #include "utf8.h"
 
 namespace norm {

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "charset.h"
+#include "decoded.h"
 #include "detect.h"
 
 namespace norm {
@@ -70,16 +71,16 @@ void ReportDecoded(const Decoded& decoded, Report& report) {
   if (decoded.nul_replaced > 0) report.Count("decode", "nul-replaced", decoded.nul_replaced);
 }
 
-struct StreamDecoder::Impl {
-  Impl(const charset::Encoding& e, OnInvalid mode) : engine(e, mode) {}
+struct StreamDecoder::State {
+  State(const charset::Encoding& e, OnInvalid mode) : engine(e, mode) {}
   charset::Engine engine;
   bool failed = false;
 };
 
 StreamDecoder::StreamDecoder(std::string_view encoding, OnInvalid on_invalid) {
   if (const charset::Encoding* e = charset::Lookup(encoding)) {
-    impl_ = std::make_unique<Impl>(*e, on_invalid);
-    if (!impl_->engine.ok()) impl_.reset();
+    state_ = std::make_unique<State>(*e, on_invalid);
+    if (!state_->engine.ok()) state_.reset();
   }
 }
 
@@ -87,24 +88,24 @@ StreamDecoder::~StreamDecoder() = default;
 StreamDecoder::StreamDecoder(StreamDecoder&&) noexcept = default;
 StreamDecoder& StreamDecoder::operator=(StreamDecoder&&) noexcept = default;
 
-bool StreamDecoder::ok() const { return impl_ != nullptr; }
+bool StreamDecoder::ok() const { return state_ != nullptr; }
 
 std::string StreamDecoder::encoding() const {
-  return impl_ ? impl_->engine.encoding().name : std::string();
+  return state_ ? state_->engine.encoding().name : std::string();
 }
 
 Status StreamDecoder::Decode(std::string_view chunk, bool last, std::string& out) {
-  if (!impl_) return Status(StatusCode::kConfig, "unknown encoding");
-  if (impl_->failed || !impl_->engine.Decode(chunk, last, out)) {
-    impl_->failed = true;
+  if (!state_) return Status(StatusCode::kConfig, "unknown encoding");
+  if (state_->failed || !state_->engine.Decode(chunk, last, out)) {
+    state_->failed = true;
     return Status(StatusCode::kInvalidInput,
-                  std::string("invalid ") + impl_->engine.encoding().name + " sequence",
-                  impl_->engine.error_offset());
+                  std::string("invalid ") + state_->engine.encoding().name + " sequence",
+                  state_->engine.error_offset());
   }
   return Status::Ok();
 }
 
-int64_t StreamDecoder::replaced() const { return impl_ ? impl_->engine.replaced() : 0; }
-int64_t StreamDecoder::skipped() const { return impl_ ? impl_->engine.skipped() : 0; }
+int64_t StreamDecoder::replaced() const { return state_ ? state_->engine.replaced() : 0; }
+int64_t StreamDecoder::skipped() const { return state_ ? state_->engine.skipped() : 0; }
 
 }  // namespace norm

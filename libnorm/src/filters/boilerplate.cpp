@@ -1,4 +1,4 @@
-#include "norm/boilerplate.h"
+#include "boilerplate.h"
 
 #include <algorithm>
 #include <array>

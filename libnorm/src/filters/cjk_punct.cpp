@@ -1,4 +1,4 @@
-#include "norm/cjk_punct.h"
+#include "cjk_punct.h"
 
 #include <string>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "norm/metadata.h"
+#include "metadata.h"
 
 #include <array>
 #include <cstdio>

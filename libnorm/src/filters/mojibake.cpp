@@ -1,4 +1,4 @@
-#include "norm/mojibake.h"
+#include "mojibake.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

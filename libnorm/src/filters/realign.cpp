@@ -1,4 +1,4 @@
-#include "norm/realign.h"
+#include "realign.h"
 
 #include <unicode/uchar.h>
 

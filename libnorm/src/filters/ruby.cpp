@@ -1,4 +1,4 @@
-#include "norm/ruby.h"
+#include "ruby.h"
 
 #include <algorithm>
 #include <string>

@@ -1,4 +1,4 @@
-#include "norm/unicode.h"
+#include "unicode.h"
 
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>

@@ -5,10 +5,14 @@
 #include <libxml/xmlversion.h>
 #include <unicode/uversion.h>
 
+#include "build_pipeline.h"
+#include "decoded.h"
 #include "loss_account.h"
 #include "norm/norm.h"
-#include "norm/zh.h"
 #include "parallel.h"
+#include "reader.h"
+#include "write_markdown.h"
+#include "zh.h"
 
 namespace norm {
 

@@ -1,20 +1,21 @@
 // The one table of filters, in default pipeline order. Add a row per filter.
 #include "norm/registry.h"
+#include "build_pipeline.h"
 
-#include "norm/boilerplate.h"
-#include "norm/metadata.h"
-#include "norm/unicode.h"
-#include "norm/zh.h"
+#include "boilerplate.h"
+#include "metadata.h"
+#include "unicode.h"
+#include "zh.h"
 
 #include <algorithm>
 #include <array>
 #include <vector>
 
-#include "norm/cjk_mojibake.h"
-#include "norm/cjk_punct.h"
-#include "norm/mojibake.h"
-#include "norm/realign.h"
-#include "norm/ruby.h"
+#include "cjk_mojibake.h"
+#include "cjk_punct.h"
+#include "mojibake.h"
+#include "realign.h"
+#include "ruby.h"
 
 namespace norm {
 namespace {

@@ -1,9 +1,9 @@
 // norm::WriteMarkdown: the writer with the Markdown reader as its read-back
 // check (write/writer.h).
-#include "norm/writer.h"
+#include "write_markdown.h"
 
 #include "norm/options.h"
-#include "norm/reader.h"
+#include "reader.h"
 #include "writer.h"
 
 namespace norm {

@@ -15,7 +15,7 @@
 #include "html_dom.h"
 #include "html_prescan.h"
 #include "html_util.h"
-#include "norm/reader.h"
+#include "reader.h"
 #include "utf8.h"
 #include "visible_count.h"
 

@@ -12,7 +12,7 @@
 #include "entity.h"
 #include "html_fragment.h"
 #include "html_page.h"
-#include "norm/reader.h"
+#include "reader.h"
 #include "utf8.h"
 
 namespace norm {

@@ -19,7 +19,7 @@
 #include "inline_html.h"
 #include "inline_util.h"
 #include "markdown_limits.h"
-#include "norm/reader.h"
+#include "reader.h"
 
 namespace norm {
 namespace {

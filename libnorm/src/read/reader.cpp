@@ -1,4 +1,4 @@
-#include "norm/reader.h"
+#include "reader.h"
 
 #include "ascii.h"
 #include "front_matter.h"

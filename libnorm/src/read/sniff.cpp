@@ -11,7 +11,7 @@
 
 #include "ascii.h"
 #include "lines.h"
-#include "norm/reader.h"
+#include "reader.h"
 
 namespace norm {
 namespace {

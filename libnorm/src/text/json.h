@@ -1,6 +1,5 @@
 // The one string escaper: JSON strings (records, --stats reports, the CLI's
-// JSON lines; AppendString is also declared in norm/records.h for the CLI)
-// and YAML double-quoted scalars (front-matter values).
+// JSON lines) and YAML double-quoted scalars (front-matter values).
 #pragma once
 
 #include <string>

@@ -8,7 +8,6 @@
 
 #include "ascii.h"
 #include "markdown_limits.h"
-#include "norm/writer.h"
 #include "utf8.h"
 
 namespace norm {
@@ -955,10 +954,6 @@ std::vector<Block> FlattenDeep(const std::vector<Block>& blocks, int depth, int6
 }
 
 }  // namespace
-
-std::string EscapeMarkdown(std::string_view text, bool at_line_start) {
-  return EscapeText(text, at_line_start, false);
-}
 
 namespace writer {
 

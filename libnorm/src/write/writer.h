@@ -1,4 +1,4 @@
-// The Markdown writer behind norm::WriteMarkdown (norm/writer.h), without
+// The Markdown writer behind norm::WriteMarkdown (pipeline/write_markdown.h), without
 // the Markdown reader: the read-back check that keeps styled paragraphs a
 // fixed point is a callback, so that write/ does not depend on read/. The
 // pipeline passes the reader in (pipeline/write_markdown.cpp).

@@ -1,4 +1,4 @@
-#include "norm/zh.h"
+#include "zh.h"
 
 #include <opencc/Config.hpp>
 #include <opencc/Conversion.hpp>

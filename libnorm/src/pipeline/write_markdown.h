@@ -5,7 +5,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "norm/document.h"
 #include "norm/report.h"
@@ -24,10 +23,5 @@ std::string WriteMarkdown(const Document& doc);
 // *body_offset (when not null) is set to where the body starts, after the
 // front matter and the blank line that follows it.
 std::string WriteMarkdown(const Document& doc, Report* report, size_t* body_offset = nullptr);
-
-// Escapes text so that Markdown reads it back as the same literal text
-// (a run of whitespace is written as the one space the reader keeps).
-// at_line_start: also escape what would start a block there (#, -, 1.).
-std::string EscapeMarkdown(std::string_view text, bool at_line_start);
 
 }  // namespace norm
