@@ -59,11 +59,13 @@ void Apply(Built* b, py::handle key, py::handle value, bool records) {
   std::string name = py::str(key);
   for (char& c : name)
     if (c == '_') c = '-';
-  if (records && (name == "text-key" || name == "id-key" || name == "report-key")) {
+  if (records &&
+      (name == "text-key" || name == "id-key" || name == "report-key" || name == "meta-key")) {
     std::string v = py::str(value);
-    (name == "text-key" ? b->record.text_key
-     : name == "id-key" ? b->record.id_key
-                        : b->record.report_key) = v;
+    (name == "text-key"     ? b->record.text_key
+     : name == "id-key"     ? b->record.id_key
+     : name == "report-key" ? b->record.report_key
+                            : b->record.meta_key) = v;
     return;
   }
   if (name == "command") {
@@ -205,7 +207,8 @@ PYBIND11_MODULE(_libnorm, m) {
       "libnorm: damaged multilingual text in, clean UTF-8 Markdown out.\n\n"
       "normalize(data, **options) -> (markdown, report)\n"
       "normalize_batch(docs, threads=1, **options) -> [(markdown or None, report)]\n"
-      "normalize_jsonl(lines, threads=1, text_key='text', report_key=None, **options)\n"
+      "normalize_jsonl(lines, threads=1, text_key='text', report_key=None, meta_key=None, "
+      "**options)\n"
       "    -> (output lines as bytes, [(index, error)])\n"
       "Options are norm's long flags with '_' for '-' (from_code, on_invalid, steps, zh, nf...).";
   g_error = PyErr_NewException("libnorm.Error", PyExc_ValueError, nullptr);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rewrites fixtures/*/*/expected.* from the current build after an intended
-# change. Review the diff (git diff fixtures/) before committing it.
+# Rewrites fixtures/*/*/expected.* (and stderr, exit-status where a case has
+# them) from the current build after an intended change. Review the diff (git diff fixtures/) before committing it.
 # Usage: scripts/regen-fixtures.sh [AREA/CASE...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,18 @@ for c in "${cases[@]}"; do
       args+=("$line")
     done <"$dir/args"
   fi
-  "$norm" "${args[@]}" "$input" >"$expected"
+  # A case pins stderr and a non-zero exit status only when it has the file.
+  status=0
+  "$norm" "${args[@]}" "$input" >"$expected" 2>"$dir/.stderr" || status=$?
+  if [[ -f $dir/stderr ]]; then
+    sed "s|$input|${input##*/}|g" "$dir/.stderr" >"$dir/stderr"
+  fi
+  rm -f "$dir/.stderr"
+  if [[ -f $dir/exit-status ]]; then
+    echo "$status" >"$dir/exit-status"
+  elif ((status != 0)); then
+    echo "regen-fixtures: $c: norm exited $status (add an exit-status file if meant)" >&2
+    exit 1
+  fi
   echo "regenerated $expected"
 done

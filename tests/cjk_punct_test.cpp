@@ -104,5 +104,20 @@ TEST(CjkPunct, Idempotent) {
   EXPECT_EQ(Punct(once), once);
 }
 
+// A pair after a widened pair sees its full-width parenthesis on the first
+// run too (the second run widened it; a real page was not idempotent). The
+// doubled commas are the converter's fingerprint that lets the line change.
+TEST(CjkPunct, AdjacentPairsSettleOnTheFirstRun) {
+  EXPECT_EQ(Punct("好,,默契(新歌+精选)(2008重装版)"), "好，默契（新歌+精选）（2008重装版）");
+  EXPECT_EQ(Punct("中文,,(2008)(重装版)中文"), "中文,,(2008)（重装版）中文");
+  // Without the fingerprint the author's ASCII parentheses stay.
+  EXPECT_EQ(Punct("默契(新歌+精选)(2008重装版)"), "默契(新歌+精选)(2008重装版)");
+  for (const char* in : {"默契(新歌+精选)(2008重装版)", "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)中文",
+                         "中文(a)(b)(c)(d)(e)", "(1),(2),(中)"}) {
+    std::string once = Punct(in);
+    EXPECT_EQ(Punct(once), once) << in;
+  }
+}
+
 }  // namespace
 }  // namespace norm

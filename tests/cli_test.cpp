@@ -57,6 +57,15 @@ TEST(Cli, BinaryInputRefusedUnlessAllowed) {
   EXPECT_EQ(RunCli({"--binary"}, nul).exit_code, 0);
 }
 
+TEST(Cli, StrayNulInTextIsReplacedAndCounted) {
+  // A page with one NUL byte is a page, as a browser reads it (issue 15).
+  std::string page("<html><body><p>One.</p><p>Two\0three.</p></body></html>", 52);
+  CliResult r = RunCli({"--stats"}, page);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "One.\n\nTwo\xEF\xBF\xBDthree.\n");
+  EXPECT_NE(r.err.find("\"nul-replaced\":1"), std::string::npos) << r.err;
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   CliResult r = RunCli({"--no-such-flag"});
   EXPECT_EQ(r.exit_code, 2);
@@ -78,6 +87,22 @@ TEST(Cli, OtherFilesStillProcessedAfterAnError) {
   CliResult r = RunCli({"/nonexistent", (dir.path() / "ok.txt").string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "fine\n");
+}
+
+TEST(Cli, DocumentsToOneOutputArePartedByABlankLine) {
+  // Run together, the second document's front matter read back as a setext
+  // heading of the first one's last line.
+  TempDir dir;
+  WriteFile(dir.path() / "d1.html", "<p>First document text.</p>");
+  WriteFile(dir.path() / "d2.html", "<html><head><title>Two</title></head><body><p>Second.</p>");
+  for (std::vector<std::string> jobs : {std::vector<std::string>{}, {"-j", "2"}}) {
+    std::vector<std::string> args = jobs;
+    args.push_back((dir.path() / "d1.html").string());
+    args.push_back((dir.path() / "d2.html").string());
+    CliResult r = RunCli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "First document text.\n\n---\ntitle: \"Two\"\n---\n\nSecond.\n");
+  }
 }
 
 TEST(Cli, OutputFile) {
@@ -113,6 +138,28 @@ TEST(Cli, InPlaceLeavesOriginalOnRejection) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(ReadFile(file), "caf\xE9\n");
   EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
+}
+
+TEST(Cli, InPlaceSuffixGoesAfterEquals) {
+  // `--in-place .bak FILE` rewrote FILE without a backup, then failed on
+  // ".bak": now nothing is rewritten and the usage is named.
+  TempDir dir;
+  fs::path file = dir.path() / "g.txt";
+  WriteFile(file, "x\r\n");
+  CliResult r = RunCli({"--in-place", ".bak", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "norm: --in-place takes its suffix after '=': --in-place=.bak\n");
+  EXPECT_EQ(ReadFile(file), "x\r\n");
+}
+
+TEST(Cli, InPlaceRewritesNothingWhenAFileIsMissing) {
+  TempDir dir;
+  fs::path file = dir.path() / "a.txt";
+  WriteFile(file, "a  b\n");
+  CliResult r = RunCli({"--in-place", file.string(), (dir.path() / "missing.txt").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("missing.txt: No such file"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(file), "a  b\n");
 }
 
 TEST(Cli, FullDiskIsAnError) {

@@ -88,13 +88,22 @@ TEST(DecodeCli, LargeFileStreamsToTheWholeFileText) {
     EXPECT_EQ(g.exit_code, 0) << g.err;
     EXPECT_TRUE(g.out == want_gbk) << mode << ": " << g.out.size() << " vs " << want_gbk.size();
   }
-  // A NUL byte past the first chunk: refused as binary, nothing written.
+  // A stray NUL byte past the first chunk: text with a NUL, read as a browser
+  // reads it (U+FFFD, counted), the same as the whole-file path; no NUL out.
   bytes[1'500'000] = '\0';
   test::WriteFile(path, bytes);
   const CliResult nul = RunCli({"decode", "-f", "GBK", path});
-  EXPECT_EQ(nul.exit_code, 1);
-  EXPECT_NE(nul.err.find("binary input (NUL byte)"), std::string::npos) << nul.err;
-  EXPECT_EQ(nul.out, "");
+  EXPECT_EQ(nul.exit_code, 0) << nul.err;
+  EXPECT_EQ(nul.out.find('\0'), std::string::npos);
+  EXPECT_GT(nul.out.size(), 2'000'000u);
+  // Binary data is still refused: NUL bytes throughout.
+  std::string binary = bytes;
+  for (size_t i = 1'200'000; i < binary.size(); i += 7) binary[i] = '\0';
+  test::WriteFile(path, binary);
+  const CliResult bin = RunCli({"decode", "-f", "GBK", path});
+  EXPECT_EQ(bin.exit_code, 1);
+  EXPECT_NE(bin.err.find("binary input (NUL byte)"), std::string::npos) << bin.err;
+  EXPECT_EQ(bin.out, "");
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 // Runs every fixtures/<area>/<case>/ through the library and through the
 // `norm` binary and compares both with the case's expected file. A case is
 // a folder with input.* (bytes), expected.* and optionally `args` (CLI
-// arguments, one per line). scripts/regen-fixtures.sh rewrites expected
-// files after an intended change.
+// arguments, one per line), `stderr` and `exit-status` (the CLI's). scripts/regen-fixtures.sh
+// rewrites expected files after an intended change.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -59,18 +59,30 @@ TEST_P(Fixture, LibraryMatchesExpected) {
   ASSERT_TRUE(cli::ParseArgs(CaseArgs(c), &config, &error)) << error;
   Normalizer normalizer(config.options);
   ASSERT_TRUE(normalizer.status().ok()) << normalizer.status().ToString();
-  Result r = normalizer.Normalize(ReadFile(c.input));
+  // The file name goes along, as the CLI passes it (a .html name means HTML).
+  Result r = normalizer.Normalize(ReadFile(c.input), c.input.string());
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(r.markdown, ReadFile(c.expected)) << "fixture " << c.name;
 }
 
+// A case may also pin the CLI's exit status (`exit-status`, default 0) and
+// its stderr (`stderr`, the input's path written as its file name), e.g.
+// the loss warning and --strict.
 TEST_P(Fixture, CliMatchesExpected) {
   const Case& c = GetParam();
   std::vector<std::string> args = CaseArgs(c);
   args.push_back(c.input.string());
   CliResult r = RunCli(args);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const fs::path status = c.dir / "exit-status";
+  EXPECT_EQ(r.exit_code, fs::exists(status) ? std::stoi(ReadFile(status)) : 0) << r.err;
   EXPECT_EQ(r.out, ReadFile(c.expected)) << "fixture " << c.name;
+  if (fs::exists(c.dir / "stderr")) {
+    std::string err = r.err;
+    const std::string path = c.input.string(), file = c.input.filename().string();
+    for (size_t at = err.find(path); at != std::string::npos; at = err.find(path, at + file.size()))
+      err.replace(at, path.size(), file);
+    EXPECT_EQ(err, ReadFile(c.dir / "stderr")) << "fixture " << c.name;
+  }
 }
 
 // Markdown output read back gives the same bytes (norm(norm(x)) == norm(x)).

@@ -8,6 +8,7 @@
 #include "ascii.h"
 #include "boilerplate.h"
 #include "metadata.h"
+#include "norm/norm.h"
 #include "reader.h"
 #include "script.h"
 #include "write_markdown.h"
@@ -360,6 +361,13 @@ Document Markdown(std::string_view md) {
   return doc;
 }
 
+Document Text(std::string_view text) {
+  Document doc;
+  Report report;
+  EXPECT_TRUE(ReadText(text, Options(), &doc, report).ok());
+  return doc;
+}
+
 TEST(Boilerplate, MarkdownPageKeepsArticle) {
   Document d = Markdown(
       "# Chip race\n\n[Login](/login) [Register](/register)\n\n"
@@ -397,7 +405,8 @@ TEST(Boilerplate, CleanArticleUnchanged) {
 }
 
 TEST(Boilerplate, ShareLabelAndTimestampedTail) {
-  Document d = Markdown(
+  // Scraped text (a page dump as plain text).
+  Document d = Text(
       "正文第一段，内容足够长，用来判断正文的位置，这是文章的主要部分，后面还有更多的文字内容。\n\n"
       "分享 :\n\n"
       "2024-11-12 10:33:27美國要求臺積電停供大陸7納米AI芯片\n\n"
@@ -428,13 +437,14 @@ TEST(Boilerplate, TruncatedTeaserAboveTimestampedTail) {
   const std::string list =
       "2024-11-12 10:33:27美國要求臺積電停供大陸7納米AI芯片\n\n"
       "2024-11-11 17:16:25臺積電應美方要求斷供大陸AI芯片\n";
-  Document cut = Markdown(
-      body + "這一出口限制措施主要針對用於人工智能加速器以及圖形處理單元的芯片\n\n" + list);
+  // Scraped text (a page dump as plain text).
+  Document cut =
+      Text(body + "這一出口限制措施主要針對用於人工智能加速器以及圖形處理單元的芯片\n\n" + list);
   Report r;
   BoilerplateFilter({}).Apply(cut, r);
   ASSERT_EQ(cut.blocks.size(), 1u);
   EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 3);
-  Document whole = Markdown(body + "這一措施主要針對用於人工智能加速器的芯片。\n\n" + list);
+  Document whole = Text(body + "這一措施主要針對用於人工智能加速器的芯片。\n\n" + list);
   BoilerplateFilter({}).Apply(whole, r);
   EXPECT_EQ(whole.blocks.size(), 2u);
   // Glued into the last paragraph's lines.
@@ -448,17 +458,66 @@ TEST(Boilerplate, TruncatedTeaserAboveTimestampedTail) {
   EXPECT_EQ(g.Get("boilerplate", "lines-removed"), 3);
 }
 
-TEST(Boilerplate, RepeatedShortLinesGoButDoNotSplitTheArticle) {
+TEST(Boilerplate, RepeatedShortLinesOnPagesKeepTheirFirstCopy) {
   std::string post =
       "A forum post long enough to count as content, with several clauses, commas, and words "
       "that make it weigh more than the threshold for article text.\n\n";
   Document d =
       Markdown("# Thread\n\n2024-10-18\n\n" + post + "[Quote](/q/1) [!](/r/1)\n\n" +
                "2024-10-18\n\n" + post + "[Quote](/q/2) [!](/r/2)\n\n2024-10-18\n\n" + post);
+  d.read_as = InputFormat::kHtml;  // the repeated-line rule is for pages
   Report r;
   BoilerplateFilter({}).Apply(d, r);
-  EXPECT_EQ(d.blocks.size(), 4u);  // title and three posts
-  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 5);
+  EXPECT_EQ(d.blocks.size(), 5u);  // title, the first date line and three posts
+  EXPECT_EQ(PlainText(d.blocks[1]), "2024-10-18");
+  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 4);
+}
+
+TEST(Boilerplate, TextAndMarkdownKeepTheirRepeatedParagraphs) {
+  // A song's chorus, a refrain, identical log lines: content, never furniture.
+  for (InputFormat format : {InputFormat::kText, InputFormat::kMarkdown}) {
+    Options o;
+    o.format = format;
+    Result r = Normalizer(o).NormalizeText(
+        "V1.\n\nChorus line here.\n\nV2.\n\nChorus line here.\n\nV3.\n\nChorus line here.\n");
+    EXPECT_EQ(r.markdown,
+              "V1.\n\nChorus line here.\n\nV2.\n\nChorus line here.\n\nV3.\n\nChorus line here.\n");
+    EXPECT_EQ(r.report.Get("boilerplate", "blocks-removed"), 0);
+  }
+}
+
+TEST(Boilerplate, MarkdownDocumentKeepsItsLinkLists) {
+  // A README: its documentation index and citation are its own content.
+  std::string md =
+      "# Project\n\nA library that does one thing well, with examples and a manual.\n\n"
+      "## Documentation\n\n- [Install](docs/install.md)\n- [Usage](docs/usage.md)\n"
+      "- [API](docs/api.md)\n- [FAQ](docs/faq.md)\n\n## Citation\n\n"
+      "[Doe, J. (2024). Project. Journal of Examples.](https://doi.org/10.0000/example)\n\n"
+      "Copyright (c) 2024 J. Doe\n";
+  Document d = Markdown(md);
+  Document before = d;
+  Report r;
+  BoilerplateFilter({}).Apply(d, r);
+  EXPECT_EQ(WriteMarkdown(d), WriteMarkdown(before));
+  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 0);
+}
+
+TEST(Boilerplate, MarkdownPageDumpLosesOnlySiteNavigation) {
+  // Saved from a page (its source URL in the front matter): the site's own
+  // links go, the article's list of outside sources stays.
+  Document d = Markdown(
+      "---\nurl: https://news.example.org/story/1\n---\n\n# Story\n\n"
+      "* [Home](/)\n* [World](https://news.example.org/world)\n* [Login](/login)\n\n"
+      "The story itself, long enough to be the article: it has several clauses, commas, and "
+      "enough words to weigh more than the threshold for content.\n\n"
+      "* [The report](https://example.com/report.pdf)\n* [The data](https://data.example.net/x)\n");
+  Report r;
+  BoilerplateFilter({}).Apply(d, r);
+  std::string text = PlainText(d);
+  EXPECT_EQ(text.find("Home"), std::string::npos);
+  EXPECT_NE(text.find("The report"), std::string::npos);
+  EXPECT_NE(text.find("The data"), std::string::npos);
+  EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 1);
 }
 
 TEST(Boilerplate, DisabledDoesNothing) {

@@ -239,6 +239,63 @@ TEST(Lossless, EveryFixtureAndSeedLosesNothingSilently) {
   }
 }
 
+// Markdown text without list item markers ("1.", "2)", "- [x]"): syntax,
+// whose digits and x the Document keeps as a list start and a task state.
+std::string WithoutListMarkers(std::string_view s) {
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t eol = s.find('\n', pos);
+    std::string_view line = s.substr(pos, eol == std::string_view::npos ? s.npos : eol - pos + 1);
+    pos = eol == std::string_view::npos ? s.size() : eol + 1;
+    size_t i = line.find_first_not_of(' ');
+    size_t j = i;
+    while (j < line.size() && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
+    bool ordered = j > i && j - i < 10 && j < line.size() && (line[j] == '.' || line[j] == ')');
+    bool bullet = i < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+');
+    size_t marker_end = ordered ? j + 1 : bullet ? i + 1 : 0;
+    if (marker_end == 0 || marker_end >= line.size() || line[marker_end] != ' ') {
+      out += line;
+      continue;
+    }
+    std::string_view rest = line.substr(marker_end + 1);
+    if (rest.size() >= 4 && rest[0] == '[' &&
+        (rest[1] == 'x' || rest[1] == 'X' || rest[1] == ' ') && rest[2] == ']' && rest[3] == ' ')
+      rest.remove_prefix(4);
+    out += rest;
+  }
+  return out;
+}
+
+// Ordinary Markdown documents are their own text (issue 15): this
+// repository's README and docs, and the changelog and notes in several
+// languages under tests/data/markdown (link lists, tables of contents,
+// citations, repeated lines and headings, task lists, footnotes, front
+// matter). Every letter and digit in reaches the output, read back, and
+// nothing is removed at all, counted or not.
+TEST(Lossless, MarkdownDocumentsKeepEveryLetter) {
+  std::vector<fs::path> docs = {fs::path(NORM_SOURCE_DIR) / "README.md"};
+  for (const char* dir : {"docs", "tests/data/markdown"})
+    for (const auto& e : fs::directory_iterator(fs::path(NORM_SOURCE_DIR) / dir))
+      if (e.path().extension() == ".md") docs.push_back(e.path());
+  std::sort(docs.begin(), docs.end());
+  ASSERT_GT(docs.size(), 8u);
+  Normalizer normalizer{Options()};
+  for (const fs::path& p : docs) {
+    const std::string name = fs::relative(p, NORM_SOURCE_DIR).string();
+    const std::string in = ReadFile(p);
+    Result r = normalizer.Normalize(in, p.filename().string());
+    ASSERT_TRUE(r.status.ok()) << name << ": " << r.status.ToString();
+    Chars want;
+    AddChars(VisibleText(WithoutListMarkers(in)), want);
+    Document back;
+    Report back_report;
+    ASSERT_TRUE(ReadMarkdown(r.markdown, Options(), &back, back_report).ok()) << name;
+    EXPECT_EQ(Missing(want, DocChars(back)), "") << name;
+    EXPECT_EQ(r.report.Get("visible", "output"), r.report.Get("visible", "input")) << name;
+    EXPECT_EQ(r.warning, "") << name;
+  }
+}
+
 // A filter that deletes the first letter of every prose span; it counts
 // the deletions only when asked to.
 class DropFirstLetter : public Filter {

@@ -21,6 +21,47 @@ TEST(Sniff, Formats) {
   EXPECT_EQ(SniffFormat("# Heading\n\ntext"), InputFormat::kMarkdown);
   EXPECT_EQ(SniffFormat("[a](b)\n------\n<div>x</div>"), InputFormat::kMarkdown);
   EXPECT_EQ(SniffFormat("just some text\nand more"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("See [r].\n\n[r]: https://y.org\n"), InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("A note[^1].\n\n[^1]: The note.\n"), InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("A regex [^a-z] in text.\n"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("Mail <me@x.org> or see <https://x.org>.\n"), InputFormat::kMarkdown);
+}
+
+// As a browser sniffs: markup evidence anywhere in the first 64 KB, after
+// comments, styles, scripts or a wrapper element (issue 15, case 5).
+TEST(Sniff, PageMarkupAfterAPrologOrWrapper) {
+  std::string css = "<style>\n";
+  for (int i = 0; i < 300; ++i) css += "#c" + std::to_string(i) + " { color: red; }\n\n";
+  css += "</style>\n";
+  EXPECT_EQ(SniffFormat(css + "<!DOCTYPE html>\n<html><body><p>x</p>"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<!-- http://x.y/1 -->\n<!DOCTYPE html>\n<html>\n\n    <p>x"),
+            InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<script>a[i](x); y = '**';</script>\n<meta charset=utf-8>\n<html>"),
+            InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<text id=\"http://x/1\" encoding=\"gb2312\">\n<html>\n<head>"),
+            InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<text id=\"http://x/1\"><html><body><table>"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<meta charset=\"utf-8\">\n<div><p>fragment</p></div>\n# not md"),
+            InputFormat::kHtml);
+}
+
+TEST(Sniff, MarkdownAboutHtmlStaysMarkdown) {
+  EXPECT_EQ(SniffFormat("# Page\n\n```html\n<!DOCTYPE html>\n<html>\n<body>\n```\n"),
+            InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("# Page\n\n    <html>\n    <body>\n\nPut it in `<head>`.\n"),
+            InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("<!--1704638701000-->\n[Title](https://x.y/a)\n------\n\n<div>x</div>\n"),
+            InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("A <header> and a <bodyguard> are not page markup.\n"), InputFormat::kText);
+}
+
+TEST(Sniff, FileNames) {
+  EXPECT_EQ(FormatFromName("page.html"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromName("dir/PAGE.HTM"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromName("a.xhtml"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromName("notes.md"), InputFormat::kAuto);
+  EXPECT_EQ(FormatFromName("html.d/readme"), InputFormat::kAuto);
+  EXPECT_EQ(FormatFromName("-"), InputFormat::kAuto);
 }
 
 TEST(TextReader, LinesAreParagraphsWithoutBlankLines) {
@@ -72,6 +113,46 @@ TEST(MarkdownReader, SetextTitleLinkBecomesHeading) {
   // The metadata filter moves the link into the front matter.
   EXPECT_EQ(Md("[Title](https://x.y/a)\n------\n\ntext\n"),
             "---\ntitle: \"Title\"\nsource: \"https://x.y/a\"\n---\n\n## Title\n\ntext\n");
+}
+
+// Every GFM construct cmark-gfm knows is read into the Document and written
+// back (issue 15, case 3).
+TEST(MarkdownReader, TaskListsAndFootnotes) {
+  Document doc;
+  Report report;
+  ASSERT_TRUE(ReadMarkdown("- [ ] todo\n- [x] done\n\nA note[^a].\n\n[^a]: The note.\n\n"
+                           "[^b]: Unused.\n",
+                           Options(), &doc, report)
+                  .ok());
+  ASSERT_EQ(doc.blocks.size(), 4u);
+  EXPECT_EQ(doc.blocks[0].children[0].task, Task::kOpen);
+  EXPECT_EQ(doc.blocks[0].children[1].task, Task::kDone);
+  ASSERT_EQ(doc.blocks[1].inlines.size(), 3u);  // "A note", [^a], "."
+  EXPECT_EQ(doc.blocks[1].inlines[1].kind, InlineKind::kFootnoteRef);
+  EXPECT_EQ(doc.blocks[1].inlines[1].text, "a");
+  EXPECT_EQ(doc.blocks[2].kind, BlockKind::kFootnote);
+  EXPECT_EQ(doc.blocks[2].info, "a");
+  // cmark-gfm drops a footnote nothing refers to; the reader keeps it.
+  EXPECT_EQ(doc.blocks[3].info, "b");
+  EXPECT_EQ(PlainText(doc.blocks[3]), "Unused.\n");
+}
+
+TEST(MarkdownReader, AutolinksAndReferenceLinksAreWrittenBack) {
+  EXPECT_EQ(Md("See <https://x.org/a?b=1&c=2>, <me@x.org> and [r].\n\n[r]: https://y.org\n"),
+            "See <https://x.org/a?b=1&c=2>, <me@x.org> and [r](https://y.org).\n");
+}
+
+TEST(MarkdownReader, WordsThatLookLikeTagsAreText) {
+  EXPECT_EQ(Md("A List<String>, Option<A>, H<sub>2</sub>O, <b>b</b>.\n", InputFormat::kMarkdown),
+            "A List\\<String>, Option\\<A>, H2O, **b**.\n");
+}
+
+TEST(MarkdownReader, RawHtmlOfADocumentIsContent) {
+  // Boilerplate rules clean raw HTML only in a page saved as Markdown.
+  std::string html = "# Notes\n\n<div class=\"sidebar\">Keep this aside.</div>\n";
+  EXPECT_EQ(Md(html), "---\ntitle: \"Notes\"\n---\n\n# Notes\n\nKeep this aside.\n");
+  EXPECT_EQ(Md("---\nurl: https://x.org/p\n---\n\n" + html.substr(9)),
+            "---\nurl: https://x.org/p\n---\n");
 }
 
 TEST(MarkdownReader, HugeNestingDoesNotCrash) {

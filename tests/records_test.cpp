@@ -232,9 +232,40 @@ TEST(Record, SameTextAsWholeFileMode) {
   json::AppendString(line, text);
   line += "}";
   RecordResult r = NormalizeRecord(n, line, RecordOptions{});
+  // A record carries the body only: the whole-file output without its front
+  // matter (issue 15, case 4).
+  Result whole = n.Normalize(text);
+  ASSERT_TRUE(whole.markdown.starts_with("---\ntitle: \"Title\"\n---\n\n"));
   std::string expected = "{\"text\":";
-  json::AppendString(expected, n.Normalize(text).markdown);
+  json::AppendString(expected, whole.markdown.substr(whole.body_offset));
   EXPECT_EQ(r.output, expected + "}");
+}
+
+// Metadata goes to another member only with --meta-key, never into the text;
+// Chinese records got YAML front matter in their text, English ones none.
+TEST(Record, MetadataOnlyInTheMetaMember) {
+  Normalizer n(Options{});
+  RecordOptions o;
+  RecordResult r = NormalizeRecord(n, R"({"text":"这是一个中文句子，用来测试记录模式。"})", o);
+  EXPECT_EQ(r.output, R"({"text":"这是一个中文句子，用来测试记录模式。\n"})");
+  o.meta_key = "meta";
+  r = NormalizeRecord(n, R"({"meta":null,"text":"这是一个中文句子，用来测试记录模式。"})", o);
+  EXPECT_EQ(r.output,
+            R"({"meta":{"lang":"zh-Hans"},"text":"这是一个中文句子，用来测试记录模式。\n"})");
+  r = NormalizeRecord(n, R"({"text":"plain"})", o);
+  EXPECT_EQ(r.output, R"({"text":"plain\n","meta":{}})");
+  // A record's own front matter leaves the text; without --meta-key it is
+  // counted.
+  o.meta_key.clear();
+  r = NormalizeRecord(n, R"({"text":"---\ntitle: A\n---\n\nBody."})", o);
+  EXPECT_EQ(r.output, R"({"text":"Body.\n"})");
+  EXPECT_EQ(r.report.Get("records", "front-matter-dropped"), 1);
+  for (RecordFormat f : {RecordFormat::kLines, RecordFormat::kNul}) {
+    o.format = f;
+    r = NormalizeRecord(n, "这是一个中文句子，用来测试记录模式。", o);
+    EXPECT_EQ(r.output.find("---"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("lang"), std::string::npos) << r.output;
+  }
 }
 
 // --- RecordReader ----------------------------------------------------------
@@ -347,7 +378,9 @@ TEST(CliRecords, JsonlMatchesWholeFileModePerRecord) {
   CliResult rec = RunCli({"--jsonl"}, line);
   ASSERT_EQ(rec.exit_code, 0) << rec.err;
   std::string expected = "{\"text\":";
-  json::AppendString(expected, whole.out);
+  // The body: whole-file output less its front matter (title: Heading).
+  ASSERT_TRUE(whole.out.starts_with("---\ntitle: \"Heading\"\n---\n\n")) << whole.out;
+  json::AppendString(expected, whole.out.substr(whole.out.find("\n---\n\n") + 6));
   EXPECT_EQ(rec.out, expected + ",\"url\":\"http://x/\\u00e9\"}\n");
 }
 
@@ -378,7 +411,9 @@ TEST(CliRecords, RejectsAreAccountedFor) {
   EXPECT_EQ(ReadFile(rejects),
             "{\"file\":\"" + name +
                 "\",\"line\":2,\"id\":\"b\",\"error\":\"invalid UTF-8 sequence at byte 4\","
-                "\"input\":\"{\\\"id\\\":\\\"b\\\",\\\"text\\\":\\\"bad \xE9 byte\\\"}\"}\n"
+                "\"input\":\"{\\\"id\\\":\\\"b\\\",\\\"text\\\":\\\"bad \xEF\xBF\xBD byte\\\"}\","
+                // Valid JSON Lines: the invalid byte as U+FFFD, the record whole in base64.
+                "\"input_base64\":\"eyJpZCI6ImIiLCJ0ZXh0IjoiYmFkIOkgYnl0ZSJ9\"}\n"
                 "{\"file\":\"" +
                 name +
                 "\",\"line\":3,\"error\":\"malformed JSON: expected a member name at byte 1\","
@@ -410,6 +445,18 @@ TEST(CliRecords, NullDataAndLines) {
   CliResult l = RunCli({"--lines", "-j", "2"}, "one  two\n\n<p>a</p><p>b</p>\n");
   ASSERT_EQ(l.exit_code, 0) << l.err;
   EXPECT_EQ(l.out, "one two\n\na b\n");
+}
+
+TEST(CliRecords, NoFrontMatterInRecordText) {
+  CliResult l = RunCli({"--lines"}, "这是一个中文句子，用来测试记录模式。\nAn English line.\n");
+  EXPECT_EQ(l.exit_code, 0) << l.err;
+  EXPECT_EQ(l.out, "这是一个中文句子，用来测试记录模式。\nAn English line.\n");
+  CliResult j = RunCli({"--jsonl", "--meta-key", "meta"}, R"({"text":"<title>T</title><p>x</p>"})"
+                                                          "\n");
+  EXPECT_EQ(j.out, R"({"text":"x\n","meta":{"title":"T"}})"
+                   "\n");
+  EXPECT_EQ(RunCli({"--lines", "--meta-key", "m"}).exit_code, 2);
+  EXPECT_EQ(RunCli({"--jsonl", "--meta-key", "text"}).exit_code, 2);
 }
 
 TEST(CliRecords, FlagConflicts) {
@@ -448,10 +495,11 @@ TEST(CliBatch, RecursiveOutputDirMirrorsTree) {
   EXPECT_EQ(ReadFile(out / "a" / "one.md"), "one\n\ntwo\n");
   EXPECT_EQ(ReadFile(out / "a" / "b" / "README.md"), "deep\n");
   CliResult cat = RunCli({"-r", "-j", "2", src.string()});
+  // Sorted (a/b/README, a/one, top), each document parted by a blank line.
   EXPECT_EQ(cat.out,
-            "deep\n"
-            "one\n\ntwo\n"
-            "top page\n");  // sorted: a/b/README, a/one, top
+            "deep\n\n"
+            "one\n\ntwo\n\n"
+            "top page\n");
 }
 
 TEST(CliBatch, OutputNameCollisionIsAUsageError) {

@@ -109,6 +109,7 @@ TEST(Options, EveryNamedOptionSetsSomething) {
         o.decode.on_invalid != defaults.decode.on_invalid || o.format != defaults.format ||
         o.steps != defaults.steps || o.html.images != defaults.html.images ||
         o.html.boilerplate != defaults.html.boilerplate ||
+        o.html.keep_ruby != defaults.html.keep_ruby ||
         o.html.adblock_list != defaults.html.adblock_list ||
         o.html.base_url != defaults.html.base_url || o.zh.config != defaults.zh.config ||
         o.zh.target != defaults.zh.target || o.zh.dict_file != defaults.zh.dict_file ||

@@ -30,15 +30,15 @@ TEST_P(EscapeRoundTrip, TextSurvives) {
   EXPECT_EQ(WriteMarkdown(back), md);
 }
 
-INSTANTIATE_TEST_SUITE_P(Tricky, EscapeRoundTrip,
-                         ::testing::Values("# not a heading", "- not a list", "+ plus",
-                                           "1. not ordered", "2) paren", "> not a quote",
-                                           "*stars* and _underscores_", "snake_case_name",
-                                           "a [bracket](link) b", "<div>tag text</div>",
-                                           "&amp; entity &copy;", "back\\slash", "`code` text",
-                                           "~~strike~~ 5~10", "=== setext", "--- rule", "a | b | c",
-                                           "![not image](x)", "100% done. 3.14", "中文*强调*中文",
-                                           "“引号”和（括号）", "<https://x.y>"));
+INSTANTIATE_TEST_SUITE_P(
+    Tricky, EscapeRoundTrip,
+    ::testing::Values("# not a heading", "- not a list", "+ plus", "1. not ordered", "2) paren",
+                      "> not a quote", "*stars* and _underscores_", "snake_case_name",
+                      "a [bracket](link) b", "<div>tag text</div>", "&amp; entity &copy;",
+                      "back\\slash", "`code` text", "~~strike~~ 5~10", "=== setext", "--- rule",
+                      "a | b | c", "![not image](x)", "100% done. 3.14", "中文*强调*中文",
+                      "“引号”和（括号）", "<https://x.y>", "1.5 million", "23.10.2018", "#hashtag",
+                      "[ ] not a task", "[^1] not a footnote", "[^1]: not one either"));
 
 // Found by fuzz_roundtrip: what a Markdown reader does not keep must not be
 // written, or the output does not read back as written: spaces before and
@@ -70,6 +70,61 @@ TEST(Writer, OutputReadsBackAsWritten) {
   end.blocks.push_back(
       Block::Paragraph({Inline::Text("Before"), {InlineKind::kBreak, {}, {}, {}, {}}}));
   EXPECT_EQ(WriteMarkdown(end), "Before\n");
+}
+
+// GFM task items and footnotes (issue 15, case 3); a reference to a
+// footnote the document does not hold is text.
+TEST(Writer, TaskListsAndFootnotes) {
+  Document doc;
+  Block list;
+  list.kind = BlockKind::kList;
+  for (Task t : {Task::kOpen, Task::kDone, Task::kNone}) {
+    Block item;
+    item.kind = BlockKind::kListItem;
+    item.task = t;
+    item.children.push_back(Block::Paragraph({Inline::Text("item")}));
+    list.children.push_back(item);
+  }
+  doc.blocks.push_back(list);
+  doc.blocks.push_back(Block::Paragraph({Inline::Text("See"),
+                                         {InlineKind::kFootnoteRef, "n", {}, {}, {}},
+                                         Inline::Text(" and"),
+                                         {InlineKind::kFootnoteRef, "gone", {}, {}, {}}}));
+  Block note;
+  note.kind = BlockKind::kFootnote;
+  note.info = "n";
+  note.children.push_back(Block::Paragraph({Inline::Text("First.")}));
+  note.children.push_back(Block::Paragraph({Inline::Text("Second.")}));
+  doc.blocks.push_back(note);
+  std::string once = WriteMarkdown(doc);
+  EXPECT_EQ(once,
+            "- [ ] item\n- [x] item\n- item\n\nSee[^n] and\\[^gone\\]\n\n"
+            "[^n]: First.\n\n    Second.\n");
+  EXPECT_EQ(WriteMarkdown(Read(once)), once);
+}
+
+// Only what would read back as a block is escaped at a line start (issue
+// 15, case 12): `1.5 million` and `23.10.2018` are text.
+TEST(Writer, EscapesOnlyWhatWouldStartABlock) {
+  auto para = [](std::string text) {
+    Document d;
+    d.blocks.push_back(Block::Paragraph({Inline::Text(std::move(text))}));
+    return WriteMarkdown(d);
+  };
+  EXPECT_EQ(para("1.5 million"), "1.5 million\n");
+  EXPECT_EQ(para("23.10.2018"), "23.10.2018\n");
+  EXPECT_EQ(para("-5 degrees"), "-5 degrees\n");
+  EXPECT_EQ(para("#hashtag"), "#hashtag\n");
+  EXPECT_EQ(para("== two"), "== two\n");
+  EXPECT_EQ(para("1. first"), "1\\. first\n");
+  EXPECT_EQ(para("2)"), "2\\)\n");
+  EXPECT_EQ(para("- dash"), "\\- dash\n");
+  EXPECT_EQ(para("# heading"), "\\# heading\n");
+  EXPECT_EQ(para("---"), "\\---\n");
+  EXPECT_EQ(para("= ="), "\\= =\n");
+  EXPECT_EQ(para("> quote"), "\\> quote\n");
+  // White space the reader drops at a line start does not hide a marker.
+  EXPECT_EQ(para("\n- point"), "\\- point\n");
 }
 
 TEST(Writer, HeadingsListsQuotesCode) {

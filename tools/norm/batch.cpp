@@ -13,7 +13,8 @@
 #include <map>
 
 #include "io.h"
-#include "json.h"      // libnorm/src/text
+#include "json.h"  // libnorm/src/text
+#include "norm/decode.h"
 #include "parallel.h"  // libnorm/src/pipeline
 #include "progress.h"
 #include "record_reader.h"
@@ -22,6 +23,43 @@ namespace norm::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// s as a JSON string; invalid UTF-8 (a file name, a record in a legacy
+// encoding) is written with U+FFFD in its place so the line stays JSON.
+std::string ValidUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  DecodeOptions utf8;
+  utf8.from_code = "UTF-8";
+  return DecodeBytes(s, utf8).text;
+}
+
+void AppendJsonText(std::string& out, std::string_view s) {
+  if (IsValidUtf8(s)) {
+    json::AppendString(out, s);
+  } else {
+    json::AppendString(out, ValidUtf8(s));
+  }
+}
+
+void AppendBase64(std::string& out, std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16 |
+                 static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8 |
+                 static_cast<unsigned char>(bytes[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) out.push_back(kAlphabet[(v >> shift) & 63]);
+  }
+  if (size_t rest = bytes.size() - i; rest > 0) {
+    uint32_t v = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (rest == 2) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+}
 
 struct Input {
   std::string path;
@@ -163,6 +201,14 @@ class BatchRunner {
 
   void Fail(int code) { status_ = std::max(status_, code); }
 
+  // A document that lost most of its text: one line on stderr; with
+  // --strict the exit status is 1.
+  void Warn(const std::string& name, const std::string& warning) {
+    if (warning.empty()) return;
+    Error(name, "warning: " + warning);
+    if (c_.strict) Fail(kRejected);
+  }
+
   // Writes data to sink; on a closed pipe stops quietly.
   bool Write(Sink& sink, std::string_view data) {
     bool broken_pipe = false;
@@ -256,6 +302,7 @@ class BatchRunner {
             return true;
           }
           ++written;
+          Warn(name + ":" + std::to_string(item.number), item.result.warning);
           if (c_.stats) merged.Merge(item.result.report);
           buffer += item.result.output;
           buffer.push_back(terminator);
@@ -303,14 +350,22 @@ class BatchRunner {
       return true;
     }
     std::string line = "{\"file\":";
-    json::AppendString(line, name);
+    AppendJsonText(line, name);
     line += c_.record.format == RecordFormat::kNul ? ",\"record\":" : ",\"line\":";
     line += std::to_string(number);
-    if (!result.id.empty()) line += ",\"id\":" + result.id;
+    // The id as it was written (raw bytes inside its strings made UTF-8).
+    if (!result.id.empty()) line += ",\"id\":" + ValidUtf8(result.id);
     line += ",\"error\":";
-    json::AppendString(line, message);
+    AppendJsonText(line, message);
     line += ",\"input\":";
-    json::AppendString(line, record);
+    // A JSON string holds text only: a record that is not UTF-8 is written
+    // with U+FFFD for its invalid bytes, and whole as input_base64.
+    AppendJsonText(line, record);
+    if (!IsValidUtf8(record)) {
+      line += ",\"input_base64\":\"";
+      AppendBase64(line, record);
+      line += '"';
+    }
     line += "}\n";
     std::string error;
     if (rejects_.Write(line, &error)) return true;
@@ -339,7 +394,7 @@ class BatchRunner {
           std::string bytes;
           if (!ReadAll(inputs[item.index].path, &bytes, &item.read_error)) return;
           item.bytes = bytes.size();
-          item.result = normalizer_.Normalize(bytes);
+          item.result = normalizer_.Normalize(bytes, inputs[item.index].path);
         },
         [&](Item& item) {
           return Deliver(inputs[item.index], item.result, item.read_error, item.bytes);
@@ -369,7 +424,16 @@ class BatchRunner {
       Fail(ExitFor(r.status));
       return true;
     }
-    if (!PerFileOutput()) return Write(main_sink_, r.markdown);
+    Warn(name, r.warning);
+    if (!PerFileOutput()) {
+      // One output: documents parted by a blank line (see main.cpp).
+      if (r.markdown.empty()) return true;
+      if (!wrote_document_) {
+        wrote_document_ = true;
+        return Write(main_sink_, r.markdown);
+      }
+      return Write(main_sink_, "\n" + r.markdown);
+    }
     Sink sink;
     std::string error;
     if (!OpenOutput(in, &sink)) return true;
@@ -388,6 +452,7 @@ class BatchRunner {
   Sink main_sink_;
   int status_ = kOk;
   bool stop_ = false;
+  bool wrote_document_ = false;  // a document went to main_sink_ already
 };
 
 }  // namespace

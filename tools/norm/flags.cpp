@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <thread>
 
 #include "norm/registry.h"
@@ -80,12 +81,24 @@ std::vector<Flag> MakeFlags() {
       Lib("no-fold-width"),
       Lib("no-images"),
       Lib("no-boilerplate"),
+      Lib("keep-ruby"),
       Lib("adblock-list"),
       Lib("base-url"),
       Lib("max-size"),
       Lib("binary"),
       Lib("explain"),
-      {"stats", 0, "", "Print each input's Report as one JSON line on stderr.", nullptr,
+      {"strict", 0, "",
+       "Exit 1 when a document came out with a warning: rules left less than 5% of its "
+       "visible text, or a non-blank input came out empty (the output is still written).",
+       nullptr,
+       [](Config& c, std::string_view) {
+         c.strict = true;
+         return std::string();
+       }},
+      {"stats", 0, "",
+       "Print each input's Report as one JSON line on stderr, with the visible characters after "
+       "each stage (visible.*) and those each rule removed (removed.*).",
+       nullptr,
        [](Config& c, std::string_view) {
          c.stats = true;
          return std::string();
@@ -122,6 +135,15 @@ std::vector<Flag> MakeFlags() {
        kBatchCommands,
        [](Config& c, std::string_view v) {
          c.record.report_key = v;
+         return std::string();
+       }},
+      {"meta-key", 0, "KEY",
+       "--jsonl: add each record's metadata (title, lang... what would be front matter) as "
+       "member KEY, an object of strings (replacing its value if present). Records carry text "
+       "only: without it, no metadata is written.",
+       kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.record.meta_key = v;
          return std::string();
        }},
       {"rejects", 0, "FILE",
@@ -242,6 +264,14 @@ const Flag* FindShort(char c) {
   return nullptr;
 }
 
+// ".bak", "~", ".orig": a backup suffix, not a file (no such file exists).
+bool LooksLikeSuffix(const std::string& arg) {
+  if (arg.empty() || (arg[0] != '.' && arg[0] != '~') || arg.size() > 16) return false;
+  if (arg.find('/') != std::string::npos || arg == "." || arg == "..") return false;
+  std::error_code ec;
+  return !std::filesystem::exists(arg, ec);
+}
+
 bool IsCommand(std::string_view name) {
   for (const Command& c : Commands())
     if (name == c.name) return true;
@@ -359,6 +389,13 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       *error = "option --" + std::string(flag->long_name) + " takes no value";
       return false;
     }
+    // `--in-place .bak FILE`: the suffix goes after '=' (as for sed -i);
+    // taken for a FILE it would rewrite FILE without a backup.
+    if (optional && !has_value && std::string_view(flag->long_name) == "in-place" &&
+        i + 1 < args.size() && LooksLikeSuffix(args[i + 1])) {
+      *error = "--in-place takes its suffix after '=': --in-place=" + args[i + 1];
+      return false;
+    }
     if (!flag->arg.empty() && !optional && !has_value) {
       if (i + 1 >= args.size()) {
         *error = "option --" + std::string(flag->long_name) + " needs a value (" +
@@ -392,23 +429,35 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     *error = "--in-place needs FILE arguments";
     return false;
   }
+  // Every FILE must be there before the first is rewritten.
+  for (const std::string& f : config->in_place ? config->files : std::vector<std::string>{}) {
+    std::error_code ec;
+    if (f == "-" || !std::filesystem::exists(f, ec)) {
+      *error = f == "-" ? "--in-place cannot rewrite standard input"
+                        : f + ": No such file or directory (nothing was rewritten)";
+      return false;
+    }
+  }
   if (!config->output_dir.empty() && (config->in_place || !config->output.empty())) {
     *error = "--output-dir cannot be combined with --output or --in-place";
     return false;
   }
-  if (!config->records && (!config->rejects.empty() || !config->record.report_key.empty() ||
-                           config->record.text_key != "text" || config->record.id_key != "id")) {
-    *error = "--rejects, --report-key, --text-key and --id-key need --jsonl, --lines or -z";
+  const RecordOptions& rec = config->record;
+  if (!config->records && (!config->rejects.empty() || !rec.report_key.empty() ||
+                           !rec.meta_key.empty() || rec.text_key != "text" || rec.id_key != "id")) {
+    *error =
+        "--rejects, --report-key, --meta-key, --text-key and --id-key need --jsonl, --lines or -z";
     return false;
   }
-  if (config->records && config->record.format != RecordFormat::kJsonl &&
-      (!config->record.report_key.empty() || config->record.text_key != "text" ||
-       config->record.id_key != "id")) {
-    *error = "--report-key, --text-key and --id-key need --jsonl";
+  if (config->records && rec.format != RecordFormat::kJsonl &&
+      (!rec.report_key.empty() || !rec.meta_key.empty() || rec.text_key != "text" ||
+       rec.id_key != "id")) {
+    *error = "--report-key, --meta-key, --text-key and --id-key need --jsonl";
     return false;
   }
-  if (!config->record.report_key.empty() && config->record.report_key == config->record.text_key) {
-    *error = "--report-key must differ from --text-key";
+  if ((!rec.report_key.empty() && rec.report_key == rec.text_key) ||
+      (!rec.meta_key.empty() && (rec.meta_key == rec.text_key || rec.meta_key == rec.report_key))) {
+    *error = "--text-key, --report-key and --meta-key must name different members";
     return false;
   }
   if (config->records && config->in_place && config->rejects.empty()) {
@@ -451,8 +500,10 @@ std::string HelpText() {
       "Usage: norm [OPTIONS] [--] [FILE...]\n"
       "       norm COMMAND [OPTIONS] [FILE...]\n\n"
       "Reads each FILE (standard input when none, or for -) and writes Markdown to standard\n"
-      "output. Exit status: 0 success, 1 input rejected (or check found a difference),\n"
-      "2 usage, I/O or configuration error.\n\nCommands:\n";
+      "output. Exit status: 0 success, 1 input rejected (or check found a difference, or\n"
+      "with --strict a warning), 2 usage, I/O or configuration error. A document that kept\n"
+      "less than 5% of its visible text, or came out empty, gets a warning on stderr.\n\n"
+      "Commands:\n";
   for (const Command& c : Commands()) {
     std::string head = "  " + std::string(c.name) + " " + std::string(c.usage);
     head.resize(std::max<size_t>(head.size() + 1, 28), ' ');
@@ -489,8 +540,15 @@ std::string ManPage() {
     out += ".TP\n.B " + RoffEscape(f.name) + "\n" + RoffEscape(f.description) + "\n";
   }
   out +=
-      ".SH EXIT STATUS\n0 success; 1 input rejected (strict decoding, binary or oversized input) "
-      "or, for check, a difference; 2 usage, I/O or configuration error.\n"
+      ".SH EXIT STATUS\n0 success; 1 input rejected (strict decoding, binary or oversized input), "
+      "with \\-\\-strict a warning, or, for check, a difference; 2 usage, I/O or configuration "
+      "error.\n"
+      ".SH WARNINGS\nWhen rules leave less than 5% of a document's visible text, or a "
+      "non\\-blank input comes out empty, one line goes to stderr: \\fBnorm: FILE: warning: "
+      "output keeps 3% of the visible text (120 of 4000 characters); rule heuristic:widget "
+      "removed 3700; \\-\\-no\\-boilerplate keeps it\\fR. Visible characters are all but white "
+      "space, controls and format characters; \\-\\-stats gives them per stage. The exit "
+      "status stays 0 unless \\-\\-strict.\n"
       ".SH DIAGNOSTICS\nErrors are printed as \\fBnorm: FILE: message at byte N\\fR.\n";
   return out;
 }

@@ -21,6 +21,7 @@ struct Config {
   bool in_place = false;
   std::string backup_suffix;
   bool stats = false;
+  bool strict = false;  // --strict: a loss warning makes the exit status 1
   bool json = false;
   bool help = false;
   bool version = false;

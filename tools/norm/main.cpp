@@ -79,7 +79,7 @@ class Runner {
       return kTrouble;
     }
     if (config_.command == "detect") return Detect(file, bytes);
-    Result r = normalizer_.Normalize(bytes);
+    Result r = normalizer_.Normalize(bytes, file);
     if (config_.options.explain) {
       std::string text = r.report.ToText();
       std::fprintf(stderr, "norm: %s: explain\n%s", DisplayName(file).c_str(), text.c_str());
@@ -94,14 +94,27 @@ class Runner {
       Error(DisplayName(file), r.status.ToString());
       return ExitFor(r.status);
     }
+    // Nothing lost silently: the warning, and with --strict exit 1 (the
+    // output is written all the same).
+    int status = kOk;
+    if (!r.warning.empty()) {
+      Error(DisplayName(file), "warning: " + r.warning);
+      if (config_.strict) status = kRejected;
+    }
     if (config_.in_place) {
       if (!WriteAtomically(file, r.markdown, config_.backup_suffix, &error)) {
         Error(file, error);
         return kTrouble;
       }
-      return kOk;
+      return status;
     }
-    return Emit(r.markdown);
+    // Documents written to one output are parted by a blank line, so that
+    // the second does not read back as part of the first (a paragraph run
+    // on, or a setext heading made of its last line and a front-matter fence).
+    if (r.markdown.empty()) return status;
+    int emitted = Emit(wrote_document_ ? "\n" + r.markdown : r.markdown);
+    wrote_document_ = true;
+    return std::max(status, emitted);
   }
 
   int Emit(std::string_view data) {
@@ -161,8 +174,8 @@ class Runner {
       Error(DisplayName(actual_path), error);
       return kTrouble;
     }
-    Result e = normalizer_.Normalize(expected);
-    Result a = normalizer_.Normalize(actual);
+    Result e = normalizer_.Normalize(expected, expected_path);
+    Result a = normalizer_.Normalize(actual, actual_path);
     if (!e.status.ok()) {
       Error(expected_path, e.status.ToString());
       return kTrouble;
@@ -218,6 +231,7 @@ class Runner {
   Normalizer normalizer_;
   AtomicFile output_;  // -o FILE
   bool stop_ = false;
+  bool wrote_document_ = false;  // a document went to the output already
 };
 
 }  // namespace

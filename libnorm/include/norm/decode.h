@@ -64,9 +64,10 @@ size_t DetectionWindow(const DecodeOptions& options);
 struct Decoded {
   std::string text;  // valid UTF-8, BOM removed
   Detection detection;
-  int64_t replaced = 0;  // undecodable sequences turned into U+FFFD
-  int64_t skipped = 0;   // undecodable bytes dropped (OnInvalid::kSkip)
-  Status status;         // kInvalidInput with the byte offset in strict mode
+  int64_t replaced = 0;      // undecodable sequences turned into U+FFFD
+  int64_t skipped = 0;       // undecodable bytes dropped (OnInvalid::kSkip)
+  int64_t nul_replaced = 0;  // stray U+0000 written as U+FFFD (RefuseBinary)
+  Status status;             // kInvalidInput with the byte offset in strict mode
 };
 
 // Detects (unless options.from_code names an encoding) and decodes.

@@ -1,7 +1,8 @@
 // The Document: front matter plus a tree of blocks holding inline spans.
 //
-// Text in Inline::text of kind kText, image alt text, link titles and the
-// values of prose front-matter keys is *prose*: text filters may rewrite it.
+// Text in Inline::text of kind kText, image alt text, link titles, the
+// values of prose front-matter keys and of the hints that become them
+// (title, og:title, h1) is *prose*: text filters may rewrite it.
 // URLs, code, raw front-matter keys and non-prose values are *protected*:
 // no text filter ever sees them (see ForEachProse).
 #pragma once
@@ -14,14 +15,15 @@
 namespace norm {
 
 enum class InlineKind {
-  kText,      // text: prose
-  kEmphasis,  // children
-  kStrong,    // children
-  kStrike,    // children
-  kLink,      // children, url (protected), title (prose)
-  kImage,     // text = alt (prose), url (protected), title (prose)
-  kCode,      // text (protected)
-  kBreak,     // hard line break
+  kText,         // text: prose
+  kEmphasis,     // children
+  kStrong,       // children
+  kStrike,       // children
+  kLink,         // children, url (protected), title (prose)
+  kImage,        // text = alt (prose), url (protected), title (prose)
+  kCode,         // text (protected)
+  kBreak,        // hard line break
+  kFootnoteRef,  // text = the footnote's label (protected): [^label]
 };
 
 struct Inline {
@@ -45,18 +47,23 @@ enum class BlockKind {
   kCode,       // literal (protected), info
   kTable,      // rows of cells; the first row is the header
   kRule,
+  kFootnote,  // a footnote's text: info = its label, children blocks ([^label]: ...)
 };
+
+// A list item of a GFM task list: "- [ ] to do", "- [x] done".
+enum class Task { kNone, kOpen, kDone };
 
 enum class Align { kNone, kLeft, kCenter, kRight };
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  int level = 0;         // heading level
-  bool ordered = false;  // list
-  int start = 1;         // ordered list start
-  std::string info;      // code fence info string
-  std::string literal;   // code block content, ends with '\n' when non-empty
-  Inlines inlines;       // paragraph, heading
+  int level = 0;            // heading level
+  bool ordered = false;     // list
+  int start = 1;            // ordered list start
+  Task task = Task::kNone;  // list item
+  std::string info;         // code fence info string; footnote label
+  std::string literal;      // code block content, ends with '\n' when non-empty
+  Inlines inlines;          // paragraph, heading
   std::vector<Block> children;
   std::vector<std::vector<Inlines>> rows;  // table
   std::vector<Align> align;                // table columns
@@ -88,6 +95,10 @@ struct FrontMatter {
   std::vector<FrontMatterEntry> entries;
 
   const FrontMatterEntry* Find(std::string_view key) const;
+  // The http(s) URL of the page a document was saved from, when a key says
+  // (url, source, from, link, canonical, original_url, source_url, origin),
+  // or empty.
+  std::string SourceUrl() const;
   // Adds key unless it exists; `plain_value` is quoted as a YAML scalar.
   // Returns false when the key was already there (never overwrites).
   bool AddIfMissing(std::string_view key, std::string_view plain_value);
@@ -114,7 +125,13 @@ struct ProseRange {
   Kind kind = kProse;
 };
 
+// What a text is read as (Options::format, --format).
+enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
+
 struct Document {
+  // The reader that built it (kAuto: built in code). Filters that remove
+  // content act on what the format makes evident (see boilerplate.h).
+  InputFormat read_as = InputFormat::kAuto;
   FrontMatter front_matter;
   std::vector<Block> blocks;
   std::vector<MetaHint> hints;

@@ -28,8 +28,17 @@ struct Result {
   // The output: Markdown, or what options.to names (plain text, a JSON
   // object); the text as the command leaves it for decode, fix and zh.
   std::string markdown;
+  // markdown.substr(body_offset) is the body: what follows the front matter
+  // (0 when there is none). Records carry only the body.
+  size_t body_offset = 0;
   Report report;
   Status status;
+  // Set when rules left less than 5% of the document's visible text or a
+  // non-blank input came out empty: one line, e.g. "output keeps 3% of the
+  // visible text (120 of 4000 characters); rule heuristic:widget removed
+  // 3700; --no-boilerplate keeps it" (the norm command prints it on stderr). The report's visible.*
+  // and removed.* counters give the figures per stage and per rule.
+  std::string warning;
 };
 
 class Normalizer {
@@ -53,10 +62,13 @@ class Normalizer {
   const Pipeline& pipeline() const { return *pipeline_; }
 
   // Runs options().command on bytes (the whole pipeline by default).
-  // Thread-safe.
-  Result Normalize(std::string_view bytes) const;
+  // Thread-safe. `name` is the input's file name, when there is one: with
+  // options().format auto, a name that states HTML (.html, .htm, .xhtml,
+  // .shtml) picks the HTML reader, as a browser does; other names leave it
+  // to sniffing the text.
+  Result Normalize(std::string_view bytes, std::string_view name = {}) const;
   // The same on text already decoded to UTF-8 (no decode facts reported).
-  Result NormalizeText(std::string_view utf8) const;
+  Result NormalizeText(std::string_view utf8, std::string_view name = {}) const;
   // Normalize on each input, on `threads` threads (<= 0: one per core);
   // results in input order.
   std::vector<Result> NormalizeBatch(std::span<const std::string> inputs, int threads) const;
@@ -64,7 +76,7 @@ class Normalizer {
  private:
   // Runs the command on decoded text; `owned`, when not null, holds the
   // same text and may be moved from.
-  void Run(std::string_view text, std::string* owned, Result& result) const;
+  void Run(std::string_view text, std::string* owned, std::string_view name, Result& result) const;
 
   Options options_;
   Status status_;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "norm/document.h"  // InputFormat
 #include "norm/status.h"
 
 namespace norm {
@@ -17,8 +18,6 @@ enum class OnInvalid {
   kStrict,   // reject the input: Status kInvalidInput with the byte offset
   kSkip,     // drop undecodable bytes, counted
 };
-
-enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
 
 // What the runner writes for a document (--to): Markdown (default), plain
 // text or one JSON object (libnorm/src/write/text_writer.h and
@@ -49,6 +48,7 @@ struct HtmlOptions {
   bool boilerplate = true;   // --no-boilerplate keeps everything
   std::string adblock_list;  // --adblock-list FILE; empty: Debian's EasyList if installed
   std::string base_url;      // resolves relative links when set
+  bool keep_ruby = false;  // --keep-ruby: ruby readings kept as 東京(とうきょう), not dropped
 };
 
 struct ZhOptions {

@@ -9,6 +9,8 @@
 // in, in order (a rejected record produces no output record; the caller
 // accounts for it, e.g. `norm --rejects`).
 //
+// A record carries text only: the Markdown body, never front matter.
+//
 //   kJsonl  one JSON object per line. The string member `text_key` is
 //           unescaped (\uXXXX surrogate pairs included) to bytes, normalized,
 //           and re-escaped in place. Every other byte of the line, other
@@ -16,11 +18,16 @@
 //           With --to=json (text_is_json) the member becomes the document's
 //           JSON object instead of a string.
 //           With `report_key`, the Report JSON is written as that member
-//           (replacing its value if present, else appended last).
-//   kLines  one record per line; the output is the Markdown on one line:
+//           (replacing its value if present, else appended last); with
+//           `meta_key`, the front matter (title, lang, ...) likewise, as an
+//           object of strings ({} when there is none).
+//   kLines  one record per line; the output is the Markdown body on one line:
 //           trailing newlines dropped, inner line breaks folded to one
 //           space (counted as records.lines-joined).
-//   kNul    NUL-terminated records; the output is the Markdown as is.
+//   kNul    NUL-terminated records; the output is the Markdown body as is.
+//
+// A record whose own text starts with front matter loses it from the text
+// (counted as records.front-matter-dropped) unless `meta_key` keeps it.
 //
 // The JSON scanner is strict about syntax (RFC 8259: one object, no trailing
 // commas, no comments, control characters escaped, nesting at most 256
@@ -52,6 +59,7 @@ struct RecordOptions {
   std::string text_key = "text";  // --text-key: the member normalized
   std::string id_key = "id";      // --id-key: copied into errors; may be absent
   std::string report_key;         // --report-key: empty means no report member
+  std::string meta_key;           // --meta-key: empty means no front-matter member
   bool strict = false;            // reject lone surrogate escapes
   // kJsonl: the normalized text is a JSON object (--to=json), written as the
   // member's value itself rather than as a string. NormalizeRecord with a
@@ -63,7 +71,8 @@ struct RecordResult {
   std::string output;  // the output record, without its terminator
   std::string id;      // raw JSON of the id member, when present
   Report report;
-  Status status;  // kInvalidInput for malformed JSON; else the Normalizer's
+  Status status;        // kInvalidInput for malformed JSON; else the Normalizer's
+  std::string warning;  // the Normalizer's loss warning (Result::warning)
 };
 
 // Normalizes one record (without its terminator) with `normalize` (usually

@@ -50,6 +50,7 @@ void VisitInlines(Inlines& inlines, const std::function<void(std::string&)>& fn)
         break;
       case InlineKind::kCode:
       case InlineKind::kBreak:
+      case InlineKind::kFootnoteRef:
         break;
     }
   }
@@ -189,6 +190,17 @@ std::string FrontMatter::Quote(std::string_view s) {
   return out;
 }
 
+std::string FrontMatter::SourceUrl() const {
+  for (std::string_view key :
+       {"url", "source", "from", "link", "canonical", "original_url", "source_url", "origin"}) {
+    if (const FrontMatterEntry* e = Find(key)) {
+      std::string v(Trim(Unquote(e->value)));
+      if (v.starts_with("http://") || v.starts_with("https://")) return v;
+    }
+  }
+  return {};
+}
+
 bool IsProseFrontMatterKey(std::string_view key) {
   static constexpr std::array<std::string_view, 7> kProse = {
       "title", "subtitle", "description", "summary", "excerpt", "abstract", "caption"};
@@ -209,6 +221,10 @@ void ForEachProse(Document& doc, const std::function<void(std::string&)>& fn) {
       e.value = lead + FrontMatter::Quote(plain);
     }
   }
+  // Hints that become prose front-matter values are prose already: repaired
+  // on the run that adds them, they are what a second run finds.
+  for (MetaHint& h : doc.hints)
+    if (IsProseFrontMatterKey(h.key) || h.key == "og:title" || h.key == "h1") fn(h.value);
   VisitBlocks(doc.blocks, fn);
 }
 

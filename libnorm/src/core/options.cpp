@@ -163,6 +163,10 @@ const Row kRows[] = {
      SetSectionSwitch<&Options::html, &HtmlOptions::images, false>},
     {{"no-boilerplate", "", "Convert everything; remove no ads, navigation or widgets."},
      SetSectionSwitch<&Options::html, &HtmlOptions::boilerplate, false>},
+    {{"keep-ruby", "",
+      "Keep ruby readings in parentheses, 東京(とうきょう); by default an HTML <rt> reading is "
+      "dropped (counted) and its base text kept, and the ruby filter removes flattened ones."},
+     SetSectionSwitch<&Options::html, &HtmlOptions::keep_ruby, true>},
     {{"adblock-list", "FILE", "EasyList-format element-hiding rules to use instead of Debian's."},
      SetSectionString<&Options::html, &HtmlOptions::adblock_list>},
     {{"base-url", "URL", "Resolve relative links and images against URL."},

@@ -73,6 +73,7 @@ void ReportDecoded(const Decoded& decoded, Report& report) {
   report.Set("decode", "source", decoded.detection.source);
   if (decoded.replaced > 0) report.Count("decode", "replaced", decoded.replaced);
   if (decoded.skipped > 0) report.Count("decode", "skipped", decoded.skipped);
+  if (decoded.nul_replaced > 0) report.Count("decode", "nul-replaced", decoded.nul_replaced);
 }
 
 struct StreamDecoder::State {

@@ -16,14 +16,17 @@ namespace norm {
 // in memory.
 std::string_view DecodeInto(std::string_view bytes, const DecodeOptions& options, Decoded* out);
 
-// Binary input is refused (unless Options::allow_binary): kBinaryInput at
-// the offset of the first NUL byte ("use --binary"), or OK for text. NUL
-// bytes are text only as UTF-16/32 code units of text that decodes cleanly
-// (or whose encoding a BOM or --from-code states) and holds no U+0000.
-Status RefuseBinary(std::string_view bytes, const Decoded& decoded);
+// Text with a stray NUL byte, or binary data? As a browser reads a page, a
+// few NULs in text are replaced with U+FFFD (each counted in
+// decoded->nul_replaced); a binary file is refused with kBinaryInput at the
+// offset of its first NUL byte ("use --binary"). Binary means: NUL bytes
+// that are not UTF-16/32 code units of cleanly decoded text, and binary
+// control bytes (0x00-0x08, 0x0B, 0x0E-0x1A, 0x1C-0x1F) making up more than
+// 1/32 of the input. Decoded UTF-16/32 text is judged by its U+0000s alike.
+Status RefuseBinary(std::string_view bytes, Decoded* decoded);
 
-// Records a decode result (encoding, confidence, source, replaced, skipped)
-// in the report under "decode".
+// Records a decode result (encoding, confidence, source, replaced, skipped,
+// nul-replaced) in the report under "decode".
 void ReportDecoded(const Decoded& decoded, Report& report);
 
 }  // namespace norm

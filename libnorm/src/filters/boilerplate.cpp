@@ -10,6 +10,8 @@
 #include "ascii.h"
 #include "script.h"
 #include "url.h"
+#include "visible.h"
+#include "visible_count.h"
 #include "whitespace.h"
 
 namespace norm {
@@ -212,8 +214,9 @@ std::string Fmt(const char* f, double v) {
 }
 
 // Removes a trailing run of timestamped lines inside the last paragraph (a
-// plain-text page whose related-titles list was read as one paragraph).
-size_t StripTimestampedTail(Inlines* in) {
+// plain-text page whose related-titles list was read as one paragraph);
+// adds the visible characters removed to *visible.
+size_t StripTimestampedTail(Inlines* in, size_t* visible) {
   if (in->empty() || in->back().kind != InlineKind::kText) return 0;
   std::string& text = in->back().text;
   size_t cut = text.size();
@@ -233,18 +236,21 @@ size_t StripTimestampedTail(Inlines* in) {
     cut = nl;
     ++lines;
   }
+  *visible += text::CountVisible(std::string_view(text).substr(cut));
   text.resize(cut);
   while (!text.empty() && text::IsAsciiSpace(text.back())) text.pop_back();
   return lines;
 }
 
 // Removes links to share endpoints (weibo share.php, facebook sharer...)
-// from inline content; returns how many went.
-int64_t RemoveShareLinks(Inlines* in) {
+// from inline content; returns how many went, and adds their visible
+// characters to *visible.
+int64_t RemoveShareLinks(Inlines* in, size_t* visible) {
   int64_t n = 0;
   for (size_t k = 0; k < in->size();) {
     Inline& i = (*in)[k];
     if (i.kind == InlineKind::kLink && text::IsShareUrl(i.url)) {
+      *visible += VisibleChars(i.children);
       in->erase(in->begin() + static_cast<std::ptrdiff_t>(k));
       ++n;
       // Spaces left before the gap.
@@ -256,16 +262,165 @@ int64_t RemoveShareLinks(Inlines* in) {
       }
       continue;
     }
-    n += RemoveShareLinks(&i.children);
+    n += RemoveShareLinks(&i.children, visible);
     ++k;
   }
   return n;
 }
 
-int64_t RemoveShareLinks(Block* b) {
-  int64_t n = RemoveShareLinks(&b->inlines);
-  for (Block& c : b->children) n += RemoveShareLinks(&c);
+int64_t RemoveShareLinks(Block* b, size_t* visible) {
+  int64_t n = RemoveShareLinks(&b->inlines, visible);
+  for (Block& c : b->children) n += RemoveShareLinks(&c, visible);
   return n;
+}
+
+// The rule a removal reason names, for the removed.* counters:
+// "link-density=0.83" -> "boilerplate:link-density", "pattern=icp" ->
+// "boilerplate:pattern:icp", "outside-article weight=31" ->
+// "boilerplate:outside-article".
+std::string RuleOf(std::string_view reason) {
+  if (reason.starts_with("pattern=")) return "boilerplate:pattern:" + std::string(reason.substr(8));
+  return "boilerplate:" + std::string(reason.substr(0, reason.find_first_of(" =")));
+}
+
+// Short paragraphs repeated three times or more on a page (the date,
+// "Quote" and "Reply" lines of every post in a thread) are page furniture:
+// the later copies go, the first stays, so the text is never lost whole.
+void MarkRepeatedFurniture(const std::vector<Block>& blocks, std::vector<Info>* info) {
+  std::unordered_map<std::string, int> seen;
+  const size_t n = blocks.size();
+  for (size_t i = 0; i < n; ++i)
+    if (blocks[i].kind == BlockKind::kParagraph && (*info)[i].m.weight < 40)
+      ++seen[std::string(TrimAscii((*info)[i].m.text))];
+  std::unordered_map<std::string, int> kept;
+  for (size_t i = 0; i < n; ++i) {
+    Info& f = (*info)[i];
+    if (blocks[i].kind != BlockKind::kParagraph || f.m.weight >= 40) continue;
+    std::string key(TrimAscii(f.m.text));
+    if (key.empty() || seen[key] < 3 || f.kind == Kind::kJunk) continue;
+    if (kept[key]++ == 0) continue;  // the first copy
+    f.kind = Kind::kJunk;
+    f.reason = "repeated x" + std::to_string(seen[key]);
+  }
+}
+
+// The index of the title heading (see Apply), or blocks.size().
+size_t TitleIndex(const std::vector<Block>& blocks, const std::vector<Info>& info) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (info[i].kind == Kind::kJunk) continue;
+    return blocks[i].kind == BlockKind::kHeading ? i : blocks.size();
+  }
+  return blocks.size();
+}
+
+// --- Which rules may act: by where the Document came from -----------------
+//
+// A text's or a Markdown document's own content is never boilerplate: on a
+// plain text the repeated-block rule does not run (a chorus, a refrain, a
+// list of identical log lines are content); on Markdown, only a page dump
+// (a page saved as Markdown: front matter naming its source URL, a title
+// that links to it, a saved-at timestamp comment, or site navigation) has
+// furniture, and then only blocks of site links count as navigation.
+enum class Scope {
+  kPage,          // HTML, or a Document built in code: every rule
+  kText,          // plain text: every rule but the repeated-block one
+  kMarkdownDump,  // a page dump in Markdown: furniture rules, on site links
+  kMarkdownDoc,   // a Markdown document of its own: nothing is removed
+};
+
+// "https://www.solidot.org/story?sid=1" -> "www.solidot.org".
+std::string_view UrlHost(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) {
+    if (!url.starts_with("//")) return {};
+    scheme = 0;
+  } else {
+    scheme += 1;  // url[scheme..] starts with "//"
+  }
+  std::string_view rest = url.substr(scheme + 2);
+  return rest.substr(0, rest.find_first_of("/?#:"));
+}
+
+// A link to the site itself: root-relative (/login, /?theme=blue),
+// protocol-relative (//linux.solidot.org/), or to the page's own host.
+bool IsSiteLink(std::string_view url, std::string_view site_host) {
+  if (url.starts_with("//")) return true;
+  if (url.starts_with("/")) return true;
+  if (site_host.empty()) return false;
+  std::string_view host = UrlHost(url);
+  if (host.empty()) return false;
+  // www.example.org and example.org are one site.
+  auto bare = [](std::string_view h) { return h.starts_with("www.") ? h.substr(4) : h; };
+  std::string_view a = bare(host), b = bare(site_host);
+  return a == b || (a.size() > b.size() && a.ends_with(b) && a[a.size() - b.size() - 1] == '.') ||
+         (b.size() > a.size() && b.ends_with(a) && b[b.size() - a.size() - 1] == '.');
+}
+
+bool LinksAreSiteLinks(const Inlines& in, std::string_view site_host, size_t* links) {
+  for (const Inline& i : in) {
+    if (i.kind == InlineKind::kLink) {
+      ++*links;
+      if (!IsSiteLink(i.url, site_host)) return false;
+    }
+    if (!LinksAreSiteLinks(i.children, site_host, links)) return false;
+  }
+  return true;
+}
+
+// Every link of the block (at least one) points into the site.
+bool HoldsOnlySiteLinks(const Block& b, std::string_view site_host) {
+  size_t links = 0;
+  std::vector<const Block*> stack = {&b};
+  while (!stack.empty()) {
+    const Block* c = stack.back();
+    stack.pop_back();
+    if (!LinksAreSiteLinks(c->inlines, site_host, &links)) return false;
+    for (const auto& row : c->rows)
+      for (const Inlines& cell : row)
+        if (!LinksAreSiteLinks(cell, site_host, &links)) return false;
+    for (const Block& k : c->children) stack.push_back(&k);
+  }
+  return links > 0;
+}
+
+// The URL of the page a Markdown dump was saved from: in the front matter,
+// or the link of a title heading that is one link (`[Title](https://…)`).
+std::string SourceUrl(const Document& doc) {
+  if (std::string url = doc.front_matter.SourceUrl(); !url.empty()) return url;
+  if (!doc.blocks.empty() && doc.blocks[0].kind == BlockKind::kHeading &&
+      doc.blocks[0].inlines.size() == 1 && doc.blocks[0].inlines[0].kind == InlineKind::kLink) {
+    std::string_view url = doc.blocks[0].inlines[0].url;
+    if (url.starts_with("http://") || url.starts_with("https://")) return std::string(url);
+  }
+  return {};
+}
+
+// Evidence that a Markdown document is a saved page: its source URL, a
+// saved-at timestamp comment (<!--1666342980000-->, a reader hint), or a
+// block of two or more links that all point into the site (navigation,
+// login links).
+bool IsPageDump(const Document& doc, std::string_view site_host) {
+  if (!SourceUrl(doc).empty() || doc.front_matter.Find("fetch_date") != nullptr) return true;
+  for (const MetaHint& h : doc.hints)
+    if (h.key == "timestamp") return true;
+  for (const Block& b : doc.blocks) {
+    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kList) continue;
+    Measure m;
+    MeasureBlock(b, &m);
+    if (m.links >= 2 && LinkDensity(m) > 0.5 && HoldsOnlySiteLinks(b, site_host)) return true;
+  }
+  return false;
+}
+
+Scope ScopeOf(const Document& doc, std::string_view site_host) {
+  switch (doc.read_as) {
+    case InputFormat::kText:
+      return Scope::kText;
+    case InputFormat::kMarkdown:
+      return IsPageDump(doc, site_host) ? Scope::kMarkdownDump : Scope::kMarkdownDoc;
+    default:
+      return Scope::kPage;
+  }
 }
 
 // The HTML reader selected the article's container already (its
@@ -292,9 +447,16 @@ std::unique_ptr<Filter> BoilerplateFilter::Create(const norm::Options& options,
 
 void BoilerplateFilter::Apply(Document& doc, Report& report) const {
   if (!options_.enabled || doc.blocks.empty()) return;
+  const std::string source_url = SourceUrl(doc);
+  const std::string_view site_host = UrlHost(source_url);
+  const Scope scope = ScopeOf(doc, site_host);
   std::vector<Block>& blocks = doc.blocks;
+  // A link to a share endpoint (sharer.php, intent/tweet) is a share button
+  // wherever it is.
   int64_t share_links = 0;
-  for (Block& b : blocks) share_links += RemoveShareLinks(&b);
+  size_t share_visible = 0;
+  for (Block& b : blocks) share_links += RemoveShareLinks(&b, &share_visible);
+  CountRemoved(report, "boilerplate:share-links", share_visible);
   if (share_links) {
     report.Count("boilerplate", "share-links-removed", share_links);
     if (options_.explain)
@@ -304,6 +466,7 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
   }
   std::erase_if(
       blocks, [](const Block& b) { return b.kind == BlockKind::kParagraph && b.inlines.empty(); });
+  if (scope == Scope::kMarkdownDoc) return;
   const size_t n = blocks.size();
   if (n == 0) return;
   std::vector<Info> info(n);
@@ -325,11 +488,13 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       f.kind = Kind::kJunk;
       f.reason = "pattern=" + std::string(pattern);
     } else if (b.kind != BlockKind::kQuote && ld > options_.max_link_density &&
-               (f.m.links >= 2 || b.kind == BlockKind::kList)) {
+               (f.m.links >= 2 || b.kind == BlockKind::kList) &&
+               (scope != Scope::kMarkdownDump || HoldsOnlySiteLinks(b, site_host))) {
       f.kind = Kind::kJunk;
       f.reason = Fmt("link-density=%.2f", ld);
     } else if (b.kind == BlockKind::kParagraph && f.m.images > 0 && ld > 0.99 &&
-               f.m.nonimage_link && f.m.weight < 60) {
+               f.m.nonimage_link && f.m.weight < 60 &&
+               (scope != Scope::kMarkdownDump || HoldsOnlySiteLinks(b, site_host))) {
       f.kind = Kind::kJunk;  // badges, topic icons: images linking to pages
       f.reason = "image-links";
     } else if (f.m.weight < 60 && IsShareLabel(f.m.text)) {
@@ -341,22 +506,7 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       f.kind = Kind::kShort;
     }
   }
-  // Short paragraphs repeated three times or more (the date, "Quote" and
-  // "Reply" lines of every post in a thread) are page furniture.
-  {
-    std::unordered_map<std::string, int> seen;
-    for (size_t i = 0; i < n; ++i)
-      if (blocks[i].kind == BlockKind::kParagraph && info[i].m.weight < 40)
-        ++seen[std::string(TrimAscii(info[i].m.text))];
-    for (size_t i = 0; i < n; ++i) {
-      if (blocks[i].kind != BlockKind::kParagraph || info[i].m.weight >= 40) continue;
-      std::string key(TrimAscii(info[i].m.text));
-      if (!key.empty() && seen[key] >= 3 && info[i].kind != Kind::kJunk) {
-        info[i].kind = Kind::kJunk;
-        info[i].reason = "repeated x" + std::to_string(seen[key]);
-      }
-    }
-  }
+  if (scope == Scope::kPage) MarkRepeatedFurniture(blocks, &info);
   // Trailing related-titles run: blocks starting with a timestamp.
   {
     size_t run = 0;
@@ -375,6 +525,10 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     }
   }
   std::vector<bool> keep(n, true);
+  // The title: the first block that is not junk, when it is a heading. It is
+  // what the first block will be once junk is gone, so that a second run
+  // over the output finds the same title (idempotence).
+  const size_t title = TitleIndex(blocks, info);
   // The article span: content blocks clustered around the heaviest one.
   size_t heaviest = n;
   for (size_t i = 0; i < n; ++i)
@@ -420,7 +574,7 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     }
     for (size_t i = 0; i < n; ++i) {
       if (i >= start && i <= end) continue;
-      if (i == 0 && blocks[0].kind == BlockKind::kHeading) continue;  // the title
+      if (i == title) continue;
       if (info[i].kind != Kind::kJunk) {
         keep[i] = false;
         outside_reason[i] = "outside-article weight=" + std::to_string(info[i].m.weight);
@@ -433,12 +587,15 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       outside_reason[i] = info[i].reason;
     }
   }
-  // Headings repeating the title heading.
-  if (blocks[0].kind == BlockKind::kHeading) {
-    std::string title(TrimAscii(info[0].m.text));
-    for (size_t i = 1; i < n; ++i)
-      if (keep[i] && blocks[i].kind == BlockKind::kHeading && TrimAscii(info[i].m.text) == title &&
-          !title.empty()) {
+  // Headings repeating the title: the first block kept, when it is a
+  // heading (what a second run over the output finds first).
+  size_t first_kept = 0;
+  while (first_kept < n && !keep[first_kept]) ++first_kept;
+  if (first_kept < n && blocks[first_kept].kind == BlockKind::kHeading) {
+    std::string_view title_text = TrimAscii(info[first_kept].m.text);
+    for (size_t i = first_kept + 1; i < n; ++i)
+      if (keep[i] && blocks[i].kind == BlockKind::kHeading &&
+          TrimAscii(info[i].m.text) == title_text && !title_text.empty()) {
         keep[i] = false;
         outside_reason[i] = "duplicate-title";
       }
@@ -452,13 +609,16 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       continue;
     }
     ++removed;
+    CountRemoved(report, RuleOf(outside_reason[i]), VisibleChars(blocks[i]));
     if (options_.explain)
       report.AddEvent(
           {"boilerplate", "removed " + outside_reason[i], -1, text::Excerpt(info[i].m.text), ""});
   }
   // A related-titles list glued to the last paragraph's lines.
   if (!out.empty() && out.back().kind == BlockKind::kParagraph) {
-    size_t lines = StripTimestampedTail(&out.back().inlines);
+    size_t tail_visible = 0;
+    size_t lines = StripTimestampedTail(&out.back().inlines, &tail_visible);
+    CountRemoved(report, "boilerplate:timestamped-list", tail_visible);
     if (lines > 0) {
       report.Count("boilerplate", "lines-removed", static_cast<int64_t>(lines));
       if (options_.explain)

@@ -1,6 +1,7 @@
 #include "cjk_punct.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "script.h"
@@ -151,9 +152,17 @@ void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
     return;
   }
 
-  // Parenthesis pairs that sit in CJK context.
+  // Parenthesis pairs on one line that sit in CJK context. A pair next to a
+  // pair widened already sees a full-width parenthesis there, as a second
+  // run over the output would: decided until nothing changes
+  // ("默契(新歌+精选)(2008重装版)" widens both pairs on the first run).
   std::vector<char> widen_paren(n, 0);
   if (options_.widen) {
+    struct Pair {
+      size_t open, close;
+      bool inner_cjk;
+    };
+    std::vector<Pair> pairs;
     std::vector<size_t> stack;
     for (size_t k = 0; k < n; ++k) {
       char32_t c = cps[k];
@@ -163,18 +172,36 @@ void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
       stack.pop_back();
       bool inner_cjk = false;
       for (size_t m = open + 1; m < k && !inner_cjk; ++m) inner_cjk = text::IsCjkLetter(cps[m]);
-      char32_t before = open > 0 ? cps[open - 1] : 0;
-      char32_t after = at(k + 1);
+      pairs.push_back({open, k, inner_cjk});
+    }
+    auto seen = [&](size_t k) -> char32_t {
+      if (k >= n) return 0;
+      return widen_paren[k] ? Widen(cps[k]) : cps[k];
+    };
+    auto decide = [&](const Pair& p) {
+      if (widen_paren[p.open]) return false;
+      char32_t before = p.open > 0 ? seen(p.open - 1) : 0;
+      char32_t after = seen(p.close + 1);
       // A comma run after ')' hides what follows it.
-      for (size_t m = k + 1; m < n && after == ','; ++m) after = at(m + 1);
+      for (size_t m = p.close + 1; m < n && after == ','; ++m) after = seen(m + 1);
       bool cjk_before = CjkBefore(before) || IsClauseMark(before);
       bool cjk_after = CjkAfter(after) || IsClauseMark(after) || after == ',';
-      // "(株)" with one character inside is what NFKC makes of ㈱: left as
-      // it is, so that --nf=NFKC output stays a fixed point.
-      bool enclosed_form = k == open + 2;
-      if (!enclosed_form && (cjk_before || cjk_after) && (inner_cjk || (cjk_before && cjk_after))) {
-        widen_paren[open] = widen_paren[k] = 1;
-      }
+      // "(株)" with one character inside is what NFKC makes of ㈱: left as it
+      // is, so that --nf=NFKC output stays a fixed point.
+      bool enclosed_form = p.close == p.open + 2;
+      if (enclosed_form || !(cjk_before || cjk_after) ||
+          !(p.inner_cjk || (cjk_before && cjk_after)))
+        return false;
+      widen_paren[p.open] = widen_paren[p.close] = 1;
+      return true;
+    };
+    // Sweeps forward and back carry a widening along a run of pairs either
+    // way; a few rounds settle any real text.
+    for (int round = 0; round < 8; ++round) {
+      bool changed = false;
+      for (const Pair& p : pairs) changed |= decide(p);
+      for (auto p = pairs.rbegin(); p != pairs.rend(); ++p) changed |= decide(*p);
+      if (!changed) break;
     }
   }
 

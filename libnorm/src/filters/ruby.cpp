@@ -242,8 +242,10 @@ void RubyFilter::Apply(Document& doc, Report& report) const {
   report.Count(name(), "removed", removed);
 }
 
-std::unique_ptr<Filter> RubyFilter::Create(const norm::Options& /*options*/, Status* status) {
+std::unique_ptr<Filter> RubyFilter::Create(const norm::Options& options, Status* status) {
   *status = Status::Ok();
+  // --keep-ruby asks for readings in parentheses: none is removed.
+  if (options.html.keep_ruby) return nullptr;
   return std::make_unique<RubyFilter>();
 }
 

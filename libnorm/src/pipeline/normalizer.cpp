@@ -8,6 +8,7 @@
 #include "build_pipeline.h"
 #include "decoded.h"
 #include "json_writer.h"
+#include "loss_account.h"
 #include "norm/norm.h"
 #include "parallel.h"
 #include "reader.h"
@@ -33,7 +34,7 @@ Normalizer::Normalizer(const Options& options, std::vector<std::unique_ptr<Filte
 
 Normalizer::~Normalizer() = default;
 
-Result Normalizer::Normalize(std::string_view bytes) const {
+Result Normalizer::Normalize(std::string_view bytes, std::string_view name) const {
   Result result;
   if (!status_.ok()) {
     result.status = status_;
@@ -57,33 +58,40 @@ Result Normalizer::Normalize(std::string_view bytes) const {
     return result;
   }
   // Valid UTF-8 is read in place, not copied (a 100 MB page is 100 MB less).
-  const std::string_view text = DecodeInto(bytes, options_.decode, &decoded);
+  std::string_view text = DecodeInto(bytes, options_.decode, &decoded);
   if (!decoded.status.ok()) {
     result.status = decoded.status;
     return result;
   }
   if (!options_.allow_binary) {
-    result.status = RefuseBinary(bytes, decoded);
+    // RefuseBinary replaces a stray NUL in decoded.text: text read in place
+    // is copied first, only then.
+    if (text.data() != decoded.text.data() && text.find('\0') != std::string_view::npos) {
+      decoded.text.assign(text);
+    }
+    result.status = RefuseBinary(bytes, &decoded);
     if (!result.status.ok()) return result;
+    if (!decoded.text.empty() || text.empty()) text = decoded.text;
   }
   ReportDecoded(decoded, result.report);
-  Run(text, text.data() == decoded.text.data() ? &decoded.text : nullptr, result);
+  Run(text, text.data() == decoded.text.data() ? &decoded.text : nullptr, name, result);
   return result;
 }
 
-Result Normalizer::NormalizeText(std::string_view utf8) const {
+Result Normalizer::NormalizeText(std::string_view utf8, std::string_view name) const {
   Result result;
   if (!status_.ok()) {
     result.status = status_;
     return result;
   }
-  if (options_.command == Command::kDetect) return Normalize(utf8);
+  if (options_.command == Command::kDetect) return Normalize(utf8, name);
   if (options_.explain) result.report.set_max_events(100000);
-  Run(utf8, nullptr, result);
+  Run(utf8, nullptr, name, result);
   return result;
 }
 
-void Normalizer::Run(std::string_view text, std::string* owned, Result& result) const {
+void Normalizer::Run(std::string_view text, std::string* owned, std::string_view name,
+                     Result& result) const {
   switch (options_.command) {
     case Command::kDetect:
       return;  // Normalize's job
@@ -115,12 +123,16 @@ void Normalizer::Run(std::string_view text, std::string* owned, Result& result) 
     case Command::kNormalize:
     case Command::kHtmlToMarkdown: {
       Document doc;
-      result.status = ReadDocument(text, options_.format, options_, &doc, result.report);
+      InputFormat format = options_.format;
+      if (format == InputFormat::kAuto) format = FormatFromName(name);
+      result.status = ReadDocument(text, format, options_, &doc, result.report);
       if (!result.status.ok()) return;
-      pipeline_->Apply(doc, result.report);
+      // Nothing lost silently: visible characters per stage, and the
+      // warning when rules removed most of the text (loss_account.h).
+      ApplyCounted(*pipeline_, doc, result.report);
       switch (options_.to) {
         case OutputFormat::kMarkdown:
-          result.markdown = WriteMarkdown(doc, &result.report);
+          result.markdown = WriteMarkdown(doc, &result.report, &result.body_offset);
           break;
         case OutputFormat::kText:
           result.markdown = WriteText(doc, &result.report);
@@ -129,6 +141,7 @@ void Normalizer::Run(std::string_view text, std::string* owned, Result& result) 
           result.markdown = WriteJson(doc, &result.report);
           break;
       }
+      result.warning = LossWarning(text, result.report);
       return;
     }
   }

@@ -6,6 +6,7 @@
 #include "json_scan.h"
 #include "norm/norm.h"
 #include "parallel.h"
+#include "reader.h"
 
 namespace norm {
 namespace {
@@ -22,6 +23,33 @@ std::string QuoteKey(std::string_view key) {
   return out;
 }
 
+// The front matter of a normalized document as a JSON object of strings.
+std::string FrontMatterJson(std::string_view head) {
+  FrontMatter fm;
+  SplitFrontMatter(head, &fm);
+  std::string out = "{";
+  for (const FrontMatterEntry& e : fm.entries) {
+    if (out.size() > 1) out += ',';
+    json::AppendString(out, e.key);
+    out += ':';
+    json::AppendString(out, FrontMatter::Unquote(e.value));
+  }
+  out += '}';
+  return out;
+}
+
+// Records carry the body only; a record's own front matter is counted when
+// nothing keeps it.
+std::string_view RecordBody(const Result& res, std::string_view input, bool meta_kept,
+                            Report& report) {
+  if (!meta_kept) {
+    FrontMatter own;
+    SplitFrontMatter(input, &own);
+    if (own.present) report.Count("records", "front-matter-dropped");
+  }
+  return std::string_view(res.markdown).substr(std::min(res.body_offset, res.markdown.size()));
+}
+
 RecordResult NormalizeJsonl(std::string_view record, const RecordOptions& options,
                             const std::function<Result(std::string_view)>& normalize) {
   json::Object object;
@@ -29,7 +57,6 @@ RecordResult NormalizeJsonl(std::string_view record, const RecordOptions& option
   if (!st.ok()) return Reject(st);
   const json::Member* text = nullptr;
   const json::Member* id = nullptr;
-  const json::Member* report = nullptr;
   for (const json::Member& m : object.members) {
     if (m.key == options.text_key) {
       if (text != nullptr)
@@ -39,7 +66,6 @@ RecordResult NormalizeJsonl(std::string_view record, const RecordOptions& option
       text = &m;
     }
     if (id == nullptr && m.key == options.id_key) id = &m;
-    if (!options.report_key.empty() && m.key == options.report_key) report = &m;
   }
   std::string id_json;
   if (id != nullptr) id_json = record.substr(id->value_begin, id->value_end - id->value_begin);
@@ -76,38 +102,47 @@ RecordResult NormalizeJsonl(std::string_view record, const RecordOptions& option
     size_t begin, end;
     std::string with;
   };
-  Splice splices[2];
-  int n = 0;
-  splices[n].begin = text->value_begin;
-  splices[n].end = text->value_end;
+  std::vector<Splice> splices;
+  splices.push_back({text->value_begin, text->value_end, {}});
   if (options.text_is_json) {
-    std::string_view object = res.markdown;
-    while (!object.empty() && object.back() == '\n') object.remove_suffix(1);
-    splices[n].with = object;
+    // --to=json: the document's object itself, not a string holding it.
+    std::string_view json_object = res.markdown;
+    while (!json_object.empty() && json_object.back() == '\n') json_object.remove_suffix(1);
+    splices.back().with = json_object;
   } else {
-    splices[n].with.reserve(res.markdown.size() + 16);
-    json::AppendString(splices[n].with, res.markdown);
+    std::string_view body = RecordBody(res, bytes, !options.meta_key.empty(), res.report);
+    splices.back().with.reserve(body.size() + 16);
+    json::AppendString(splices.back().with, body);
   }
-  ++n;
-  if (!options.report_key.empty()) {
-    if (report != nullptr) {
-      splices[n] = {report->value_begin, report->value_end, res.report.ToJson()};
-    } else {
-      splices[n] = {object.close, object.close,
-                    "," + QuoteKey(options.report_key) + ":" + res.report.ToJson()};
+  // An extra member replaces the value of a member of that name, or is
+  // appended last.
+  auto member = [&](const std::string& key, std::string value) {
+    for (const json::Member& m : object.members) {
+      if (m.key == key) {
+        splices.push_back({m.value_begin, m.value_end, std::move(value)});
+        return;
+      }
     }
-    ++n;
-  }
-  if (n == 2 && splices[1].begin < splices[0].begin) std::swap(splices[0], splices[1]);
-  r.output.reserve(record.size() + splices[0].with.size() + (n == 2 ? splices[1].with.size() : 0));
+    splices.push_back({object.close, object.close, "," + QuoteKey(key) + ":" + std::move(value)});
+  };
+  if (!options.meta_key.empty())
+    member(options.meta_key,
+           FrontMatterJson(std::string_view(res.markdown).substr(0, res.body_offset)));
+  if (!options.report_key.empty()) member(options.report_key, res.report.ToJson());
+  std::stable_sort(splices.begin(), splices.end(),
+                   [](const Splice& a, const Splice& b) { return a.begin < b.begin; });
+  size_t extra = 0;
+  for (const Splice& sp : splices) extra += sp.with.size();
+  r.output.reserve(record.size() + extra);
   size_t pos = 0;
-  for (int k = 0; k < n; ++k) {
-    r.output.append(record.data() + pos, splices[k].begin - pos);
-    r.output += splices[k].with;
-    pos = splices[k].end;
+  for (const Splice& sp : splices) {
+    r.output.append(record.data() + pos, sp.begin - pos);
+    r.output += sp.with;
+    pos = sp.end;
   }
   r.output.append(record.data() + pos, record.size() - pos);
   r.report = std::move(res.report);
+  r.warning = std::move(res.warning);
   return r;
 }
 
@@ -120,12 +155,13 @@ RecordResult NormalizeRecord(std::string_view record, const RecordOptions& optio
   RecordResult r;
   r.status = std::move(res.status);
   r.report = std::move(res.report);
+  r.warning = std::move(res.warning);
   if (!r.status.ok()) return r;
+  std::string_view md = RecordBody(res, record, false, r.report);
   if (options.format == RecordFormat::kNul) {
-    r.output = std::move(res.markdown);
+    r.output.assign(md);
     return r;
   }
-  std::string_view md = res.markdown;
   while (!md.empty() && md.back() == '\n') md.remove_suffix(1);
   int64_t joined = 0;
   r.output.reserve(md.size());

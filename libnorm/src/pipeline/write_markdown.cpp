@@ -18,8 +18,8 @@ bool ReadBack(std::string_view markdown, Document* doc) {
 
 std::string WriteMarkdown(const Document& doc) { return WriteMarkdown(doc, nullptr); }
 
-std::string WriteMarkdown(const Document& doc, Report* report) {
-  return writer::Write(doc, report, ReadBack);
+std::string WriteMarkdown(const Document& doc, Report* report, size_t* body_offset) {
+  return writer::Write(doc, report, ReadBack, body_offset);
 }
 
 }  // namespace norm

@@ -20,6 +20,8 @@ std::string WriteMarkdown(const Document& doc);
 // text only; the output is always a fixed point), write.depth-limit-flattened
 // (quotes and lists nested past the 100 levels the Markdown reader keeps,
 // written as their blocks in order, as the reader would read them).
-std::string WriteMarkdown(const Document& doc, Report* report);
+// *body_offset (when not null) is set to where the body starts, after the
+// front matter and the blank line that follows it.
+std::string WriteMarkdown(const Document& doc, Report* report, size_t* body_offset = nullptr);
 
 }  // namespace norm

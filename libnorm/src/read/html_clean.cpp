@@ -9,6 +9,7 @@
 #include "html_convert.h"
 #include "html_dom.h"
 #include "html_util.h"
+#include "html_visible.h"
 #include "utf8.h"
 
 namespace norm::html {
@@ -285,6 +286,7 @@ class Extractor {
 void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view detail,
                        size_t weight) {
   report_.Count("html", std::string(reason) + "-removed");
+  CountRemovedNode(report_, node, reason, detail);
   if (options_.explain) {
     std::string what = "removed " + Describe(node) + " (" + std::string(reason);
     if (!detail.empty()) what += ": " + std::string(detail);
@@ -725,6 +727,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
       const Stat& s = stats_[c];
       if (s.weight == 0 && !HasImage(c, 0)) continue;
       ++dropped;
+      CountRemovedNode(report_, c, "main-content", "");
       if (options_.explain) {
         char buf[96];
         std::snprintf(buf, sizeof buf, " (main-content: score %.1f < %.1f) weight=%zu",

@@ -8,6 +8,7 @@
 
 #include "html_dom.h"
 #include "html_util.h"
+#include "html_visible.h"
 #include "utf8.h"
 
 namespace norm::html {
@@ -75,6 +76,7 @@ class Converter {
   void Image(const xmlNode* node, Inlines* out, Ws* ws);
   void Link(const xmlNode* node, Inlines* out, Ws* ws, int depth, bool in_table);
   void Code(const xmlNode* node, Inlines* out, Ws* ws);
+  void RubyAnnotation(const xmlNode* node, Inlines* out, Ws* ws);
   void List(const xmlNode* node, std::vector<Block>* out, int depth);
   void Table(const xmlNode* node, std::vector<Block>* out, int depth);
   void Pre(const xmlNode* node, std::vector<Block>* out);
@@ -308,6 +310,20 @@ void Converter::Image(const xmlNode* node, Inlines* out, Ws* ws) {
   ws->last = U'\uFFFC';
 }
 
+// <rt> reading (or <rp> fallback parenthesis) of a <ruby>: the base text
+// reads on without it (東京<rt>とうきょう</rt> ran into 東京とうきょう).
+void Converter::RubyAnnotation(const xmlNode* node, Inlines* out, Ws* ws) {
+  if (Name(node) == "rp") return;
+  std::string reading;
+  TextContent(node, &reading, false, 0);
+  if (TrimAscii(reading).empty()) return;
+  if (!options_.keep_ruby_readings) {
+    report_.Count("html", "ruby-readings-dropped");
+    return;
+  }
+  AppendText("(" + std::string(TrimAscii(reading)) + ")", out, ws);
+}
+
 void Converter::Code(const xmlNode* node, Inlines* out, Ws* ws) {
   std::string raw;
   TextContent(node, &raw, false, 0);
@@ -336,6 +352,7 @@ void Converter::Link(const xmlNode* node, Inlines* out, Ws* ws, int depth, bool 
   std::string_view href = TrimAscii(Attr(node, "href"));
   if (options_.drop_share_links && IsShareUrl(href)) {
     report_.Count("html", "share-links-removed");
+    CountRemovedNode(report_, node, "share-link", "");
     if (options_.explain)
       report_.AddEvent({"html", "removed share link (heuristic: share URL)", -1,
                         std::string(Excerpt(href)), ""});
@@ -397,6 +414,10 @@ void Converter::InlineNode(const xmlNode* c, Inlines* out, Ws* ws, int depth, bo
   }
   if (name == "a") {
     Link(c, out, ws, depth, in_table);
+    return;
+  }
+  if (name == "rt" || name == "rp") {
+    RubyAnnotation(c, out, ws);
     return;
   }
   if (IsOneOf(name, {"code", "kbd", "samp", "tt"})) {

@@ -4,8 +4,9 @@
 // relative links kept unless base_url is set), images (alt text, lazy
 // data-src/srcset), figures and captions, nested lists, blockquotes, code
 // and pre, GFM tables for data tables (layout tables unwrapped), breaks,
-// rules. Whitespace is collapsed as a browser does, except that a source line
-// break between two CJK characters joins them without a space.
+// rules, ruby (base text; readings see ConvertOptions). Whitespace is
+// collapsed as a browser does, except that a source line break between two
+// CJK characters joins them without a space.
 #pragma once
 
 #include <libxml/tree.h>
@@ -23,6 +24,10 @@ struct ConvertOptions {
   bool drop_share_links = true;  // links to share endpoints (facebook sharer, x intent...)
   bool explain = false;
   std::string base_url;  // resolves relative links when set
+  // Ruby readings (<rt>): dropped, the base text kept (counted as
+  // html.ruby-readings-dropped), or kept in parentheses: 東京(とうきょう).
+  // <rp> fallback parentheses are dropped either way.
+  bool keep_ruby_readings = false;
 };
 
 // Converts node (and its subtree) in block context, appending to *out.

@@ -17,6 +17,7 @@
 #include "html_util.h"
 #include "reader.h"
 #include "utf8.h"
+#include "visible_count.h"
 
 namespace norm::html {
 namespace {
@@ -292,6 +293,7 @@ void TrimFurnitureTail(std::vector<Block>* blocks, bool explain, Report& report)
       continue;
     }
     ++removed;
+    CountRemoved(report, "tail-furniture", VisibleChars(b));
     if (explain)
       report.AddEvent(
           {"html", "removed tail furniture weight=" + std::to_string(w), -1, Excerpt(t), ""});
@@ -405,6 +407,7 @@ void RemovePromoLines(std::vector<Block>* blocks, bool explain, Report& report) 
   std::erase_if(*blocks, [&](const Block& b) {
     if (!IsPromoLine(b)) return false;
     ++removed;
+    CountRemoved(report, "promo-line", VisibleChars(b));
     if (explain) report.AddEvent({"html", "removed promo line", -1, Excerpt(PlainText(b)), ""});
     return true;
   });
@@ -581,6 +584,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   conv.drop_share_links = options.html.boilerplate;
   conv.explain = options.explain;
   conv.base_url = options.html.base_url;
+  conv.keep_ruby_readings = options.html.keep_ruby;
   if (conv.base_url.empty()) {
     // Relative links resolve against <base href> when it is absolute, else
     // against the page's canonical URL or og:url.

@@ -1,9 +1,5 @@
 #include "reader.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cstring>
-
 #include "ascii.h"
 #include "front_matter.h"
 #include "lines.h"
@@ -11,19 +7,6 @@
 #include "whitespace.h"
 
 namespace norm {
-namespace {
-
-// Block-level HTML tags that mark a document (or Markdown raw block) as HTML.
-bool HasBlockTag(std::string_view s) {
-  static constexpr std::string_view kTags[] = {"<p>",  "<p ",  "<div",     "<br",     "<table",
-                                               "<li>", "<ul",  "<ol",      "<h1",     "<h2",
-                                               "<h3",  "<img", "<section", "<article"};
-  for (auto tag : kTags)
-    if (s.find(tag) != std::string_view::npos) return true;
-  return false;
-}
-
-}  // namespace
 
 std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
   const text::FrontMatterBlock block = text::FindFrontMatter(text);
@@ -33,43 +16,6 @@ std::string_view SplitFrontMatter(std::string_view text, FrontMatter* fm) {
   for (const text::FrontMatterSpan& e : block.entries)
     fm->entries.push_back({std::string(e.key), text::FrontMatterValue(text, e)});
   return text.substr(block.body);
-}
-
-InputFormat SniffFormat(std::string_view text) {
-  std::string_view t = text::TrimAscii(text);
-  if (text::StartsWithNoCase(t, "<!doctype html") || text::StartsWithNoCase(t, "<html") ||
-      text::StartsWithNoCase(t, "<?xml") || text::StartsWithNoCase(t, "<head") ||
-      text::StartsWithNoCase(t, "<body"))
-    return InputFormat::kHtml;
-  if (t.rfind("---", 0) == 0) return InputFormat::kMarkdown;
-  // Mostly markup from the first byte: an HTML fragment.
-  if (!t.empty() && t.front() == '<' && HasBlockTag(t.substr(0, 4096)) &&
-      t.find("\n#") == std::string_view::npos && t.find("](") == std::string_view::npos)
-    return InputFormat::kHtml;
-  // Any Markdown construct or escape makes it Markdown.
-  size_t pos = 0;
-  int lines = 0;
-  while (pos < text.size() && lines < 2000) {
-    std::string_view line = text::NextLine(text, pos);
-    ++lines;
-    std::string_view s = line;
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    if (s.empty()) continue;
-    if (s.front() == '#' || s.front() == '>' || s.rfind("```", 0) == 0 || s.rfind("- ", 0) == 0 ||
-        s.rfind("* ", 0) == 0 || s.rfind("===", 0) == 0 || s.rfind("---", 0) == 0 ||
-        s.rfind("***", 0) == 0 || s.rfind("|", 0) == 0)
-      return InputFormat::kMarkdown;
-    if (s.front() == '<' && HasBlockTag(s)) return InputFormat::kMarkdown;
-    if (line.find("](") != std::string_view::npos ||
-        std::count(line.begin(), line.end(), '*') >= 2 ||
-        std::count(line.begin(), line.end(), '`') >= 2)
-      return InputFormat::kMarkdown;
-    for (size_t i = 0; i + 1 < line.size(); ++i) {
-      if (line[i] == '\\' && std::ispunct(static_cast<unsigned char>(line[i + 1])))
-        return InputFormat::kMarkdown;
-    }
-  }
-  return InputFormat::kText;
 }
 
 Status ReadText(std::string_view text, const Options& /*options*/, Document* doc, Report& report) {
@@ -106,6 +52,7 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
     paragraph += line;
   }
   flush();
+  doc->read_as = InputFormat::kText;
   report.Set("read", "format", "text");
   return Status::Ok();
 }

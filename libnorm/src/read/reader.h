@@ -24,8 +24,16 @@ namespace norm {
 // bytes differ) is left out and counted in *unmapped.
 std::vector<ProseRange> MarkdownProseRanges(std::string_view body, size_t* unmapped);
 
-// Guesses the input format from its first bytes and its markup.
+// Guesses the input format from its markup, as a browser sniffs: HTML when
+// the first 64 KB hold page markup (a doctype, <html>, <head> or <body>)
+// at a line start outside code, after a prolog of comments, styles, scripts
+// or a wrapper element included, or when the text is mostly markup from its
+// first byte; Markdown when it has a Markdown construct; else text.
 InputFormat SniffFormat(std::string_view text);
+
+// The format a file name states (.html, .htm, .xhtml, .shtml: kHtml), or
+// kAuto when it states none.
+InputFormat FormatFromName(std::string_view name);
 
 // Splits a leading "---\n...\n---\n" YAML block off text. Returns the rest.
 std::string_view SplitFrontMatter(std::string_view text, FrontMatter* front_matter);

@@ -65,6 +65,8 @@ std::string_view TypeName(BlockKind kind) {
       return "table";
     case BlockKind::kRule:
       return "rule";
+    case BlockKind::kFootnote:
+      return "footnote";
   }
   return "";
 }
@@ -88,6 +90,12 @@ void OneBlock(std::string& out, const LaidOutBlock& b) {
       break;
     case BlockKind::kListItem:
     case BlockKind::kQuote:
+      out += ",\"blocks\":";
+      Blocks(out, b.children);
+      break;
+    case BlockKind::kFootnote:
+      out += ",\"label\":";
+      json::AppendString(out, b.info);
       out += ",\"blocks\":";
       Blocks(out, b.children);
       break;

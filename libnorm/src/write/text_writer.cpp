@@ -66,6 +66,10 @@ class Layout {
       case BlockKind::kQuote:
         Container(b.children, "\n\n", &l->children);
         return;
+      case BlockKind::kFootnote:  // its text where Markdown puts it; the label in JSON
+        l->info = b.info;
+        Container(b.children, "\n\n", &l->children);
+        return;
       case BlockKind::kList:
         l->ordered = b.ordered;
         l->start = b.start;
@@ -139,6 +143,9 @@ class Layout {
           }
           break;
         }
+        case InlineKind::kFootnoteRef:  // as plain text writes a note's mark
+          Words("[" + in.text + "]");
+          break;
         case InlineKind::kEmphasis:
         case InlineKind::kStrong:
         case InlineKind::kStrike:

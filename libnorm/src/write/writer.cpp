@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "ascii.h"
 #include "markdown_limits.h"
@@ -44,22 +45,58 @@ bool EmailAutolinkFollows(std::string_view s, size_t lt) {
   return i > lt + 1 && i < s.size() && s[i] == '@';
 }
 
+// White space as the Markdown reader sees it at a line start (and after a
+// list marker): what EscapeText writes as a space.
+bool IsLineSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// How many leading bytes of a line starting with `text` (followed on the
+// line by what starts with `next`, 0 at its end) need a backslash before
+// them not to open a block: the length of the digits of an ordered list
+// marker plus one, 1 for a heading, quote, bullet, thematic break or setext
+// underline, 0 when the line reads back as text anyway (`1.5 million`,
+// `23.10.2018`, `-5 °C`, `#hashtag`).
+size_t BlockMarkerEnd(std::string_view text, char32_t next) {
+  if (text.empty()) return 0;
+  // What follows a marker: white space, or the end of the line.
+  auto opens_at = [&](size_t i) {
+    if (i < text.size()) return IsLineSpace(text[i]);
+    return next == 0 || next == '\\';  // the line ends (or a hard break ends it)
+  };
+  char c = text[0];
+  if (c == '>') return 1;
+  if (c == '#') {
+    size_t run = 0;
+    while (run < text.size() && text[run] == '#') ++run;
+    return run <= 6 && opens_at(run) ? 1 : 0;
+  }
+  if (c == '-' || c == '+' || c == '=') {
+    if (c != '=' && opens_at(1)) return 1;  // a bullet
+    // A thematic break or setext underline: the marker alone on its line.
+    size_t i = 0;
+    while (i < text.size() && (text[i] == c || text[i] == ' ' || text[i] == '\t')) ++i;
+    return i == text.size() ? 1 : 0;
+  }
+  if (std::isdigit(static_cast<unsigned char>(c))) {
+    size_t d = 0;
+    while (d < text.size() && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
+    if (d <= 9 && d < text.size() && (text[d] == '.' || text[d] == ')') && opens_at(d + 1))
+      return d + 1;
+  }
+  return 0;
+}
+
 std::string EscapeText(std::string_view text, bool at_line_start, bool in_table,
                        char32_t next = 0) {
   std::string out;
   out.reserve(text.size() + 8);
-  if (at_line_start && !text.empty()) {
-    char c = text[0];
-    if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') {
+  if (at_line_start) {
+    if (size_t end = BlockMarkerEnd(text, next); end > 0) {
+      out.append(text.substr(0, end - 1));
       out.push_back('\\');
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      size_t d = 0;
-      while (d < text.size() && std::isdigit(static_cast<unsigned char>(text[d]))) ++d;
-      if (d <= 9 && d < text.size() && (text[d] == '.' || text[d] == ')')) {
-        out.append(text.substr(0, d));
-        out.push_back('\\');
-        text.remove_prefix(d);
-      }
+      out.push_back(text[end - 1]);
+      text.remove_prefix(end);
     }
   }
   for (size_t i = 0; i < text.size(); ++i) {
@@ -186,6 +223,43 @@ std::string CodeSpan(std::string_view code, bool in_table) {
   return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
 }
 
+// What a link to `url` shows when written as an autolink (<url>, or
+// <address> for mailto:address), or empty when it cannot be one: not an
+// absolute URI, white space or angle brackets in it, an entity (decoded
+// in autolinks), or `|` in a table cell.
+std::string_view AutolinkText(std::string_view url, bool in_table) {
+  std::string_view text = url;
+  bool email = url.starts_with("mailto:");
+  if (email) text.remove_prefix(7);
+  if (text.empty()) return {};
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c <= ' ' || c == '<' || c == '>' || c == 0x7F || (c == '|' && in_table) ||
+        (c == '&' && EntityFollows(text, i)))
+      return {};
+  }
+  if (email) {
+    static constexpr std::string_view kLocal = ".!#$%&'*+/=?^_`{|}~-";
+    size_t at = text.find('@');
+    if (at == 0 || at == std::string_view::npos) return {};
+    for (char c : text.substr(0, at))
+      if (!IsAsciiAlnum(c) && kLocal.find(c) == std::string_view::npos) return {};
+    std::string_view domain = text.substr(at + 1);
+    if (domain.empty() || domain.front() == '-' || domain.back() == '-' || domain.back() == '.')
+      return {};
+    for (char c : domain)
+      if (!IsAsciiAlnum(c) && c != '-' && c != '.') return {};
+    return text;
+  }
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon < 2 || colon > 32 ||
+      !std::isalpha(static_cast<unsigned char>(text[0])))
+    return {};
+  for (char c : text.substr(0, colon))
+    if (!IsAsciiAlnum(c) && c != '+' && c != '.' && c != '-') return {};
+  return text;
+}
+
 // Emphasis, strong and strike as bits of a set (0: not a style).
 unsigned StyleBit(InlineKind kind) {
   switch (kind) {
@@ -200,11 +274,31 @@ unsigned StyleBit(InlineKind kind) {
   }
 }
 
+// A footnote label as cmark-gfm matches it: case and runs of white space
+// do not count.
+std::string FootnoteKey(std::string_view label) {
+  std::string key;
+  bool space = false;
+  for (char c : text::TrimAscii(label)) {
+    if (text::IsAsciiSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space) key.push_back(' ');
+    space = false;
+    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return key;
+}
+
 struct InlineContext {
   bool in_table = false;
   bool in_link = false;
   bool single_line = false;  // headings and table cells: breaks become spaces
   bool unstyled = false;     // inside a style Markdown could not delimit: text only
+  // FootnoteKeys of the footnotes the document holds: a reference to any
+  // other is text.
+  const std::set<std::string>* footnotes = nullptr;
 };
 
 class InlineWriter {
@@ -263,8 +357,12 @@ class InlineWriter {
         return LongestBacktickRun(in.text) >= kMaxBackticks ? '\\' : '`';
       case InlineKind::kImage:
         return '!';
+      case InlineKind::kFootnoteRef:
+        return ctx_.footnotes != nullptr && ctx_.footnotes->count(FootnoteKey(in.text)) ? '['
+                                                                                        : '\\';
       case InlineKind::kLink:
-        return ctx_.in_link ? (in.children.empty() ? 0 : Lead(in.children.front(), unstyled)) : '[';
+        if (ctx_.in_link) return in.children.empty() ? 0 : Lead(in.children.front(), unstyled);
+        return !AutolinkText(in.url, ctx_.in_table).empty() && in.title.empty() ? '<' : '[';
       default:
         if (unstyled) return in.children.empty() ? 0 : Lead(in.children.front(), true);
         return '*';
@@ -280,7 +378,7 @@ class InlineWriter {
         // they go before escaping, which looks at what starts the line.
         std::string_view raw = in.text;
         if (line_start)
-          while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
+          while (!raw.empty() && IsLineSpace(raw.front())) raw.remove_prefix(1);
         // EscapeText writes a run as one space; a space already ending the
         // output makes the text's own leading spaces a run too.
         std::string text = EscapeText(raw, line_start, ctx_.in_table, next);
@@ -321,6 +419,17 @@ class InlineWriter {
         }
         out += CodeSpan(in.text, ctx_.in_table);
         break;
+      case InlineKind::kFootnoteRef:
+        // A reference to a footnote the document does not hold reads back
+        // as text: it is written as text.
+        if (ctx_.footnotes == nullptr || !ctx_.footnotes->count(FootnoteKey(in.text))) {
+          Inline text = Inline::Text("[^" + in.text + "]");
+          One(text, out, next);
+          return;
+        }
+        EscapeBangBeforeBracket(out);
+        out += "[^" + in.text + "]";
+        break;
       case InlineKind::kImage:
         out += "![" + EscapeText(text::TrimAscii(in.text), false, ctx_.in_table) + "](" +
                EscapeDestination(in.url, ctx_.in_table) +
@@ -353,16 +462,17 @@ class InlineWriter {
         while (lead < inner.size() && inner[lead] == ' ') ++lead;
         while (trail < inner.size() - lead && inner[inner.size() - 1 - trail] == ' ') ++trail;
         if (lead > 0 && !line_start && !out.empty() && out.back() != ' ') out += ' ';
-        // `!` right before the `[` reads back as an image (found by
-        // fuzz_roundtrip); escaped here, where what precedes is known.
-        if (!out.empty() && out.back() == '!') {
-          size_t slashes = 0;
-          while (slashes + 1 < out.size() && out[out.size() - 2 - slashes] == '\\') ++slashes;
-          if (slashes % 2 == 0) out.insert(out.size() - 1, "\\");
+        std::string_view shown(inner.data() + lead, inner.size() - lead - trail);
+        // Link text that reads back as the URL itself: an autolink, as
+        // cmark reads <url> (and as a second run would write it).
+        std::string_view autolink = in.title.empty() ? AutolinkText(in.url, ctx_.in_table) : "";
+        if (!autolink.empty() && shown == EscapeText(autolink, false, ctx_.in_table)) {
+          out += "<" + std::string(autolink) + ">";
+        } else {
+          EscapeBangBeforeBracket(out);
+          out += "[" + std::string(shown) + "](" + EscapeDestination(in.url, ctx_.in_table) +
+                 (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
         }
-        out += "[" + inner.substr(lead, inner.size() - lead - trail) + "](" +
-               EscapeDestination(in.url, ctx_.in_table) +
-               (in.title.empty() ? "" : EscapeTitle(in.title, ctx_.in_table)) + ")";
         if (trail > 0 && next != ' ' && next != 0) out += ' ';
         break;
       }
@@ -435,6 +545,15 @@ class InlineWriter {
     line_start = false;
     link_start_ = false;
     after_closer_ = false;
+  }
+
+  // `!` right before a `[` reads back as an image (found by fuzz_roundtrip);
+  // escaped where what precedes is known.
+  static void EscapeBangBeforeBracket(std::string& out) {
+    if (out.empty() || out.back() != '!') return;
+    size_t slashes = 0;
+    while (slashes + 1 < out.size() && out[out.size() - 2 - slashes] == '\\') ++slashes;
+    if (slashes % 2 == 0) out.insert(out.size() - 1, "\\");
   }
 
   InlineContext ctx_;
@@ -533,8 +652,17 @@ std::string RenderChecked(const Inlines& inlines, InlineContext ctx, const ReadB
                           int64_t* dropped) {
   std::string out = RenderInlines(inlines, ctx);
   if (!HasStyle(inlines) || !read_back) return out;
+  // The footnotes the paragraph refers to are there when it is read back.
+  std::string with_footnotes = out;
+  size_t footnotes = 0;
+  if (ctx.footnotes != nullptr && out.find("[^") != std::string::npos) {
+    for (const std::string& key : *ctx.footnotes) {
+      with_footnotes += "\n\n[^" + key + "]: .";
+      ++footnotes;
+    }
+  }
   Document back;
-  if (read_back(out, &back) && back.blocks.size() == 1 &&
+  if (read_back(with_footnotes, &back) && back.blocks.size() == 1 + footnotes &&
       back.blocks[0].kind == BlockKind::kParagraph &&
       RenderInlines(back.blocks[0].inlines, ctx) == out) {
     return out;
@@ -580,6 +708,14 @@ class BlockWriter {
 
   int64_t styles_dropped = 0;  // paragraphs written unstyled (RenderChecked)
 
+  // Notes the footnotes of blocks: references to them are written as such.
+  void FindFootnotes(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (b.kind == BlockKind::kFootnote) footnotes_.insert(FootnoteKey(b.info));
+      FindFootnotes(b.children);
+    }
+  }
+
   std::string Blocks(const std::vector<Block>& blocks) {
     std::string out;
     int bullet_flip = 0;
@@ -603,10 +739,10 @@ class BlockWriter {
   std::string One(const Block& b, int flip) {
     switch (b.kind) {
       case BlockKind::kParagraph:
-        return RenderChecked(b.inlines, {}, read_back_, &styles_dropped);
+        return RenderChecked(b.inlines, Context(false, false), read_back_, &styles_dropped);
       case BlockKind::kHeading: {
         std::string text =
-            RenderChecked(b.inlines, {false, false, true, false}, read_back_, &styles_dropped);
+            RenderChecked(b.inlines, Context(false, true), read_back_, &styles_dropped);
         if (text.empty()) return {};
         // A closing run of '#' is one only after a space (or alone): only
         // then does it need escaping (escaping it after a backslash would
@@ -653,8 +789,22 @@ class BlockWriter {
         return Blocks(b.children);
       case BlockKind::kTable:
         return Table(b);
+      case BlockKind::kFootnote: {
+        // "[^label]: text", later lines indented four spaces.
+        std::string inner = Blocks(b.children);
+        std::string head = "[^" + b.info + "]:";
+        return inner.empty() ? head : Prefix(inner, head + " ", "    ");
+      }
     }
     return {};
+  }
+
+  InlineContext Context(bool in_table, bool single_line) const {
+    InlineContext ctx;
+    ctx.in_table = in_table;
+    ctx.single_line = single_line;
+    ctx.footnotes = &footnotes_;
+    return ctx;
   }
 
   std::string List(const Block& list, bool alternate) {
@@ -692,6 +842,9 @@ class BlockWriter {
       } else {
         body = Blocks(item.children);
       }
+      // A task item's box opens its first line ("- [ ] to do").
+      if (item.task != Task::kNone && !body.empty())
+        body = (item.task == Task::kDone ? "[x] " : "[ ] ") + body;
       if (!body.empty()) items.push_back(std::move(body));
     }
     std::string out;
@@ -720,9 +873,9 @@ class BlockWriter {
     auto row_text = [&](const std::vector<Inlines>& row) {
       std::string line = "|";
       for (size_t i = 0; i < columns; ++i) {
-        std::string cell = i < row.size() ? RenderChecked(row[i], {true, false, true, false},
-                                                          read_back_, &styles_dropped)
-                                          : "";
+        std::string cell =
+            i < row.size() ? RenderChecked(row[i], Context(true, true), read_back_, &styles_dropped)
+                           : "";
         line += " " + cell + (cell.empty() ? "|" : " |");
       }
       return line;
@@ -738,6 +891,8 @@ class BlockWriter {
     for (size_t r = 1; r < t.rows.size(); ++r) out += "\n" + row_text(t.rows[r]);
     return out;
   }
+
+  std::set<std::string> footnotes_;  // FootnoteKeys of the document's footnotes
 };
 
 // Containers nested past what the Markdown reader keeps (an HTML block
@@ -802,7 +957,8 @@ std::vector<Block> FlattenDeep(const std::vector<Block>& blocks, int depth, int6
 
 namespace writer {
 
-std::string Write(const Document& doc, Report* report, const ReadBack& read_back) {
+std::string Write(const Document& doc, Report* report, const ReadBack& read_back,
+                  size_t* body_offset) {
   std::string out;
   if (doc.front_matter.present) {
     out += "---\n";
@@ -815,6 +971,7 @@ std::string Write(const Document& doc, Report* report, const ReadBack& read_back
     out += "---\n";
   }
   BlockWriter writer(read_back);
+  writer.FindFootnotes(doc.blocks);
   std::string body;
   if (NestsTooDeep(doc.blocks, 0)) {
     int64_t flattened = 0;
@@ -825,22 +982,27 @@ std::string Write(const Document& doc, Report* report, const ReadBack& read_back
   }
   if (writer.styles_dropped > 0 && report != nullptr)
     report->Count("write", "styles-dropped", writer.styles_dropped);
+  if (!body.empty() && !out.empty()) out += '\n';
+  const size_t front_matter_end = out.size();  // 0 without front matter
   if (!body.empty()) {
-    if (!out.empty()) out += '\n';
     out += body;
     out += '\n';
   }
   // A reader drops a U+FEFF that starts the document as a byte order mark;
   // as a character reference it stays text (found by fuzz_roundtrip).
-  if (out.starts_with("\xEF\xBB\xBF")) out.replace(0, 3, "&#xFEFF;");
+  size_t offset = front_matter_end;
+  if (out.starts_with("\xEF\xBB\xBF")) out.replace(0, 3, "&#xFEFF;");  // no front matter
   // CommonMark reads U+0000 as U+FFFD; so does the writer write it, wherever
   // a NUL came from (--binary input, a text span, a URL), so that the
   // output never holds a NUL byte and a reader sees what the writer meant.
   std::string fixed;
   if (int64_t n = utf8::ReplaceNul(out, &fixed); n > 0) {
+    // Each NUL before the body grows by two bytes.
+    for (size_t i = 0; i < front_matter_end; ++i) offset += out[i] == '\0' ? 2 : 0;
     out = std::move(fixed);
     if (report != nullptr) report->Count("write", "nul-replaced", n);
   }
+  if (body_offset != nullptr) *body_offset = offset;
   return out;
 }
 

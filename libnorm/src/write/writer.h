@@ -18,6 +18,8 @@ using ReadBack = std::function<bool(std::string_view markdown, Document* doc)>;
 
 // norm::WriteMarkdown, reading each styled paragraph, heading and table
 // cell back with read_back; without one, styles are written unchecked.
-std::string Write(const Document& doc, Report* report, const ReadBack& read_back);
+// *body_offset (when not null): where the body starts (see Result).
+std::string Write(const Document& doc, Report* report, const ReadBack& read_back,
+                  size_t* body_offset = nullptr);
 
 }  // namespace norm::writer

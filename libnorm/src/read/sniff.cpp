@@ -1,0 +1,193 @@
+// Format sniffing: which reader a text goes to when --format is auto.
+//
+// HTML is recognised as a browser would: by the file name, or by markup
+// evidence anywhere in the first 64 KB (a doctype, <html>, <head> or <body>
+// at the start of a line or right after another tag, possibly after a
+// prolog of comments, <style>, <script>, <meta> or <link> elements or a
+// wrapper element such as <text id=URL>). Markdown needs a construct of its
+// own; anything else is plain text.
+#include <algorithm>
+#include <cctype>
+
+#include "ascii.h"
+#include "lines.h"
+#include "reader.h"
+
+namespace norm {
+namespace {
+
+using text::IsAsciiSpace;
+using text::NextLine;
+using text::StartsWithNoCase;
+
+constexpr size_t kSniffWindow = 64 * 1024;
+
+// `<name` followed by white space, '>' or '/' (so `<header` is not `<head`).
+bool StartsWithTag(std::string_view s, std::string_view name) {
+  if (s.size() < name.size() + 2 || s[0] != '<' || !StartsWithNoCase(s.substr(1), name))
+    return false;
+  char after = s[name.size() + 1];
+  return IsAsciiSpace(after) || after == '>' || after == '/';
+}
+
+// A doctype, <html>, <head> or <body>: markup no Markdown document starts
+// a line with outside code.
+bool StartsWithPageMarkup(std::string_view s) {
+  return StartsWithNoCase(s, "<!doctype html") || StartsWithTag(s, "html") ||
+         StartsWithTag(s, "head") || StartsWithTag(s, "body");
+}
+
+// Skips what may precede a page's <html> without making it a fragment:
+// white space, a BOM, comments, <?xml ...?>, and whole <style>, <script>,
+// <meta>, <link> and <title> elements. Returns in *elements how many
+// elements (not comments) it skipped.
+std::string_view SkipProlog(std::string_view s, int* elements) {
+  *elements = 0;
+  for (;;) {
+    while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+    if (s.starts_with("\xEF\xBB\xBF")) {
+      s.remove_prefix(3);
+      continue;
+    }
+    size_t end = std::string_view::npos;
+    bool element = false;
+    if (s.starts_with("<!--")) {
+      end = s.find("-->", 4);
+      if (end != std::string_view::npos) end += 3;
+    } else if (s.starts_with("<?")) {
+      end = s.find("?>", 2);
+      if (end != std::string_view::npos) end += 2;
+    } else {
+      for (std::string_view raw : {"style", "script", "title"}) {
+        if (!StartsWithTag(s, raw)) continue;
+        std::string close = "</" + std::string(raw);
+        for (size_t at = s.find("</"); at != std::string_view::npos; at = s.find("</", at + 2)) {
+          if (StartsWithNoCase(s.substr(at), close)) {
+            end = s.find('>', at);
+            if (end != std::string_view::npos) ++end;
+            break;
+          }
+        }
+        break;
+      }
+      if (StartsWithTag(s, "meta") || StartsWithTag(s, "link")) {
+        end = s.find('>');
+        if (end != std::string_view::npos) ++end;
+      }
+      element = true;
+    }
+    if (end == std::string_view::npos) return s;
+    s.remove_prefix(end);
+    *elements += element;
+  }
+}
+
+// Page markup (StartsWithPageMarkup) at the start of a line, indented less
+// than a code block, or right after another tag on it; fenced code blocks
+// and lines of indented code are skipped.
+bool HasPageMarkupOutsideCode(std::string_view window) {
+  size_t pos = 0;
+  std::string_view fence;  // the open fence's marker run, empty outside one
+  while (pos < window.size()) {
+    std::string_view line = NextLine(window, pos);
+    size_t indent = 0;
+    while (indent < line.size() && line[indent] == ' ') ++indent;
+    std::string_view s = line.substr(indent);
+    if (indent < 4 && (s.starts_with("```") || s.starts_with("~~~"))) {
+      size_t run = 0;
+      while (run < s.size() && s[run] == s[0]) ++run;
+      if (fence.empty()) {
+        fence = s.substr(0, run);
+      } else if (s[0] == fence[0] && run >= fence.size()) {
+        fence = {};
+      }
+      continue;
+    }
+    if (!fence.empty() || indent >= 4 || line.find('<') == std::string_view::npos) continue;
+    // A tag chain from the line start: `<text id=x><html>` or `</x> <body>`.
+    for (size_t at = indent; at < line.size() && line[at] == '<';) {
+      if (StartsWithPageMarkup(line.substr(at))) return true;
+      size_t close = line.find('>', at);
+      if (close == std::string_view::npos) break;
+      at = close + 1;
+      while (at < line.size() && IsAsciiSpace(line[at])) ++at;
+    }
+  }
+  return false;
+}
+
+// Block-level HTML tags that mark a document (or Markdown raw block) as HTML.
+bool HasBlockTag(std::string_view s) {
+  static constexpr std::string_view kTags[] = {"<p>",  "<p ",  "<div",     "<br",     "<table",
+                                               "<li>", "<ul",  "<ol",      "<h1",     "<h2",
+                                               "<h3",  "<img", "<section", "<article"};
+  for (auto tag : kTags)
+    if (s.find(tag) != std::string_view::npos) return true;
+  return false;
+}
+
+bool HasMarkdownConstruct(std::string_view text) {
+  size_t pos = 0;
+  int lines = 0;
+  while (pos < text.size() && lines < 2000) {
+    std::string_view line = NextLine(text, pos);
+    ++lines;
+    std::string_view s = line;
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    if (s.empty()) continue;
+    if (s.front() == '#' || s.front() == '>' || s.rfind("```", 0) == 0 || s.rfind("- ", 0) == 0 ||
+        s.rfind("* ", 0) == 0 || s.rfind("===", 0) == 0 || s.rfind("---", 0) == 0 ||
+        s.rfind("***", 0) == 0 || s.rfind("|", 0) == 0)
+      return true;
+    if (s.front() == '<' && HasBlockTag(s)) return true;
+    // Reference and footnote definitions, autolinks.
+    if ((s.front() == '[' && s.find("]: ") != std::string_view::npos) ||
+        line.find("<http://") != std::string_view::npos ||
+        line.find("<https://") != std::string_view::npos)
+      return true;
+    if (line.find("](") != std::string_view::npos ||
+        std::count(line.begin(), line.end(), '*') >= 2 ||
+        std::count(line.begin(), line.end(), '`') >= 2)
+      return true;
+    for (size_t i = 0; i + 1 < line.size(); ++i) {
+      if (line[i] == '\\' && std::ispunct(static_cast<unsigned char>(line[i + 1]))) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+InputFormat FormatFromName(std::string_view name) {
+  size_t dot = name.rfind('.');
+  size_t slash = name.rfind('/');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
+    return InputFormat::kAuto;
+  std::string ext;
+  for (char c : name.substr(dot + 1)) ext.push_back(static_cast<char>(std::tolower(c)));
+  if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return InputFormat::kHtml;
+  return InputFormat::kAuto;
+}
+
+InputFormat SniffFormat(std::string_view text) {
+  std::string_view window = text.substr(0, kSniffWindow);
+  std::string_view trimmed = text::TrimAscii(text);
+  int elements = 0;
+  std::string_view t = SkipProlog(window, &elements);
+  if (StartsWithPageMarkup(t) || StartsWithNoCase(trimmed, "<?xml")) return InputFormat::kHtml;
+  // A page whose <html> comes later: after a wrapper element, or after
+  // styles, scripts and comments longer than the prolog skip reaches.
+  if (HasPageMarkupOutsideCode(window)) return InputFormat::kHtml;
+  if (trimmed.rfind("---", 0) == 0) return InputFormat::kMarkdown;
+  // Mostly markup from the first byte: an HTML fragment. So is one that
+  // starts with <style>, <script> or <meta> elements and then a block tag.
+  if (!trimmed.empty() && trimmed.front() == '<' && HasBlockTag(trimmed.substr(0, 4096)) &&
+      trimmed.find("\n#") == std::string_view::npos && trimmed.find("](") == std::string_view::npos)
+    return InputFormat::kHtml;
+  if (elements > 0 && t.starts_with('<') && HasBlockTag(t.substr(0, 4096)))
+    return InputFormat::kHtml;
+  // Any Markdown construct or escape makes it Markdown.
+  return HasMarkdownConstruct(text) ? InputFormat::kMarkdown : InputFormat::kText;
+}
+
+}  // namespace norm

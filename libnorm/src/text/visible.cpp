@@ -1,0 +1,33 @@
+#include "visible.h"
+
+#include <unicode/uchar.h>
+
+#include "utf8.h"
+
+namespace norm::text {
+
+size_t CountVisible(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      n += b > 0x20 && b < 0x7F;
+      ++i;
+      continue;
+    }
+    char32_t c = utf8::Next(s, i);
+    switch (u_charType(static_cast<UChar32>(c))) {
+      case U_CONTROL_CHAR:
+      case U_FORMAT_CHAR:
+      case U_SPACE_SEPARATOR:
+      case U_LINE_SEPARATOR:
+      case U_PARAGRAPH_SEPARATOR:
+        break;
+      default:
+        ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace norm::text
