@@ -7,6 +7,7 @@
 #include <cstring>
 #include <vector>
 
+#include "lines.h"
 #include "mojibake_score.h"
 #include "mojibake_util.h"
 #include "script.h"
@@ -547,22 +548,11 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
 std::string CjkMojibakeFilter::Transform(std::string_view text, Report& report) const {
   if (options_.report_irreversible) CountIrreversible(text, report);
   if (!MayChange(text)) return std::string(text);
-  // Every decision is local to its line: the repair of a line never depends
-  // on the text around it, and its cost is bounded by its own length.
-  std::string out;
-  out.reserve(text.size());
-  for (size_t pos = 0; pos < text.size();) {
-    size_t eol = text.find('\n', pos);
-    size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
-    std::string_view line = text.substr(pos, end - pos);
-    if (MayChange(line)) {
-      FixLine(line, pos, report, &out);
-    } else {
-      out.append(line);
-    }
-    pos = end;
-  }
-  return out;
+  return text::RewriteLines(
+      text, [&](std::string_view line) { return MayChange(line); },
+      [&](std::string_view line, size_t base, std::string* out) {
+        FixLine(line, base, report, out);
+      });
 }
 
 }  // namespace norm

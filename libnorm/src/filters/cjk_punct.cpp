@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "lines.h"
 #include "script.h"
 #include "utf8.h"
 
@@ -65,22 +66,11 @@ bool CjkPunctFilter::MayChange(std::string_view text) const {
 
 std::string CjkPunctFilter::Transform(std::string_view text, Report& report) const {
   if (!MayChange(text)) return std::string(text);
-  // Every decision is local to its line: a line comes out the same alone or
-  // inside any text.
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (size_t pos = 0; pos < text.size();) {
-    size_t eol = text.find('\n', pos);
-    size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
-    std::string_view line = text.substr(pos, end - pos);
-    if (MayChange(line)) {
-      FixLine(line, pos, report, &out);
-    } else {
-      out.append(line);
-    }
-    pos = end;
-  }
-  return out;
+  return text::RewriteLines(
+      text, [&](std::string_view line) { return MayChange(line); },
+      [&](std::string_view line, size_t base, std::string* out) {
+        FixLine(line, base, report, out);
+      });
 }
 
 void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
