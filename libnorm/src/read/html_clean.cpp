@@ -15,12 +15,6 @@
 namespace norm::html {
 namespace {
 
-constexpr int kMaxDepth = 200;
-
-bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
 // Words of an id, class or data-* attribute name that mark page furniture.
 // Whole-word matching keeps "shadow", "header", "load", "download" and
 // "badge" safe.
@@ -176,15 +170,6 @@ bool IsHidden(const xmlNode* n) {
     if (!IsAsciiSpace(c)) compact += AsciiLower(c);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
-}
-
-bool HasDescendant(const xmlNode* node, std::initializer_list<std::string_view> names, int depth) {
-  for (const xmlNode* c = node->children; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    if (IsOneOf(Name(c), names)) return true;
-    if (depth < kMaxDepth && HasDescendant(c, names, depth + 1)) return true;
-  }
-  return false;
 }
 
 bool HasImage(const xmlNode* node, int depth) {

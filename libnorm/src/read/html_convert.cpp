@@ -14,8 +14,6 @@
 namespace norm::html {
 namespace {
 
-constexpr int kMaxDepth = 200;  // deeper subtrees are read as plain text
-
 // Sorted, for binary search: the converter and the cleaner ask for every
 // element, several times.
 constexpr std::array<std::string_view, 49> kBlockElements = {
@@ -27,10 +25,6 @@ constexpr std::array<std::string_view, 49> kBlockElements = {
     "ol",       "p",          "pre",    "search",     "section", "summary", "table",
     "tbody",    "td",         "tfoot",  "th",         "thead",   "tr",      "ul"};
 static_assert(std::is_sorted(kBlockElements.begin(), kBlockElements.end()));
-
-bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 // _private marks: bit 0 = some descendant is a block element.
 void MarkBlockDescendants(xmlNode* node, int depth) {
@@ -598,15 +592,6 @@ void CollectRows(const xmlNode* node, std::vector<const xmlNode*>* rows, int dep
     else if ((n == "thead" || n == "tbody" || n == "tfoot") && depth < 2)
       CollectRows(c, rows, depth + 1);
   }
-}
-
-bool HasDescendant(const xmlNode* node, std::initializer_list<std::string_view> names, int depth) {
-  for (const xmlNode* c = node->children; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    if (IsOneOf(Name(c), names)) return true;
-    if (depth < kMaxDepth && HasDescendant(c, names, depth + 1)) return true;
-  }
-  return false;
 }
 
 }  // namespace

@@ -3,11 +3,17 @@
 
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <initializer_list>
 #include <string_view>
 
 #include "html_util.h"
 
 namespace norm::html {
+
+// How deep the HTML reader walks a tree: deeper subtrees are read as plain
+// text, so hostile nesting cannot exhaust the stack.
+inline constexpr int kMaxDepth = 200;
 
 inline std::string_view Name(const xmlNode* n) {
   return n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
@@ -52,6 +58,22 @@ inline void ForEachToken(std::string_view s, Fn fn) {
     while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
     if (i > start) fn(s.substr(start, i - start));
   }
+}
+
+inline bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// True when an element below node (depth: node's own depth) has one of the
+// names.
+inline bool HasDescendant(const xmlNode* node, std::initializer_list<std::string_view> names,
+                          int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (IsOneOf(Name(c), names)) return true;
+    if (depth < kMaxDepth && HasDescendant(c, names, depth + 1)) return true;
+  }
+  return false;
 }
 
 }  // namespace norm::html
