@@ -134,6 +134,29 @@ TEST(Realign, CleanTextWithQuestionMarksUnchanged) {
   }
 }
 
+// A table row of a man page: box drawing beside Han text is layout, not a
+// double-byte symbol read out of step (│ was read as Big5 ％x before).
+TEST(Realign, BoxDrawingTableRowUnchanged) {
+  const std::string row = "    │物理接口│网络接口│lo, eth0│Linux 内核给出的名字 │";
+  Report report;
+  EXPECT_EQ(Realign(row, &report), row);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+  EXPECT_EQ(report.Get("realign", "big5-realigned"), 0);
+}
+
+// Two U+FFFD in a row: bytes lost by lossy UTF-8 decoding, which no
+// realignment can restore; the line is not searched.
+TEST(Realign, LossyUtf8LineNotSearched) {
+  const std::string lossy = "子曰：\uFFFD\uFFFD由也好勇过我，无所取材。";
+  Report report;
+  EXPECT_EQ(Realign(lossy, &report), lossy);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+  // One U+FFFD beside CJK text is still searched.
+  Report one;
+  Realign("子曰：\uFFFD由也好勇过我，无所取材。", &one);
+  EXPECT_EQ(one.Get("realign", "lines-searched"), 1);
+}
+
 std::u32string U32(std::string_view s) {
   std::u32string out;
   for (size_t i = 0; i < s.size();) out.push_back(utf8::Next(s, i));

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -325,6 +326,12 @@ std::string KindNames(uint32_t kinds) {
   return out;
 }
 
+struct Keyed {
+  uint64_t key;
+  double score;
+  size_t index;
+};
+
 struct Hyp {
   double channel = 0;        // costs outside the language model
   word_model::Lattice lm;    // the text emitted so far, as words
@@ -343,6 +350,37 @@ struct Hyp {
   double score() const { return channel + lm.score(); }
 };
 
+// Tokens a hypothesis may skip at once (a reading, `(` to `)`, is at most
+// 11), rounded up: the size of the search's agenda ring.
+constexpr size_t kAgendaRing = 16;
+static_assert(kAgendaRing > 11);
+
+// A thread's search buffers, kept from one search to the next.
+struct Scratch {
+  std::vector<std::vector<Hyp>> agenda;
+  std::vector<Node> nodes;
+  std::vector<Keyed> keyed, rest;
+  std::vector<Hyp> all, kept, lost, inserted;
+  void Trim() {
+    constexpr size_t kKeep = 2048;  // hypotheses per buffer
+    auto trim = [](auto& v, size_t keep) {
+      if (v.capacity() > keep) std::remove_reference_t<decltype(v)>().swap(v);
+    };
+    for (auto& a : agenda) trim(a, kKeep);
+    trim(nodes, 16 * kKeep);
+    trim(keyed, kKeep);
+    trim(rest, kKeep);
+    trim(all, kKeep);
+    trim(kept, kKeep);
+    trim(lost, kKeep);
+    trim(inserted, kKeep);
+  }
+  static Scratch& Get() {
+    thread_local Scratch scratch;
+    return scratch;
+  }
+};
+
 class Search {
  public:
   // `shift_at[k]`: the stream may go out of step (or back) at token k.
@@ -355,7 +393,20 @@ class Search {
         cps_(cps),
         shift_at_(shift_at),
         identity_(identity),
-        agenda_(cps.size() + 1) {}
+        scratch_(Scratch::Get()),
+        agenda_(scratch_.agenda),
+        nodes_(scratch_.nodes),
+        keyed_(scratch_.keyed) {
+    // The buffers of the thread's last search are reused: a search pushes
+    // thousands of hypotheses per character, and allocating them anew cost
+    // a seventh of its time.
+    agenda_.resize(kAgendaRing);
+    for (auto& a : agenda_) a.clear();
+    nodes_.clear();
+  }
+  // What a long or hostile line made the buffers grow to is given back, so
+  // that each of the pipeline's threads keeps a few hundred KB at most.
+  ~Search() { scratch_.Trim(); }
 
   // Best hypothesis over cps_[start..], starting after cps_[..start): the
   // last few characters before the span are the lattice's context, `prefix`
@@ -378,16 +429,18 @@ class Search {
         h.prev_byte = e & 0xFF;
       }
     }
-    agenda_[start].push_back(h);
+    At(start).push_back(h);
     for (size_t k = start; k < cps_.size(); ++k) {
-      std::vector<Hyp> all = std::move(agenda_[k]);
-      agenda_[k] = {};
+      std::vector<Hyp>& all = scratch_.all;
+      all.swap(At(k));
+      At(k).clear();
       Prune(all, o_.beam);
       if (!identity_ && shift_at_[k] && !IsLost(cps_[k])) {
         // A lead byte lost before token k: the best few hypotheses in step
         // go out of step with a lead still to be chosen (by the character
         // it completes, which may also be a dropped user-defined pair's).
-        std::vector<Hyp> lost;
+        std::vector<Hyp>& lost = scratch_.lost;
+        lost.clear();
         for (const Hyp& hyp : all) {
           if (hyp.pending >= 0) continue;
           if (lost.size() >= static_cast<size_t>(kBranching)) break;
@@ -408,20 +461,24 @@ class Search {
         // next token), the second a sixth: each costs time in proportion.
         // Only the best out-of-step hypotheses are extended so: each branches
         // ~20 ways.
-        std::vector<Hyp> layer = all;
-        for (int depth = 0; depth < 2 && !layer.empty(); ++depth) {
+        // The layer extended is all[from, to): first every hypothesis, then
+        // the pairs inserted by the previous depth.
+        size_t from = 0, to = all.size();
+        std::vector<Hyp>& inserted = scratch_.inserted;
+        for (int depth = 0; depth < 2 && from < to; ++depth) {
           const int width =
               depth == 0 ? o_.beam / kUserDefinedShare + 1 : o_.beam / (2 * kUserDefinedShare) + 1;
-          std::vector<Hyp> inserted;
+          inserted.clear();
           int extended = 0;
-          for (const Hyp& hyp : layer) {
-            if (hyp.pending < 0) continue;
+          for (size_t i = from; i < to; ++i) {
+            if (all[i].pending < 0) continue;
             if (++extended > width) break;
-            InsertUserDefined(hyp, &inserted);
+            InsertUserDefined(all[i], &inserted);
           }
           Prune(inserted, width);
+          from = all.size();
           all.insert(all.end(), inserted.begin(), inserted.end());
-          layer = std::move(inserted);
+          to = all.size();
         }
       }
       // Only the best few hypotheses in step may go out of step here: each
@@ -439,7 +496,7 @@ class Search {
         Expand(hyp, k, may_branch);
       }
     }
-    auto& end = agenda_[cps_.size()];
+    auto& end = At(cps_.size());
     if (line_end) {
       for (Hyp& hyp : end)
         hyp.channel += EndCost(o_, hyp.last) + LoneLetterCost(hyp.before_last, hyp.last);
@@ -534,7 +591,7 @@ class Search {
       // An orphaned reading ("?qū)") is itself unlikely text.
       if (close) n.channel -= o_.orphan_cost;
       n.prev_byte = -1;
-      agenda_[k + 1].push_back(n);
+      At(k + 1).push_back(n);
       if (identity_) return;
       if (close && h.prev_byte >= 0) {
         // An annotation inserted inside a character: the lost byte leads
@@ -552,7 +609,7 @@ class Search {
           ++n2.realigned;
           ++n2.dropped;
           n2.kinds |= kSplitAnnotation;
-          agenda_[close + 1].push_back(n2);
+          At(close + 1).push_back(n2);
         }
       }
       if (!close && may_shift && k + 1 < cps_.size() && c == '?') {
@@ -563,7 +620,7 @@ class Search {
         u.channel -= o_.marked_loss_cost;
         ++u.realigned;
         u.kinds |= kMarkedLoss;
-        agenda_[k + 1].push_back(u);
+        At(k + 1).push_back(u);
       }
       return;
     }
@@ -574,14 +631,14 @@ class Search {
       Hyp n = h;
       for (size_t j = k; j <= close; ++j) Emit(n, cps_[j], false);
       n.prev_byte = ')';
-      agenda_[close + 1].push_back(n);
+      At(close + 1).push_back(n);
       return;
     }
     Hyp n = h;
     Emit(n, c);
     uint16_t e = c >= 0x80 ? t_.Encode(c) : 0;
     n.prev_byte = c < 0x80 ? static_cast<int>(c) : e ? (e & 0xFF) : -1;
-    agenda_[k + 1].push_back(n);
+    At(k + 1).push_back(n);
     if (identity_ || !may_shift || !shift_at_[k] || !e) return;
     const uint8_t first = static_cast<uint8_t>(e >> 8), second = static_cast<uint8_t>(e & 0xFF);
     // The stream goes out of step here (a lost lead byte before c is a
@@ -596,7 +653,7 @@ class Search {
       ++m.realigned;
       m.kinds |= kLostTrail;
       Continue(m, second);
-      agenda_[k + 1].push_back(m);
+      At(k + 1).push_back(m);
     }
     // ... or c's first byte is a stray one.
     Hyp m = h;
@@ -604,7 +661,7 @@ class Search {
     ++m.realigned;
     m.kinds |= kInsertedByte;
     Continue(m, second);
-    agenda_[k + 1].push_back(m);
+    At(k + 1).push_back(m);
   }
 
   void ExpandOutOfStep(const Hyp& h, size_t k, bool may_branch) {
@@ -626,7 +683,7 @@ class Search {
           for (size_t j = k + 1; j <= close; ++j) Emit(n, cps_[j], false);
           n.pending = -1;
           n.prev_byte = ')';
-          agenda_[close + 1].push_back(n);
+          At(close + 1).push_back(n);
         }
         return;
       }
@@ -646,7 +703,7 @@ class Search {
           }
           n.pending = -1;
           n.prev_byte = -1;
-          agenda_[k + 1].push_back(n);
+          At(k + 1).push_back(n);
         }
       }
       return;
@@ -679,7 +736,7 @@ class Search {
         n.pending = -1;
         n.prev_byte = first;
       }
-      agenda_[k + 1].push_back(n);
+      At(k + 1).push_back(n);
     }
     if (!shift_at_[k] || h.pending >= kDeferred) return;
     // Back in step before c: the pending byte was a stray one.
@@ -696,7 +753,7 @@ class Search {
     Emit(n, c);
     uint16_t e = c >= 0x80 ? t_.Encode(c) : 0;
     n.prev_byte = c < 0x80 ? static_cast<int>(c) : e ? (e & 0xFF) : -1;
-    agenda_[k + 1].push_back(n);
+    At(k + 1).push_back(n);
   }
 
   void Expand(const Hyp& h, size_t k, bool may_branch) {
@@ -764,7 +821,8 @@ class Search {
                        keyed_.end(),
                        [](const Keyed& a, const Keyed& b) { return a.score > b.score; });
       // In-step hypotheses beyond the cut are kept for the rule below.
-      std::vector<Keyed> rest;
+      std::vector<Keyed>& rest = scratch_.rest;
+      rest.clear();
       for (size_t i = room; i < keyed_.size(); ++i) {
         if (hyps[keyed_[i].index].pending < 0) rest.push_back(keyed_[i]);
       }
@@ -783,7 +841,8 @@ class Search {
     // The best few in-step hypotheses are always kept: a stretch where
     // out-of-step readings score well may end where none of them can go on
     // (an ASCII byte no lead takes), and the text as it stands must remain.
-    std::vector<Hyp> kept;
+    std::vector<Hyp>& kept = scratch_.kept;
+    kept.clear();
     kept.reserve(static_cast<size_t>(beam) + kBranching);
     int in_step = 0;
     // Hypotheses far below the best one are dropped too: in clean text the
@@ -801,15 +860,8 @@ class Search {
         ++in_step;
       }
     }
-    hyps = std::move(kept);
+    hyps.swap(kept);
   }
-
-  struct Keyed {
-    uint64_t key;
-    double score;
-    size_t index;
-  };
-  std::vector<Keyed> keyed_;
 
   const DbcsTable& t_;
   const ReadingIndex& index_;
@@ -817,8 +869,14 @@ class Search {
   const std::vector<char32_t>& cps_;
   const std::vector<bool>& shift_at_;
   const bool identity_;
-  std::vector<std::vector<Hyp>> agenda_;
-  std::vector<Node> nodes_;
+  // The hypotheses that reach token k: a ring, since none reaches further
+  // than a reading's length ahead.
+  std::vector<Hyp>& At(size_t k) { return agenda_[k % kAgendaRing]; }
+
+  Scratch& scratch_;
+  std::vector<std::vector<Hyp>>& agenda_;
+  std::vector<Node>& nodes_;
+  std::vector<Keyed>& keyed_;
 };
 
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -831,6 +889,12 @@ bool IsProsePunct(char32_t c) {
          c == 0x2026 || c == 0x2018 || c == 0x2019 || c == 0x3008 || c == 0x3009 || c == 0x3010 ||
          c == 0x3011 || (c >= 0x3014 && c <= 0x3017) || c == 0x3000 || c == 0xFF05 || c == 0xFF5E ||
          c == 0xFF0E || c == 0xFF0F;
+}
+
+// Box drawing, block elements, geometric shapes (■●◆▲○) and stars: the
+// frames and bullets of tables and lists.
+bool IsLayoutSymbol(char32_t c) {
+  return (c >= 0x2500 && c <= 0x25FF) || c == 0x2605 || c == 0x2606;
 }
 
 // A Han character rare enough that two of them close together suggest a
@@ -847,9 +911,18 @@ constexpr double kUncommonHan = -9.0;
 bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, bool* strong) {
   at->clear();
   *strong = false;
+  // Two U+FFFD in a row are what lossy decoding of UTF-8 (or mojibake of it)
+  // leaves: a double-byte decoder writes one per invalid pair and reads on
+  // in step or out of it, so a line holding them was not misaligned, and the
+  // bytes behind them are gone.
+  for (size_t k = 1; k < cps.size(); ++k) {
+    if (cps[k] == 0xFFFD && cps[k - 1] == 0xFFFD) return false;
+  }
   size_t last_rare = std::string_view::npos;
   double window[4] = {};
   size_t run = 0;  // Han characters in a row
+  const size_t layout_symbols =
+      static_cast<size_t>(std::count_if(cps.begin(), cps.end(), IsLayoutSymbol));
   for (size_t k = 0; k < cps.size(); ++k) {
     const char32_t c = cps[k];
     const char32_t prev = k > 0 ? cps[k - 1] : 0;
@@ -894,6 +967,14 @@ bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, b
       continue;
     }
     run = 0;
+    // Box drawing, blocks and bullets lay out tables and lists (│除了…│ in a
+    // man page): a lone one between two Han characters is suspicious, one at
+    // the edge of a cell, a list item or beside another is not, and none is
+    // strong evidence.
+    if (IsLayoutSymbol(c)) {
+      if (text::IsHan(prev) && text::IsHan(next) && layout_symbols == 1) at->push_back(k);
+      continue;
+    }
     if (han_beside && !IsProsePunct(c) && c != ' ' && text_model::LogFreq(c) < -7.0) {
       at->push_back(k);
       // A double-byte symbol, kana or foreign letter in Chinese prose (a

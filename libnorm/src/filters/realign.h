@@ -13,7 +13,12 @@
 // of step: a `?`/U+FFFD beside CJK text, a double-byte symbol, kana or
 // foreign letter beside Han text (℅ in 生产总值℅DP）), a lone ASCII letter or
 // trail-byte symbol between Han characters, two rare Han characters close
-// together, four uncommon ones in a row. From a few characters before the
+// together, four uncommon ones in a row. Not evidence: box drawing, blocks,
+// geometric shapes and stars (the frames and bullets of tables and lists,
+// │流行 │大小│ in a man page; a lone one between two Han characters is still
+// suspicious, never strong); a line holding two U+FFFD in a row is not
+// searched at all (lossy UTF-8 leaves those; a double-byte decoder writes
+// one per invalid pair). From a few characters before the
 // first of them to a few after the last, the line is re-encoded (GBK, then
 // Big5) and decoded again under every hypothesis a beam search reaches:
 //   - a lead byte lost before a character (its trail and the next bytes read
@@ -54,6 +59,8 @@
 // most 512 characters; at most 1,024 lines searched per document (a search
 // costs a few milliseconds; the Report carries the count across prose
 // spans), the others left as they are and counted as `lines-not-searched`.
+// A thread's search buffers are reused from line to line (trimmed after a
+// long one).
 //
 // Report (filter "realign"): `gbk-realigned` / `big5-realigned` (spans
 // repaired), `annotations-dropped` (inserted readings removed),
