@@ -541,8 +541,10 @@ TEST(Pathological, RealignDamageOnEveryLine) {
   // where a search is ten times slower).
   const size_t lines = kSanitized ? 300 : 3000;
   const std::string many_lines = Repeat(unit + "\n\n", lines);
-  WithinDeadline(20, [&] { EXPECT_EQ(NormRun(one_line).status.code(), StatusCode::kOk); });
-  WithinDeadline(30, [&] {
+  // Deadlines catch a hang, not slowness: the 1,024-search budget bounds the
+  // work (checked below); a loaded shared machine runs it several times slower.
+  WithinDeadline(45, [&] { EXPECT_EQ(NormRun(one_line).status.code(), StatusCode::kOk); });
+  WithinDeadline(60, [&] {
     Result r = NormRun(many_lines);
     EXPECT_EQ(r.status.code(), StatusCode::kOk);
     if (!kSanitized) {
