@@ -208,6 +208,9 @@ class ZhFilter : public TextFilter {
   std::string Run(std::string_view text, const ZhConverter* converter,
                   const Consistent& consistency, ZhScript fallback, Report& report,
                   zh_internal::PieceMode mode, const MarkdownProseFn& prose) const;
+  // One raw text, detected as a whole (Transform, TransformRaw).
+  std::string ConvertText(std::string_view text, zh_internal::PieceMode mode,
+                          const MarkdownProseFn& prose, Report& report) const;
 
   std::shared_ptr<const ZhConverter> fixed_;
   std::string target_;

@@ -150,27 +150,12 @@ struct ZhConverter::Impl {
   int64_t Compiled(std::string_view text, std::string* out) const {
     std::string a, b;
     int64_t changed = 0;
-    const char* p = text.data();
-    const char* end = p + text.size();
-    const char* run = p;  // start of the current unmatched run
-    while (p < end) {
-      unsigned char c = static_cast<unsigned char>(*p);
-      if (c < 0x80 && !segmentation.ascii_keys) {
-        ++p;
-        continue;
-      }
-      std::string_view value;
-      size_t len = segmentation.Match(p, end, &value);
-      if (len == 0) {
-        p += std::min<size_t>(utf8::SequenceLength(c), end - p);
-        continue;
-      }
-      if (run < p) changed += Segment(run, p, out, &a, &b);
-      changed += Segment(p, p + len, out, &a, &b);
-      p += len;
-      run = p;
-    }
-    if (run < end) changed += Segment(run, end, out, &a, &b);
+    zh_internal::ForEachMatch(
+        text, segmentation, segmentation.ascii_keys,
+        [&](const char* begin, const char* end) { changed += Segment(begin, end, out, &a, &b); },
+        [&](const char* begin, const char* end, std::string_view) {
+          changed += Segment(begin, end, out, &a, &b);
+        });
     return changed;
   }
 
@@ -314,6 +299,13 @@ std::shared_ptr<const ZhConverter> BuildFrom(const std::string& name, const std:
   return std::make_shared<ZhConverter>(name, std::move(impl), compiled);
 }
 
+Status UnknownConfig(std::string_view config) {
+  return Status(StatusCode::kConfig, "unknown OpenCC config '" + std::string(config) +
+                                         "': no such file in " + NORM_OPENCC_DIR +
+                                         " (known: " + KnownConfigs() +
+                                         "; Debian packages opencc, libopencc-data)");
+}
+
 }  // namespace
 
 std::shared_ptr<const ZhConverter> ZhConverter::Get(std::string_view config, Status* status) {
@@ -321,10 +313,7 @@ std::shared_ptr<const ZhConverter> ZhConverter::Get(std::string_view config, Sta
   static std::map<std::string, std::shared_ptr<const ZhConverter>, std::less<>> cache;
   std::string path = ConfigPath(config);
   if (path.empty()) {
-    *status = Status(StatusCode::kConfig, "unknown OpenCC config '" + std::string(config) +
-                                              "': no such file in " + NORM_OPENCC_DIR +
-                                              " (known: " + KnownConfigs() +
-                                              "; Debian packages opencc, libopencc-data)");
+    *status = UnknownConfig(config);
     return nullptr;
   }
   std::lock_guard<std::mutex> lock(mu);
@@ -339,10 +328,7 @@ std::shared_ptr<const ZhConverter> ZhConverter::Build(std::string_view config, b
                                                       Status* status) {
   std::string path = ConfigPath(config);
   if (path.empty()) {
-    *status = Status(StatusCode::kConfig, "unknown OpenCC config '" + std::string(config) +
-                                              "': no such file in " + NORM_OPENCC_DIR +
-                                              " (known: " + KnownConfigs() +
-                                              "; Debian packages opencc, libopencc-data)");
+    *status = UnknownConfig(config);
     return nullptr;
   }
   std::string name(config);
@@ -449,29 +435,15 @@ void ConvertPiece(std::string_view text, const ZhConverter& converter, const ZhU
     return;
   }
   const Trie& trie = user_dict->impl().trie;
-  bool ascii = trie.ascii_keys();
-  const char* p = text.data();
-  const char* end = p + text.size();
-  const char* run = p;
-  while (p < end) {
-    unsigned char c = static_cast<unsigned char>(*p);
-    if (c < 0x80 && !ascii) {
-      ++p;
-      continue;
-    }
-    std::string_view value;
-    size_t len = trie.Match(p, end, &value);
-    if (len == 0) {
-      p += std::min<size_t>(utf8::SequenceLength(c), end - p);
-      continue;
-    }
-    if (run < p) *changed += converter.ConvertAppend(std::string_view(run, p - run), out);
-    out->append(value);
-    ++*replaced;
-    p += len;
-    run = p;
-  }
-  if (run < end) *changed += converter.ConvertAppend(std::string_view(run, end - run), out);
+  zh_internal::ForEachMatch(
+      text, trie, trie.ascii_keys(),
+      [&](const char* begin, const char* end) {
+        *changed += converter.ConvertAppend(std::string_view(begin, end - begin), out);
+      },
+      [&](const char*, const char*, std::string_view value) {
+        out->append(value);
+        ++*replaced;
+      });
 }
 
 }  // namespace
@@ -617,14 +589,18 @@ const ZhConverter* ZhFilter::Start(const ZhScriptCounts& counts, Consistent* con
 }
 
 std::string ZhFilter::Transform(std::string_view text, Report& report) const {
+  return ConvertText(text, zh_internal::PieceMode::kProse, markdown_prose_, report);
+}
+
+std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode mode,
+                                  const MarkdownProseFn& prose, Report& report) const {
   if (!active()) return std::string(text);
   ZhScriptCounts counts;
   if (fixed_ == nullptr) CountZhScript(text, &counts);
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
-  return Run(text, c, consistency, consistency.doc_script, report, zh_internal::PieceMode::kProse,
-             markdown_prose_);
+  return Run(text, c, consistency, consistency.doc_script, report, mode, prose);
 }
 
 namespace {
@@ -666,17 +642,10 @@ std::string ZhFilter::TransformMarkdown(std::string_view text, Report& report) c
 
 std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format, Report& report,
                                    const MarkdownProseFn& prose) const {
-  if (!active()) return std::string(text);
-  ZhScriptCounts counts;
-  if (fixed_ == nullptr) CountZhScript(text, &counts);
-  Consistent consistency;
-  const ZhConverter* c = Start(counts, &consistency, report);
-  if (c == nullptr && !consistency.on) return std::string(text);
   zh_internal::PieceMode mode = format == InputFormat::kText   ? zh_internal::PieceMode::kText
                                 : format == InputFormat::kHtml ? zh_internal::PieceMode::kHtml
                                                                : zh_internal::PieceMode::kMarkdown;
-  return Run(text, c, consistency, consistency.doc_script, report, mode,
-             prose ? prose : markdown_prose_);
+  return ConvertText(text, mode, prose ? prose : markdown_prose_, report);
 }
 
 void ZhFilter::Apply(Document& doc, Report& report) const {

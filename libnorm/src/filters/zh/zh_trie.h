@@ -3,6 +3,7 @@
 // ask at every position. Built once, then read-only (thread-safe).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -143,5 +144,36 @@ class Trie {
   bool ascii_keys_ = false;
   size_t size_ = 0;
 };
+
+// Walks text left to right taking the longest key of `dict` (a Trie, or
+// anything with its Match) at each character: on_run(begin, end) for each
+// stretch where no key starts, on_match(begin, end, value) for each match.
+// ascii_keys: whether a key may start with an ASCII byte (else ASCII is
+// skipped unasked).
+template <typename Dict, typename OnRun, typename OnMatch>
+void ForEachMatch(std::string_view text, const Dict& dict, bool ascii_keys, OnRun on_run,
+                  OnMatch on_match) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  const char* run = p;  // start of the current unmatched stretch
+  while (p < end) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c < 0x80 && !ascii_keys) {
+      ++p;
+      continue;
+    }
+    std::string_view value;
+    size_t len = dict.Match(p, end, &value);
+    if (len == 0) {
+      p += std::min<size_t>(utf8::SequenceLength(c), static_cast<size_t>(end - p));
+      continue;
+    }
+    if (run < p) on_run(run, p);
+    on_match(p, p + len, value);
+    p += len;
+    run = p;
+  }
+  if (run < end) on_run(run, end);
+}
 
 }  // namespace norm::zh_internal
