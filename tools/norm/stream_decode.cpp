@@ -92,7 +92,11 @@ StreamOutcome StreamDecodeFile(const std::string& path, const Options& options,
     at += n;
     const bool last = static_cast<size_t>(n) < kChunk;  // a short read is the end of the file
     out.clear();
-    decoder.Decode(std::string_view(in.data(), static_cast<size_t>(n)), last, out);
+    Status st = decoder.Decode(std::string_view(in.data(), static_cast<size_t>(n)), last, out);
+    if (!st.ok()) {
+      Error(path, st.ToString());
+      return StreamOutcome::kFailed;
+    }
     if (!out.empty() && !emit(out)) return StreamOutcome::kFailed;
     if (last) break;
   }

@@ -13,7 +13,7 @@
 
 namespace norm {
 
-struct Detection {
+struct [[nodiscard]] Detection {
   std::string encoding;     // GB18030, Shift_JIS, windows-1251, IBM855, ... (see below)
   double confidence = 0.0;  // 0..1; >= 0.9 only where such answers were right >= 99%
   std::string source;       // bom|user|declared|utf8|detector|model
@@ -61,7 +61,7 @@ Detection DetectEncoding(std::string_view bytes, const DecodeOptions& options);
 // may read this many plus one (which tells it the input goes on).
 size_t DetectionWindow(const DecodeOptions& options);
 
-struct Decoded {
+struct [[nodiscard]] Decoded {
   std::string text;  // valid UTF-8, BOM removed
   Detection detection;
   int64_t replaced = 0;      // undecodable sequences turned into U+FFFD

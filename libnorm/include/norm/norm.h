@@ -24,7 +24,7 @@
 
 namespace norm {
 
-struct Result {
+struct [[nodiscard]] Result {
   // The output: Markdown, or what options.to names (plain text, a JSON
   // object); the text as the command leaves it for decode, fix and zh.
   std::string markdown;

@@ -67,7 +67,7 @@ struct RecordOptions {
   bool text_is_json = false;
 };
 
-struct RecordResult {
+struct [[nodiscard]] RecordResult {
   std::string output;  // the output record, without its terminator
   std::string id;      // raw JSON of the id member, when present
   Report report;

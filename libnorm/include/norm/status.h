@@ -20,7 +20,7 @@ enum class StatusCode {
 // the names bindings and JSON output use.
 std::string_view StatusCodeName(StatusCode code);
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(StatusCode code, std::string message, int64_t byte_offset = -1)

@@ -137,8 +137,9 @@ class Scanner {
         member.value_begin = i;
         member.value_end = value_end;
         int64_t lone = 0;
-        Unescape(s_.substr(member.key_begin, member.key_end - member.key_begin), &member.key,
-                 &lone);
+        // The key was scanned as a valid literal just now: this cannot fail.
+        (void)Unescape(s_.substr(member.key_begin, member.key_end - member.key_begin), &member.key,
+                       &lone);
         object->members.push_back(std::move(member));
       }
       i = SkipSpace(value_end);

@@ -75,7 +75,13 @@ std::string StripTags(std::string_view html) {
 void HtmlToBlocks(std::string_view html, const Options& options, Document* doc,
                   std::vector<Block>* blocks, Report& report) {
   if (html.empty()) return;
-  html::ReadHtmlInto(html, options, doc, blocks, report);
+  Status st = html::ReadHtmlInto(html, options, doc, blocks, report);
+  if (!st.ok()) {
+    // A fragment libxml2 cannot take (too large, out of memory) stays as
+    // the text it is, counted: never dropped.
+    blocks->push_back(Block::Paragraph({Inline::Text(std::string(html))}));
+    report.Count("read", "html-kept-as-text");
+  }
 }
 
 Status ReadHtml(std::string_view text, const Options& options, Document* doc, Report& report) {
