@@ -2,6 +2,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 #include <cctype>
 #include <climits>
@@ -28,6 +29,36 @@ struct DocFree {
 struct CtxtFree {
   void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
 };
+
+// htmlCtxtReadMemory(..., "UTF-8", flags) less its UTF-8 to UTF-8
+// "conversion": libxml2 2.9 converts its copy of the input whole into a
+// second buffer that grows by doubling (up to 2x the input more at the peak
+// of the parse, beside the DOM). The text is valid UTF-8 already, and told
+// so (charset) the parser reads its copy directly, as it does after
+// guessing UTF-8 itself (htmlCurrentChar); the tree is the same. An input
+// given through a read callback would keep only a window, but libxml2 2.9
+// then cuts attribute values longer than its buffer.
+xmlDoc* ReadUtf8Memory(htmlParserCtxt* ctxt, std::string_view text, int flags) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as the UTF-8 handler skips it
+  htmlCtxtReset(ctxt);
+  xmlParserInputBuffer* buffer = xmlParserInputBufferCreateMem(
+      text.data(), static_cast<int>(text.size()), XML_CHAR_ENCODING_NONE);
+  if (buffer == nullptr) return nullptr;
+  xmlParserInput* stream = xmlNewIOInputStream(ctxt, buffer, XML_CHAR_ENCODING_NONE);
+  if (stream == nullptr) {
+    xmlFreeParserInputBuffer(buffer);
+    return nullptr;
+  }
+  inputPush(ctxt, stream);
+  htmlCtxtUseOptions(ctxt, flags);
+  ctxt->html = 1;
+  ctxt->charset = XML_CHAR_ENCODING_UTF8;
+  ctxt->input->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>("UTF-8"));
+  htmlParseDocument(ctxt);
+  xmlDoc* doc = ctxt->myDoc;
+  ctxt->myDoc = nullptr;
+  return doc;
+}
 
 void AddHint(Document* doc, std::string_view key, std::string_view value) {
   std::string v;
@@ -539,8 +570,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   for (;;) {
     ctxt.reset(htmlNewParserCtxt());
     if (!ctxt) return Status(StatusCode::kIoError, "out of memory");
-    dom.reset(htmlCtxtReadMemory(ctxt.get(), text.data(), static_cast<int>(text.size()), nullptr,
-                                 "UTF-8", flags));
+    dom.reset(ReadUtf8Memory(ctxt.get(), text, flags));
     err = xmlCtxtGetLastError(ctxt.get());
     // The one libxml2 limit that truncates silently: a text node over
     // 10 MB. Lift it for a second parse (options.max_size bounds the input).
@@ -563,6 +593,13 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     for (Block& b : flat.blocks) out->push_back(std::move(b));
     return s;
   }
+  // What the rest needs of the text, then the parser's own copy of it
+  // (libxml2 2.9 copies the whole input into its buffer) and the prescanned
+  // copy go: two input-sized buffers fewer alive next to the DOM.
+  const bool whole_page = IsWholePage(text);
+  ctxt.reset();
+  text = {};
+  std::string().swap(prescanned);
   if (!dom) return Status::Ok();  // nothing parseable: an empty document
   xmlNode* root = xmlDocGetRootElement(dom.get());
   CollectHints(dom->children, doc, 0);
@@ -608,7 +645,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   xmlNode* body = const_cast<xmlNode*>(FindElement(root, "body", 0));
   if (!body) body = root;
   std::vector<Block> blocks;
-  if (options.html.boilerplate && IsWholePage(text)) {
+  if (options.html.boilerplate && whole_page) {
     std::vector<xmlNode*> keep = ExtractMainContent(root, body, clean, report);
     // Tells the block-level boilerplate filter that the article span is
     // chosen already (see boilerplate.h).
