@@ -231,7 +231,7 @@ bool EndsLikeSentence(std::string_view t) {
     if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
         c == 0x300D || c == 0x300F || c == 0xFF09) {
       size_t n = 1;
-      while (n < t.size() && (static_cast<unsigned char>(t[t.size() - n]) & 0xC0) == 0x80) ++n;
+      while (n < t.size() && utf8::IsContinuation(static_cast<unsigned char>(t[t.size() - n]))) ++n;
       t.remove_suffix(n);
       continue;
     }
