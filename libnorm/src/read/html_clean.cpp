@@ -10,6 +10,7 @@
 #include "html_dom.h"
 #include "html_util.h"
 #include "html_visible.h"
+#include "node_table.h"
 #include "utf8.h"
 
 namespace norm::html {
@@ -260,11 +261,13 @@ class Extractor {
 
   const CleanOptions& options_;
   Report& report_;
-  std::unordered_map<const xmlNode*, Stat> stats_;
+  NodeIds ids_;  // the per-node tables' index (node_table.h); cleared by the caller
+  NodeTable<Stat> stats_{ids_};
+  // A hash map still: the selection iterates it, and its order decides ties.
   std::unordered_map<const xmlNode*, double> score_;
-  std::unordered_map<const xmlNode*, size_t> good_;  // link-poor paragraph weight × factor
-  std::unordered_set<const xmlNode*> protected_;     // article/main and their ancestors
-  std::unordered_set<const xmlNode*> markers_;       // the article/main elements themselves
+  NodeTable<size_t> good_{ids_};  // link-poor paragraph weight × factor
+  NodeSet protected_{ids_};       // article/main and their ancestors
+  NodeSet markers_{ids_};         // the article/main elements themselves
   size_t total_ = 0;
 };
 
@@ -918,6 +921,7 @@ xmlNode* CleanDom(xmlNode* root, const CleanOptions& options, Report& report) {
     ex.MarkProtected(root, 0);
     ex.PruneFurniture(root, total.weight, 0);
   }
+  NodeIds::Clear(root);
   return PageBody(root);
 }
 
@@ -932,6 +936,7 @@ MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Repor
     size_t weight = ex.StatOf(k).weight;
     ex.PruneFurniture(k, weight, 0);
   }
+  NodeIds::Clear(root);
   return main;
 }
 
