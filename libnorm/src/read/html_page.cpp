@@ -38,7 +38,9 @@ struct CtxtFree {
 // guessing UTF-8 itself (htmlCurrentChar); the tree is the same. An input
 // given through a read callback would keep only a window, but libxml2 2.9
 // then cuts attribute values longer than its buffer.
-xmlDoc* ReadUtf8Memory(htmlParserCtxt* ctxt, std::string_view text, int flags) {
+// *release, when given, is freed once libxml2 holds its copy of text.
+xmlDoc* ReadUtf8Memory(htmlParserCtxt* ctxt, std::string_view text, int flags,
+                       std::string* release) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as the UTF-8 handler skips it
   htmlCtxtReset(ctxt);
   xmlParserInputBuffer* buffer = xmlParserInputBufferCreateMem(
@@ -50,6 +52,7 @@ xmlDoc* ReadUtf8Memory(htmlParserCtxt* ctxt, std::string_view text, int flags) {
     return nullptr;
   }
   inputPush(ctxt, stream);
+  if (release != nullptr) std::string().swap(*release);
   htmlCtxtUseOptions(ctxt, flags);
   ctxt->html = 1;
   ctxt->charset = XML_CHAR_ENCODING_UTF8;
@@ -544,13 +547,24 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   std::call_once(init, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX) || text.size() > options.max_size)
     return Status(StatusCode::kTooLarge, "HTML input too large");
+  // The prescanned copy is freed as soon as libxml2 holds its own (one
+  // input-sized buffer fewer at the peak, the end of the parse); the rare
+  // second parse and the plain-text fallback prescan the input again.
+  const std::string_view input = text;
   std::string prescanned;
   PrescanResult prescan;
-  if (PrescanForParse(text, &prescanned, &prescan)) {
-    if (prescan.attributes_dropped > 0)
-      report.Count("html", "attributes-dropped", prescan.attributes_dropped);
-    text = prescanned;
-  }
+  const bool use_prescan = PrescanForParse(input, &prescanned, &prescan);
+  if (use_prescan && prescan.attributes_dropped > 0)
+    report.Count("html", "attributes-dropped", prescan.attributes_dropped);
+  auto parse_text = [&]() -> std::string_view {
+    if (!use_prescan) return input;
+    if (prescanned.empty()) {
+      PrescanResult again;
+      (void)PrescanForParse(input, &prescanned, &again);
+    }
+    return prescanned;
+  };
+  const bool whole_page = IsWholePage(parse_text());
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
               HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
   std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt;
@@ -559,7 +573,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   for (;;) {
     ctxt.reset(htmlNewParserCtxt());
     if (!ctxt) return Status(StatusCode::kIoError, "out of memory");
-    dom.reset(ReadUtf8Memory(ctxt.get(), text, flags));
+    dom.reset(ReadUtf8Memory(ctxt.get(), parse_text(), flags, use_prescan ? &prescanned : nullptr));
     err = xmlCtxtGetLastError(ctxt.get());
     // The one libxml2 limit that truncates silently: a text node over
     // 10 MB. Lift it for a second parse (options.max_size bounds the input).
@@ -578,17 +592,14 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
         {"html", "nesting deeper than libxml2's limit: text kept without markup", -1, {}, {}});
     Document flat;
     Report ignored;
-    Status s = ReadText(StripTags(text), options, &flat, ignored);
+    Status s = ReadText(StripTags(parse_text()), options, &flat, ignored);
     for (Block& b : flat.blocks) out->push_back(std::move(b));
     return s;
   }
-  // What the rest needs of the text, then the parser's own copy of it
-  // (libxml2 2.9 copies the whole input into its buffer) and the prescanned
-  // copy go: two input-sized buffers fewer alive next to the DOM.
-  const bool whole_page = IsWholePage(text);
+  // The parser's copy of the text (libxml2 2.9 copies the whole input
+  // into its buffer) goes with the parser: one input-sized buffer fewer
+  // alive next to the DOM.
   ctxt.reset();
-  text = {};
-  std::string().swap(prescanned);
   if (!dom) return Status::Ok();  // nothing parseable: an empty document
   xmlNode* root = xmlDocGetRootElement(dom.get());
   CollectHints(dom->children, doc, 0);
