@@ -8,11 +8,15 @@ wait4) and the ratios; copy them into docs/performance.md with the command.
   /usr/bin/python3 bench/perf_targets.py [--norm build/tools/norm/norm]
       [--rounds 5] [--work /tmp/norm-perf] [--only GROUP ...]
       [--pages DIR ...] [--chardet DIR] [--ftfy DIR] [--fortunes DIR]
-      [--fix-mb 20] [--sizes 1,10,100]
+      [--fix-mb 20] [--sizes 1,10,100] [--before OLD_NORM]
 
-Groups: startup, detect, decode, fix, pages, big, jsonl.
+Groups: startup, detect, decode, fix, pages, big, jsonl. With --before, the
+startup, detect and big groups also run an earlier norm binary in the same
+rounds (rows `before ...`): before/after from one run on a loaded machine.
 Inputs (generated under --work, never committed):
-  startup  `norm --version` vs `cat small.txt` (the process floor)
+  startup  `norm --version` and `norm detect small.txt` vs `uchardet small.txt`
+           and `cat small.txt` (the process floor); CPU time is the figure
+           (a loaded machine's wall time is mostly waiting)
   detect   `norm detect F` vs `uchardet F`, one process per file, over up to
            40 files of --chardet (chardet's labelled test files, any encoding)
   decode   20 MB of GBK (bench/gen_zh.py text re-encoded): `norm decode -f GBK`
@@ -130,10 +134,20 @@ BODY = re.compile(r"<body[^>]*>(.*?)(?:</body>|$)", re.S | re.I)
 def g_startup(a, w):
     small = os.path.join(w, "small.txt")
     open(small, "w").write("hello, world\n")
-    med = rounds([("norm --version", lambda: run([a.norm, "--version"], rss=False)),
-                  ("norm small.txt", lambda: run([a.norm, small], rss=False)),
-                  ("cat small.txt", lambda: run(["cat", small], rss=False))], a.rounds * 8)
+    cmds = [("norm --version", lambda: run([a.norm, "--version"], rss=False)),
+            ("norm detect small.txt", lambda: run([a.norm, "detect", small], rss=False)),
+            ("norm small.txt", lambda: run([a.norm, small], rss=False))]
+    if a.before:
+        cmds += [("before --version", lambda: run([a.before, "--version"], rss=False)),
+                 ("before detect small.txt", lambda: run([a.before, "detect", small], rss=False))]
+    cmds += [("uchardet small.txt", lambda: run(["uchardet", small], rss=False)),
+             ("cat small.txt", lambda: run(["cat", small], rss=False))]
+    med = rounds(cmds, a.rounds * 8)
     table("Start-up (median of %d alternated runs)" % (a.rounds * 8), med, base="cat small.txt")
+    u = med["uchardet small.txt"][1]
+    for name in med:
+        if "detect" in name:
+            print(f"- `{name}`: {med[name][1] / u:.2f}x uchardet's CPU time")
 
 
 def g_detect(a, w):
@@ -153,8 +167,10 @@ def g_detect(a, w):
                 rss = max(rss, r)
             return tw / len(files), tc / len(files), rss
         return fn
-    med = rounds([("norm detect F", each([a.norm, "detect"])),
-                  ("uchardet F", each(["uchardet"]))], a.rounds)
+    cmds = [("norm detect F", each([a.norm, "detect"]))]
+    if a.before:
+        cmds.append(("before detect F", each([a.before, "detect"])))
+    med = rounds(cmds + [("uchardet F", each(["uchardet"]))], a.rounds)
     table(f"Detection, one process per file ({len(files)} files of {a.chardet}; "
           "times per file)", med, base="uchardet F")
 
@@ -268,9 +284,13 @@ def g_big(a, w):
             big_doc(files, mb * MB, path)
         size = os.path.getsize(path) / 1e6
         n = a.rounds if mb < 50 else max(3, a.rounds // 2)
-        med = rounds([(f"norm big{mb:g}.html", lambda: run([a.norm, path]))], n)
-        table(f"One {size:.1f} MB document of real page bodies (peak / input = "
-              f"{med[f'norm big{mb:g}.html'][2] * 1024 / (size * 1e6):.2f})", med, size_mb=size)
+        cmds = [(f"norm big{mb:g}.html", lambda: run([a.norm, path]))]
+        if a.before:
+            cmds.append((f"before big{mb:g}.html", lambda: run([a.before, path])))
+        med = rounds(cmds, n)
+        peaks = ", ".join(f"{name.split()[0]} {med[name][2] * 1024 / (size * 1e6):.2f}" for name in med)
+        table(f"One {size:.1f} MB document of real page bodies (peak / input: {peaks})", med,
+              size_mb=size)
 
 
 def g_jsonl(a, w):
@@ -309,8 +329,11 @@ def main():
     ap.add_argument("--fortunes", default="/usr/share/games/fortunes")
     ap.add_argument("--fix-mb", type=float, default=20)
     ap.add_argument("--sizes", default="1,10,100")
+    ap.add_argument("--before", help="an earlier norm binary, measured in the same rounds")
     a = ap.parse_args()
     a.norm = os.path.abspath(a.norm)
+    if a.before:
+        a.before = os.path.abspath(a.before)
     os.makedirs(a.work, exist_ok=True)
     print(f"norm: {a.norm}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
           f"load average {os.getloadavg()[0]:.1f}")
