@@ -10,6 +10,7 @@
 #include "han_words.h"
 #include "script.h"
 #include "utf8.h"
+#include "zh_phrases.h"
 
 namespace norm::zh_internal {
 
@@ -142,14 +143,16 @@ HanScript ScriptOfClass(text_model::HanClass k) {
 
 }  // namespace
 
-// s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk):
-// one phrase converter and two small ones load several times faster than
-// three phrase converters.
+// s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk): one
+// phrase converter and two small ones. Compiled at build time (zh_phrases.h).
 struct Consistency::Converters {
-  std::shared_ptr<const ZhConverter> t2s, s2t, t2tw, t2hk;
+  const PhraseConverter* t2s = PhraseConverter::Get("t2s");
+  const PhraseConverter* s2t = PhraseConverter::Get("s2t");
+  const PhraseConverter* t2tw = PhraseConverter::Get("t2tw");
+  const PhraseConverter* t2hk = PhraseConverter::Get("t2hk");
 };
 
-Consistency::Consistency(std::string_view target) {
+Consistency::Consistency(std::string_view target) : converters_(std::make_unique<Converters>()) {
   hant_name_ = target == "zh-Hant" ? "s2t" : target == "zh-HK" ? "s2hk" : "s2tw";
 }
 
@@ -161,21 +164,6 @@ ZhScript Consistency::Clear(const ZhScriptCounts& c) {
   if (c.traditional_only >= kClearMin && c.traditional_only >= kClearRatio * c.simplified_only)
     return ZhScript::kHant;
   return ZhScript::kUnknown;
-}
-
-const Consistency::Converters* Consistency::Load(Report& report) const {
-  std::call_once(once_, [&] {
-    auto c = std::make_unique<Converters>();
-    Status s;
-    c->t2s = ZhConverter::Get("t2s", &s);
-    c->s2t = ZhConverter::Get("s2t", &s);
-    c->t2tw = ZhConverter::Get("t2tw", &s);
-    c->t2hk = ZhConverter::Get("t2hk", &s);
-    bool ok = c->t2s && c->s2t && c->t2tw && c->t2hk;
-    if (ok) converters_ = std::move(c);
-  });
-  if (converters_ == nullptr) report.Count("zh", "consistency-unavailable");
-  return converters_.get();
 }
 
 ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback) {
@@ -321,7 +309,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     a = b;
   }
 
-  const Converters* conv = nullptr;
+  const Converters* conv = converters_.get();
   // How often the whole prose string writes a character: counted on first
   // use.
   const auto usage_of = [&](char32_t c) -> int64_t {
@@ -343,7 +331,6 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       ++left;
       continue;
     }
-    if (conv == nullptr && (conv = Load(report)) == nullptr) return false;
     size_t a = i, b = i + 1;
     while (a > 0 && i - a < static_cast<size_t>(kWindow) && text::IsHan(cps[a - 1])) --a;
     while (b < n && b - i <= static_cast<size_t>(kWindow) && text::IsHan(cps[b])) ++b;

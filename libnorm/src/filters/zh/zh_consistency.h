@@ -43,12 +43,11 @@
 // whose conversion changes their length are cut down to the candidate.
 //
 // Cost: one table lookup per character on clean text; the OpenCC converters
-// are loaded on the first candidate only.
+// are compiled into static tables at build time (zh_phrases.h).
 #pragma once
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -116,11 +115,9 @@ class Consistency {
                std::string_view whole, std::unordered_map<char32_t, int64_t>* usage_counts,
                Report& report) const;
   struct Converters;
-  const Converters* Load(Report& report) const;
 
   std::string hant_name_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<Converters> converters_;
+  std::unique_ptr<const Converters> converters_;
 };
 
 }  // namespace norm::zh_internal
