@@ -167,15 +167,22 @@ ZhScript Consistency::Clear(const ZhScriptCounts& c) {
 }
 
 ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback) {
-  ZhScriptCounts sum;
-  const size_t a = k >= kNearLines ? k - kNearLines : 0;
-  const size_t b = std::min(counts.size(), k + kNearLines + 1);
-  for (size_t j = a; j < b; ++j) {
-    sum.simplified_only += counts[j].simplified_only;
-    sum.traditional_only += counts[j].traditional_only;
+  // The nearest lines first: a verse between Traditional verses is
+  // Traditional, however much Simplified prose comes a few lines before.
+  ZhScriptCounts sum = counts[k];
+  for (size_t d = 1; d <= kNearLines; ++d) {
+    if (k >= d) {
+      sum.simplified_only += counts[k - d].simplified_only;
+      sum.traditional_only += counts[k - d].traditional_only;
+    }
+    if (k + d < counts.size()) {
+      sum.simplified_only += counts[k + d].simplified_only;
+      sum.traditional_only += counts[k + d].traditional_only;
+    }
+    const ZhScript near = Clear(sum);
+    if (near != ZhScript::kUnknown) return near;
   }
-  const ZhScript near = Clear(sum);
-  return near != ZhScript::kUnknown ? near : fallback;
+  return fallback;
 }
 
 void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) const {
@@ -260,13 +267,15 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   if (own == ZhScript::kUnknown && n_foreign >= 2 && n_foreign >= n_native) return false;
 
   const size_t n = cps.size();
-  std::vector<HanScript> script(n);
-  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
   // The other script's characters that both scripts write: candidates only
   // where real usage says so.
   const text_model::HanClass shared = want == ZhScript::kHant
                                           ? text_model::HanClass::kSimplifiedShared
                                           : text_model::HanClass::kTraditionalShared;
+  // Most lines of clean text have no candidate at all: nothing to set up.
+  if (n_foreign == 0 && std::find(cls, cls + n, shared) == cls + n) return false;
+  std::vector<HanScript> script(n);
+  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
   std::vector<char32_t> usage(n, 0);
   bool any_usage = false;
   for (size_t i = 0; i < n; ++i) {

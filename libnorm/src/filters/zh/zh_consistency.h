@@ -7,8 +7,9 @@
 //
 // Which script. A line's script is its own when it is clear (the majority
 // script has at least kClearMin distinguishing characters and kClearRatio
-// times the other's), else that of the kNearLines lines before and after it
-// (a verse of a Traditional poem in a Simplified collection), else the
+// times the other's), else that of the nearest lines before and after it
+// that are clear together, up to kNearLines each side (a verse of a
+// Traditional poem in a Simplified collection), else the
 // fallback the caller gives: the script of the paragraphs around this one in
 // the pipeline, the document's in `norm zh`.
 //
@@ -91,8 +92,8 @@ class Consistency {
   // kUnknown when neither script is clear.
   static ZhScript Clear(const ZhScriptCounts& counts);
 
-  // The clear script of counts[k] and the kNearLines entries before and
-  // after it; `fallback` when it is not clear.
+  // The clear script of counts[k] and the d entries before and after it,
+  // for the smallest d up to kNearLines that gives one; else `fallback`.
   static ZhScript Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback);
 
   // Fixes the other script's characters in one prose string, line by line.
