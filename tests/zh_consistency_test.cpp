@@ -128,6 +128,20 @@ TEST(ZhConsistency, NearestLinesDecideFirst) {
             "這個問題我們說過很多次。\n他說了。\n用於說明。");
 }
 
+TEST(ZhConsistency, ClassicalFormsTheTextWritesStay) {
+  // Classical verse writes 于 throughout, never 於: 于 stays where no word
+  // writes 於 around it; 用于 is still a leftover (用於 is a word).
+  const std::string verse =
+      "這些詩歌裡的寫法與後世不同，讀者應該對照閱讀，並用于說明。\n"
+      "赫赫南仲，玁狁于襄。\n胡轉予于恤？靡所止居。\n畏天之威，于時保之。";
+  EXPECT_EQ(FixHant(verse),
+            "這些詩歌裡的寫法與後世不同，讀者應該對照閱讀，並用於說明。\n"
+            "赫赫南仲，玁狁于襄。\n胡轉予于恤？靡所止居。\n畏天之威，于時保之。");
+  // Modern text that writes 於 as often: a stray 于 is a leftover.
+  EXPECT_EQ(FixHant("這裡的說明對於讀者很重要。讀者應該對照閱讀，他于是離開了。"),
+            "這裡的說明對於讀者很重要。讀者應該對照閱讀，他於是離開了。");
+}
+
 TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {
   // 户 is Hong Kong's form: kept in text that writes it, a leftover in text
   // that writes 戶.

@@ -15,27 +15,17 @@ them. Building the same converters from the dictionaries at run time costs
 import argparse
 import json
 import os
-import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_text_model import read_opencc_dict  # noqa: E402
 
 CONFIGS = ["t2s", "s2t", "t2tw", "t2hk"]
 
 
 def read_dict(name, args):
-    with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, name + ".txt")
-        subprocess.run([args.opencc_dict_bin, "-i", os.path.join(args.opencc_dir, name + ".ocd2"),
-                        "-o", out, "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
-        d = {}
-        with open(out, encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) == 2 and parts[0] and parts[0] not in d:
-                    d[parts[0]] = parts[1].split(" ")[0]
-    if len(d) < 30:
-        sys.exit("gen_zh_phrases: OpenCC dictionary %s looks truncated (%d entries)" % (name, len(d)))
-    return d
+    """NAME.ocd2 as {key: default value}."""
+    return {k: vs[0] for k, vs in read_opencc_dict(name, args).items() if k}
 
 
 def dict_files(node):

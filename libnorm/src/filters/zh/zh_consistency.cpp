@@ -88,6 +88,27 @@ bool UsageKeeps(std::u32string_view cps, size_t i, char32_t fixed, HanScript scr
   return keep > 0 && keep * kWordRatio >= other;
 }
 
+// Whether real usage of the line's script writes a word around cps[i] with
+// `fixed` in its place (用於, 優於, 前後).
+bool UsageWritesFix(std::u32string_view cps, size_t i, char32_t fixed, HanScript script) {
+  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
+    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
+      bool han = true;
+      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
+      if (han && text_model::HanWordFreq(&cps[a], len, i - a, fixed, script) > 0) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a text whose lines of one script write a -mostly character
+// `kept` times and its fix `fixed` times writes it as its own form:
+// classical text writes 于 and 云 throughout (不畏于天, 云誰之思), where a
+// character-by-character conversion leaves 于 among many 於.
+bool TextWritesItsOwnForm(int64_t kept, int64_t fixed) {
+  return kept >= kClearMin && kept >= fixed;
+}
+
 // A character both scripts write (准 for 準 and in 批准): the other form that
 // real usage of the line's script writes in a word around cps[i] at least
 // kWordRatio times as often as any word around it with cps[i] itself (標准 ->
@@ -236,13 +257,33 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
   out.reserve(text.size());
   bool changed = false;
   std::unordered_map<char32_t, int64_t> usage_counts;
+  // How often the lines of each script write a character: counted on first
+  // use.
+  std::unordered_map<char32_t, int64_t> by_script[2];
+  bool counted = false;
+  const ScriptUsage script_usage = [&](ZhScript s, char32_t c) -> int64_t {
+    if (!counted) {
+      counted = true;
+      for (size_t j = 0; j < lines.size(); ++j) {
+        const ZhScript own = Clear(counts[j]);
+        const ZhScript w = own != ZhScript::kUnknown ? own : Near(counts, j, fallback);
+        if (w == ZhScript::kUnknown) continue;
+        auto& m = by_script[w == ZhScript::kHant];
+        for (size_t i = start[j]; i < start[j + 1]; ++i)
+          if (text::IsHan(cps[i])) ++m[cps[i]];
+      }
+    }
+    const auto& m = by_script[s == ZhScript::kHant];
+    const auto it = m.find(c);
+    return it == m.end() ? 0 : it->second;
+  };
   for (size_t j = 0; j < lines.size(); ++j) {
     line.assign(lines[j]);
     const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
     if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0)
       changed |= FixLine(line, std::u32string_view(cps).substr(start[j], start[j + 1] - start[j]),
                          cls.data() + start[j], counts[j], Near(counts, j, fallback), offset, text,
-                         &usage_counts, report);
+                         &usage_counts, script_usage, report);
     out += line;
     if (j + 1 < lines.size()) out += '\n';
   }
@@ -253,7 +294,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
                           const text_model::HanClass* cls, const ZhScriptCounts& counts,
                           ZhScript fallback, size_t offset, std::string_view whole,
                           std::unordered_map<char32_t, int64_t>* usage_counts,
-                          Report& report) const {
+                          const ScriptUsage& script_usage, Report& report) const {
   ZhScript own = Clear(counts);
   ZhScript want = own != ZhScript::kUnknown ? own : fallback;
   if (want == ZhScript::kUnknown) return false;
@@ -276,6 +317,11 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   if (n_foreign == 0 && std::find(cls, cls + n, shared) == cls + n) return false;
   std::vector<HanScript> script(n);
   for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
+  // The other script's characters this script writes in a few places (后 in
+  // 皇后; 于, 云 and 后 in classical text: 不畏于天, 二后受之).
+  const text_model::HanClass mostly = want == ZhScript::kHant
+                                          ? text_model::HanClass::kSimplifiedMostly
+                                          : text_model::HanClass::kTraditionalMostly;
   std::vector<char32_t> usage(n, 0);
   bool any_usage = false;
   for (size_t i = 0; i < n; ++i) {
@@ -378,7 +424,10 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       break;
     }
     if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||
-        (usage[i] != 0 ? fixed != usage[i] : UsageKeeps(cps, i, fixed, native))) {
+        (usage[i] != 0 ? fixed != usage[i] : UsageKeeps(cps, i, fixed, native)) ||
+        (cls[i] == mostly &&
+         TextWritesItsOwnForm(script_usage(want, cps[i]), script_usage(want, fixed)) &&
+         !UsageWritesFix(cps, i, fixed, native))) {
       ++left;
       continue;
     }

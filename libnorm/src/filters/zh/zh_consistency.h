@@ -48,6 +48,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -107,6 +108,8 @@ class Consistency {
   const std::string& traditional_config() const { return hant_name_; }
 
  private:
+  // How often the prose string's lines of a script write a character.
+  using ScriptUsage = std::function<int64_t(ZhScript, char32_t)>;
   // Fixes one line with its counts; false when nothing changed.
   // whole: the prose string the line is part of; usage_counts: its Han
   // characters' counts, filled on first use.
@@ -114,7 +117,7 @@ class Consistency {
   bool FixLine(std::string& line, std::u32string_view cps, const text_model::HanClass* cls,
                const ZhScriptCounts& counts, ZhScript fallback, size_t offset,
                std::string_view whole, std::unordered_map<char32_t, int64_t>* usage_counts,
-               Report& report) const;
+               const ScriptUsage& script_usage, Report& report) const;
   struct Converters;
 
   std::string hant_name_;
