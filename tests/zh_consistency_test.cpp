@@ -112,6 +112,36 @@ TEST(ZhConsistency, UnclearLinesTakeTheirNeighbours) {
             "这个问题我们说过很多次，然后大家都同意了。另外推荐渡り廊下走り隊的歌曲。");
 }
 
+TEST(ZhConsistency, NearestLinesDecideFirst) {
+  // A verse with one Traditional character after dense Simplified prose: the
+  // verses around it are Traditional, so 參 stays, though the five lines
+  // each side hold more Simplified than Traditional.
+  const std::string text =
+      "这个问题我们说过很多次，对于这些说法，他们也应该认真对待。\n"
+      "这些诗歌原来都是配乐演唱的，后来乐谱失传，只留下了歌词，读来难免觉得遗憾。\n"
+      "下面这首诗历来被认为是爱情诗的代表，读者们对它的评价众说纷纭。\n"
+      "请对照原文，体会它的节奏与韵律，这样学习诗经会更加轻松。\n"
+      "關關雎鳩，在河之洲。\n參差荇菜，左右流之。\n悠哉悠哉，輾轉反側。";
+  EXPECT_EQ(FixHans(text), text);
+  // Far lines still decide when the near ones are not clear.
+  EXPECT_EQ(FixHans("這個問題我們說過很多次。\n他說了。\n用于說明。"),
+            "這個問題我們說過很多次。\n他說了。\n用於說明。");
+}
+
+TEST(ZhConsistency, ClassicalFormsTheTextWritesStay) {
+  // Classical verse writes 于 throughout, never 於: 于 stays where no word
+  // writes 於 around it; 用于 is still a leftover (用於 is a word).
+  const std::string verse =
+      "這些詩歌裡的寫法與後世不同，讀者應該對照閱讀，並用于說明。\n"
+      "赫赫南仲，玁狁于襄。\n胡轉予于恤？靡所止居。\n畏天之威，于時保之。";
+  EXPECT_EQ(FixHant(verse),
+            "這些詩歌裡的寫法與後世不同，讀者應該對照閱讀，並用於說明。\n"
+            "赫赫南仲，玁狁于襄。\n胡轉予于恤？靡所止居。\n畏天之威，于時保之。");
+  // Modern text that writes 於 as often: a stray 于 is a leftover.
+  EXPECT_EQ(FixHant("這裡的說明對於讀者很重要。讀者應該對照閱讀，他于是離開了。"),
+            "這裡的說明對於讀者很重要。讀者應該對照閱讀，他於是離開了。");
+}
+
 TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {
   // 户 is Hong Kong's form: kept in text that writes it, a leftover in text
   // that writes 戶.

@@ -81,43 +81,7 @@ size_t SentenceCut(std::string_view text, size_t max) {
 
 }  // namespace
 
-// A dictionary as OpenCC consults it: a group whose first member with a match
-// wins (a plain dictionary is a group of one).
-struct Group {
-  std::vector<const Trie*> tries;
-  bool ascii_keys = false;
-
-  size_t Match(const char* p, const char* end, std::string_view* value) const {
-    for (const Trie* t : tries) {
-      size_t len = t->Match(p, end, value);
-      if (len != 0) return len;
-    }
-    return 0;
-  }
-
-  // OpenCC's Conversion::Convert of one segment, appended to *out.
-  void Convert(const char* p, const char* end, std::string* out) const {
-    while (p < end) {
-      if (static_cast<unsigned char>(*p) < 0x80 && !ascii_keys) {
-        const char* q = p + 1;
-        while (q < end && static_cast<unsigned char>(*q) < 0x80) ++q;
-        out->append(p, q);
-        p = q;
-        continue;
-      }
-      std::string_view value;
-      size_t len = Match(p, end, &value);
-      if (len != 0) {
-        out->append(value);
-        p += len;
-      } else {
-        size_t n = std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(*p)), end - p);
-        out->append(p, n);
-        p += n;
-      }
-    }
-  }
-};
+using Group = zh_internal::MatchGroup<Trie>;
 
 struct ZhConverter::Impl {
   opencc::ConverterPtr opencc;  // keeps the dictionaries alive; fallback engine
@@ -130,18 +94,7 @@ struct ZhConverter::Impl {
   int64_t Segment(const char* p, const char* end, std::string* out, std::string* a,
                   std::string* b) const {
     size_t start = out->size();
-    if (chain.size() == 1) {
-      chain[0].Convert(p, end, out);
-    } else {
-      a->clear();
-      chain[0].Convert(p, end, a);
-      for (size_t i = 1; i < chain.size(); ++i) {
-        b->clear();
-        chain[i].Convert(a->data(), a->data() + a->size(), b);
-        std::swap(*a, *b);
-      }
-      out->append(*a);
-    }
+    zh_internal::ConvertChain(chain, p, end, out, a, b);
     std::string_view in(p, static_cast<size_t>(end - p));
     std::string_view converted = std::string_view(*out).substr(start);
     return CountChanged(in, converted);

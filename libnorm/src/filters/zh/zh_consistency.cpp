@@ -10,6 +10,7 @@
 #include "han_words.h"
 #include "script.h"
 #include "utf8.h"
+#include "zh_phrases.h"
 
 namespace norm::zh_internal {
 
@@ -87,6 +88,27 @@ bool UsageKeeps(std::u32string_view cps, size_t i, char32_t fixed, HanScript scr
   return keep > 0 && keep * kWordRatio >= other;
 }
 
+// Whether real usage of the line's script writes a word around cps[i] with
+// `fixed` in its place (用於, 優於, 前後).
+bool UsageWritesFix(std::u32string_view cps, size_t i, char32_t fixed, HanScript script) {
+  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
+    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
+      bool han = true;
+      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
+      if (han && text_model::HanWordFreq(&cps[a], len, i - a, fixed, script) > 0) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a text whose lines of one script write a -mostly character
+// `kept` times and its fix `fixed` times writes it as its own form:
+// classical text writes 于 and 云 throughout (不畏于天, 云誰之思), where a
+// character-by-character conversion leaves 于 among many 於.
+bool TextWritesItsOwnForm(int64_t kept, int64_t fixed) {
+  return kept >= kClearMin && kept >= fixed;
+}
+
 // A character both scripts write (准 for 準 and in 批准): the other form that
 // real usage of the line's script writes in a word around cps[i] at least
 // kWordRatio times as often as any word around it with cps[i] itself (標准 ->
@@ -142,14 +164,16 @@ HanScript ScriptOfClass(text_model::HanClass k) {
 
 }  // namespace
 
-// s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk):
-// one phrase converter and two small ones load several times faster than
-// three phrase converters.
+// s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk): one
+// phrase converter and two small ones. Compiled at build time (zh_phrases.h).
 struct Consistency::Converters {
-  std::shared_ptr<const ZhConverter> t2s, s2t, t2tw, t2hk;
+  const PhraseConverter* t2s = PhraseConverter::Get("t2s");
+  const PhraseConverter* s2t = PhraseConverter::Get("s2t");
+  const PhraseConverter* t2tw = PhraseConverter::Get("t2tw");
+  const PhraseConverter* t2hk = PhraseConverter::Get("t2hk");
 };
 
-Consistency::Consistency(std::string_view target) {
+Consistency::Consistency(std::string_view target) : converters_(std::make_unique<Converters>()) {
   hant_name_ = target == "zh-Hant" ? "s2t" : target == "zh-HK" ? "s2hk" : "s2tw";
 }
 
@@ -163,31 +187,23 @@ ZhScript Consistency::Clear(const ZhScriptCounts& c) {
   return ZhScript::kUnknown;
 }
 
-const Consistency::Converters* Consistency::Load(Report& report) const {
-  std::call_once(once_, [&] {
-    auto c = std::make_unique<Converters>();
-    Status s;
-    c->t2s = ZhConverter::Get("t2s", &s);
-    c->s2t = ZhConverter::Get("s2t", &s);
-    c->t2tw = ZhConverter::Get("t2tw", &s);
-    c->t2hk = ZhConverter::Get("t2hk", &s);
-    bool ok = c->t2s && c->s2t && c->t2tw && c->t2hk;
-    if (ok) converters_ = std::move(c);
-  });
-  if (converters_ == nullptr) report.Count("zh", "consistency-unavailable");
-  return converters_.get();
-}
-
 ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback) {
-  ZhScriptCounts sum;
-  const size_t a = k >= kNearLines ? k - kNearLines : 0;
-  const size_t b = std::min(counts.size(), k + kNearLines + 1);
-  for (size_t j = a; j < b; ++j) {
-    sum.simplified_only += counts[j].simplified_only;
-    sum.traditional_only += counts[j].traditional_only;
+  // The nearest lines first: a verse between Traditional verses is
+  // Traditional, however much Simplified prose comes a few lines before.
+  ZhScriptCounts sum = counts[k];
+  for (size_t d = 1; d <= kNearLines; ++d) {
+    if (k >= d) {
+      sum.simplified_only += counts[k - d].simplified_only;
+      sum.traditional_only += counts[k - d].traditional_only;
+    }
+    if (k + d < counts.size()) {
+      sum.simplified_only += counts[k + d].simplified_only;
+      sum.traditional_only += counts[k + d].traditional_only;
+    }
+    const ZhScript near = Clear(sum);
+    if (near != ZhScript::kUnknown) return near;
   }
-  const ZhScript near = Clear(sum);
-  return near != ZhScript::kUnknown ? near : fallback;
+  return fallback;
 }
 
 void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) const {
@@ -241,13 +257,33 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
   out.reserve(text.size());
   bool changed = false;
   std::unordered_map<char32_t, int64_t> usage_counts;
+  // How often the lines of each script write a character: counted on first
+  // use.
+  std::unordered_map<char32_t, int64_t> by_script[2];
+  bool counted = false;
+  const ScriptUsage script_usage = [&](ZhScript s, char32_t c) -> int64_t {
+    if (!counted) {
+      counted = true;
+      for (size_t j = 0; j < lines.size(); ++j) {
+        const ZhScript own = Clear(counts[j]);
+        const ZhScript w = own != ZhScript::kUnknown ? own : Near(counts, j, fallback);
+        if (w == ZhScript::kUnknown) continue;
+        auto& m = by_script[w == ZhScript::kHant];
+        for (size_t i = start[j]; i < start[j + 1]; ++i)
+          if (text::IsHan(cps[i])) ++m[cps[i]];
+      }
+    }
+    const auto& m = by_script[s == ZhScript::kHant];
+    const auto it = m.find(c);
+    return it == m.end() ? 0 : it->second;
+  };
   for (size_t j = 0; j < lines.size(); ++j) {
     line.assign(lines[j]);
     const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
     if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0)
       changed |= FixLine(line, std::u32string_view(cps).substr(start[j], start[j + 1] - start[j]),
                          cls.data() + start[j], counts[j], Near(counts, j, fallback), offset, text,
-                         &usage_counts, report);
+                         &usage_counts, script_usage, report);
     out += line;
     if (j + 1 < lines.size()) out += '\n';
   }
@@ -258,7 +294,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
                           const text_model::HanClass* cls, const ZhScriptCounts& counts,
                           ZhScript fallback, size_t offset, std::string_view whole,
                           std::unordered_map<char32_t, int64_t>* usage_counts,
-                          Report& report) const {
+                          const ScriptUsage& script_usage, Report& report) const {
   ZhScript own = Clear(counts);
   ZhScript want = own != ZhScript::kUnknown ? own : fallback;
   if (want == ZhScript::kUnknown) return false;
@@ -272,13 +308,20 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   if (own == ZhScript::kUnknown && n_foreign >= 2 && n_foreign >= n_native) return false;
 
   const size_t n = cps.size();
-  std::vector<HanScript> script(n);
-  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
   // The other script's characters that both scripts write: candidates only
   // where real usage says so.
   const text_model::HanClass shared = want == ZhScript::kHant
                                           ? text_model::HanClass::kSimplifiedShared
                                           : text_model::HanClass::kTraditionalShared;
+  // Most lines of clean text have no candidate at all: nothing to set up.
+  if (n_foreign == 0 && std::find(cls, cls + n, shared) == cls + n) return false;
+  std::vector<HanScript> script(n);
+  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
+  // The other script's characters this script writes in a few places (后 in
+  // 皇后; 于, 云 and 后 in classical text: 不畏于天, 二后受之).
+  const text_model::HanClass mostly = want == ZhScript::kHant
+                                          ? text_model::HanClass::kSimplifiedMostly
+                                          : text_model::HanClass::kTraditionalMostly;
   std::vector<char32_t> usage(n, 0);
   bool any_usage = false;
   for (size_t i = 0; i < n; ++i) {
@@ -321,7 +364,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     a = b;
   }
 
-  const Converters* conv = nullptr;
+  const Converters* conv = converters_.get();
   // How often the whole prose string writes a character: counted on first
   // use.
   const auto usage_of = [&](char32_t c) -> int64_t {
@@ -343,7 +386,6 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       ++left;
       continue;
     }
-    if (conv == nullptr && (conv = Load(report)) == nullptr) return false;
     size_t a = i, b = i + 1;
     while (a > 0 && i - a < static_cast<size_t>(kWindow) && text::IsHan(cps[a - 1])) --a;
     while (b < n && b - i <= static_cast<size_t>(kWindow) && text::IsHan(cps[b])) ++b;
@@ -382,7 +424,10 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       break;
     }
     if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||
-        (usage[i] != 0 ? fixed != usage[i] : UsageKeeps(cps, i, fixed, native))) {
+        (usage[i] != 0 ? fixed != usage[i] : UsageKeeps(cps, i, fixed, native)) ||
+        (cls[i] == mostly &&
+         TextWritesItsOwnForm(script_usage(want, cps[i]), script_usage(want, fixed)) &&
+         !UsageWritesFix(cps, i, fixed, native))) {
       ++left;
       continue;
     }

@@ -7,8 +7,9 @@
 //
 // Which script. A line's script is its own when it is clear (the majority
 // script has at least kClearMin distinguishing characters and kClearRatio
-// times the other's), else that of the kNearLines lines before and after it
-// (a verse of a Traditional poem in a Simplified collection), else the
+// times the other's), else that of the nearest lines before and after it
+// that are clear together, up to kNearLines each side (a verse of a
+// Traditional poem in a Simplified collection), else the
 // fallback the caller gives: the script of the paragraphs around this one in
 // the pipeline, the document's in `norm zh`.
 //
@@ -43,12 +44,12 @@
 // whose conversion changes their length are cut down to the candidate.
 //
 // Cost: one table lookup per character on clean text; the OpenCC converters
-// are loaded on the first candidate only.
+// are compiled into static tables at build time (zh_phrases.h).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -92,8 +93,8 @@ class Consistency {
   // kUnknown when neither script is clear.
   static ZhScript Clear(const ZhScriptCounts& counts);
 
-  // The clear script of counts[k] and the kNearLines entries before and
-  // after it; `fallback` when it is not clear.
+  // The clear script of counts[k] and the d entries before and after it,
+  // for the smallest d up to kNearLines that gives one; else `fallback`.
   static ZhScript Near(const std::vector<ZhScriptCounts>& counts, size_t k, ZhScript fallback);
 
   // Fixes the other script's characters in one prose string, line by line.
@@ -107,6 +108,8 @@ class Consistency {
   const std::string& traditional_config() const { return hant_name_; }
 
  private:
+  // How often the prose string's lines of a script write a character.
+  using ScriptUsage = std::function<int64_t(ZhScript, char32_t)>;
   // Fixes one line with its counts; false when nothing changed.
   // whole: the prose string the line is part of; usage_counts: its Han
   // characters' counts, filled on first use.
@@ -114,13 +117,11 @@ class Consistency {
   bool FixLine(std::string& line, std::u32string_view cps, const text_model::HanClass* cls,
                const ZhScriptCounts& counts, ZhScript fallback, size_t offset,
                std::string_view whole, std::unordered_map<char32_t, int64_t>* usage_counts,
-               Report& report) const;
+               const ScriptUsage& script_usage, Report& report) const;
   struct Converters;
-  const Converters* Load(Report& report) const;
 
   std::string hant_name_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<Converters> converters_;
+  std::unique_ptr<const Converters> converters_;
 };
 
 }  // namespace norm::zh_internal

@@ -176,4 +176,64 @@ void ForEachMatch(std::string_view text, const Dict& dict, bool ascii_keys, OnRu
   if (run < end) on_run(run, end);
 }
 
+// A dictionary as OpenCC consults it: a group whose first member with a match
+// wins (a plain dictionary is a group of one). Dict: a Trie, or anything with
+// its Match.
+template <typename Dict>
+struct MatchGroup {
+  std::vector<const Dict*> tries;
+  bool ascii_keys = false;
+
+  size_t Match(const char* p, const char* end, std::string_view* value) const {
+    for (const Dict* t : tries) {
+      size_t len = t->Match(p, end, value);
+      if (len != 0) return len;
+    }
+    return 0;
+  }
+
+  // OpenCC's Conversion::Convert of one segment, appended to *out.
+  void Convert(const char* p, const char* end, std::string* out) const {
+    while (p < end) {
+      if (static_cast<unsigned char>(*p) < 0x80 && !ascii_keys) {
+        const char* q = p + 1;
+        while (q < end && static_cast<unsigned char>(*q) < 0x80) ++q;
+        out->append(p, q);
+        p = q;
+        continue;
+      }
+      std::string_view value;
+      size_t len = Match(p, end, &value);
+      if (len != 0) {
+        out->append(value);
+        p += len;
+      } else {
+        size_t n = std::min<size_t>(utf8::SequenceLength(static_cast<unsigned char>(*p)),
+                                    static_cast<size_t>(end - p));
+        out->append(p, n);
+        p += n;
+      }
+    }
+  }
+};
+
+// OpenCC's conversion chain applied to one segment [p, end), appended to
+// *out; a and b are scratch buffers.
+template <typename Group>
+void ConvertChain(const std::vector<Group>& chain, const char* p, const char* end, std::string* out,
+                  std::string* a, std::string* b) {
+  if (chain.size() == 1) {
+    chain[0].Convert(p, end, out);
+    return;
+  }
+  a->clear();
+  chain[0].Convert(p, end, a);
+  for (size_t i = 1; i < chain.size(); ++i) {
+    b->clear();
+    chain[i].Convert(a->data(), a->data() + a->size(), b);
+    std::swap(*a, *b);
+  }
+  out->append(*a);
+}
+
 }  // namespace norm::zh_internal
