@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
+#include <optional>
 
 namespace norm::cli {
 namespace {
@@ -95,11 +95,7 @@ int PlaceMarks(std::string& html, const std::vector<Mark>& marks) {
   return placed;
 }
 
-struct Scored {
-  ReviewDoc doc;
-  int64_t removed = 0;
-  int64_t repaired = 0;
-};
+using Scored = ReviewPage::Scored;
 
 void Score(Scored& s) {
   for (const Report::Counter& c : s.doc.report.counters()) {
@@ -114,6 +110,12 @@ void Score(Scored& s) {
     else if (removal)
       s.removed += c.value;
   }
+}
+
+// The page's order: most changed first, ties in the run's order.
+bool ShownBefore(const Scored& a, const Scored& b) {
+  int64_t ca = a.removed + a.repaired, cb = b.removed + b.repaired;
+  return ca != cb ? ca > cb : a.order < b.order;
 }
 
 constexpr const char* kStyle = R"css(
@@ -187,7 +189,10 @@ void Document(std::string& out, const Scored& s) {
   }
   std::string input = "<pre class=\"input\">" + Escape(d.input) + "</pre>";
   PlaceMarks(input, input_marks);
-  std::string output = d.status.ok() ? RenderMarkdown(d.markdown) : std::string();
+  std::string output;
+  if (d.status.ok())
+    output = d.output_is_markdown ? RenderMarkdown(d.markdown)
+                                  : "<pre class=\"input\">" + Escape(d.markdown) + "</pre>";
   PlaceMarks(output, output_marks);
   out += "<div class=\"cols\"><div><b>Input</b>\n" + input + "</div><div><b>Output</b>\n" + output +
          "</div></div>\n";
@@ -202,49 +207,81 @@ void Document(std::string& out, const Scored& s) {
 
 }  // namespace
 
-std::string ReviewPage(std::vector<ReviewDoc> docs, size_t max_full) {
-  std::vector<Scored> scored;
-  scored.reserve(docs.size());
-  std::map<std::string, int64_t> totals;
-  for (ReviewDoc& d : docs) {
-    Scored s{std::move(d)};
-    Score(s);
-    for (const Report::Counter& c : s.doc.report.counters())
-      totals[c.filter + "." + c.key] += c.value;
-    scored.push_back(std::move(s));
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-    return a.removed + a.repaired > b.removed + b.repaired;
-  });
+void ReviewPage::Add(ReviewDoc doc) {
+  Scored s{std::move(doc)};
+  s.order = added_++;
+  Score(s);
+  for (const Report::Counter& c : s.doc.report.counters())
+    totals_[c.filter + "." + c.key] += c.value;
+  // Keeps s in heap (at most `limit` entries); returns the one it pushed out.
+  auto keep = [](std::vector<Scored>& heap, size_t limit, Scored s) -> std::optional<Scored> {
+    if (heap.size() < limit) {
+      heap.push_back(std::move(s));
+      std::push_heap(heap.begin(), heap.end(), ShownBefore);
+      return std::nullopt;
+    }
+    if (limit == 0 || !ShownBefore(s, heap.front())) return s;
+    std::pop_heap(heap.begin(), heap.end(), ShownBefore);
+    std::swap(heap.back(), s);
+    std::push_heap(heap.begin(), heap.end(), ShownBefore);
+    return s;
+  };
+  std::optional<Scored> out = keep(full_, max_full_, std::move(s));
+  if (!out) return;
+  ReviewDoc summarised;  // a summary row needs the name only
+  summarised.name = std::move(out->doc.name);
+  out->doc = std::move(summarised);
+  out = keep(summary_, kMaxSummaryRows, std::move(*out));
+  if (!out) return;
+  ++unlisted_;
+  unlisted_removed_ += out->removed;
+  unlisted_repaired_ += out->repaired;
+}
+
+std::string ReviewPage::Html() const {
+  std::vector<const Scored*> full, rest;
+  for (const Scored& s : full_) full.push_back(&s);
+  for (const Scored& s : summary_) rest.push_back(&s);
+  auto by_page_order = [](const Scored* a, const Scored* b) { return ShownBefore(*a, *b); };
+  std::sort(full.begin(), full.end(), by_page_order);
+  std::sort(rest.begin(), rest.end(), by_page_order);
   std::string out =
       "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>norm review</title><style>";
   out += kStyle;
   out += "</style><script>";
   out += kScript;
-  out += "</script></head><body>\n<h1>norm review: " + std::to_string(scored.size()) +
+  out += "</script></head><body>\n<h1>norm review: " + std::to_string(added_) +
          " documents</h1>\n<table class=\"counts\"><tr><th>counter</th><th>total</th></tr>";
-  for (const auto& [key, value] : totals)
+  for (const auto& [key, value] : totals_)
     out += "<tr><td>" + Escape(key) + "</td><td>" + std::to_string(value) + "</td></tr>";
   out +=
       "</table>\n<p>Sort: <button onclick=\"sortDocs('changed')\">most changed</button>"
       "<button onclick=\"sortDocs('removed')\">most removed</button>"
       "<button onclick=\"sortDocs('repaired')\">most repaired</button>"
       "<button onclick=\"sortDocs('name')\">name</button></p>\n<div id=\"docs\">\n";
-  size_t full = std::min(max_full, scored.size());
-  for (size_t i = 0; i < full; ++i) Document(out, scored[i]);
+  for (const Scored* s : full) Document(out, *s);
   out += "</div>\n";
-  if (full < scored.size()) {
-    out += "<h2>" + std::to_string(scored.size() - full) +
+  if (!rest.empty()) {
+    out += "<h2>" + std::to_string(added_ - full.size()) +
            " more documents (less changed)</h2>\n<table class=\"counts rest\"><tr><th>document</th>"
            "<th>repaired</th><th>removed</th></tr>";
-    for (size_t i = full; i < scored.size(); ++i)
-      out += "<tr><td>" + Escape(scored[i].doc.name) + "</td><td>" +
-             std::to_string(scored[i].repaired) + "</td><td>" + std::to_string(scored[i].removed) +
+    for (const Scored* s : rest)
+      out += "<tr><td>" + Escape(s->doc.name) + "</td><td>" + std::to_string(s->repaired) +
+             "</td><td>" + std::to_string(s->removed) + "</td></tr>";
+    if (unlisted_ > 0)
+      out += "<tr><td>" + std::to_string(unlisted_) + " more, not listed</td><td>" +
+             std::to_string(unlisted_repaired_) + "</td><td>" + std::to_string(unlisted_removed_) +
              "</td></tr>";
     out += "</table>\n";
   }
   out += "</body></html>\n";
   return out;
+}
+
+std::string RenderReviewPage(std::vector<ReviewDoc> docs, size_t max_full) {
+  ReviewPage page(max_full);
+  for (ReviewDoc& d : docs) page.Add(std::move(d));
+  return page.Html();
 }
 
 }  // namespace norm::cli
