@@ -41,6 +41,45 @@ TEST(Review, MarksRepairsAndRemovalsMostChangedFirst) {
   EXPECT_EQ(page.find("src="), std::string::npos);  // self-contained
 }
 
+// An HTML input is shown as a person reads it: its visible text (no
+// markup), each removed element struck through where it stood, labelled
+// with the rule that removed it.
+TEST(Review, HtmlInputIsItsVisibleTextWithRemovalsInPlace) {
+  TempDir dir;
+  WriteFile(dir.path() / "page.html",
+            "<html><head><title>T</title><script>var x = 1;</script></head><body>"
+            "<nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+            "<article><h1>Heading</h1><p>The story itself, long enough to be the article of "
+            "this page, and a second sentence so that it scores well.</p>"
+            "<div class=\"share-buttons\">Share this on social</div>"
+            "<p>Another paragraph of the story with more words in it.</p></article>"
+            "<footer>Copyright footer</footer></body></html>");
+  fs::path out = dir.path() / "review.html";
+  CliResult r = RunCli({"review", "-o", out.string(), (dir.path() / "page.html").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string page = ReadFile(out);
+  size_t input = page.find("(the page's visible text)");
+  ASSERT_NE(input, std::string::npos) << page;
+  size_t output = page.find("<b>Output</b>", input);
+  std::string shown = page.substr(input, output - input);
+  EXPECT_EQ(shown.find("&lt;p&gt;"), std::string::npos) << shown;  // text, not source
+  EXPECT_EQ(shown.find("var x"), std::string::npos);               // scripts are not visible
+  EXPECT_NE(shown.find("Heading\nThe story itself"), std::string::npos) << shown;
+  // The share box, the menu and the footer, struck through where they
+  // stood, each labelled with its rule or score.
+  EXPECT_NE(shown.find("<span class=\"why\">heuristic: share</span><del class=\"rm\" "
+                       "title=\"html: removed &lt;div class=&quot;share-buttons&quot;&gt; "
+                       "(heuristic: share) weight=17\">Share this on social</del>"),
+            std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("<span class=\"why\">main-content: score"), std::string::npos);
+  EXPECT_NE(shown.find("title=\"html: removed &lt;footer&gt; (main-content"), std::string::npos);
+  EXPECT_NE(shown.find(">Home News</del>\nHeading"), std::string::npos);
+  EXPECT_NE(shown.find(">Copyright footer</del>"), std::string::npos) << shown;
+  EXPECT_NE(shown.find(">Share this on social</del>"), std::string::npos) << shown;
+  EXPECT_LT(shown.find("Share this on social"), shown.find("Another paragraph"));
+}
+
 // Every fixture input (with the default options), the seeds when present.
 std::vector<std::string> FixtureInputs() {
   std::vector<std::string> inputs;

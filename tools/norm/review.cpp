@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "html_removed_text.h"  // libnorm/src/read
+
 namespace norm::cli {
 namespace {
 
@@ -132,6 +134,7 @@ pre.input{white-space:pre-wrap;word-break:break-all;margin:0;font-size:13px}
 mark.fix{background:#ffe066;outline:1px solid #d9a400}
 del.fix{background:#ffd0d0;color:#900}
 del.rm{background:#eee;color:#888}
+.why{font-size:11px;color:#fff;background:#888;border-radius:3px;padding:0 .3em;margin-right:.2em}
 ul.removed li{color:#666}
 .meta{color:#555;font-size:.9em}
 button{margin-right:.5em}
@@ -153,6 +156,51 @@ document.body.dataset.repairs=document.querySelectorAll('mark.fix').length;
 document.body.dataset.removals=document.querySelectorAll('del.rm').length;}});
 )js";
 
+// "removed <div class="ad"> (adblock: ##.ad) weight=12" -> "adblock: ##.ad":
+// the rule or score, as a label beside the region.
+std::string RemovalLabel(std::string_view what) {
+  size_t open = what.find("> (");
+  size_t close = what.rfind(')');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open + 3)
+    return "removed";
+  std::string label(what.substr(open + 3, close - open - 3));
+  if (label.size() > 48) label = label.substr(0, 45) + "...";
+  return label;
+}
+
+// An HTML input as a person reads it: its visible text, each region the
+// reader removed struck through in place and labelled with its rule or
+// score. (*placed)[i]: event i was placed so.
+std::string VisibleInput(const ReviewDoc& d, std::vector<bool>* placed) {
+  const std::vector<ReportEvent>& events = d.report.events();
+  std::vector<html::VisibleRun> runs = html::VisibleTextWithRemovals(d.input, events, placed);
+  std::vector<bool> labelled(events.size());
+  std::string out = "<pre class=\"input\">";
+  for (const html::VisibleRun& run : runs) {
+    if (run.removal < 0) {
+      out += Escape(run.text);
+      continue;
+    }
+    // The line breaks at its ends stay outside the strike-through.
+    std::string_view core = run.text;
+    size_t lead = core.find_first_not_of(" \n");
+    if (lead == std::string_view::npos) {
+      out += Escape(core);
+      continue;
+    }
+    size_t trail = core.find_last_not_of(" \n") + 1;
+    const ReportEvent& e = events[run.removal];
+    out += Escape(core.substr(0, lead));
+    if (!labelled[run.removal]) {
+      labelled[run.removal] = true;
+      out += "<span class=\"why\">" + Escape(RemovalLabel(e.what)) + "</span>";
+    }
+    out += "<del class=\"rm\" title=\"" + Escape(e.filter + ": " + e.what) + "\">" +
+           Escape(core.substr(lead, trail - lead)) + "</del>" + Escape(core.substr(trail));
+  }
+  return out + "</pre>";
+}
+
 void Document(std::string& out, const Scored& s) {
   const ReviewDoc& d = s.doc;
   out += "<section class=\"doc\" data-name=\"" + Escape(d.name) + "\" data-removed=\"" +
@@ -164,9 +212,15 @@ void Document(std::string& out, const Scored& s) {
   out += std::to_string(s.repaired) + " repaired · " + std::to_string(s.removed) + " removed";
   if (!d.status.ok()) out += " · <b>rejected: " + Escape(d.status.ToString()) + "</b>";
   out += "</p>\n";
+  const std::string* format = d.report.GetFact("read", "format");
+  const bool html = format != nullptr && *format == "html" && !d.input.empty();
+  std::vector<bool> placed;  // removals struck through in the visible text
+  std::string input =
+      html ? VisibleInput(d, &placed) : "<pre class=\"input\">" + Escape(d.input) + "</pre>";
   std::vector<Mark> input_marks, output_marks;
   std::vector<std::string> removed_items;
-  for (const ReportEvent& e : d.report.events()) {
+  for (size_t i = 0; i < d.report.events().size(); ++i) {
+    const ReportEvent& e = d.report.events()[i];
     std::string title = e.filter + ": " + e.what;
     if (IsRepairFilter(e.filter) && !e.after.empty()) {
       std::string t = Escape(title + ": " + e.before + " → " + e.after);
@@ -179,7 +233,7 @@ void Document(std::string& out, const Scored& s) {
       // listed with the rule or score that removed it (an element without
       // text by its description).
       std::string t = Escape(title);
-      if (!e.before.empty())
+      if (!e.before.empty() && (placed.empty() || !placed[i]))
         input_marks.push_back(
             {Escape(e.before), "<del class=\"rm\" title=\"" + t + "\">", "</del>"});
       removed_items.push_back("<li><del class=\"rm\" title=\"" + t + "\">" +
@@ -187,15 +241,15 @@ void Document(std::string& out, const Scored& s) {
                               "</del> <span class=\"meta\">" + t + "</span></li>");
     }
   }
-  std::string input = "<pre class=\"input\">" + Escape(d.input) + "</pre>";
   PlaceMarks(input, input_marks);
   std::string output;
   if (d.status.ok())
     output = d.output_is_markdown ? RenderMarkdown(d.markdown)
                                   : "<pre class=\"input\">" + Escape(d.markdown) + "</pre>";
   PlaceMarks(output, output_marks);
-  out += "<div class=\"cols\"><div><b>Input</b>\n" + input + "</div><div><b>Output</b>\n" + output +
-         "</div></div>\n";
+  out += std::string("<div class=\"cols\"><div><b>Input") +
+         (html ? " (the page's visible text)" : "") + "</b>\n" + input +
+         "</div><div><b>Output</b>\n" + output + "</div></div>\n";
   if (!removed_items.empty()) {
     out += "<details open><summary>Removed (" + std::to_string(removed_items.size()) +
            ")</summary><ul class=\"removed\">";

@@ -256,7 +256,6 @@ class Extractor {
   double FurnitureFactor(const xmlNode* node, size_t weight) const;
   void ScoreParagraphs(const xmlNode* node, int depth);
   void AddScore(const xmlNode* n, double v);
-  std::string Describe(const xmlNode* n) const;
 
   const CleanOptions& options_;
   Report& report_;
@@ -273,7 +272,7 @@ void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view 
   report_.Count("html", std::string(reason) + "-removed");
   CountRemovedNode(report_, node, reason, detail);
   if (options_.explain) {
-    std::string what = "removed " + Describe(node) + " (" + std::string(reason);
+    std::string what = "removed " + DescribeElement(node) + " (" + std::string(reason);
     if (!detail.empty()) what += ": " + std::string(detail);
     what += ")";
     if (weight > 0) what += " weight=" + std::to_string(weight);
@@ -287,15 +286,6 @@ void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view 
   }
   xmlUnlinkNode(node);
   xmlFreeNode(node);
-}
-
-std::string Extractor::Describe(const xmlNode* node) const {
-  std::string what = "<" + std::string(Name(node));
-  std::string_view id = Attr(node, "id");
-  std::string_view cls = Attr(node, "class");
-  if (!id.empty()) what += " id=\"" + std::string(id) + "\"";
-  if (!cls.empty()) what += " class=\"" + std::string(Excerpt(cls, 40)) + "\"";
-  return what + ">";
 }
 
 void Extractor::CollectHidden(const xmlNode* node, size_t* hidden, int depth) {
@@ -597,7 +587,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     if (best_node == body) {
       if (options_.explain)
         report_.AddEvent({"html",
-                          "selected " + Describe(top) +
+                          "selected " + DescribeElement(top) +
                               ", widened to the whole body (it holds much more good text)",
                           -1, "", ""});
       return {body};
@@ -655,7 +645,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
       std::reverse(lead.begin(), lead.end());
       if (options_.explain)
         for (const xmlNode* l : lead)
-          report_.AddEvent({"html", "lead kept: " + Describe(l), -1, "", ""});
+          report_.AddEvent({"html", "lead kept: " + DescribeElement(l), -1, "", ""});
       keep.insert(keep.begin(), lead.begin(), lead.end());
     }
   }
@@ -676,12 +666,12 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     char buf[160];
     std::snprintf(buf, sizeof buf, " score %.1f, holds %zu of %zu good weight", candidate_score,
                   good_[top], good_[body]);
-    std::string what = "selected " + Describe(candidate) + buf;
-    if (top != candidate) what += "; widened to " + Describe(top);
+    std::string what = "selected " + DescribeElement(candidate) + buf;
+    if (top != candidate) what += "; widened to " + DescribeElement(top);
     if (keep.size() > 1) what += " and " + std::to_string(keep.size() - 1) + " sibling(s)";
     if (runner) {
       std::snprintf(buf, sizeof buf, " score %.1f", runner_score);
-      what += "; runner-up " + Describe(runner) + buf;
+      what += "; runner-up " + DescribeElement(runner) + buf;
     }
     report_.AddEvent({"html", std::move(what), -1, "", ""});
   }
@@ -723,7 +713,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
           text = Excerpt(reinterpret_cast<const char*>(content));
           xmlFree(content);
         }
-        report_.AddEvent({"html", "removed " + Describe(c) + buf, -1, std::move(text), ""});
+        report_.AddEvent({"html", "removed " + DescribeElement(c) + buf, -1, std::move(text), ""});
       }
     }
   }
@@ -894,6 +884,15 @@ std::vector<xmlNode*> ExtractMainContent(xmlNode* root, xmlNode* body, const Cle
     ex.PruneFurniture(k, weight, 0);
   }
   return keep;
+}
+
+std::string DescribeElement(const xmlNode* node) {
+  std::string what = "<" + std::string(Name(node));
+  std::string_view id = Attr(node, "id");
+  std::string_view cls = Attr(node, "class");
+  if (!id.empty()) what += " id=\"" + std::string(id) + "\"";
+  if (!cls.empty()) what += " class=\"" + std::string(Excerpt(cls, 40)) + "\"";
+  return what + ">";
 }
 
 }  // namespace norm::html
