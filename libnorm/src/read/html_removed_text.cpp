@@ -92,30 +92,31 @@ std::vector<VisibleRun> VisibleTextWithRemovals(std::string_view html,
                                                       kHtmlParseOptions | XML_PARSE_HUGE));
   if (!dom) return {};
 
-  // Elements by name, in document order.
-  std::unordered_map<std::string_view, std::vector<const xmlNode*>> by_name;
+  // Elements by their description (DescribeElement), in document order.
+  std::unordered_map<std::string, std::vector<const xmlNode*>> by_description;
   std::vector<const xmlNode*> stack = {reinterpret_cast<const xmlNode*>(dom.get())};
   while (!stack.empty()) {
     const xmlNode* n = stack.back();
     stack.pop_back();
-    if (IsElement(n)) by_name[Name(n)].push_back(n);
+    if (IsElement(n)) by_description[DescribeElement(n)].push_back(n);
     for (const xmlNode* k = n->last; k; k = k->prev)
       if (IsElement(k)) stack.push_back(k);
   }
 
+  // A page of thousands of alike elements, many removed, would make this
+  // quadratic: past the budget, the rest are left to the caller.
+  size_t budget = size_t{1} << 20;
   Removed removed;
-  for (size_t i = 0; i < events.size(); ++i) {
+  for (size_t i = 0; i < events.size() && budget > 0; ++i) {
     const ReportEvent& e = events[i];
     if (e.filter != "html" || !e.what.starts_with("removed <")) continue;
-    size_t end = e.what.find_first_of(" >", 9);
+    size_t end = e.what.find("> (", 8);  // "removed <div class=\"ad\"> (why)"
     if (end == std::string::npos) continue;
-    auto it = by_name.find(std::string_view(e.what).substr(9, end - 9));
-    if (it == by_name.end()) continue;
+    auto it = by_description.find(e.what.substr(8, end + 1 - 8));
+    if (it == by_description.end()) continue;
     for (const xmlNode* n : it->second) {
-      std::string described = DescribeElement(n);
-      if (e.what.compare(8, described.size(), described) != 0 || InRemoved(n, removed) ||
-          ExcerptNow(n, removed) != e.before)
-        continue;
+      if (budget-- == 0) break;
+      if (InRemoved(n, removed) || ExcerptNow(n, removed) != e.before) continue;
       removed[n] = static_cast<int>(i);
       (*placed)[i] = true;
       break;
