@@ -80,6 +80,21 @@ TEST(Review, HtmlInputIsItsVisibleTextWithRemovalsInPlace) {
   EXPECT_LT(shown.find("Share this on social"), shown.find("Another paragraph"));
 }
 
+// The page loads nothing: an image of the output is shown as its alt text.
+TEST(Review, ImagesAreTheirAltText) {
+  TempDir dir;
+  WriteFile(dir.path() / "doc.md", "Text.\n\n![A photo](https://example.com/p.jpg)\n");
+  fs::path out = dir.path() / "review.html";
+  CliResult r = RunCli({"review", "-o", out.string(), (dir.path() / "doc.md").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string page = ReadFile(out);
+  EXPECT_EQ(page.find("<img"), std::string::npos) << page;
+  EXPECT_NE(page.find("<span class=\"img\" title=\"image: https://example.com/p.jpg\">[image: "
+                      "A photo]</span>"),
+            std::string::npos)
+      << page;
+}
+
 // Every fixture input (with the default options), the seeds when present.
 std::vector<std::string> FixtureInputs() {
   std::vector<std::string> inputs;

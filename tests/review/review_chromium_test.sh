@@ -22,7 +22,8 @@ if [[ -d $seeds ]]; then inputs=("$seeds"/* "${inputs[@]}"); fi
 status=0
 "$norm" review -o "$tmp/review.html" "${inputs[@]}" 2>"$tmp/err" || status=$?
 if ((status > 1)); then cat "$tmp/err" >&2; exit 1; fi
-if grep -qE '<script[^>]+src=|<link[^>]+href=|@import|url\(' "$tmp/review.html"; then
+if grep -qE '<(script|img|iframe|video|audio|source)[^>]+src=|<link[^>]+href=|@import|url\(' \
+  "$tmp/review.html"; then
   echo "review.html loads something from outside the page" >&2
   exit 1
 fi

@@ -42,6 +42,37 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
+// The value of attribute `name` in tag (as cmark writes it: name="...").
+std::string_view AttrOf(std::string_view tag, std::string_view name) {
+  std::string key = " " + std::string(name) + "=\"";
+  size_t at = tag.find(key);
+  if (at == std::string_view::npos) return {};
+  at += key.size();
+  size_t end = tag.find('"', at);
+  return end == std::string_view::npos ? std::string_view() : tag.substr(at, end - at);
+}
+
+// cmark's <img src="URL" alt="ALT" /> as [image: ALT], the URL on hover:
+// the page loads nothing from outside.
+std::string WithoutImages(std::string_view html) {
+  std::string out;
+  size_t pos = 0;
+  for (size_t at = html.find("<img "); at != std::string_view::npos; at = html.find("<img ", pos)) {
+    size_t end = html.find('>', at);
+    if (end == std::string_view::npos) break;
+    std::string_view tag = html.substr(at, end + 1 - at);
+    out += html.substr(pos, at - pos);
+    out += "<span class=\"img\" title=\"image: ";
+    out += AttrOf(tag, "src");  // escaped by cmark
+    out += "\">[image: ";
+    out += AttrOf(tag, "alt");
+    out += "]</span>";
+    pos = end + 1;
+  }
+  out += html.substr(pos);
+  return out;
+}
+
 // The output as a reader sees it: front matter as a block of its own (cmark
 // would read it as a heading), the Markdown rendered by cmark-gfm.
 std::string RenderMarkdown(std::string_view md) {
@@ -54,7 +85,7 @@ std::string RenderMarkdown(std::string_view md) {
     }
   }
   char* html = cmark_markdown_to_html(md.data(), md.size(), CMARK_OPT_DEFAULT);
-  if (html != nullptr) out += html;
+  if (html != nullptr) out += WithoutImages(html);
   std::free(html);
   return out;
 }
@@ -134,6 +165,7 @@ pre.input{white-space:pre-wrap;word-break:break-all;margin:0;font-size:13px}
 mark.fix{background:#ffe066;outline:1px solid #d9a400}
 del.fix{background:#ffd0d0;color:#900}
 del.rm{background:#eee;color:#888}
+span.img{color:#555;background:#f0f0f0}
 .why{font-size:11px;color:#fff;background:#888;border-radius:3px;padding:0 .3em;margin-right:.2em}
 ul.removed li{color:#666}
 .meta{color:#555;font-size:.9em}
