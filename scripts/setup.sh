@@ -18,7 +18,11 @@ packages=(
   libchewing3-data
   pybind11-dev python3-dev python3-distributed parallel hyperfine
   python3-jsonschema python3-setuptools python3-pip python3-venv
-  chromium
+  # The review page's browser test (tests/review/) and its screenshot in
+  # docs/: without a CJK font, Chinese, Japanese and Korean text renders as
+  # boxes on a fresh machine (WenQuanYi covers hanzi, kana and hangul;
+  # fontconfig's fc-list lets the test check for it).
+  chromium fonts-wqy-microhei fontconfig
 )
 
 missing=()

@@ -7,6 +7,14 @@
 # Usage: review_chromium_test.sh NORM CHROMIUM SOURCE_DIR SEEDS_DIR
 set -euo pipefail
 norm=$1 chromium=$2 source=$3 seeds=$4
+# The seeds are Chinese: without a CJK font (scripts/setup.sh installs
+# fonts-wqy-microhei) a person would see boxes where the text should be.
+for lang in zh ja ko; do
+  if [[ -z $(fc-list ":lang=$lang" family 2>/dev/null) ]]; then
+    echo "no font for $lang: CJK renders as boxes (apt-get install fonts-wqy-microhei)" >&2
+    exit 1
+  fi
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 inputs=("$source"/fixtures/mojibake/*/input.* "$source"/fixtures/html/*/input.html)
@@ -14,7 +22,8 @@ if [[ -d $seeds ]]; then inputs=("$seeds"/* "${inputs[@]}"); fi
 status=0
 "$norm" review -o "$tmp/review.html" "${inputs[@]}" 2>"$tmp/err" || status=$?
 if ((status > 1)); then cat "$tmp/err" >&2; exit 1; fi
-if grep -qE '<script[^>]+src=|<link[^>]+href=|@import|url\(' "$tmp/review.html"; then
+if grep -qE '<(script|img|iframe|video|audio|source)[^>]+src=|<link[^>]+href=|@import|url\(' \
+  "$tmp/review.html"; then
   echo "review.html loads something from outside the page" >&2
   exit 1
 fi

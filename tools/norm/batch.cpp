@@ -153,9 +153,10 @@ class Sink {
 
 class BatchRunner {
  public:
-  BatchRunner(const Config& config, const Normalizer& normalizer)
+  BatchRunner(const Config& config, const Normalizer& normalizer, RunReview* review)
       : c_(config),
         normalizer_(normalizer),
+        review_(review),
         progress_(config.progress == Config::Progress::kAlways ||
                       (config.progress == Config::Progress::kAuto && ::isatty(STDERR_FILENO)),
                   0) {}
@@ -273,7 +274,11 @@ class BatchRunner {
       std::string record;
       uint64_t number = 0;
       RecordResult result;
+      std::string review_input, review_output;  // the text before and after, for --review
     };
+    // --to=json: the text member becomes the document's JSON object.
+    RecordOptions record_options = c_.record;
+    record_options.text_is_json = c_.options.to == OutputFormat::kJson;
     uint64_t number = 0, written = 0, rejected = 0;
     Report merged;
     std::string buffer;
@@ -285,13 +290,31 @@ class BatchRunner {
           item->number = ++number;
           return true;
         },
-        [&](Item& item) { item.result = NormalizeRecord(normalizer_, item.record, c_.record); },
+        [&](Item& item) {
+          if (review_ == nullptr) {
+            item.result = NormalizeRecord(normalizer_, item.record, c_.record);
+            return;
+          }
+          item.result = NormalizeRecord(item.record, record_options, [&](std::string_view text) {
+            item.review_input = review_->Decoded(text);
+            Result r = normalizer_.Normalize(text);
+            item.review_output = r.markdown.substr(r.body_offset);
+            return r;
+          });
+        },
         [&](Item& item) {
           progress_.Add(1, item.record.size() + 1);
-          if (c_.options.explain) {
+          if (c_.explain_to_stderr) {
             std::string text = "norm: " + name + ":" + std::to_string(item.number) + ": explain\n" +
                                item.result.report.ToText();
             std::fputs(text.c_str(), stderr);
+          }
+          if (review_ != nullptr) {
+            // A record rejected before its text was read is shown as it came.
+            if (item.review_input.empty() && !item.result.status.ok())
+              item.review_input = ValidUtf8(item.record);
+            review_->Add(name + ":" + std::to_string(item.number), std::move(item.review_input),
+                         std::move(item.review_output), item.result.report, item.result.status);
           }
           if (!item.result.status.ok()) {
             ++rejected;
@@ -381,6 +404,7 @@ class BatchRunner {
       Result result;
       std::string read_error;
       uint64_t bytes = 0;
+      std::string review_input;  // the decoded input, for --review
     };
     size_t next = 0;
     OrderedParallel<Item>(
@@ -395,9 +419,14 @@ class BatchRunner {
           if (!ReadAll(inputs[item.index].path, &bytes, &item.read_error)) return;
           item.bytes = bytes.size();
           item.result = normalizer_.Normalize(bytes, inputs[item.index].path);
+          if (review_ != nullptr) item.review_input = review_->Decoded(bytes);
         },
         [&](Item& item) {
-          return Deliver(inputs[item.index], item.result, item.read_error, item.bytes);
+          const bool go_on = Deliver(inputs[item.index], item.result, item.read_error, item.bytes);
+          if (review_ != nullptr && item.read_error.empty())
+            review_->Add(Display(inputs[item.index].path), std::move(item.review_input),
+                         item.result);
+          return go_on;
         });
   }
 
@@ -409,7 +438,7 @@ class BatchRunner {
       Fail(kTrouble);
       return true;
     }
-    if (c_.options.explain) {
+    if (c_.explain_to_stderr) {
       std::string text = "norm: " + name + ": explain\n" + r.report.ToText();
       std::fputs(text.c_str(), stderr);
     }
@@ -447,6 +476,7 @@ class BatchRunner {
 
   const Config& c_;
   const Normalizer& normalizer_;
+  RunReview* review_;  // null without --review
   Progress progress_;
   AtomicFile rejects_;
   Sink main_sink_;
@@ -461,8 +491,8 @@ bool UsesBatch(const Config& config) {
   return config.records || config.jobs > 1 || config.recursive || !config.output_dir.empty();
 }
 
-int RunBatch(const Config& config, const Normalizer& normalizer) {
-  return BatchRunner(config, normalizer).Run();
+int RunBatch(const Config& config, const Normalizer& normalizer, RunReview* review) {
+  return BatchRunner(config, normalizer, review).Run();
 }
 
 }  // namespace norm::cli

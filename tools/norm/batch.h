@@ -17,6 +17,7 @@
 
 #include "flags.h"
 #include "norm/norm.h"
+#include "run_review.h"
 
 namespace norm::cli {
 
@@ -25,6 +26,8 @@ namespace norm::cli {
 bool UsesBatch(const Config& config);
 
 // Runs it; returns the exit status (0, 1 some input rejected, 2 trouble).
-int RunBatch(const Config& config, const Normalizer& normalizer);
+// With a review, each document or record goes to it too (the caller writes
+// the page).
+int RunBatch(const Config& config, const Normalizer& normalizer, RunReview* review);
 
 }  // namespace norm::cli

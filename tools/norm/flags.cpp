@@ -179,10 +179,18 @@ std::vector<Flag> MakeFlags() {
        "Show documents, MB, MB/s and ETA on stderr: auto (default: when stderr is a terminal), "
        "always (also --progress alone) or never.",
        kBatchCommands, SetProgress},
+      {"review", 0, "FILE",
+       "Also write the review page of this run's documents (see norm review) to FILE; the output "
+       "is the same as without it. With --jsonl, --lines or -z each record is a document.",
+       kBatchCommands,
+       [](Config& c, std::string_view v) {
+         c.review = v;
+         return std::string();
+       }},
       {"review-max", 0, "N",
-       "review: show at most N documents in full, the most changed first (the others in a "
-       "summary table). Default: 200.",
-       "review",
+       "review, --review: show at most N documents in full, the most changed first (the others "
+       "in a summary table). Default: 200.",
+       "review normalize decode fix zh html2md",
        [](Config& c, std::string_view v) {
          size_t n = 0;
          auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
@@ -465,6 +473,14 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     return false;
   }
   config->record.strict = config->options.decode.on_invalid == OnInvalid::kStrict;
+  config->explain_to_stderr = config->options.explain && config->command != "review";
+  if (!config->review.empty()) {
+    if (config->review == config->output || config->review == config->rejects) {
+      *error = "--review needs a file of its own, not that of --output or --rejects";
+      return false;
+    }
+    config->options.explain = true;  // the page shows every event
+  }
   if (config->command == "review") {
     if (config->output.empty() || config->files.empty()) {
       *error = "review takes -o FILE.html and one or more FILE";

@@ -29,6 +29,10 @@ struct Config {
   bool list_filters = false;
   bool list_encodings = false;
   size_t review_max = 200;  // review: documents shown in full
+  std::string review;       // --review FILE: the run's review page
+  // --explain prints the events on stderr; options.explain is also on for
+  // a review page, which shows them.
+  bool explain_to_stderr = false;
   // Records and batches (see batch.h).
   bool records = false;  // --jsonl, --lines or -z chose record.format
   RecordOptions record;

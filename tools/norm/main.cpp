@@ -12,7 +12,7 @@
 #include "norm/norm.h"
 #include "norm/records.h"
 #include "norm/registry.h"
-#include "review.h"
+#include "run_review.h"
 #include "stream_decode.h"
 
 namespace norm::cli {
@@ -22,7 +22,8 @@ std::string DisplayName(const std::string& file) { return file == "-" ? "-" : fi
 
 class Runner {
  public:
-  explicit Runner(const Config& config) : config_(config), normalizer_(config.options) {}
+  explicit Runner(const Config& config)
+      : config_(config), normalizer_(config.options), review_(MakeRunReview(config)) {}
 
   int Run() {
     if (!normalizer_.status().ok()) {
@@ -30,7 +31,10 @@ class Runner {
       return kTrouble;
     }
     if (config_.command == "review") return Review();
-    if (UsesBatch(config_) && config_.command != "check") return RunBatch(config_, normalizer_);
+    if (UsesBatch(config_) && config_.command != "check") {
+      int status = RunBatch(config_, normalizer_, review_.get());
+      return review_ ? std::max(status, review_->Write()) : status;
+    }
     int status = kOk;
     if (config_.command == "check") {
       status = Check();
@@ -42,6 +46,7 @@ class Runner {
         if (stop_) break;
       }
     }
+    if (review_) status = std::max(status, review_->Write());
     // -o: the output was streamed to a temporary file; put it in place
     // only when nothing went wrong (an empty output still replaces FILE).
     if (!config_.output.empty() && !stop_ && status != kTrouble) {
@@ -57,6 +62,7 @@ class Runner {
 
  private:
   int One(const std::string& file) {
+    // (Not with --explain or --review, which need the whole input.)
     if (config_.command == "decode" && !config_.in_place && !config_.options.explain &&
         !config_.stats) {
       // Large files stream (stream_decode.h); the output is the same.
@@ -80,7 +86,16 @@ class Runner {
     }
     if (config_.command == "detect") return Detect(file, bytes);
     Result r = normalizer_.Normalize(bytes, file);
-    if (config_.options.explain) {
+    int status = Deliver(file, r);
+    // The page gets the document after its output is written (r moved from).
+    if (review_) review_->Add(DisplayName(file), review_->Decoded(bytes), r);
+    return status;
+  }
+
+  // Writes r (the document read from file) where the run's output goes.
+  int Deliver(const std::string& file, const Result& r) {
+    std::string error;
+    if (config_.explain_to_stderr) {
       std::string text = r.report.ToText();
       std::fprintf(stderr, "norm: %s: explain\n%s", DisplayName(file).c_str(), text.c_str());
     }
@@ -190,12 +205,8 @@ class Runner {
     return kRejected;
   }
 
+  // `norm review`: every FILE normalized for the page only.
   int Review() {
-    Options decode_options = config_.options;
-    decode_options.command = norm::Command::kDecode;
-    decode_options.explain = false;
-    Normalizer decoder(decode_options);
-    std::vector<ReviewDoc> docs;
     int status = kOk;
     for (const std::string& file : config_.files) {
       std::string bytes, error;
@@ -204,32 +215,20 @@ class Runner {
         status = kTrouble;
         continue;
       }
-      ReviewDoc d;
-      d.name = DisplayName(file);
-      Result decoded = decoder.Normalize(bytes);
-      d.input = decoded.status.ok() ? decoded.markdown : std::string();
-      Result r = normalizer_.Normalize(bytes);
+      Result r = normalizer_.Normalize(bytes, file);
       if (!r.status.ok()) {
-        Error(d.name, r.status.ToString());
+        Error(DisplayName(file), r.status.ToString());
         status = std::max(status, ExitFor(r.status));
       }
-      d.markdown = std::move(r.markdown);
-      d.report = std::move(r.report);
-      d.status = std::move(r.status);
-      docs.push_back(std::move(d));
+      review_->Add(DisplayName(file), review_->Decoded(bytes), r);
     }
-    std::string page = ReviewPage(std::move(docs), config_.review_max);
-    std::string error;
-    if (!WriteAtomically(config_.output, page, "", &error)) {
-      Error(config_.output, error);
-      return kTrouble;
-    }
-    return status;
+    return std::max(status, review_->Write());
   }
 
   const Config& config_;
   Normalizer normalizer_;
-  AtomicFile output_;  // -o FILE
+  std::unique_ptr<RunReview> review_;  // --review FILE, norm review
+  AtomicFile output_;                  // -o FILE
   bool stop_ = false;
   bool wrote_document_ = false;  // a document went to the output already
 };

@@ -257,7 +257,6 @@ class Extractor {
   double FurnitureFactor(const xmlNode* node, size_t weight) const;
   void ScoreParagraphs(const xmlNode* node, int depth);
   void AddScore(const xmlNode* n, double v);
-  std::string Describe(const xmlNode* n) const;
 
   const CleanOptions& options_;
   Report& report_;
@@ -276,7 +275,7 @@ void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view 
   report_.Count("html", std::string(reason) + "-removed");
   CountRemovedNode(report_, node, reason, detail);
   if (options_.explain) {
-    std::string what = "removed " + Describe(node) + " (" + std::string(reason);
+    std::string what = "removed " + DescribeElement(node) + " (" + std::string(reason);
     if (!detail.empty()) what += ": " + std::string(detail);
     what += ")";
     if (weight > 0) what += " weight=" + std::to_string(weight);
@@ -290,15 +289,6 @@ void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view 
   }
   xmlUnlinkNode(node);
   xmlFreeNode(node);
-}
-
-std::string Extractor::Describe(const xmlNode* node) const {
-  std::string what = "<" + std::string(Name(node));
-  std::string_view id = Attr(node, "id");
-  std::string_view cls = Attr(node, "class");
-  if (!id.empty()) what += " id=\"" + std::string(id) + "\"";
-  if (!cls.empty()) what += " class=\"" + std::string(Excerpt(cls, 40)) + "\"";
-  return what + ">";
 }
 
 void Extractor::CollectHidden(const xmlNode* node, size_t* hidden, int depth) {
@@ -631,7 +621,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     if (best_node == body) {
       if (options_.explain)
         report_.AddEvent({"html",
-                          "selected " + Describe(top) +
+                          "selected " + DescribeElement(top) +
                               ", widened to the whole body (it holds much more good text)",
                           -1, "", ""});
       return {body};
@@ -689,7 +679,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
       std::reverse(lead.begin(), lead.end());
       if (options_.explain)
         for (const xmlNode* l : lead)
-          report_.AddEvent({"html", "lead kept: " + Describe(l), -1, "", ""});
+          report_.AddEvent({"html", "lead kept: " + DescribeElement(l), -1, "", ""});
       keep.insert(keep.begin(), lead.begin(), lead.end());
     }
   }
@@ -710,12 +700,12 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     char buf[160];
     std::snprintf(buf, sizeof buf, " score %.1f, holds %zu of %zu good weight", candidate_score,
                   good_[top], good_[body]);
-    std::string what = "selected " + Describe(candidate) + buf;
-    if (top != candidate) what += "; widened to " + Describe(top);
+    std::string what = "selected " + DescribeElement(candidate) + buf;
+    if (top != candidate) what += "; widened to " + DescribeElement(top);
     if (keep.size() > 1) what += " and " + std::to_string(keep.size() - 1) + " sibling(s)";
     if (runner) {
       std::snprintf(buf, sizeof buf, " score %.1f", runner_score);
-      what += "; runner-up " + Describe(runner) + buf;
+      what += "; runner-up " + DescribeElement(runner) + buf;
     }
     report_.AddEvent({"html", std::move(what), -1, "", ""});
   }
@@ -757,7 +747,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
           text = Excerpt(reinterpret_cast<const char*>(content));
           xmlFree(content);
         }
-        report_.AddEvent({"html", "removed " + Describe(c) + buf, -1, std::move(text), ""});
+        report_.AddEvent({"html", "removed " + DescribeElement(c) + buf, -1, std::move(text), ""});
       }
     }
   }
@@ -938,6 +928,15 @@ MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Repor
   }
   NodeIds::Clear(root);
   return main;
+}
+
+std::string DescribeElement(const xmlNode* node) {
+  std::string what = "<" + std::string(Name(node));
+  std::string_view id = Attr(node, "id");
+  std::string_view cls = Attr(node, "class");
+  if (!id.empty()) what += " id=\"" + std::string(id) + "\"";
+  if (!cls.empty()) what += " class=\"" + std::string(Excerpt(cls, 40)) + "\"";
+  return what + ">";
 }
 
 }  // namespace norm::html

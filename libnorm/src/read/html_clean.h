@@ -48,6 +48,7 @@
 
 #include <libxml/tree.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -79,6 +80,11 @@ struct MainContent {
 // For a whole page (boilerplate removal on): steps 1-4 above. root is the
 // document element. keep is {body} when no candidate stands out.
 MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Report& report);
+
+// An element as removal events name it: <div id="x" class="ad wide">
+// (the class cut at 40 bytes). `norm review` finds the removed elements of
+// a page by it (html_removed_text.h).
+std::string DescribeElement(const xmlNode* node);
 
 // The id/class/data-* token that marks node as page furniture, or empty.
 // *weak (when given) is set when the token only sits inside a compound name

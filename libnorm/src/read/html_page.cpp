@@ -565,8 +565,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     return prescanned;
   };
   const bool whole_page = IsWholePage(parse_text());
-  int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-              HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  int flags = kHtmlParseOptions;
   std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt;
   std::unique_ptr<xmlDoc, DocFree> dom;
   const xmlError* err = nullptr;

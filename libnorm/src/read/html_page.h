@@ -16,6 +16,8 @@
 // absolute <base href>, else the canonical URL or og:url.
 #pragma once
 
+#include <libxml/HTMLparser.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,12 @@
 #include "norm/status.h"
 
 namespace norm::html {
+
+// The reader's libxml2 HTML parser options: recover mode, no network, no
+// error output, the document's own charset ignored (the text is UTF-8).
+inline constexpr int kHtmlParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                         HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 
 // Reads text (a page or a fragment) and appends its blocks to *blocks and its
 // hints to doc->hints.
