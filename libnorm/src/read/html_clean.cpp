@@ -31,7 +31,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "modal",        "toolbar",     "pagination", "pager",       "recommended", "recommend",
     "trending",     "popular",     "tagcloud",   "widget",      "skiplink",    "login",
     "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore",
-    "signature",    "postprofile", "userinfo",   "avatar"};
+    "signature",    "postprofile", "userinfo",   "avatar",      "author",      "bio"};
 
 // Words anywhere in a compound name that negate or qualify it: `no-share`,
 // `has-sidebar`, `content-with-sidebar`, `isPaywall`, `js-readmore`.

@@ -38,7 +38,8 @@
 //   custom-element <share-button> and other names with '-' (small ones)
 //   adblock        an EasyList generic element-hiding rule (rule quoted)
 //   heuristic      an id/class/data-* token such as ad, dfp, share, social,
-//                  newsletter, paywall, related, comment, cookie (token quoted)
+//                  newsletter, paywall, related, comment, cookie, author, bio
+//                  (token quoted)
 //   semantic       nav, aside, footer, role=navigation/complementary/...
 //   empty          an element with an id or class and no text or image
 //   teaser-list    children alike, each a linked headline or picture
