@@ -239,6 +239,34 @@ TEST(HtmlClean, HiddenCustomElementsDataAttributes) {
   EXPECT_EQ(text::TrimAscii(PlainText(d)), "a\nb");
 }
 
+// Issue 21: on a whole page captions and credit lines go (their pictures
+// stay); captions that hold a third of the selection are a gallery's text.
+TEST(HtmlClean, CaptionsGoOnPagesGalleriesKeepThem) {
+  std::string para =
+      "<p>The harbour city will run a night ferry from next month, every half hour between nine "
+      "and midnight, the transport office said on Monday, and tickets cost the same.</p>";
+  std::string page =
+      "<html><body><nav><a href=\"/\">Home</a></nav><article>" + para +
+      "<figure><img src=\"f.jpg\" alt=\"Ferry\"><figcaption>The ferry. Photo: Office</figcaption>"
+      "</figure>" +
+      para +
+      "<div class=\"wp-caption\"><img src=\"m.png\"><p class=\"wp-caption-text\">The route.</p>"
+      "</div>" +
+      para + "</article></body></html>";
+  std::string md = Md(page);
+  EXPECT_EQ(md.find("Photo: Office"), std::string::npos) << md;
+  EXPECT_EQ(md.find("The route."), std::string::npos) << md;
+  EXPECT_NE(md.find("f.jpg"), std::string::npos) << md;
+  EXPECT_NE(md.find("m.png"), std::string::npos) << md;
+  std::string gallery = "<html><body><div class=\"gallery\"><p>Five costumes.</p>";
+  for (int i = 0; i < 5; ++i)
+    gallery += "<figure><img src=\"" + std::to_string(i) +
+               ".jpg\"><figcaption>A costume made from a bed sheet, two holes cut for the eyes, "
+               "worn over dark clothes.</figcaption></figure>";
+  gallery += "</div></body></html>";
+  EXPECT_NE(Md(gallery).find("A costume made"), std::string::npos);
+}
+
 TEST(HtmlClean, NoBoilerplateKeepsEverything) {
   Options o;
   o.html.boilerplate = false;
@@ -518,6 +546,34 @@ TEST(Boilerplate, MarkdownPageDumpLosesOnlySiteNavigation) {
   EXPECT_NE(text.find("The report"), std::string::npos);
   EXPECT_NE(text.find("The data"), std::string::npos);
   EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 1);
+}
+
+// Issue 21: a short paragraph that is mostly one link and does not end
+// like a sentence points to another page; beside an article it goes, and
+// it does not cut the article span in two. Alone it stays.
+TEST(Boilerplate, LinkLinesBesideAnArticleGo) {
+  const std::string para =
+      "<p>The harbour city will run a night ferry from next month, every half hour between nine "
+      "and midnight, the transport office said on Monday morning.</p>";
+  Document d = Html("<html><body><div>" + para +
+                    "<p>From the desk: <a href=\"/b\">Old bridge closed for repairs</a></p>"
+                    "<p><a href=\"/t\">The timetable is online.</a></p>"
+                    "<p><a href=\"/x\">&gt;&gt; Tram to run all night &lt;&lt;</a></p>" +
+                    para + "</div></body></html>");
+  Report r;
+  BoilerplateFilter({}).Apply(d, r);
+  std::string text = PlainText(d);
+  EXPECT_EQ(text.find("Old bridge"), std::string::npos);
+  EXPECT_EQ(text.find("Tram"), std::string::npos);
+  EXPECT_NE(text.find("The timetable is online."), std::string::npos);  // a sentence
+  EXPECT_EQ(d.blocks.size(), 3u);
+  EXPECT_GT(r.Get("removed", "boilerplate:link-line"), 0);
+
+  Document alone = Html(
+      "<html><body><p><a href=\"/a\">Archive of the harbour desk</a></p>"
+      "<p>Short note.</p></body></html>");
+  BoilerplateFilter({}).Apply(alone, r);
+  EXPECT_NE(PlainText(alone).find("Archive"), std::string::npos);
 }
 
 TEST(Boilerplate, DisabledDoesNothing) {

@@ -45,6 +45,38 @@ TEST(Sniff, PageMarkupAfterAPrologOrWrapper) {
             InputFormat::kHtml);
 }
 
+// A text that starts with a tag, whatever its name, and is mostly element
+// markup is an HTML fragment; a stylesheet's `#id` lines and a script's
+// `a[i](x)` are not Markdown evidence (issue 21).
+TEST(Sniff, WrappedFragmentDominatedByMarkup) {
+  EXPECT_EQ(SniffFormat("<text id=\"http://x/1\">\n<style>\n#nav { color: red }\n</style>\n"
+                        "<div><p>A paragraph.</p></div>\n</text>\n"),
+            InputFormat::kHtml);
+  std::string script = "<doc url=\"http://x/2\">\n<script>\n";
+  for (int i = 0; i < 500; ++i) script += "f[" + std::to_string(i) + "](x);\n";
+  script += "</script>\n";
+  std::string cells;
+  for (int i = 0; i < 10; ++i)
+    cells += "<font size=2><a href=\"/n/" + std::to_string(i) + "\">News</a></font><br>\n";
+  EXPECT_EQ(SniffFormat(script + cells + "</doc>\n"), InputFormat::kHtml);
+  // A wrapper around plain text (WikiExtractor's <doc>) is no HTML.
+  EXPECT_EQ(SniffFormat("<doc id=\"12\" url=\"http://x/3\" title=\"T\">\nT\n\nA plain text, "
+                        "<b>one</b> tag.\n</doc>\n"),
+            InputFormat::kText);
+}
+
+TEST(Sniff, MarkdownWithInlineHtmlStaysMarkdown) {
+  EXPECT_EQ(SniffFormat("<p align=\"center\"><img src=\"logo.png\" width=\"100\"></p>\n\n"
+                        "# Project\n\nSome text in <b>bold</b>.\n"),
+            InputFormat::kMarkdown);
+  std::string table = "<table><tr>";
+  for (int i = 0; i < 20; ++i)
+    table += "<td align=\"center\"><a href=\"https://x.y/u" + std::to_string(i) +
+             "\"><img src=\"a.png\" width=\"100px;\"/><br/><sub><b>U</b></sub></a></td>";
+  table += "</tr></table>\n\nThanks to all [contributors](https://x.y/c).\n";
+  EXPECT_EQ(SniffFormat(table), InputFormat::kMarkdown);
+}
+
 TEST(Sniff, MarkdownAboutHtmlStaysMarkdown) {
   EXPECT_EQ(SniffFormat("# Page\n\n```html\n<!DOCTYPE html>\n<html>\n<body>\n```\n"),
             InputFormat::kMarkdown);

@@ -507,6 +507,22 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       f.kind = Kind::kShort;
     }
   }
+  // A short paragraph that is mostly one link and does not end like a
+  // sentence ("Read more: [headline]", "[>> headline <<]", "Zum Shop")
+  // points the reader to another page; beside an article it is furniture.
+  // Without an article (a link page, a note) it may be the content, so it
+  // stays; inside one it neither breaks nor joins the article span.
+  if (std::any_of(info.begin(), info.end(), [](const Info& f) { return f.kind == Kind::kContent; }))
+    for (size_t i = 0; i < n; ++i) {
+      Info& f = info[i];
+      if (blocks[i].kind == BlockKind::kParagraph && f.kind == Kind::kShort && f.m.links == 1 &&
+          f.m.images == 0 && f.m.weight < 200 && LinkDensity(f.m) > 0.6 &&
+          IsTruncatedTeaser(f.m.text) &&
+          (scope != Scope::kMarkdownDump || HoldsOnlySiteLinks(blocks[i], site_host))) {
+        f.kind = Kind::kJunk;
+        f.reason = Fmt("link-line=%.2f", LinkDensity(f.m));
+      }
+    }
   if (scope == Scope::kPage) MarkRepeatedFurniture(blocks, &info);
   // Trailing related-titles run: blocks starting with a timestamp.
   {
@@ -542,8 +558,12 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     // selected the article already: then every content block is in it.
     const bool unbroken = ReaderSelectedArticle(doc);
     size_t first = heaviest, last = heaviest;
-    // Repeated lines (post dates in a thread) neither break nor join.
-    auto repeated = [&](size_t k) { return info[k].reason.starts_with("repeated"); };
+    // Repeated lines (post dates in a thread) and link lines inside the
+    // article neither break nor join the clusters, nor stop the span's
+    // extension over short blocks.
+    auto repeated = [&](size_t k) {
+      return info[k].reason.starts_with("repeated") || info[k].reason.starts_with("link-line");
+    };
     for (size_t j = heaviest, junk = 0; j > 0 && junk < 2; --j) {
       if (repeated(j - 1)) continue;
       junk = info[j - 1].kind == Kind::kJunk && !unbroken ? junk + 1 : 0;
@@ -558,6 +578,7 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     size_t start = first;
     for (size_t j = first; j > 0; --j) {
       size_t k = j - 1;
+      if (repeated(k)) continue;
       if (info[k].kind == Kind::kJunk) {
         if (k > 0 && info[k - 1].kind == Kind::kJunk) break;
         continue;
@@ -569,6 +590,7 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     // Downward: short non-junk blocks until junk.
     size_t end = last;
     for (size_t k = last + 1; k < n; ++k) {
+      if (repeated(k)) continue;
       if (info[k].kind == Kind::kJunk) break;
       if (blocks[k].kind == BlockKind::kList && LinkDensity(info[k].m) > 0.3) break;
       end = k;

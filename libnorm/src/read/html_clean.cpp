@@ -32,7 +32,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "modal",        "toolbar",     "pagination", "pager",       "recommended", "recommend",
     "trending",     "popular",     "tagcloud",   "widget",      "skiplink",    "login",
     "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore",
-    "signature",    "postprofile", "userinfo",   "avatar"};
+    "signature",    "postprofile", "userinfo",   "avatar",      "author",      "bio"};
 
 // Words anywhere in a compound name that negate or qualify it: `no-share`,
 // `has-sidebar`, `content-with-sidebar`, `isPaywall`, `js-readmore`.
@@ -158,6 +158,26 @@ bool HasContentWord(const xmlNode* node) {
   return false;
 }
 
+// Above this weighted length a caption is text of the article (a long
+// caption reads as a paragraph).
+constexpr size_t kMaxCaptionWeight = 600;
+
+// A picture's caption or credit line: <figcaption>, or an element whose id
+// or class has the word caption or credit (`wp-caption-text`,
+// `figure__caption`, `image-credit`).
+bool IsCaption(const xmlNode* node) {
+  if (Name(node) == "figcaption") return true;
+  bool found = false;
+  for (std::string_view attr : {"class", "id"}) {
+    ForEachWord(Attr(node, attr), [&](std::string_view w) {
+      found = w == "caption" || w == "captions" || w == "credit" || w == "credits";
+      return !found;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
 bool IsHidden(const xmlNode* n) {
   bool found = false;
   Attr(n, "hidden", &found);
@@ -268,6 +288,15 @@ class Extractor {
   NodeSet protected_{ids_};       // article/main and their ancestors
   NodeSet markers_{ids_};         // the article/main elements themselves
   size_t total_ = 0;
+
+ public:
+  // On a whole page, captions and credit lines go with the furniture
+  // (extractors and the articleBody of news markup leave them out); in a
+  // fragment, and where captions hold a third of the selection (a
+  // slideshow, a gallery whose captions are the story), they stay.
+  bool drop_captions_ = false;
+  // The weight of the captions under node.
+  size_t CaptionWeight(const xmlNode* node, int depth);
 };
 
 void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view detail,
@@ -755,6 +784,18 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
   return keep;
 }
 
+size_t Extractor::CaptionWeight(const xmlNode* node, int depth) {
+  size_t w = 0;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (IsCaption(c))
+      w += stats_[c].weight;
+    else if (depth < kMaxDepth)
+      w += CaptionWeight(c, depth + 1);
+  }
+  return w;
+}
+
 // A heading holding a link, or a link holding a heading or an image: the
 // headline or the picture of another page.
 bool HasLinkedHeadline(const xmlNode* node, int depth) {
@@ -841,6 +882,10 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
       Remove(c, "teaser-list", "", st.weight);
       continue;
     }
+    if (drop_captions_ && st.weight < kMaxCaptionWeight && IsCaption(c) && !HasImage(c, 0)) {
+      Remove(c, "caption", "", st.weight);
+      continue;
+    }
     bool weak = false;
     std::string_view token = BoilerplateToken(c, &weak);
     bool remove = false;
@@ -922,6 +967,12 @@ MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Repor
   main.body = PageBody(root);
   ex.MarkProtected(main.body, 0);
   main.keep = ex.Select(main.body);
+  size_t selected = 0, captions = 0;
+  for (xmlNode* k : main.keep) {
+    selected += ex.StatOf(k).weight;
+    captions += ex.CaptionWeight(k, 0);
+  }
+  ex.drop_captions_ = captions * 3 < selected;
   for (xmlNode* k : main.keep) {
     size_t weight = ex.StatOf(k).weight;
     ex.PruneFurniture(k, weight, 0);

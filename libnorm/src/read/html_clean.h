@@ -25,7 +25,7 @@
 //      attribute name is weak evidence: it removes only small or
 //      link-dense elements; presentation tokens (ads, widget, print,
 //      share, paywall) never remove content-like text; teaser lists (3+
-//      alike children with linked headlines) go.
+//      alike children with linked headlines) and picture captions go.
 // Fragments (raw HTML inside Markdown) get steps 1 and 4 over the whole
 // fragment.
 //
@@ -38,10 +38,14 @@
 //   custom-element <share-button> and other names with '-' (small ones)
 //   adblock        an EasyList generic element-hiding rule (rule quoted)
 //   heuristic      an id/class/data-* token such as ad, dfp, share, social,
-//                  newsletter, paywall, related, comment, cookie (token quoted)
+//                  newsletter, paywall, related, comment, cookie, author, bio
+//                  (token quoted)
 //   semantic       nav, aside, footer, role=navigation/complementary/...
 //   empty          an element with an id or class and no text or image
 //   teaser-list    children alike, each a linked headline or picture
+//   caption        on a whole page: <figcaption> and elements classed
+//                  caption or credit without a picture (under 600 weight),
+//                  unless captions hold a third of the selection (a gallery)
 //   main-content   outside the selected content (its score quoted)
 // --explain also names the chosen candidate, its score and the runner-up.
 #pragma once

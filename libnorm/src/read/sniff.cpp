@@ -4,10 +4,13 @@
 // evidence anywhere in the first 64 KB (a doctype, <html>, <head> or <body>
 // at the start of a line or right after another tag, possibly after a
 // prolog of comments, <style>, <script>, <meta> or <link> elements or a
-// wrapper element such as <text id=URL>). Markdown needs a construct of its
-// own; anything else is plain text.
+// wrapper element such as <text id=URL>), or by a text that starts with a
+// tag and is mostly element markup, with no Markdown in its text. Markdown
+// needs a construct of its own; anything else is plain text.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <string>
 
 #include "ascii.h"
 #include "lines.h"
@@ -19,6 +22,7 @@ namespace {
 using text::IsAsciiSpace;
 using text::NextLine;
 using text::StartsWithNoCase;
+using text::TrimAscii;
 
 constexpr size_t kSniffWindow = 64 * 1024;
 
@@ -126,6 +130,105 @@ bool HasBlockTag(std::string_view s) {
   return false;
 }
 
+// Names of HTML elements (sorted): a tag of one of these is markup, a tag
+// of another name (`<text id=URL>`, `<me@x.org>`, `<T>`) is not counted.
+constexpr std::string_view kElementNames[] = {
+    "a",          "abbr",     "address",    "area",    "article", "aside",   "b",      "big",
+    "blockquote", "body",     "br",         "button",  "caption", "center",  "cite",   "code",
+    "col",        "colgroup", "dd",         "del",     "dfn",     "div",     "dl",     "dt",
+    "em",         "fieldset", "figcaption", "figure",  "font",    "footer",  "form",   "h1",
+    "h2",         "h3",       "h4",         "h5",      "h6",      "head",    "header", "hr",
+    "html",       "i",        "iframe",     "img",     "input",   "ins",     "kbd",    "label",
+    "legend",     "li",       "link",       "main",    "map",     "mark",    "meta",   "nav",
+    "noscript",   "ol",       "optgroup",   "option",  "p",       "picture", "pre",    "q",
+    "s",          "samp",     "script",     "section", "select",  "small",   "source", "span",
+    "strike",     "strong",   "style",      "sub",     "sup",     "table",   "tbody",  "td",
+    "textarea",   "tfoot",    "th",         "thead",   "time",    "title",   "tr",     "tt",
+    "u",          "ul",       "var",        "video"};
+
+bool IsElementName(std::string_view lower) {
+  return std::binary_search(std::begin(kElementNames), std::end(kElementNames), lower);
+}
+
+// How much of a window is HTML element markup: tags of known elements,
+// comments and the bodies of <script> and <style> (markup bytes), against
+// the other non-space bytes (text). `outside` gets the text between them,
+// so that Markdown evidence is looked for in text only (a stylesheet's
+// `#id {` line or a script's `a[i](x)` is no Markdown).
+struct MarkupShare {
+  size_t tags = 0;
+  size_t markup = 0;
+  size_t text = 0;
+  std::string outside;
+};
+
+MarkupShare MeasureMarkup(std::string_view w) {
+  MarkupShare m;
+  size_t i = 0;
+  while (i < w.size()) {
+    char c = w[i];
+    if (c != '<') {
+      if (!IsAsciiSpace(c)) ++m.text;
+      m.outside.push_back(c);
+      ++i;
+      continue;
+    }
+    if (w.compare(i, 4, "<!--") == 0) {
+      size_t end = w.find("-->", i + 4);
+      end = end == std::string_view::npos ? w.size() : end + 3;
+      m.markup += end - i;
+      i = end;
+      continue;
+    }
+    size_t n = i + 1 + (i + 1 < w.size() && w[i + 1] == '/');
+    size_t name_end = n;
+    std::string name;
+    while (name_end < w.size() && name.size() < 12 &&
+           std::isalnum(static_cast<unsigned char>(w[name_end])))
+      name.push_back(text::AsciiLower(w[name_end++]));
+    size_t close = w.find('>', name_end);
+    bool tag = !name.empty() && name_end < w.size() &&
+               (IsAsciiSpace(w[name_end]) || w[name_end] == '>' || w[name_end] == '/') &&
+               close != std::string_view::npos && close - i < 4096 && IsElementName(name);
+    if (!tag) {
+      m.outside.push_back(c);
+      ++m.text;
+      ++i;
+      continue;
+    }
+    ++m.tags;
+    size_t end = close + 1;
+    if ((name == "script" || name == "style") && w[i + 1] != '/') {
+      // The body runs to the end tag (or the window's end).
+      std::string end_tag = "</" + name;
+      size_t at = end;
+      while (at < w.size() && !StartsWithNoCase(w.substr(at), end_tag)) {
+        at = w.find('<', at + 1);
+        if (at == std::string_view::npos) at = w.size();
+      }
+      end = at;
+    }
+    m.markup += end - i;
+    m.outside.push_back('\n');  // a tag ends a line of text for the checks below
+    i = end;
+  }
+  return m;
+}
+
+// A heading, a fence or a link in text: Markdown that a fragment of HTML
+// would not write (the looser constructs of HasMarkdownConstruct, a `- `
+// line or two asterisks, are common in an HTML page's text).
+bool HasMarkdownStructure(std::string_view text) {
+  if (text.find("](") != std::string_view::npos) return true;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    std::string_view s = TrimAscii(NextLine(text, pos));
+    if (s.starts_with("```") || s.starts_with("~~~") || s.starts_with("# ") || s.starts_with("##"))
+      return true;
+  }
+  return false;
+}
+
 bool HasMarkdownConstruct(std::string_view text) {
   size_t pos = 0;
   int lines = 0;
@@ -179,11 +282,17 @@ InputFormat SniffFormat(std::string_view text) {
   // styles, scripts and comments longer than the prolog skip reaches.
   if (HasPageMarkupOutsideCode(window)) return InputFormat::kHtml;
   if (trimmed.rfind("---", 0) == 0) return InputFormat::kMarkdown;
-  // Mostly markup from the first byte: an HTML fragment. So is one that
-  // starts with <style>, <script> or <meta> elements and then a block tag.
-  if (!trimmed.empty() && trimmed.front() == '<' && HasBlockTag(trimmed.substr(0, 4096)) &&
-      trimmed.find("\n#") == std::string_view::npos && trimmed.find("](") == std::string_view::npos)
-    return InputFormat::kHtml;
+  if (!trimmed.empty() && trimmed.front() == '<') {
+    // Markup from the first byte, with no Markdown in its text (styles and
+    // scripts are not its text): an HTML fragment if a block tag comes
+    // early, or if element markup outweighs the text, whatever wrapper
+    // element (`<text id=URL>`, `<doc>`) it starts with. Markdown with some
+    // inline HTML has Markdown of its own or more text than markup.
+    MarkupShare m = MeasureMarkup(window);
+    bool markdown = HasMarkdownStructure(m.outside);
+    if (!markdown && HasBlockTag(trimmed.substr(0, 4096))) return InputFormat::kHtml;
+    if (!markdown && m.tags >= 8 && m.markup > m.text) return InputFormat::kHtml;
+  }
   if (elements > 0 && t.starts_with('<') && HasBlockTag(t.substr(0, 4096)))
     return InputFormat::kHtml;
   // Any Markdown construct or escape makes it Markdown.
