@@ -157,6 +157,10 @@ TEST(Detect, Utf16And32WithoutBomFromNulPatterns) {
   EXPECT_EQ(Decode(Encode(kZh, "UTF-16BE")).text, kZh);
   // A short binary blob with a NUL is not UTF-16.
   EXPECT_EQ(Detect(std::string("ab\0cd\n", 6)).encoding.rfind("UTF-16", 0), std::string::npos);
+  // A zero-filled block before ASCII text: NULs on both parities are no
+  // UTF-16 or UTF-32 (packing them into fewer characters used to win).
+  const std::string zeros = std::string(600, '\0') + "<title>ASCII</title>\n";
+  EXPECT_EQ(Detect(zeros).encoding.rfind("UTF-", 0), std::string::npos);
 }
 
 TEST(Detect, Iso2022JpFromEscapes) {

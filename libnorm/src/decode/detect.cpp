@@ -181,7 +181,20 @@ bool KnownLang(std::string_view lang) {
   return false;
 }
 
-std::vector<Candidate> Candidates(std::string_view lang, bool with_utf32, bool with_wide) {
+// Whether UTF-16 without BOM can be weighed: text has no U+0000, so a
+// window holding an aligned pair of NUL bytes (a zero-filled block, binary
+// junk) is no UTF-16, and packing its NULs into fewer characters must not
+// win. UTF-32 is left to the NUL pattern (NulPattern): every BMP character
+// has two zero bytes, so UTF-32 text always shows it.
+bool Utf16Possible(std::string_view w) {
+  if (w.size() < kMinWideBytes) return false;
+  for (size_t i = 0; i + 1 < w.size(); i += 2) {
+    if (w[i] == 0 && w[i + 1] == 0) return false;
+  }
+  return true;
+}
+
+std::vector<Candidate> Candidates(std::string_view lang, bool with_utf16) {
   std::vector<Candidate> out;
   size_t count;
   const Encoding* all = charset::All(&count);
@@ -192,8 +205,8 @@ std::vector<Candidate> Candidates(std::string_view lang, bool with_utf32, bool w
     // Escape-based and 4-byte encodings have their own evidence.
     if (n == "ISO-2022-JP" || n == "ISO-2022-KR" || n == "HZ-GB-2312") continue;
     if (!charset::Weighed(e)) continue;  // weighed when named
-    if (!with_utf32 && (n == "UTF-32LE" || n == "UTF-32BE")) continue;
-    if (!with_wide && e.family == Family::kUnicode && n != "UTF-8") continue;
+    if (n == "UTF-32LE" || n == "UTF-32BE") continue;
+    if (!with_utf16 && (n == "UTF-16LE" || n == "UTF-16BE")) continue;
     if (filter && !LangMatches(lang, e.family)) continue;
     out.push_back({&e, Prior(e)});
   }
@@ -490,7 +503,7 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
     return Make(*ud, 0.9, "detector");
   }
 
-  std::vector<Candidate> cands = Candidates(options.lang, has_nul, window.size() >= kMinWideBytes);
+  std::vector<Candidate> cands = Candidates(options.lang, Utf16Possible(window));
   for (const Encoding* extra : {ud, declared}) {
     if (extra && std::none_of(cands.begin(), cands.end(),
                               [&](const Candidate& c) { return c.enc == extra; })) {

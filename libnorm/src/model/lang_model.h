@@ -22,7 +22,9 @@ namespace norm::lang_model {
 // their place would, minus the generic model's unigram scores for those
 // letters (text_model::LogFreq), which this replaces. 0 when the text has no
 // non-ASCII letter of a script some language models (Latin, Cyrillic,
-// Greek, Thai, Georgian).
+// Greek, Thai, Georgian). Letters of a non-Latin script (modelled or not)
+// that never stand two together anywhere in the text ("Ј825" for "£825")
+// cost 3 nats each, and such a script gains nothing from its language.
 double LetterGain(std::string_view utf8);
 
 // The language whose letters fit the text best, or "" (for tests).
