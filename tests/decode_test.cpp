@@ -169,6 +169,17 @@ TEST(Detect, Iso2022JpFromEscapes) {
   EXPECT_EQ(d.text, kJa);
 }
 
+TEST(Detect, UncheckedScriptsNeedClearEvidenceAgainstUchardet) {
+  // Short KOI8-R reads as Arabic in windows-1256 with a slightly better
+  // generic score; no letter model checks Arabic, so uchardet's KOI8-R
+  // stands.
+  const std::string ru = Encode(
+      "\u043E, \u0447\u0442\u043E \u0441\u0438\u043D\u0433\u043B "
+      "&laquo;Hello World&raquo; \u0434\u043E",
+      "KOI8-R");
+  EXPECT_EQ(Detect(ru).encoding, "KOI8-R");
+}
+
 TEST(Detect, LegacyCjkAndCyrillicSentences) {
   struct Case {
     const std::string* text;

@@ -64,6 +64,12 @@ TEST(LangModel, LoneLettersOfAnotherScriptLose) {
   EXPECT_GT(lang_model::LetterGain("\u0432 \u0434\u043E\u043C\u0435"), -3.0);
 }
 
+TEST(LangModel, CountsLettersNoLanguageChecks) {
+  EXPECT_EQ(lang_model::UncheckedLetters("\u05E9\u05DC\u05D5\u05DD and \u0633\u0644\u0627\u0645"),
+            8u);
+  EXPECT_EQ(lang_model::UncheckedLetters("\u0447\u0442\u043E caf\u00E9 \u4E2D\u6587"), 0u);
+}
+
 TEST(LangModel, ComposesCombiningTones) {
   // windows-1258 spells Vietnamese tones as combining marks.
   EXPECT_EQ(lang_model::BestLanguage(

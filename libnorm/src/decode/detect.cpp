@@ -231,6 +231,8 @@ constexpr double kLetterWindow = 60.0;
 // bench/gen_detect_heldout.py (6 + 0.1 before the letter model).
 constexpr double kUchardetBonus = 3.0;
 constexpr double kUchardetBonusPerHigh = 0.05;
+// What a reading the letter model cannot check must beat uchardet's by.
+constexpr double kUncheckedOverride = 10.0;
 
 // A full-width form glued to an ASCII letter ("l'Ｒuipe": Shift_JIS read
 // into French) is a misreading; CJK text puts full-width letters in runs.
@@ -562,6 +564,17 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
     s.score += Prior(johab) + (ud == &johab ? bonus : 0.0);
     scored.push_back(std::move(s));
     std::stable_sort(scored.begin(), scored.end(), by_score);
+  }
+  // A reading into a script no letter model covers (Hebrew, Arabic) was
+  // checked by the generic model alone: it overrides uchardet only by
+  // kUncheckedOverride nats.
+  if (ud && scored.front().enc != ud && lang_model::UncheckedLetters(scored.front().text) > 0) {
+    const auto u =
+        std::find_if(scored.begin(), scored.end(), [&](const Scored& x) { return x.enc == ud; });
+    if (u != scored.end() && u->errors == 0 &&
+        scored.front().score - u->score < kUncheckedOverride) {
+      std::rotate(scored.begin(), u, u + 1);
+    }
   }
   const Scored& best = scored.front();
   // Margin over the best candidate that decodes to different text.

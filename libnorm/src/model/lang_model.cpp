@@ -267,6 +267,16 @@ double LetterGain(std::string_view utf8) {
   return gain;
 }
 
+size_t UncheckedLetters(std::string_view utf8) {
+  thread_local std::vector<Char> chars;
+  chars.clear();
+  Chars(utf8, chars);
+  const Index& ix = GetIndex();
+  size_t n = 0;
+  for (const Char& ch : chars) n += ch.script > 0 && !ix.modelled[ch.script];
+  return n;
+}
+
 std::string_view BestLanguage(std::string_view utf8) {
   const Scores s = Score(utf8);
   int best = -1;
