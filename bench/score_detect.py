@@ -302,6 +302,8 @@ def main():
     ap.add_argument("--by-label", action="store_true", help="accuracy per labelled encoding")
     ap.add_argument("--exclude", default="", help="regex of relative paths to leave out")
     ap.add_argument("--json-out", default="")
+    ap.add_argument("--keep-samples", default="",
+                    help="also write the short samples to this directory (to read the failures)")
     args = ap.parse_args()
 
     labelled = read_labels(args.corpus, args.label)
@@ -336,6 +338,11 @@ def main():
                 with open(sp, "wb") as f:
                     f.write(b)
                 shorts.append((sp, label, b, decode(b, label), rel + "#%d" % i))
+                if args.keep_samples:
+                    kept = os.path.join(args.keep_samples, rel + "#%d" % i)
+                    os.makedirs(os.path.dirname(kept), exist_ok=True)
+                    with open(kept, "wb") as f:
+                        f.write(b)
     if args.whole:
         sets["whole"] = whole
     if args.short:

@@ -208,7 +208,7 @@ TEST(Cli, DetectReportsEvidence) {
   CliResult r = RunCli({"detect"}, "\xEF\xBB\xBFhello");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "-: UTF-8 confidence=1.00 source=bom\n");
-  CliResult j = RunCli({"detect", "--json"}, "caf\xC3\xA9\n");
+  CliResult j = RunCli({"detect", "--json"}, "caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9\n");
   EXPECT_EQ(j.out,
             "{\"file\":\"-\",\"encoding\":\"UTF-8\",\"confidence\":1.00,\"source\":\"utf8\"}\n");
 }

@@ -49,6 +49,27 @@ TEST(LangModel, AsciiAndUnmodelledScriptsAreNeutral) {
   EXPECT_EQ(lang_model::BestLanguage("plain ASCII"), "");
 }
 
+TEST(LangModel, LoneLettersOfAnotherScriptLose) {
+  // windows-1252's pound sign read as windows-1251's Cyrillic Je, and
+  // Hungarian ú read as ISO-8859-8's tav: letters that never stand two
+  // together spell no word.
+  const std::string pounds =
+      "I stand to lift \xA3"
+      "825, not bad for a \xA3"
+      "2 bet";
+  EXPECT_LE(lang_model::LetterGain(As(pounds, "windows-1251")), -6.0);
+  EXPECT_EQ(lang_model::LetterGain(As(pounds, "windows-1252")), 0.0);
+  EXPECT_LE(lang_model::LetterGain("Az \u05EAj"), -3.0);
+  // A one-letter word beside longer ones is a word like any other.
+  EXPECT_GT(lang_model::LetterGain("\u0432 \u0434\u043E\u043C\u0435"), -3.0);
+}
+
+TEST(LangModel, CountsLettersNoLanguageChecks) {
+  EXPECT_EQ(lang_model::UncheckedLetters("\u05E9\u05DC\u05D5\u05DD and \u0633\u0644\u0627\u0645"),
+            8u);
+  EXPECT_EQ(lang_model::UncheckedLetters("\u0447\u0442\u043E caf\u00E9 \u4E2D\u6587"), 0u);
+}
+
 TEST(LangModel, ComposesCombiningTones) {
   // windows-1258 spells Vietnamese tones as combining marks.
   EXPECT_EQ(lang_model::BestLanguage(

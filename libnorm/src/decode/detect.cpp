@@ -181,7 +181,20 @@ bool KnownLang(std::string_view lang) {
   return false;
 }
 
-std::vector<Candidate> Candidates(std::string_view lang, bool with_utf32, bool with_wide) {
+// Whether UTF-16 without BOM can be weighed: text has no U+0000, so a
+// window holding an aligned pair of NUL bytes (a zero-filled block, binary
+// junk) is no UTF-16, and packing its NULs into fewer characters must not
+// win. UTF-32 is left to the NUL pattern (NulPattern): every BMP character
+// has two zero bytes, so UTF-32 text always shows it.
+bool Utf16Possible(std::string_view w) {
+  if (w.size() < kMinWideBytes) return false;
+  for (size_t i = 0; i + 1 < w.size(); i += 2) {
+    if (w[i] == 0 && w[i + 1] == 0) return false;
+  }
+  return true;
+}
+
+std::vector<Candidate> Candidates(std::string_view lang, bool with_utf16) {
   std::vector<Candidate> out;
   size_t count;
   const Encoding* all = charset::All(&count);
@@ -192,8 +205,8 @@ std::vector<Candidate> Candidates(std::string_view lang, bool with_utf32, bool w
     // Escape-based and 4-byte encodings have their own evidence.
     if (n == "ISO-2022-JP" || n == "ISO-2022-KR" || n == "HZ-GB-2312") continue;
     if (!charset::Weighed(e)) continue;  // weighed when named
-    if (!with_utf32 && (n == "UTF-32LE" || n == "UTF-32BE")) continue;
-    if (!with_wide && e.family == Family::kUnicode && n != "UTF-8") continue;
+    if (n == "UTF-32LE" || n == "UTF-32BE") continue;
+    if (!with_utf16 && (n == "UTF-16LE" || n == "UTF-16BE")) continue;
     if (filter && !LangMatches(lang, e.family)) continue;
     out.push_back({&e, Prior(e)});
   }
@@ -218,6 +231,8 @@ constexpr double kLetterWindow = 60.0;
 // bench/gen_detect_heldout.py (6 + 0.1 before the letter model).
 constexpr double kUchardetBonus = 3.0;
 constexpr double kUchardetBonusPerHigh = 0.05;
+// What a reading the letter model cannot check must beat uchardet's by.
+constexpr double kUncheckedOverride = 10.0;
 
 // A full-width form glued to an ASCII letter ("l'Ｒuipe": Shift_JIS read
 // into French) is a misreading; CJK text puts full-width letters in runs.
@@ -312,9 +327,9 @@ Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complet
 // corpora (chardet's tests/ and the dev half of bench/gen_detect_heldout.py,
 // whole files and 24-96 byte cuts): answers that uchardet and the model
 // agree on, by a margin of 10 nats or more over the best reading that gives
-// other text, without invalid sequences, in a common encoding, were right
-// 99.9% of the time (790 answers); they get 0.90-0.99. Everything else was
-// right 85% of the time and gets at most 0.85.
+// other text (uchardet's bonus not counted), without invalid sequences, in a
+// common encoding, were right 99.9% of the time (740 answers); they get
+// 0.90-0.99. Everything else gets at most 0.85.
 double Confidence(const Encoding& e, double margin, bool agree, int64_t errors) {
   constexpr double kSureMargin = 10.0;
   const bool rare = Prior(e) <= -1.5 || e.family == Family::kUnicode;
@@ -490,7 +505,7 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
     return Make(*ud, 0.9, "detector");
   }
 
-  std::vector<Candidate> cands = Candidates(options.lang, has_nul, window.size() >= kMinWideBytes);
+  std::vector<Candidate> cands = Candidates(options.lang, Utf16Possible(window));
   for (const Encoding* extra : {ud, declared}) {
     if (extra && std::none_of(cands.begin(), cands.end(),
                               [&](const Candidate& c) { return c.enc == extra; })) {
@@ -550,6 +565,17 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
     scored.push_back(std::move(s));
     std::stable_sort(scored.begin(), scored.end(), by_score);
   }
+  // A reading into a script no letter model covers (Hebrew, Arabic) was
+  // checked by the generic model alone: it overrides uchardet only by
+  // kUncheckedOverride nats.
+  if (ud && scored.front().enc != ud && lang_model::UncheckedLetters(scored.front().text) > 0) {
+    const auto u =
+        std::find_if(scored.begin(), scored.end(), [&](const Scored& x) { return x.enc == ud; });
+    if (u != scored.end() && u->errors == 0 &&
+        scored.front().score - u->score < kUncheckedOverride) {
+      std::rotate(scored.begin(), u, u + 1);
+    }
+  }
   const Scored& best = scored.front();
   // Margin over the best candidate that decodes to different text.
   double margin = 30.0;
@@ -564,7 +590,11 @@ Detection DetectByModel(std::string_view window, bool complete, const DecodeOpti
     std::fprintf(stderr, "  margin=%.2f agree=%d errors=%lld high=%zu\n", margin,
                  same_as_ud ? 1 : 0, static_cast<long long>(best.errors), high);
   }
-  const double confidence = Confidence(*best.enc, margin, same_as_ud, best.errors);
+  // uchardet's bonus decided the race, it does not make the models sure:
+  // windows-1251 and MacCyrillic part on a byte or two of a Russian text,
+  // which the bonus for its 77 other high bytes outweighed.
+  const double confidence =
+      Confidence(*best.enc, same_as_ud ? margin - bonus : margin, same_as_ud, best.errors);
   if (best_score) *best_score = best.score;
   return MakeNamed(*best.enc, same_as_ud ? std::string_view(ud_name) : std::string_view(), window,
                    confidence, same_as_ud ? "detector" : "model");
@@ -663,7 +693,13 @@ Detection Detect(std::string_view bytes, const DecodeOptions& options) {
   }
 
   // 6. Strict UTF-8.
-  if (utf8) return Make(Enc("UTF-8"), 1.0, "utf8");
+  if (utf8) {
+    // One or two multi-byte characters are valid UTF-8 by chance now and
+    // then (a 30-byte GB2312 cut was): sure only from three on.
+    size_t sequences = 0;
+    for (char ch : window) sequences += static_cast<unsigned char>(ch) >= 0xC0;
+    return Make(Enc("UTF-8"), ascii || sequences >= 3 ? 1.0 : 0.85, "utf8");
+  }
   if (ascii && !has_nul) return Make(Enc("UTF-8"), 1.0, "utf8");
 
   // 7. uchardet, checked by the model.

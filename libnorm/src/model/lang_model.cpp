@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ constexpr int kScripts = 8;  // as gen_lang_model.py numbers them
 constexpr char32_t kIndexed = 0x1F00;
 constexpr int kOther = data::kLangModelOther;
 constexpr double kScale = 1.0 / data::kLangModelScale;
+// Nats per lone letter of a non-Latin script (see LetterGain).
+constexpr double kLoneLetter = -3.0;
 
 // Script of a (lower-case) letter, or -1 for anything else.
 int ScriptOf(char32_t c) {
@@ -113,7 +116,12 @@ struct Scores {
   std::array<double, kScripts> best_full;
   std::array<double, kScripts> best_base;
   std::array<int, kScripts> best_lang;
-  double generic = 0.0;  // generic unigram scores of the non-ASCII modelled letters
+  // Generic unigram scores of the non-ASCII modelled letters, per script.
+  std::array<double, kScripts> generic{};
+  // Whether two letters of the script stand side by side somewhere, and
+  // how many non-ASCII letters it has.
+  std::array<bool, kScripts> word{};
+  std::array<int, kScripts> letters{};
   bool any = false;
 };
 
@@ -158,10 +166,19 @@ Scores Score(std::string_view text) {
   Chars(utf8, chars);
   const Index& ix = GetIndex();
   std::array<bool, kScripts> present{};
+  int prev_script = -1;  // of the previous character that is not a combining mark
   for (const Char& ch : chars) {
-    if (ch.script >= 0 && !ch.ascii && ix.modelled[ch.script]) {
+    if (ch.script < 0 && u_charType(static_cast<UChar32>(ch.original)) == U_NON_SPACING_MARK) {
+      continue;  // Hebrew points, Arabic harakat: inside a word
+    }
+    const int before = prev_script;
+    prev_script = ch.script;
+    if (ch.script < 0 || ch.ascii) continue;
+    ++s.letters[ch.script];
+    if (before == ch.script) s.word[ch.script] = true;
+    if (ix.modelled[ch.script]) {
       present[ch.script] = true;
-      s.generic += text_model::LogFreq(ch.original);
+      s.generic[ch.script] += text_model::LogFreq(ch.original);
       s.any = true;
     }
   }
@@ -233,12 +250,31 @@ Scores Score(std::string_view text) {
 
 double LetterGain(std::string_view utf8) {
   const Scores s = Score(utf8);
-  if (!s.any) return 0.0;
-  double gain = -s.generic;
+  double gain = 0.0;
+  for (int k = 1; k < kScripts; ++k) {
+    // Letters of a non-Latin script that never stand two together ("Ј825"
+    // for "£825", "Az תj" for "Az új") spell no word of any language: a
+    // misreading's tell. They may lose by the letter model, never gain, and
+    // each costs kLoneLetter.
+    if (s.letters[k] > 0 && !s.word[k]) gain += kLoneLetter * s.letters[k];
+  }
+  if (!s.any) return gain;
   for (int k = 0; k < kScripts; ++k) {
-    if (s.best_lang[k] >= 0) gain += s.best_full[k] - s.best_base[k];
+    if (s.best_lang[k] < 0) continue;
+    const double g = s.best_full[k] - s.best_base[k] - s.generic[k];
+    gain += k != 0 && !s.word[k] ? std::min(g, 0.0) : g;
   }
   return gain;
+}
+
+size_t UncheckedLetters(std::string_view utf8) {
+  thread_local std::vector<Char> chars;
+  chars.clear();
+  Chars(utf8, chars);
+  const Index& ix = GetIndex();
+  size_t n = 0;
+  for (const Char& ch : chars) n += ch.script > 0 && !ix.modelled[ch.script];
+  return n;
 }
 
 std::string_view BestLanguage(std::string_view utf8) {

@@ -13,6 +13,7 @@
 // Thread safety: pure functions of immutable tables (an index built once).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace norm::lang_model {
@@ -22,8 +23,15 @@ namespace norm::lang_model {
 // their place would, minus the generic model's unigram scores for those
 // letters (text_model::LogFreq), which this replaces. 0 when the text has no
 // non-ASCII letter of a script some language models (Latin, Cyrillic,
-// Greek, Thai, Georgian).
+// Greek, Thai, Georgian). Letters of a non-Latin script (modelled or not)
+// that never stand two together anywhere in the text ("Ј825" for "£825")
+// cost 3 nats each, and such a script gains nothing from its language.
 double LetterGain(std::string_view utf8);
+
+// How many of the text's letters belong to a script with a letter model
+// for no language (Hebrew and Arabic: no Essential package translates
+// into them): a reading into those was never checked by LetterGain.
+size_t UncheckedLetters(std::string_view utf8);
 
 // The language whose letters fit the text best, or "" (for tests).
 std::string_view BestLanguage(std::string_view utf8);
