@@ -151,10 +151,40 @@ TEST(Realign, LossyUtf8LineNotSearched) {
   Report report;
   EXPECT_EQ(Realign(lossy, &report), lossy);
   EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
-  // One U+FFFD beside CJK text is still searched.
+  // Nor is one U+FFFD in text that reads well on both sides (a character
+  // lossy UTF-8 lost): a double-byte decoder writes one next to text it
+  // read out of step.
   Report one;
-  Realign("子曰：\uFFFD由也好勇过我，无所取材。", &one);
-  EXPECT_EQ(one.Get("realign", "lines-searched"), 1);
+  const std::string verse = "种麻得麻，\uFFFD豆得豆\uFFFD";
+  EXPECT_EQ(Realign(verse, &one), verse);
+  EXPECT_EQ(one.Get("realign", "lines-searched"), 0);
+  // Beside garble it is searched (and restored): 导电性能。 with the lead
+  // byte of 在 lost ends 阅堋\uFFFD.
+  Report garbled;
+  EXPECT_EQ(Realign("这种新材料诘臀孪氯匀槐３至己玫牡嫉缧阅堋\uFFFD", &garbled),
+            "这种新材料在低温下仍然保持良好的导电性能。");
+  EXPECT_EQ(garbled.Get("realign", "lines-searched"), 1);
+}
+
+// A line that reads as garble from its start is mojibake of another kind
+// (here GBK read as Big5), not a stream that went out of step inside it:
+// realigning it traded one garble for another. It is not searched.
+TEST(Realign, OtherMojibakeNotSearched) {
+  const std::string crossed =
+      "眕峈腕砩ㄛ眕峈掀侚賸腔桵尪載荎倯﹝筍岆桵尪眒冪侚賸ㄛ祥婬懂閨\uFFFD瓦\uFFFD蠅﹝";
+  Report report;
+  EXPECT_EQ(Realign(crossed, &report), crossed);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+}
+
+// Clean classical verse holds rare characters close together (weak
+// evidence) but no stretch that reads worse than the rest of the line: it is
+// not searched.
+TEST(Realign, CleanVerseNotSearched) {
+  const std::string verse = "群山万壑赴荆门，生长明妃尚有村。";
+  Report report;
+  EXPECT_EQ(Realign(verse, &report), verse);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
 }
 
 std::u32string U32(std::string_view s) {
