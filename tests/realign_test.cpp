@@ -222,17 +222,37 @@ TEST(Realign, SearchesAreBoundedAndCounted) {
   EXPECT_EQ(Realign(damaged + tail, &report), repaired + tail);
   EXPECT_EQ(report.Get("realign", "gbk-realigned"), 1);
   // The budget lives in the document's Report: with 1,016 searches already
-  // spent by earlier spans, 8 of 60 more damaged lines are searched.
+  // spent by earlier spans (which repaired 300), 8 of 60 more damaged lines
+  // are searched.
   std::string text;
   for (int i = 0; i < 60; ++i) text += damaged + "\n";
   Report many;
   many.Count("realign", "lines-searched", 1016);
+  many.Count("realign", "gbk-realigned", 300);
   std::string out = Realign(text, &many);
-  EXPECT_EQ(many.Get("realign", "gbk-realigned"), 8);
+  EXPECT_EQ(many.Get("realign", "gbk-realigned"), 308);
   EXPECT_EQ(many.Get("realign", "lines-searched"), 1024);
   EXPECT_EQ(many.Get("realign", "lines-not-searched"), 52);
   EXPECT_EQ(out.substr(0, repaired.size() + 1), repaired + "\n");
   EXPECT_EQ(out.substr(out.size() - damaged.size() - 1), damaged + "\n");
+}
+
+// Searches that stop paying stop: 256 more than four per repaired span.
+// With 256 spent on lines left as they were, no damaged line is searched;
+// with 250, six are, and as each is repaired the budget grows with it.
+TEST(Realign, UnpaidSearchesStop) {
+  const std::string damaged = "乘客?tú)梢栽?zài)半小時內到達";
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += damaged + "\n";
+  Report spent;
+  spent.Count("realign", "lines-searched", 256);
+  EXPECT_EQ(Realign(text, &spent), text);
+  EXPECT_EQ(spent.Get("realign", "lines-not-searched"), 60);
+  Report paying;
+  paying.Count("realign", "lines-searched", 250);
+  Realign(text, &paying);
+  EXPECT_EQ(paying.Get("realign", "gbk-realigned"), 60);
+  EXPECT_EQ(paying.Get("realign", "lines-not-searched"), 0);
 }
 
 struct CorpusScore {

@@ -269,8 +269,13 @@ constexpr int kUnknownLead = 512;
 
 // Characters a search looks at (see Transform).
 constexpr size_t kMaxSearch = 512;
-// Lines searched per document (see Transform).
+// Lines searched per document (see Transform) ...
 constexpr int64_t kMaxSearchesPerDocument = 1024;
+// ... of which at most this many more than kSearchesPerRepair times the
+// spans repaired: where searches stop paying (a long document of other
+// damage or of rare text), the rest of it is left as it stands, counted.
+constexpr int64_t kUnpaidSearches = 256;
+constexpr int64_t kSearchesPerRepair = 4;
 // A stream goes out of step at most this many characters before the first
 // implausible one: the character that lost a byte reads as a pair of its
 // neighbours' bytes at once, but such a pair can look plausible for a few
@@ -1182,6 +1187,7 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
   // counted. The Report is the document's, so the budget spans all its
   // prose spans.
   int64_t searched = report.Get(name(), "lines-searched");
+  int64_t repaired = report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned");
   std::vector<char32_t> cps;
   std::vector<size_t> offsets, suspicious;
   std::vector<bool> in_reading;
@@ -1210,15 +1216,15 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     bool strong = false;
     if (!plain) MarkReadings(cps, &in_reading);
     if (!plain && !IsJapanese(cps) && FindSuspicious(cps, in_reading, &suspicious, &strong) &&
-        WorthSearching(
-            cps, in_reading, suspicious, strong,
-            report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned") > 0)) {
-      if (searched >= kMaxSearchesPerDocument) {
+        WorthSearching(cps, in_reading, suspicious, strong, repaired > 0)) {
+      if (searched >= kMaxSearchesPerDocument ||
+          searched - kSearchesPerRepair * repaired >= kUnpaidSearches) {
         report.Count(name(), "lines-not-searched");
       } else {
         ++searched;
         report.Count(name(), "lines-searched");
         replaced = SearchLine(line, line_start, cps, offsets, suspicious, strong, report, &out);
+        repaired += replaced;
       }
     }
     if (!replaced) out.append(line);
