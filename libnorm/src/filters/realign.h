@@ -67,7 +67,9 @@
 // Bounds, so that hostile text stays linear: one search per line, over at
 // most 512 characters; at most 1,024 lines searched per document (a search
 // costs a few milliseconds; the Report carries the count across prose
-// spans), the others left as they are and counted as `lines-not-searched`.
+// spans), and at most 256 more than four per span repaired (where searches
+// stop paying, in a long document of other damage or rare text, searching
+// stops), the others left as they are and counted as `lines-not-searched`.
 // A thread's search buffers are reused from line to line (trimmed after a
 // long one).
 //
