@@ -10,6 +10,7 @@
 #include "ascii.h"
 #include "script.h"
 #include "url.h"
+#include "utf8.h"
 #include "visible.h"
 #include "visible_count.h"
 #include "whitespace.h"
@@ -114,7 +115,7 @@ bool IsTruncatedTeaser(std::string_view text) {
   text = TrimAscii(text);
   if (text.empty() || StartsWithTimestamp(text)) return false;
   size_t i = text.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  while (i > 0 && utf8::IsContinuation(static_cast<unsigned char>(text[i]))) --i;
   static constexpr std::string_view kClosing[] = {"。", "！", "？", "…", "」", "』", "”", "’",
                                                   "）", "》", ".",  "!", "?",  "\"", "'", ")"};
   std::string_view last = text.substr(i);

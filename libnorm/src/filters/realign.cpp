@@ -1324,13 +1324,13 @@ bool RealignFilter::SearchLine(std::string_view line, size_t line_offset,
   // Report the changed stretch only: common prefix and suffix trimmed.
   size_t p = 0;
   while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
-  while (p > 0 && (static_cast<unsigned char>(tail[p]) & 0xC0) == 0x80) --p;
+  while (p > 0 && utf8::IsContinuation(static_cast<unsigned char>(tail[p]))) --p;
   size_t s = 0;
   while (s < tail.size() - p && s < repaired.size() - p &&
          tail[tail.size() - 1 - s] == repaired[repaired.size() - 1 - s]) {
     ++s;
   }
-  while (s > 0 && (static_cast<unsigned char>(tail[tail.size() - s]) & 0xC0) == 0x80) --s;
+  while (s > 0 && utf8::IsContinuation(static_cast<unsigned char>(tail[tail.size() - s]))) --s;
   report.Count(name(), best_codec);
   if (best.dropped) report.Count(name(), "annotations-dropped", best.dropped);
   if (best.restored) report.Count(name(), "user-defined-restored", best.restored);

@@ -332,6 +332,29 @@ void Extractor::RemoveNeverContent(xmlNode* root) {
   RemoveNeverContentIn(root, keep_hidden, 0);
 }
 
+// libxml2 leaves in <head> what a browser moves to the body: an element
+// that cannot be in a head (<head><title>T</title><o><body>... keeps <o>
+// and the <body> inside it there). Moves such children, and text, out to
+// just after head, in order, so the head can go without the page's text.
+// Returns the first node moved, or null.
+xmlNode* HoistBodyContent(xmlNode* head) {
+  xmlNode* first = nullptr;
+  xmlNode* cursor = head;
+  xmlNode* next = nullptr;
+  for (xmlNode* c = head->children; c; c = next) {
+    next = c->next;
+    bool metadata = IsElement(c) && IsOneOf(Name(c), {"title", "meta", "link", "base", "script",
+                                                      "style", "noscript", "template"});
+    bool text = c->type == XML_TEXT_NODE && !xmlIsBlankNode(c);
+    if (!(IsElement(c) && !metadata) && !text) continue;
+    xmlUnlinkNode(c);
+    // xmlAddNextSibling can merge text into its neighbour: keep what it returns.
+    cursor = xmlAddNextSibling(cursor, c);
+    if (!first) first = cursor;
+  }
+  return first;
+}
+
 void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth) {
   xmlNode* next = nullptr;
   for (xmlNode* c = node->children; c; c = next) {
@@ -343,7 +366,15 @@ void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth)
     }
     if (!IsElement(c)) continue;
     std::string_view name = Name(c);
-    if (IsOneOf(name, {"head", "title", "meta", "link", "base"})) {
+    if (name == "head") {
+      // What a browser would show in the body is checked on its own.
+      xmlNode* hoisted = HoistBodyContent(c);
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+      if (hoisted) next = hoisted;
+      continue;
+    }
+    if (IsOneOf(name, {"title", "meta", "link", "base"})) {
       xmlUnlinkNode(c);
       xmlFreeNode(c);
       continue;
@@ -873,27 +904,35 @@ std::string_view BoilerplateToken(const xmlNode* node, bool* weak) {
   return weak_hit.token;
 }
 
-void CleanDom(xmlNode* root, const CleanOptions& options, Report& report) {
-  Extractor ex(options, report);
-  ex.RemoveNeverContent(root);
-  if (!options.boilerplate) return;
-  Stat total;
-  ex.Measure(root, false, 0, &total);
-  ex.MarkProtected(root, 0);
-  ex.PruneFurniture(root, total.weight, 0);
+xmlNode* PageBody(xmlNode* root) {
+  xmlNode* body = const_cast<xmlNode*>(FindElement(root, "body", 0));
+  return body ? body : root;
 }
 
-std::vector<xmlNode*> ExtractMainContent(xmlNode* root, xmlNode* body, const CleanOptions& options,
-                                         Report& report) {
+xmlNode* CleanDom(xmlNode* root, const CleanOptions& options, Report& report) {
   Extractor ex(options, report);
   ex.RemoveNeverContent(root);
-  ex.MarkProtected(body, 0);
-  std::vector<xmlNode*> keep = ex.Select(body);
-  for (xmlNode* k : keep) {
+  if (options.boilerplate) {
+    Stat total;
+    ex.Measure(root, false, 0, &total);
+    ex.MarkProtected(root, 0);
+    ex.PruneFurniture(root, total.weight, 0);
+  }
+  return PageBody(root);
+}
+
+MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Report& report) {
+  Extractor ex(options, report);
+  ex.RemoveNeverContent(root);
+  MainContent main;
+  main.body = PageBody(root);
+  ex.MarkProtected(main.body, 0);
+  main.keep = ex.Select(main.body);
+  for (xmlNode* k : main.keep) {
     size_t weight = ex.StatOf(k).weight;
     ex.PruneFurniture(k, weight, 0);
   }
-  return keep;
+  return main;
 }
 
 }  // namespace norm::html

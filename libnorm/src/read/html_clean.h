@@ -62,15 +62,23 @@ struct CleanOptions {
   const AdblockRules* adblock = nullptr;
 };
 
-// For a fragment: removes unwanted subtrees under root (in place).
-void CleanDom(xmlNode* root, const CleanOptions& options, Report& report);
+// The element whose content is the page: the first <body>, else root.
+// Look it up again after cleaning: a malformed page can hold a <body>
+// inside a subtree that cleaning frees (a nested <head>, a <nav>).
+xmlNode* PageBody(xmlNode* root);
+
+// For a fragment: removes unwanted subtrees under root (in place). Returns
+// PageBody(root) after cleaning.
+xmlNode* CleanDom(xmlNode* root, const CleanOptions& options, Report& report);
+
+struct MainContent {
+  xmlNode* body = nullptr;     // PageBody(root) after cleaning
+  std::vector<xmlNode*> keep;  // the article's nodes in document order
+};
 
 // For a whole page (boilerplate removal on): steps 1-4 above. root is the
-// document element, body the element whose content is the page. Returns the
-// nodes holding the article in document order ({body} when no candidate
-// stands out).
-std::vector<xmlNode*> ExtractMainContent(xmlNode* root, xmlNode* body, const CleanOptions& options,
-                                         Report& report);
+// document element. keep is {body} when no candidate stands out.
+MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Report& report);
 
 // The id/class/data-* token that marks node as page furniture, or empty.
 // *weak (when given) is set when the token only sits inside a compound name

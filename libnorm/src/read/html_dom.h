@@ -76,4 +76,17 @@ inline bool HasDescendant(const xmlNode* node, std::initializer_list<std::string
   return false;
 }
 
+// The first element called name in document order among the siblings
+// from node on and their descendants, or null.
+inline const xmlNode* FindElement(const xmlNode* node, std::string_view name, int depth) {
+  for (const xmlNode* c = node; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    if (Name(c) == name) return c;
+    if (depth < kMaxDepth) {
+      if (const xmlNode* r = FindElement(c->children, name, depth + 1)) return r;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace norm::html

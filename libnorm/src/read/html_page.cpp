@@ -231,7 +231,7 @@ bool EndsLikeSentence(std::string_view t) {
     if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
         c == 0x300D || c == 0x300F || c == 0xFF09) {
       size_t n = 1;
-      while (n < t.size() && (static_cast<unsigned char>(t[t.size() - n]) & 0xC0) == 0x80) ++n;
+      while (n < t.size() && utf8::IsContinuation(static_cast<unsigned char>(t[t.size() - n]))) ++n;
       t.remove_suffix(n);
       continue;
     }
@@ -462,17 +462,6 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
   }
 }
 
-const xmlNode* FindElement(const xmlNode* node, std::string_view name, int depth) {
-  for (const xmlNode* c = node; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    if (Name(c) == name) return c;
-    if (depth < 200) {
-      if (const xmlNode* r = FindElement(c->children, name, depth + 1)) return r;
-    }
-  }
-  return nullptr;
-}
-
 bool IsTitleHeading(const xmlNode* n) {
   std::string_view name = Name(n);
   return name == "h1" || name == "h2" || name == "h3";
@@ -605,11 +594,9 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   std::string json_body;
   if (options.html.boilerplate) FindJsonLdArticleBody(dom->children, &json_body, 0);
 
-  xmlNode* body = const_cast<xmlNode*>(FindElement(root, "body", 0));
-  if (!body) body = root;
   std::vector<Block> blocks;
   if (options.html.boilerplate && IsWholePage(text)) {
-    std::vector<xmlNode*> keep = ExtractMainContent(root, body, clean, report);
+    auto [body, keep] = ExtractMainContent(root, clean, report);
     // Tells the block-level boilerplate filter that the article span is
     // chosen already (see boilerplate.h).
     if (keep.size() != 1 || keep.front() != body) AddHint(doc, "main-content", "selected");
@@ -653,7 +640,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
       }
     }
   } else {
-    CleanDom(root, clean, report);
+    xmlNode* body = CleanDom(root, clean, report);
     ConvertChildren(body, conv, &blocks, report);
   }
   // Moved whole when out is empty (the usual case): moving block by block
