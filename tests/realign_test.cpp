@@ -151,10 +151,40 @@ TEST(Realign, LossyUtf8LineNotSearched) {
   Report report;
   EXPECT_EQ(Realign(lossy, &report), lossy);
   EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
-  // One U+FFFD beside CJK text is still searched.
+  // Nor is one U+FFFD in text that reads well on both sides (a character
+  // lossy UTF-8 lost): a double-byte decoder writes one next to text it
+  // read out of step.
   Report one;
-  Realign("子曰：\uFFFD由也好勇过我，无所取材。", &one);
-  EXPECT_EQ(one.Get("realign", "lines-searched"), 1);
+  const std::string verse = "种麻得麻，\uFFFD豆得豆\uFFFD";
+  EXPECT_EQ(Realign(verse, &one), verse);
+  EXPECT_EQ(one.Get("realign", "lines-searched"), 0);
+  // Beside garble it is searched (and restored): 导电性能。 with the lead
+  // byte of 在 lost ends 阅堋\uFFFD.
+  Report garbled;
+  EXPECT_EQ(Realign("这种新材料诘臀孪氯匀槐３至己玫牡嫉缧阅堋\uFFFD", &garbled),
+            "这种新材料在低温下仍然保持良好的导电性能。");
+  EXPECT_EQ(garbled.Get("realign", "lines-searched"), 1);
+}
+
+// A line that reads as garble from its start is mojibake of another kind
+// (here GBK read as Big5), not a stream that went out of step inside it:
+// realigning it traded one garble for another. It is not searched.
+TEST(Realign, OtherMojibakeNotSearched) {
+  const std::string crossed =
+      "眕峈腕砩ㄛ眕峈掀侚賸腔桵尪載荎倯﹝筍岆桵尪眒冪侚賸ㄛ祥婬懂閨\uFFFD瓦\uFFFD蠅﹝";
+  Report report;
+  EXPECT_EQ(Realign(crossed, &report), crossed);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+}
+
+// Clean classical verse holds rare characters close together (weak
+// evidence) but no stretch that reads worse than the rest of the line: it is
+// not searched.
+TEST(Realign, CleanVerseNotSearched) {
+  const std::string verse = "群山万壑赴荆门，生长明妃尚有村。";
+  Report report;
+  EXPECT_EQ(Realign(verse, &report), verse);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
 }
 
 std::u32string U32(std::string_view s) {
@@ -192,17 +222,37 @@ TEST(Realign, SearchesAreBoundedAndCounted) {
   EXPECT_EQ(Realign(damaged + tail, &report), repaired + tail);
   EXPECT_EQ(report.Get("realign", "gbk-realigned"), 1);
   // The budget lives in the document's Report: with 1,016 searches already
-  // spent by earlier spans, 8 of 60 more damaged lines are searched.
+  // spent by earlier spans (which repaired 300), 8 of 60 more damaged lines
+  // are searched.
   std::string text;
   for (int i = 0; i < 60; ++i) text += damaged + "\n";
   Report many;
   many.Count("realign", "lines-searched", 1016);
+  many.Count("realign", "gbk-realigned", 300);
   std::string out = Realign(text, &many);
-  EXPECT_EQ(many.Get("realign", "gbk-realigned"), 8);
+  EXPECT_EQ(many.Get("realign", "gbk-realigned"), 308);
   EXPECT_EQ(many.Get("realign", "lines-searched"), 1024);
   EXPECT_EQ(many.Get("realign", "lines-not-searched"), 52);
   EXPECT_EQ(out.substr(0, repaired.size() + 1), repaired + "\n");
   EXPECT_EQ(out.substr(out.size() - damaged.size() - 1), damaged + "\n");
+}
+
+// Searches that stop paying stop: 256 more than four per repaired span.
+// With 256 spent on lines left as they were, no damaged line is searched;
+// with 250, six are, and as each is repaired the budget grows with it.
+TEST(Realign, UnpaidSearchesStop) {
+  const std::string damaged = "乘客?tú)梢栽?zài)半小時內到達";
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += damaged + "\n";
+  Report spent;
+  spent.Count("realign", "lines-searched", 256);
+  EXPECT_EQ(Realign(text, &spent), text);
+  EXPECT_EQ(spent.Get("realign", "lines-not-searched"), 60);
+  Report paying;
+  paying.Count("realign", "lines-searched", 250);
+  Realign(text, &paying);
+  EXPECT_EQ(paying.Get("realign", "gbk-realigned"), 60);
+  EXPECT_EQ(paying.Get("realign", "lines-not-searched"), 0);
 }
 
 struct CorpusScore {

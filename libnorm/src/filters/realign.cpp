@@ -269,8 +269,13 @@ constexpr int kUnknownLead = 512;
 
 // Characters a search looks at (see Transform).
 constexpr size_t kMaxSearch = 512;
-// Lines searched per document (see Transform).
+// Lines searched per document (see Transform) ...
 constexpr int64_t kMaxSearchesPerDocument = 1024;
+// ... of which at most this many more than kSearchesPerRepair times the
+// spans repaired: where searches stop paying (a long document of other
+// damage or of rare text), the rest of it is left as it stands, counted.
+constexpr int64_t kUnpaidSearches = 256;
+constexpr int64_t kSearchesPerRepair = 4;
 // A stream goes out of step at most this many characters before the first
 // implausible one: the character that lost a byte reads as a pair of its
 // neighbours' bytes at once, but such a pair can look plausible for a few
@@ -903,12 +908,129 @@ constexpr double kRareHan = -10.5;
 // ... and the mean below which four in a row do.
 constexpr double kUncommonHan = -9.0;
 
+// Marks the letters and `)` of the readings on the line, `(...)` after a
+// character or orphaned `?...)`: never read out of step.
+void MarkReadings(const std::vector<char32_t>& cps, std::vector<bool>* in_reading) {
+  in_reading->assign(cps.size(), false);
+  for (size_t k = 0; k < cps.size(); ++k) {
+    if (size_t close = ReadingEnd(cps, k); close && (cps[k] == '(' || IsLost(cps[k]))) {
+      for (size_t j = k + 1; j <= close; ++j) (*in_reading)[j] = true;
+    }
+  }
+}
+
+// A character of the line as it reads that a stream out of step makes and
+// running text seldom holds: a Han character the text model finds unlikely
+// after the one before it (nats), or a rare symbol. Clause marks, readings
+// (their letters, zhuyin), ASCII and U+FFFD/`?` are no such evidence and are
+// not counted (-1).
+constexpr double kGarbleHan = -9.0;
+int GarbleAt(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading, size_t k,
+             double han_floor = kGarbleHan) {
+  const char32_t c = cps[k];
+  if (in_reading[k] || c < 0x80 || c == 0xFFFD || IsProsePunct(c) || text::IsBopomofo(c)) return -1;
+  if (text::IsHan(c)) {
+    // After a clause mark or a letter, the character itself (the text
+    // model's change of class is no garble).
+    const char32_t prev = k > 0 ? cps[k - 1] : 0;
+    return (text::IsHan(prev) ? text_model::ConditionalLogFreq(prev, c) : text_model::LogFreq(c)) <
+           han_floor;
+  }
+  return text_model::LogFreq(c) < -7.0;
+}
+
+// Characters looked at by the garble tests below, ...
+constexpr int kGarbleWindow = 8;
+// ... within this many tokens of the one tested (ASCII and readings are not
+// counted; the bound keeps a hostile line linear).
+constexpr size_t kGarbleReach = 32;
+
+// Garbled characters among the kGarbleWindow counted ones around token s,
+// half of them before it: a stream read out of step garbles the characters
+// after the place it lost a byte up to the next ASCII byte, where a lone
+// lead byte becomes U+FFFD.
+int GarbleNear(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading, size_t s,
+               double han_floor = kGarbleHan) {
+  size_t from = s;
+  for (int before = 0; from > 0 && s - from < kGarbleReach && before < kGarbleWindow / 2;) {
+    --from;
+    before += GarbleAt(cps, in_reading, from, han_floor) >= 0;
+  }
+  int counted = 0, garbled = 0;
+  for (size_t k = from; k < cps.size() && k < s + kGarbleReach && counted < kGarbleWindow; ++k) {
+    const int g = GarbleAt(cps, in_reading, k, han_floor);
+    if (g < 0) continue;
+    ++counted;
+    garbled += g;
+  }
+  return garbled;
+}
+
+// The two counted characters right before token s, or the two right after
+// it, are both garbled.
+bool GarbledBeside(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading,
+                   size_t s) {
+  int counted = 0, garbled = 0;
+  for (size_t k = s; k > 0 && s - k < kGarbleReach && counted < 2;) {
+    const int g = GarbleAt(cps, in_reading, --k);
+    if (g < 0) continue;
+    ++counted;
+    garbled += g;
+  }
+  if (garbled == 2) return true;
+  counted = garbled = 0;
+  for (size_t k = s + 1; k < cps.size() && k <= s + kGarbleReach && counted < 2; ++k) {
+    const int g = GarbleAt(cps, in_reading, k);
+    if (g < 0) continue;
+    ++counted;
+    garbled += g;
+  }
+  return garbled == 2;
+}
+
+// How many garbled characters (GarbleNear) around a token show a stretch out
+// of step: two, and more where the whole line reads as garble that often
+// (classical verse and terse technical text hold rare pairs everywhere; a
+// stream out of step garbles one stretch of otherwise clean text).
+int GarbleNeeded(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading,
+                 double han_floor) {
+  int counted = 0, garbled = 0;
+  for (size_t k = 0; k < cps.size(); ++k) {
+    const int g = GarbleAt(cps, in_reading, k, han_floor);
+    if (g < 0) continue;
+    ++counted;
+    garbled += g;
+  }
+  if (counted == 0) return 2;
+  return std::max(2, 1 + (kGarbleWindow * garbled + counted - 1) / counted);
+}
+
+// The line reads as garble from its start (two of its first three counted
+// characters, and half of the first kGarbleWindow, at kStartGarbleHan): a
+// line is in step where it starts (a line feed is never a trail byte), so
+// such a line is mojibake of another kind (GBK read as Big5, UTF-8 read as
+// GBK), not a stream that went out of step inside it, and realigning it only
+// trades one garble for another.
+constexpr double kStartGarbleHan = -10.0;
+bool StartsAsGarble(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading) {
+  int counted = 0, garbled = 0, first = 0;
+  for (size_t k = 0; k < cps.size() && counted < kGarbleWindow; ++k) {
+    const int g = GarbleAt(cps, in_reading, k, kStartGarbleHan);
+    if (g < 0) continue;
+    ++counted;
+    garbled += g;
+    if (counted == 3) first = garbled;
+  }
+  return counted >= 6 && first >= 2 && 2 * garbled >= counted;
+}
+
 // Marks the tokens of a line that look like the traces of a stream read out
 // of step: a `?`/U+FFFD beside CJK text; a double-byte symbol, kana,
 // full-width form or foreign letter beside a Han character; two rare Han
 // characters within three; a lone ASCII letter or two between Han
 // characters. Returns whether any was found.
-bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, bool* strong) {
+bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading,
+                    std::vector<size_t>* at, bool* strong) {
   at->clear();
   *strong = false;
   // Two U+FFFD in a row are what lossy decoding of UTF-8 (or mojibake of it)
@@ -929,6 +1051,16 @@ bool FindSuspicious(const std::vector<char32_t>& cps, std::vector<size_t>* at, b
     const char32_t next = k + 1 < cps.size() ? cps[k + 1] : 0;
     const bool han_beside = text::IsHan(prev) || text::IsHan(next);
     if (IsLost(c)) {
+      // A U+FFFD among text that reads well on either side is a character
+      // some other decoder lost (lossy UTF-8 left one per character in
+      // 莺�。旧尊俎): a double-byte decoder writes one where a lone lead
+      // byte meets an ASCII byte, at the end of a stretch read out of step
+      // (阅堋� in 导电性能。 with the lead byte of 在 lost) or at the start
+      // of one (a `(` inside a character, where an orphaned reading follows).
+      if (c == 0xFFFD && !ReadingEnd(cps, k) && !GarbledBeside(cps, in_reading, k)) {
+        run = 0;
+        continue;
+      }
       if (text::IsCjkLetter(prev) || IsCommonCjkPunct(prev) || text::IsCjkLetter(next)) {
         at->push_back(k);
         // U+FFFD, or `?` right before a double-byte character: what a
@@ -1011,6 +1143,30 @@ bool ShowsRubyDamage(const std::vector<char32_t>& cps) {
   return false;
 }
 
+// Without strong traces of damage (see FindSuspicious) a repair must win by
+// min_gain_undamaged per place the stream went out of step, which only text
+// that reads as garble near a suspicious token can give: two characters at
+// this bigram floor or below (nats) among the few around it.
+constexpr double kWeakGarbleHan = -11.0;
+
+// Whether a line with suspicious tokens is worth a search, which costs
+// milliseconds (cheap tests; most such lines of real text are not out of
+// step): not when the line reads as garble from its start (mojibake of
+// another kind), nor, without strong traces of damage or readings on the
+// line or a span realigned before in the document, when no suspicious token
+// has garble around it (classical verse, man pages: rare characters, lone
+// letters).
+bool WorthSearching(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading,
+                    const std::vector<size_t>& suspicious, bool strong, bool realigned_before) {
+  const bool ruby = ShowsRubyDamage(cps);
+  if (!ruby && StartsAsGarble(cps, in_reading)) return false;
+  if (strong || ruby || realigned_before) return true;
+  const int needed = GarbleNeeded(cps, in_reading, kWeakGarbleHan);
+  return std::any_of(suspicious.begin(), suspicious.end(), [&](size_t s) {
+    return GarbleNear(cps, in_reading, s, kWeakGarbleHan) >= needed;
+  });
+}
+
 }  // namespace
 
 bool RealignFilter::MayChange(std::string_view text) const {
@@ -1031,8 +1187,10 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
   // counted. The Report is the document's, so the budget spans all its
   // prose spans.
   int64_t searched = report.Get(name(), "lines-searched");
+  int64_t repaired = report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned");
   std::vector<char32_t> cps;
   std::vector<size_t> offsets, suspicious;
+  std::vector<bool> in_reading;
   size_t line_start = 0;
   while (line_start < text.size()) {
     size_t line_end = text.find('\n', line_start);
@@ -1056,13 +1214,17 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
       offsets.push_back(line.size());
     }
     bool strong = false;
-    if (!plain && !IsJapanese(cps) && FindSuspicious(cps, &suspicious, &strong)) {
-      if (searched >= kMaxSearchesPerDocument) {
+    if (!plain) MarkReadings(cps, &in_reading);
+    if (!plain && !IsJapanese(cps) && FindSuspicious(cps, in_reading, &suspicious, &strong) &&
+        WorthSearching(cps, in_reading, suspicious, strong, repaired > 0)) {
+      if (searched >= kMaxSearchesPerDocument ||
+          searched - kSearchesPerRepair * repaired >= kUnpaidSearches) {
         report.Count(name(), "lines-not-searched");
       } else {
         ++searched;
         report.Count(name(), "lines-searched");
         replaced = SearchLine(line, line_start, cps, offsets, suspicious, strong, report, &out);
+        repaired += replaced;
       }
     }
     if (!replaced) out.append(line);
@@ -1084,12 +1246,8 @@ bool RealignFilter::SearchLine(std::string_view line, size_t line_offset,
   // the line is kept as it stands.
   // Readings in parentheses, (...) or an orphaned ...), are never read out
   // of step, and a span never starts inside one.
-  std::vector<bool> in_reading(cps.size(), false);
-  for (size_t k = 0; k < cps.size(); ++k) {
-    if (size_t close = ReadingEnd(cps, k); close && (cps[k] == '(' || IsLost(cps[k]))) {
-      for (size_t j = k + 1; j <= close; ++j) in_reading[j] = true;
-    }
-  }
+  std::vector<bool> in_reading;
+  MarkReadings(cps, &in_reading);
   size_t start = suspicious.front() > kShiftWindow ? suspicious.front() - kShiftWindow : 0;
   while (start > 0 && in_reading[start]) --start;
   if (start > 0 && cps[start] == '(' && ReadingEnd(cps, start)) --start;

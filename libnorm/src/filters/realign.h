@@ -18,7 +18,16 @@
 // │流行 │大小│ in a man page; a lone one between two Han characters is still
 // suspicious, never strong); a line holding two U+FFFD in a row is not
 // searched at all (lossy UTF-8 leaves those; a double-byte decoder writes
-// one per invalid pair). From a few characters before the
+// one per invalid pair), nor is a U+FFFD with text that reads well on both
+// sides evidence (a decoder out of step garbles the text beside the one it
+// writes, unless an orphaned reading follows). Cheap tests come before a
+// search, which costs milliseconds: a line that reads as garble from its
+// start is mojibake of another kind (a line starts in step) and is left to
+// the mojibake filters; a line without strong traces (and no readings, no
+// span realigned before in the document) is searched only where a
+// suspicious token has more garble around it than the line holds on
+// average (classical verse holds rare pairs everywhere). From a few
+// characters before the
 // first of them to a few after the last, the line is re-encoded (GBK, then
 // Big5) and decoded again under every hypothesis a beam search reaches:
 //   - a lead byte lost before a character (its trail and the next bytes read
@@ -58,7 +67,9 @@
 // Bounds, so that hostile text stays linear: one search per line, over at
 // most 512 characters; at most 1,024 lines searched per document (a search
 // costs a few milliseconds; the Report carries the count across prose
-// spans), the others left as they are and counted as `lines-not-searched`.
+// spans), and at most 256 more than four per span repaired (where searches
+// stop paying, in a long document of other damage or rare text, searching
+// stops), the others left as they are and counted as `lines-not-searched`.
 // A thread's search buffers are reused from line to line (trimmed after a
 // long one).
 //
