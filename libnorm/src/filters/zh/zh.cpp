@@ -601,33 +601,62 @@ std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format, Re
   return ConvertText(text, mode, prose ? prose : markdown_prose_, report);
 }
 
+namespace {
+// Passes of consistency over a document at most (see Apply).
+constexpr int kConsistencyRounds = 4;
+}  // namespace
+
 void ZhFilter::Apply(Document& doc, Report& report) const {
   if (!active()) return;
   // Counted string by string: a paragraph that is not clear on its own
   // takes the script of the paragraphs around it.
   ZhScriptCounts counts;
   std::vector<ZhScriptCounts> each;
-  if (fixed_ == nullptr) {
+  auto count = [&] {
+    counts = {};
+    each.clear();
+    if (fixed_ != nullptr) return;
     ForEachProse(doc, [&](std::string& s) {
       each.emplace_back();
       CountZhScript(s, &each.back());
       counts.simplified_only += each.back().simplified_only;
       counts.traditional_only += each.back().traditional_only;
     });
-  }
+  };
+  count();
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return;
   if (c != nullptr) UpdateLang(doc, c->name(), report);
-  size_t k = 0;
-  ForEachProse(doc, [&](std::string& s) {
-    const size_t at = k++;
-    if (!MayChange(s)) return;
-    const ZhScript fallback = consistency.on && at < each.size()
-                                  ? zh_internal::Consistency::Near(each, at, consistency.doc_script)
-                                  : consistency.doc_script;
-    s = Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_);
-  });
+  auto pass = [&] {
+    bool changed = false;
+    size_t k = 0;
+    ForEachProse(doc, [&](std::string& s) {
+      const size_t at = k++;
+      if (!MayChange(s)) return;
+      const ZhScript fallback =
+          consistency.on && at < each.size()
+              ? zh_internal::Consistency::Near(each, at, consistency.doc_script)
+              : consistency.doc_script;
+      std::string out =
+          Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_);
+      if (out != s) {
+        changed = true;
+        s = std::move(out);
+      }
+    });
+    return changed;
+  };
+  // Consistency alone runs to a fixed point, so that norm's output is its
+  // own normal form: a fix makes its line and paragraph clearer, and a
+  // neighbour that was not clear before can follow on a second reading.
+  bool changed = pass();
+  for (int round = 1; changed && c == nullptr && consistency.on && round < kConsistencyRounds;
+       ++round) {
+    count();
+    consistency.doc_script = zh_internal::Consistency::Clear(counts);
+    changed = pass();
+  }
 }
 
 std::unique_ptr<Filter> MakeZhFilter(const Options& options, Status* status) {
