@@ -127,5 +127,22 @@ TEST(MbcsTable, OnlyForAsciiCompatibleMultiByteConverters) {
   EXPECT_EQ(std::string(t->pair_utf8[k].data(), t->pair_len[k]), "中");
 }
 
+// 0xA3 0xA0 in GB18030/GBK/GB2312 is U+3000 (paragraph indents), as the
+// WHATWG Encoding Standard and browsers read it, on both paths; ICU alone
+// gives the private-use U+E5E5.
+TEST(MbcsTable, GbA3A0IsTheIdeographicSpace) {
+  std::string line = "\xA3\xA0\xA3\xA0\xCE\xD2\xCA\xC7\n";  // 　　我是
+  std::string bytes;
+  while (bytes.size() < 200000) bytes += line;
+  for (const char* encoding : {"GB18030", "GBK", "GB2312"}) {
+    for (size_t step : {size_t{7}, size_t{1} << 20}) {
+      const Out o = DecodeInChunks(bytes, encoding, OnInvalid::kReplace, step);
+      EXPECT_EQ(o.text.substr(0, 13), "\u3000\u3000\u6211\u662F\n") << encoding << " " << step;
+      EXPECT_EQ(o.text.find("\uE5E5"), std::string::npos) << encoding << " " << step;
+      EXPECT_EQ(o.replaced, 0);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace norm

@@ -53,7 +53,8 @@ struct [[nodiscard]] Detection {
 // Big5 or Big5-HKSCS; ISO-8859-1 or windows-1252 by the C1 bytes;
 // ISO-8859-9/windows-1254; TIS-620/windows-874), or the library's IANA/MIME
 // name (IBM855, MAC-CENTRALEUROPE, ISO-8859-16, JOHAB, VISCII, ...). Decoding
-// uses the browser-style superset: GB2312/GBK as GB18030, Shift_JIS as
+// uses the browser-style superset: GB2312/GBK as GB18030 (its 0xA3 0xA0 read
+// as U+3000, as browsers do, not the private-use U+E5E5), Shift_JIS as
 // windows-31j, EUC-KR as windows-949, Big5 as Big5-HKSCS where that decodes
 // more, ISO-8859-1 as windows-1252, TIS-620 as windows-874, ISO-8859-9 as
 // windows-1254.

@@ -147,6 +147,10 @@ class Engine {
   int64_t errors_ = 0;
   int64_t error_offset_ = -1;
   int64_t private_use_ = 0;
+  // GB18030 (and GBK, GB2312 read as it): 0xA3 0xA0 is U+3000, as the
+  // WHATWG Encoding Standard and browsers read it, not ICU's private U+E5E5
+  // (pages indent paragraphs with it).
+  bool gb_ideographic_space_ = false;
   std::string carry_;      // UTF-8, iconv: incomplete sequence from the previous chunk
   void* iconv_ = nullptr;  // iconv_t of a multi-byte iconv encoding
   std::unique_ptr<Impl> impl_;

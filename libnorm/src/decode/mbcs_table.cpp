@@ -112,6 +112,10 @@ std::unique_ptr<MbcsTable> Build(const char* icu_name) {
       if (pair[k] && table->single_len[k >> 8] == 0)
         Put(pair[k], table->pair_utf8[k], table->pair_len[k]);
     }
+    // As the engine's ICU path (charset.h): GB18030's 0xA3 0xA0 is U+3000.
+    if (ok && std::strcmp(icu_name, "gb18030") == 0)
+      Put(0x3000, table->pair_utf8[(0xA3 - 0x80) << 8 | 0xA0],
+          table->pair_len[(0xA3 - 0x80) << 8 | 0xA0]);
     if (!ok) table.reset();
   }
   ucnv_close(cnv);
