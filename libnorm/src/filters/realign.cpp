@@ -1067,7 +1067,12 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
         // decoder or a transcoder leaves for a lost byte. (`?` before ASCII
         // is common in technical text.)
         const bool after_cjk = text::IsCjkLetter(prev) || IsCommonCjkPunct(prev);
-        if (c == 0xFFFD || (after_cjk && next >= 0x80 && !IsProsePunct(next))) *strong = true;
+        // A `?` that reads well on both sides is weak evidence: Chinese
+        // prose typed with an ASCII question mark (什么主义?答：).
+        const bool question_mark = c == '?' && text::IsCjkLetter(next) && !ReadingEnd(cps, k) &&
+                                   !GarbledBeside(cps, in_reading, k);
+        if (c == 0xFFFD || (after_cjk && next >= 0x80 && !IsProsePunct(next) && !question_mark))
+          *strong = true;
       }
       run = 0;
       continue;
