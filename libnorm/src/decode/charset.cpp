@@ -547,7 +547,7 @@ void ToUCallback(const void* context, UConverterToUnicodeArgs* args, const char*
 
 Engine::Engine(const Encoding& encoding, OnInvalid on_invalid)
     : encoding_(&encoding), on_invalid_(on_invalid) {
-  gb_ideographic_space_ = encoding.icu != nullptr && std::strcmp(encoding.icu, "gb18030") == 0;
+  gb18030_ = IsGb18030(encoding.icu);
   if (std::strcmp(encoding.name, "UTF-8") == 0) return;
   if (encoding.single_byte && TableFor(encoding) != nullptr) return;
   if (encoding.icu == nullptr) {
@@ -846,7 +846,7 @@ bool Engine::DecodeIcuRange(std::string_view input, size_t from, size_t to, bool
         continue;
       }
       if (c >= 0xDC00 && c <= 0xDFFF) c = 0xFFFD;
-      if (c == 0xE5E5 && gb_ideographic_space_) c = 0x3000;
+      c = AsBrowsersRead(c, gb18030_);
       private_use_ += c >= 0xE000 && c <= 0xF8FF;
       w = PutUtf8(c, w);
     }

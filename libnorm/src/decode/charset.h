@@ -96,6 +96,17 @@ size_t IconvOnce(void* converter, std::string_view in, char* out, size_t cap);
 // stream of chunks: a character split across chunks is completed with the
 // next chunk. Invalid sequences follow OnInvalid; byte offsets count from
 // the first byte ever fed.
+// GB18030 (GBK and GB2312 are read as it) maps 0xA3 0xA0 to U+3000, as the
+// WHATWG Encoding Standard and browsers do, not to ICU's private-use U+E5E5:
+// pages indent paragraphs with it. Both decoding paths (the engine's ICU
+// loop and the table of mbcs_table.h) pass ICU's characters through here.
+inline bool IsGb18030(const char* icu) {
+  return icu != nullptr && std::string_view(icu) == "gb18030";
+}
+inline char32_t AsBrowsersRead(char32_t c, bool gb18030) {
+  return gb18030 && c == 0xE5E5 ? char32_t{0x3000} : c;
+}
+
 class Engine {
  public:
   Engine(const Encoding& encoding, OnInvalid on_invalid);
@@ -147,10 +158,7 @@ class Engine {
   int64_t errors_ = 0;
   int64_t error_offset_ = -1;
   int64_t private_use_ = 0;
-  // GB18030 (and GBK, GB2312 read as it): 0xA3 0xA0 is U+3000, as the
-  // WHATWG Encoding Standard and browsers read it, not ICU's private U+E5E5
-  // (pages indent paragraphs with it).
-  bool gb_ideographic_space_ = false;
+  bool gb18030_ = false;   // IsGb18030(encoding_->icu)
   std::string carry_;      // UTF-8, iconv: incomplete sequence from the previous chunk
   void* iconv_ = nullptr;  // iconv_t of a multi-byte iconv encoding
   std::unique_ptr<Impl> impl_;

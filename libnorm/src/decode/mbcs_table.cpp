@@ -106,16 +106,13 @@ std::unique_ptr<MbcsTable> Build(const char* icu_name) {
     }
     ok = ok && Convert(cnv, probe, units, offsets);
     const std::vector<char32_t> pair = PerRecord(units, offsets, 128 * 256, 2);
+    const bool gb18030 = IsGb18030(icu_name);
     for (size_t k = 0; ok && k < pair.size(); ++k) {
       // A byte ICU reads alone is never a lead byte (one meaning per byte in
       // an MBCS state table); the guard keeps the two tables apart anyway.
       if (pair[k] && table->single_len[k >> 8] == 0)
-        Put(pair[k], table->pair_utf8[k], table->pair_len[k]);
+        Put(AsBrowsersRead(pair[k], gb18030), table->pair_utf8[k], table->pair_len[k]);
     }
-    // As the engine's ICU path (charset.h): GB18030's 0xA3 0xA0 is U+3000.
-    if (ok && std::strcmp(icu_name, "gb18030") == 0)
-      Put(0x3000, table->pair_utf8[(0xA3 - 0x80) << 8 | 0xA0],
-          table->pair_len[(0xA3 - 0x80) << 8 | 0xA0]);
     if (!ok) table.reset();
   }
   ucnv_close(cnv);
