@@ -309,7 +309,17 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   std::string heading_text = heading ? HeadingText(*heading) : std::string();
 
   std::string title;
-  if (const std::string* v = Hint(doc, "og:title")) title = *v;
+  if (const std::string* v = Hint(doc, "og:title")) {
+    title = *v;
+    // A quote inside the headline ends a carelessly written attribute
+    // (content="Prize!"Nobel"..."): the page's heading holds it whole.
+    const std::string* h1 = Hint(doc, "h1");
+    std::string h = h1 ? *h1 : heading_text;
+    if (!title.empty() && h.size() > title.size() && h.starts_with(title) &&
+        (h[title.size()] == '"' || h[title.size()] == '\'')) {
+      title = h;
+    }
+  }
   if (title.empty()) {
     if (const std::string* v = Hint(doc, "title")) {
       title = *v;

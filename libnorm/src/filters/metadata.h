@@ -3,7 +3,9 @@
 // Keys, in this order (new keys are appended after existing ones, so the
 // output order is stable), each written as a double-quoted YAML scalar:
 //   title   og:title, else <title> (or the first heading when <title> is
-//           that heading plus a site suffix), else the first heading
+//           that heading plus a site suffix), else the first heading; an
+//           og:title that the heading continues with a quote mark was cut
+//           by that quote in its attribute, and the heading is taken
 //   date    JSON-LD datePublished, else article:published_time (or meta
 //           date), else the first <time>, else a date in the canonical URL
 //           (/2020/05/12/), else a millisecond/second timestamp comment
