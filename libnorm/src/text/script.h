@@ -66,6 +66,12 @@ inline constexpr int kCjkWeight = 3;
 inline size_t WeightedLength(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // most of any page, even a Chinese one: markup-free ASCII runs
+      n += !(b == ' ' || (b >= '\t' && b <= '\r'));
+      ++i;
+      continue;
+    }
     const char32_t c = utf8::Next(s, i);
     if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || c == 0x3000) continue;
     n += IsCjkNoSpace(c) ? kCjkWeight : 1;
