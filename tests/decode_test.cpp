@@ -46,6 +46,27 @@ const std::string kKo = "오늘 저녁에는 친구들과 함께 영화를 보�
 const std::string kRu = "Вчера вечером мы долго гуляли по набережной и разговаривали.";
 const std::string kEn = "The meeting starts at nine o'clock sharp.\n";
 
+// Each test sentence in the legacy encodings of its language, `copies`
+// times after `prefix`, is detected and decoded back.
+void ExpectLegacySentencesDetected(const std::string& prefix, int copies) {
+  struct Case {
+    const std::string* text;
+    const char* icu;
+    const char* expected;
+  } cases[] = {{&kZh, "GBK", "GB18030"},         {&kTw, "Big5", "Big5"},
+               {&kJa, "Shift_JIS", "Shift_JIS"}, {&kJa, "EUC-JP", "EUC-JP"},
+               {&kKo, "EUC-KR", "EUC-KR"},       {&kRu, "windows-1251", "windows-1251"},
+               {&kRu, "KOI8-R", "KOI8-R"}};
+  for (const Case& c : cases) {
+    std::string text = prefix;
+    for (int i = 0; i < copies; ++i) text += *c.text;
+    const Decoded d = Decode(Encode(text, c.icu));
+    EXPECT_EQ(d.detection.encoding, c.expected) << c.icu;
+    EXPECT_EQ(d.text, text) << c.icu;
+    EXPECT_EQ(d.replaced, 0) << c.icu;
+  }
+}
+
 // --- evidence sources -------------------------------------------------------
 
 TEST(Detect, ByteOrderMarks) {
@@ -184,6 +205,41 @@ TEST(Detect, UncheckedScriptsNeedClearEvidenceAgainstUchardet) {
   EXPECT_EQ(Detect(ru).encoding, "KOI8-R");
 }
 
+// A long legacy text whose reading leaves no doubt is decided by the models
+// without uchardet (source=model); the models alone are never 0.9 sure of a
+// single-byte code page. A short text that gives them too little to go on
+// still asks uchardet.
+TEST(Detect, ModelsDecideClearTextsWithoutUchardet) {
+  std::string ru;
+  for (int i = 0; i < 6; ++i) ru += kRu + " ";
+  const Detection clear = Detect(Encode(ru, "windows-1251"));
+  EXPECT_EQ(clear.encoding, "windows-1251");
+  EXPECT_EQ(clear.source, "model");
+  EXPECT_LE(clear.confidence, 0.85);
+  std::string zh;
+  for (int i = 0; i < 4; ++i) zh += kZh;
+  const Detection gbk = Detect(Encode(zh, "GBK"));
+  EXPECT_EQ(gbk.encoding, "GB18030");
+  EXPECT_EQ(gbk.source, "model");
+  EXPECT_GE(gbk.confidence, 0.9);
+  // Two accented letters: uchardet's word counts.
+  const Detection short_latin = Detect("caf\xE9 cr\xE8me");
+  EXPECT_EQ(short_latin.source, "detector");
+}
+
+// Candidates are cut short once their partial score falls out of the race
+// (each term is a log-probability, so the partial sum bounds the whole): on
+// long texts, where most are cut, the answers stay right (cutting at a
+// bound 1,000 nats too high fails here).
+TEST(Detect, CuttingCandidatesShortKeepsTheAnswer) {
+  // Long enough for most candidates to be cut, after ASCII every reading
+  // shares.
+  ExpectLegacySentencesDetected("Intro: ", 8);
+  std::string ru = "Intro: ";
+  for (int i = 0; i < 8; ++i) ru += kRu;
+  EXPECT_EQ(Decode(Encode(ru, "IBM866")).detection.encoding, "IBM866");
+}
+
 TEST(Detect, UchardetsBonusDoesNotMakeTheModelsSure) {
   // MacCyrillic and windows-1251 part on one byte here (0x80: А or Ђ);
   // uchardet says windows-1251, and its bonus for the other 70 high bytes
@@ -199,22 +255,7 @@ TEST(Detect, UchardetsBonusDoesNotMakeTheModelsSure) {
   EXPECT_LT(Detect(mac).confidence, 0.9);
 }
 
-TEST(Detect, LegacyCjkAndCyrillicSentences) {
-  struct Case {
-    const std::string* text;
-    const char* icu;
-    const char* expected;
-  } cases[] = {{&kZh, "GBK", "GB18030"},         {&kTw, "Big5", "Big5"},
-               {&kJa, "Shift_JIS", "Shift_JIS"}, {&kJa, "EUC-JP", "EUC-JP"},
-               {&kKo, "EUC-KR", "EUC-KR"},       {&kRu, "windows-1251", "windows-1251"},
-               {&kRu, "KOI8-R", "KOI8-R"}};
-  for (const Case& c : cases) {
-    const Decoded d = Decode(Encode(*c.text, c.icu));
-    EXPECT_EQ(d.detection.encoding, c.expected) << c.icu;
-    EXPECT_EQ(d.text, *c.text) << c.icu;
-    EXPECT_EQ(d.replaced, 0);
-  }
-}
+TEST(Detect, LegacyCjkAndCyrillicSentences) { ExpectLegacySentencesDetected("", 1); }
 
 TEST(Detect, ShortCjkSnippetsUseTheModel) {
   // 32-byte cuts: too short for uchardet to be sure.

@@ -13,16 +13,19 @@
 //      legacy encoding while the bytes are valid non-ASCII UTF-8 source=declared
 //   6. strict UTF-8 validation (pure ASCII is UTF-8; an incomplete
 //      character cut off at the very end does not count against it) source=utf8
-//   7. uchardet (whatever it names) checked by two models: every candidate
-//      encoding of the table (narrowed by DecodeOptions::lang; the rarest
-//      only when named), uchardet's answer and the declaration decode a
-//      sample (the first kilobyte, or the lines holding non-ASCII bytes);
-//      the generic character model (text_model.h) scores each decoding,
-//      invalid sequences are penalised, and the per-language letter model
-//      (lang_model.h) adds its evidence for those still in the race;
-//      uchardet's answer gets a bonus so that the models override it only
-//      on clear evidence, and a reading into a script no letter model
-//      checks (Hebrew, Arabic) only by 10 nats more       source=detector|model
+//   7. two models, and uchardet (whatever it names) where their answer is
+//      contestable: every candidate encoding of the table (narrowed by
+//      DecodeOptions::lang; the rarest only when named) and the declaration
+//      decode a sample (the first kilobyte, or the lines holding non-ASCII
+//      bytes); the generic character model (text_model.h) scores each
+//      decoding, invalid sequences are penalised, and the per-language
+//      letter model (lang_model.h) adds its evidence for those still in the
+//      race. A common encoding whose reading beats every other text by more
+//      than uchardet's bonus could make up is the answer (source=model; a
+//      single-byte one at most 0.85 sure); otherwise uchardet's answer joins the race with a
+//      bonus, so that the models override it only on clear evidence, and a
+//      reading into a script no letter model checks (Hebrew, Arabic) only
+//      by 10 nats more                                    source=detector|model
 // The reported name is charset_report.h's: the narrowest standard name the
 // bytes warrant.
 #pragma once
