@@ -151,6 +151,20 @@ TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {
   EXPECT_EQ(FixHant(hk), hk);
 }
 
+// `norm zh` on text runs consistency to the same fixed point as the
+// document pipeline: a first pass that fixes 用于 changes how often the text
+// writes 于 and 於, and a second run must find nothing left to do.
+TEST(ZhConsistency, TextModeIsItsOwnNormalForm) {
+  const std::string in =
+      "這份說明用于測試，我們對於這個問題很關心，關於此事請來信。\n"
+      "野草蔓于東園，鳴鳥集于西樹，飛鳥與走獸，聽風聲雨聲，樂無窮，歲歲長。\n";
+  test::CliResult once = test::RunCli({"zh", "--format=text"}, in);
+  ASSERT_EQ(once.exit_code, 0) << once.err;
+  EXPECT_NE(once.out.find("用於測試"), std::string::npos) << once.out;
+  test::CliResult twice = test::RunCli({"zh", "--format=text"}, once.out);
+  EXPECT_EQ(twice.out, once.out);
+}
+
 TEST(ZhConsistency, TargetPicksTheTraditionalStandard) {
   EXPECT_EQ(Consistency("").traditional_config(), "s2tw");
   EXPECT_EQ(Consistency("zh-Hant").traditional_config(), "s2t");

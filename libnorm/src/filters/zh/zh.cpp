@@ -541,6 +541,11 @@ const ZhConverter* ZhFilter::Start(const ZhScriptCounts& counts, Consistent* con
   return c;
 }
 
+namespace {
+// Passes of consistency over a document at most (see Settle).
+constexpr int kConsistencyRounds = 4;
+}  // namespace
+
 std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   return ConvertText(text, zh_internal::PieceMode::kProse, markdown_prose_, report);
 }
@@ -553,7 +558,35 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
-  return Run(text, c, consistency, consistency.doc_script, report, mode, prose);
+  std::string out(text);
+  Settle(
+      c, &consistency,
+      [&] {
+        std::string next = Run(out, c, consistency, consistency.doc_script, report, mode, prose);
+        if (next == out) return false;
+        out = std::move(next);
+        return true;
+      },
+      [&] {
+        ZhScriptCounts now;
+        CountZhScript(out, &now);
+        return now;
+      });
+  return out;
+}
+
+void ZhFilter::Settle(const ZhConverter* converter, Consistent* consistency,
+                      const std::function<bool()>& pass,
+                      const std::function<ZhScriptCounts()>& recount) const {
+  bool changed = pass();
+  // Consistency alone runs to a fixed point, so that the output is its own
+  // normal form: a fix makes its line and paragraph clearer, and a
+  // neighbour that was not clear before can follow on a second reading.
+  for (int round = 1;
+       changed && converter == nullptr && consistency->on && round < kConsistencyRounds; ++round) {
+    consistency->doc_script = zh_internal::Consistency::Clear(recount());
+    changed = pass();
+  }
 }
 
 namespace {
@@ -601,11 +634,6 @@ std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format, Re
   return ConvertText(text, mode, prose ? prose : markdown_prose_, report);
 }
 
-namespace {
-// Passes of consistency over a document at most (see Apply).
-constexpr int kConsistencyRounds = 4;
-}  // namespace
-
 void ZhFilter::Apply(Document& doc, Report& report) const {
   if (!active()) return;
   // Counted string by string: a paragraph that is not clear on its own
@@ -647,16 +675,10 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
     });
     return changed;
   };
-  // Consistency alone runs to a fixed point, so that norm's output is its
-  // own normal form: a fix makes its line and paragraph clearer, and a
-  // neighbour that was not clear before can follow on a second reading.
-  bool changed = pass();
-  for (int round = 1; changed && c == nullptr && consistency.on && round < kConsistencyRounds;
-       ++round) {
+  Settle(c, &consistency, pass, [&] {
     count();
-    consistency.doc_script = zh_internal::Consistency::Clear(counts);
-    changed = pass();
-  }
+    return counts;
+  });
 }
 
 std::unique_ptr<Filter> MakeZhFilter(const Options& options, Status* status) {
