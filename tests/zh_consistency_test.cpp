@@ -165,6 +165,24 @@ TEST(ZhConsistency, TextModeIsItsOwnNormalForm) {
   EXPECT_EQ(twice.out, once.out);
 }
 
+// Characters both scripts write (占, 准) follow the text's own convention:
+// what it writes beside the same neighbour around them, when real usage
+// writes both forms (占位 and 佔位 are both Taiwan words).
+TEST(ZhConsistency, TheTextsOwnPairsDecideSharedCharacters) {
+  std::string manual;
+  for (int k = 0; k < 5; ++k) manual += "這個欄位是佔位項，請在佔位項中輸入文字。\n";
+  EXPECT_EQ(FixHant(manual + "插入一個占位項。\n"), manual + "插入一個佔位項。\n");
+  // Written twice, it is the text's own form too.
+  const std::string both = manual + "插入一個占位項。\n刪除那個占位項。\n";
+  EXPECT_EQ(FixHant(both), both);
+  // One neighbour's evidence does not outweigh a word on the other side:
+  // 批准 stays beside many 標準的.
+  std::string norms;
+  for (int k = 0; k < 10; ++k) norms += "這是標準的做法。\n";
+  const std::string approved = norms + "這是委員會批准的計畫。\n";
+  EXPECT_EQ(FixHant(approved), approved);
+}
+
 TEST(ZhConsistency, TargetPicksTheTraditionalStandard) {
   EXPECT_EQ(Consistency("").traditional_config(), "s2tw");
   EXPECT_EQ(Consistency("zh-Hant").traditional_config(), "s2t");

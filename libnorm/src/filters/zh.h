@@ -74,6 +74,7 @@ namespace norm {
 
 namespace zh_internal {
 class Consistency;
+class TextCounts;
 enum class PieceMode;
 }  // namespace zh_internal
 
@@ -207,7 +208,8 @@ class ZhFilter : public TextFilter {
                            Report& report) const;
   std::string Run(std::string_view text, const ZhConverter* converter,
                   const Consistent& consistency, ZhScript fallback, Report& report,
-                  zh_internal::PieceMode mode, const MarkdownProseFn& prose) const;
+                  zh_internal::PieceMode mode, const MarkdownProseFn& prose,
+                  zh_internal::TextCounts* doc = nullptr, size_t doc_offset = 0) const;
   // Runs `pass` (one pass of the stage over the document or text; true when
   // it changed anything) and, when consistency runs alone, again until
   // nothing changes (at most four passes), the document's script taken

@@ -487,7 +487,8 @@ const char* ScriptName(ZhScript s) {
 
 std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                           const Consistent& consistency, ZhScript fallback, Report& report,
-                          zh_internal::PieceMode mode, const MarkdownProseFn& prose) const {
+                          zh_internal::PieceMode mode, const MarkdownProseFn& prose,
+                          zh_internal::TextCounts* doc, size_t doc_offset) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
   out.reserve(text.size() + text.size() / 16);
@@ -498,7 +499,12 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
       [&](std::string_view piece, bool convert) {
         if (convert && consistency.on) {
           fixed.assign(piece);
-          consistency_->Fix(fixed, fallback, report);
+          // The document's counts around the piece (pieces are views of text).
+          const bool inside = piece.data() >= text.data() &&
+                              piece.data() + piece.size() <= text.data() + text.size();
+          consistency_->Fix(
+              fixed, fallback, report, inside ? doc : nullptr,
+              inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0);
           piece = fixed;
         }
         if (convert && converter != nullptr) {
@@ -562,7 +568,9 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   Settle(
       c, &consistency,
       [&] {
-        std::string next = Run(out, c, consistency, consistency.doc_script, report, mode, prose);
+        zh_internal::TextCounts doc(out);
+        std::string next =
+            Run(out, c, consistency, consistency.doc_script, report, mode, prose, &doc, 0);
         if (next == out) return false;
         out = std::move(next);
         return true;
@@ -640,11 +648,20 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
   // takes the script of the paragraphs around it.
   ZhScriptCounts counts;
   std::vector<ZhScriptCounts> each;
+  // The prose strings one after another, for the text's own convention
+  // (Consistency::TextCounts), and where each starts.
+  std::string joined;
+  std::vector<size_t> starts;
   auto count = [&] {
     counts = {};
     each.clear();
+    joined.clear();
+    starts.clear();
     if (fixed_ != nullptr) return;
     ForEachProse(doc, [&](std::string& s) {
+      starts.push_back(joined.size());
+      joined += s;
+      joined += '\n';
       each.emplace_back();
       CountZhScript(s, &each.back());
       counts.simplified_only += each.back().simplified_only;
@@ -659,6 +676,7 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
   auto pass = [&] {
     bool changed = false;
     size_t k = 0;
+    zh_internal::TextCounts around(joined);
     ForEachProse(doc, [&](std::string& s) {
       const size_t at = k++;
       if (!MayChange(s)) return;
@@ -667,7 +685,8 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
               ? zh_internal::Consistency::Near(each, at, consistency.doc_script)
               : consistency.doc_script;
       std::string out =
-          Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_);
+          Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_,
+              at < starts.size() ? &around : nullptr, at < starts.size() ? starts[at] : 0);
       if (out != s) {
         changed = true;
         s = std::move(out);
