@@ -216,9 +216,9 @@ uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 3
 // The shared characters of either script and their other forms: the pairs
 // TextCounts indexes.
 bool InPairs(char32_t c) {
-  static const std::vector<bool> in = [] {
-    std::vector<bool> v(0x10000, false);
-    for (char32_t c = 0; c < 0x10000; ++c) {
+  static const std::array<bool, 0x10000> in = [] {
+    std::array<bool, 0x10000> v{};
+    for (char32_t c = 0x3400; c < 0x10000; ++c) {
       const text_model::HanClass k = text_model::HanClassOf(c);
       if (k != text_model::HanClass::kSimplifiedShared &&
           k != text_model::HanClass::kTraditionalShared)
