@@ -649,19 +649,14 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
   ZhScriptCounts counts;
   std::vector<ZhScriptCounts> each;
   // The prose strings one after another, for the text's own convention
-  // (Consistency::TextCounts), and where each starts.
+  // (zh_internal::TextCounts), and where each starts.
   std::string joined;
   std::vector<size_t> starts;
   auto count = [&] {
     counts = {};
     each.clear();
-    joined.clear();
-    starts.clear();
     if (fixed_ != nullptr) return;
     ForEachProse(doc, [&](std::string& s) {
-      starts.push_back(joined.size());
-      joined += s;
-      joined += '\n';
       each.emplace_back();
       CountZhScript(s, &each.back());
       counts.simplified_only += each.back().simplified_only;
@@ -676,6 +671,15 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
   auto pass = [&] {
     bool changed = false;
     size_t k = 0;
+    joined.clear();
+    starts.clear();
+    if (consistency.on) {
+      ForEachProse(doc, [&](std::string& s) {
+        starts.push_back(joined.size());
+        joined += s;
+        joined += '\n';
+      });
+    }
     zh_internal::TextCounts around(joined);
     ForEachProse(doc, [&](std::string& s) {
       const size_t at = k++;

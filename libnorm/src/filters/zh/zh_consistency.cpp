@@ -184,7 +184,8 @@ char32_t TextChanges(std::u32string_view cps, size_t i, HanScript script, HanScr
   // evidence (批准 where only 準的 speaks for 準).
   for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
     for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
-      const bool has_p = a<i, has_q = a + len> i + 1;
+      const bool has_p = i > a;
+      const bool has_q = a + len > i + 1;
       if ((has_p && left > 0) || (has_q && right > 0)) continue;
       bool han = true;
       for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
