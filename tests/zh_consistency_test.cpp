@@ -151,6 +151,38 @@ TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {
   EXPECT_EQ(FixHant(hk), hk);
 }
 
+// `norm zh` on text runs consistency to the same fixed point as the
+// document pipeline: a first pass that fixes 用于 changes how often the text
+// writes 于 and 於, and a second run must find nothing left to do.
+TEST(ZhConsistency, TextModeIsItsOwnNormalForm) {
+  const std::string in =
+      "這份說明用于測試，我們對於這個問題很關心，關於此事請來信。\n"
+      "野草蔓于東園，鳴鳥集于西樹，飛鳥與走獸，聽風聲雨聲，樂無窮，歲歲長。\n";
+  test::CliResult once = test::RunCli({"zh", "--format=text"}, in);
+  ASSERT_EQ(once.exit_code, 0) << once.err;
+  EXPECT_NE(once.out.find("用於測試"), std::string::npos) << once.out;
+  test::CliResult twice = test::RunCli({"zh", "--format=text"}, once.out);
+  EXPECT_EQ(twice.out, once.out);
+}
+
+// Characters both scripts write (占, 准) follow the text's own convention:
+// what it writes beside the same neighbour around them, when real usage
+// writes both forms (占位 and 佔位 are both Taiwan words).
+TEST(ZhConsistency, TheTextsOwnPairsDecideSharedCharacters) {
+  std::string manual;
+  for (int k = 0; k < 5; ++k) manual += "這個欄位是佔位項，請在佔位項中輸入文字。\n";
+  EXPECT_EQ(FixHant(manual + "插入一個占位項。\n"), manual + "插入一個佔位項。\n");
+  // Written twice, it is the text's own form too.
+  const std::string both = manual + "插入一個占位項。\n刪除那個占位項。\n";
+  EXPECT_EQ(FixHant(both), both);
+  // One neighbour's evidence does not outweigh a word on the other side:
+  // 批准 stays beside many 標準的.
+  std::string norms;
+  for (int k = 0; k < 10; ++k) norms += "這是標準的做法。\n";
+  const std::string approved = norms + "這是委員會批准的計畫。\n";
+  EXPECT_EQ(FixHant(approved), approved);
+}
+
 TEST(ZhConsistency, TargetPicksTheTraditionalStandard) {
   EXPECT_EQ(Consistency("").traditional_config(), "s2tw");
   EXPECT_EQ(Consistency("zh-Hant").traditional_config(), "s2t");

@@ -74,6 +74,7 @@ namespace norm {
 
 namespace zh_internal {
 class Consistency;
+class TextCounts;
 enum class PieceMode;
 }  // namespace zh_internal
 
@@ -207,7 +208,16 @@ class ZhFilter : public TextFilter {
                            Report& report) const;
   std::string Run(std::string_view text, const ZhConverter* converter,
                   const Consistent& consistency, ZhScript fallback, Report& report,
-                  zh_internal::PieceMode mode, const MarkdownProseFn& prose) const;
+                  zh_internal::PieceMode mode, const MarkdownProseFn& prose,
+                  zh_internal::TextCounts* doc = nullptr, size_t doc_offset = 0) const;
+  // Runs `pass` (one pass of the stage over the document or text; true when
+  // it changed anything) and, when consistency runs alone, again until
+  // nothing changes (at most four passes), the document's script taken
+  // anew from `recount` before each: Apply and ConvertText alike, so that
+  // `norm` and `norm zh` outputs are their own normal forms.
+  void Settle(const ZhConverter* converter, Consistent* consistency,
+              const std::function<bool()>& pass,
+              const std::function<ZhScriptCounts()>& recount) const;
   // One raw text, detected as a whole (Transform, TransformRaw).
   std::string ConvertText(std::string_view text, zh_internal::PieceMode mode,
                           const MarkdownProseFn& prose, Report& report) const;

@@ -487,7 +487,8 @@ const char* ScriptName(ZhScript s) {
 
 std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                           const Consistent& consistency, ZhScript fallback, Report& report,
-                          zh_internal::PieceMode mode, const MarkdownProseFn& prose) const {
+                          zh_internal::PieceMode mode, const MarkdownProseFn& prose,
+                          zh_internal::TextCounts* doc, size_t doc_offset) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
   out.reserve(text.size() + text.size() / 16);
@@ -498,7 +499,12 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
       [&](std::string_view piece, bool convert) {
         if (convert && consistency.on) {
           fixed.assign(piece);
-          consistency_->Fix(fixed, fallback, report);
+          // The document's counts around the piece (pieces are views of text).
+          const bool inside = piece.data() >= text.data() &&
+                              piece.data() + piece.size() <= text.data() + text.size();
+          consistency_->Fix(
+              fixed, fallback, report, inside ? doc : nullptr,
+              inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0);
           piece = fixed;
         }
         if (convert && converter != nullptr) {
@@ -541,6 +547,11 @@ const ZhConverter* ZhFilter::Start(const ZhScriptCounts& counts, Consistent* con
   return c;
 }
 
+namespace {
+// Passes of consistency over a document at most (see Settle).
+constexpr int kConsistencyRounds = 4;
+}  // namespace
+
 std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   return ConvertText(text, zh_internal::PieceMode::kProse, markdown_prose_, report);
 }
@@ -553,7 +564,37 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
-  return Run(text, c, consistency, consistency.doc_script, report, mode, prose);
+  std::string out(text);
+  Settle(
+      c, &consistency,
+      [&] {
+        zh_internal::TextCounts doc(out);
+        std::string next =
+            Run(out, c, consistency, consistency.doc_script, report, mode, prose, &doc, 0);
+        if (next == out) return false;
+        out = std::move(next);
+        return true;
+      },
+      [&] {
+        ZhScriptCounts now;
+        CountZhScript(out, &now);
+        return now;
+      });
+  return out;
+}
+
+void ZhFilter::Settle(const ZhConverter* converter, Consistent* consistency,
+                      const std::function<bool()>& pass,
+                      const std::function<ZhScriptCounts()>& recount) const {
+  bool changed = pass();
+  // Consistency alone runs to a fixed point, so that the output is its own
+  // normal form: a fix makes its line and paragraph clearer, and a
+  // neighbour that was not clear before can follow on a second reading.
+  for (int round = 1;
+       changed && converter == nullptr && consistency->on && round < kConsistencyRounds; ++round) {
+    consistency->doc_script = zh_internal::Consistency::Clear(recount());
+    changed = pass();
+  }
 }
 
 namespace {
@@ -601,17 +642,16 @@ std::string ZhFilter::TransformRaw(std::string_view text, InputFormat format, Re
   return ConvertText(text, mode, prose ? prose : markdown_prose_, report);
 }
 
-namespace {
-// Passes of consistency over a document at most (see Apply).
-constexpr int kConsistencyRounds = 4;
-}  // namespace
-
 void ZhFilter::Apply(Document& doc, Report& report) const {
   if (!active()) return;
   // Counted string by string: a paragraph that is not clear on its own
   // takes the script of the paragraphs around it.
   ZhScriptCounts counts;
   std::vector<ZhScriptCounts> each;
+  // The prose strings one after another, for the text's own convention
+  // (zh_internal::TextCounts), and where each starts.
+  std::string joined;
+  std::vector<size_t> starts;
   auto count = [&] {
     counts = {};
     each.clear();
@@ -631,6 +671,16 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
   auto pass = [&] {
     bool changed = false;
     size_t k = 0;
+    joined.clear();
+    starts.clear();
+    if (consistency.on) {
+      ForEachProse(doc, [&](std::string& s) {
+        starts.push_back(joined.size());
+        joined += s;
+        joined += '\n';
+      });
+    }
+    zh_internal::TextCounts around(joined);
     ForEachProse(doc, [&](std::string& s) {
       const size_t at = k++;
       if (!MayChange(s)) return;
@@ -639,7 +689,8 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
               ? zh_internal::Consistency::Near(each, at, consistency.doc_script)
               : consistency.doc_script;
       std::string out =
-          Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_);
+          Run(s, c, consistency, fallback, report, zh_internal::PieceMode::kProse, markdown_prose_,
+              at < starts.size() ? &around : nullptr, at < starts.size() ? starts[at] : 0);
       if (out != s) {
         changed = true;
         s = std::move(out);
@@ -647,16 +698,10 @@ void ZhFilter::Apply(Document& doc, Report& report) const {
     });
     return changed;
   };
-  // Consistency alone runs to a fixed point, so that norm's output is its
-  // own normal form: a fix makes its line and paragraph clearer, and a
-  // neighbour that was not clear before can follow on a second reading.
-  bool changed = pass();
-  for (int round = 1; changed && c == nullptr && consistency.on && round < kConsistencyRounds;
-       ++round) {
+  Settle(c, &consistency, pass, [&] {
     count();
-    consistency.doc_script = zh_internal::Consistency::Clear(counts);
-    changed = pass();
-  }
+    return counts;
+  });
 }
 
 std::unique_ptr<Filter> MakeZhFilter(const Options& options, Status* status) {

@@ -69,36 +69,35 @@ std::u32string Decode(std::string_view s) {
   return out;
 }
 
-// Whether real usage of the line's script (libchewing's Taiwan phrases for
-// Traditional, jieba's words for Simplified) writes cps[i] as it is in a word
-// around it at least 1/kWordRatio as often as it writes `fixed` there: 游標 is
-// Taiwan's word for the cursor, though OpenCC's phrase tables write 遊標.
-bool UsageKeeps(std::u32string_view cps, size_t i, char32_t fixed, HanScript script) {
-  uint64_t keep = 0, other = 0;
+// The highest frequency in real usage of the line's script (libchewing's
+// Taiwan phrases for Traditional, jieba's words for Simplified) of a word
+// around cps[i] with `at` in its place (0: as it is); 0 when none is listed.
+uint64_t WordAround(std::u32string_view cps, size_t i, char32_t at, HanScript script) {
+  uint64_t best = 0;
   for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
     for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
       bool han = true;
       for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
       if (!han) continue;
-      keep = std::max<uint64_t>(keep, text_model::HanWordFreq(&cps[a], len, len, 0, script));
-      other =
-          std::max<uint64_t>(other, text_model::HanWordFreq(&cps[a], len, i - a, fixed, script));
+      best = std::max<uint64_t>(
+          best, text_model::HanWordFreq(&cps[a], len, at == 0 ? len : i - a, at, script));
     }
   }
-  return keep > 0 && keep * kWordRatio >= other;
+  return best;
+}
+
+// Whether real usage of the line's script writes cps[i] as it is in a word
+// around it at least 1/kWordRatio as often as it writes `fixed` there: 游標 is
+// Taiwan's word for the cursor, though OpenCC's phrase tables write 遊標.
+bool UsageKeeps(std::u32string_view cps, size_t i, char32_t fixed, HanScript script) {
+  const uint64_t keep = WordAround(cps, i, 0, script);
+  return keep > 0 && keep * kWordRatio >= WordAround(cps, i, fixed, script);
 }
 
 // Whether real usage of the line's script writes a word around cps[i] with
 // `fixed` in its place (用於, 優於, 前後).
 bool UsageWritesFix(std::u32string_view cps, size_t i, char32_t fixed, HanScript script) {
-  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
-    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
-      bool han = true;
-      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
-      if (han && text_model::HanWordFreq(&cps[a], len, i - a, fixed, script) > 0) return true;
-    }
-  }
-  return false;
+  return WordAround(cps, i, fixed, script) > 0;
 }
 
 // Whether a text whose lines of one script write a -mostly character
@@ -148,6 +147,54 @@ char32_t UsageChanges(std::u32string_view cps, size_t i, HanScript script) {
   return pick;
 }
 
+// A character both scripts write that the text around it writes in its
+// other form beside the same neighbour far more often (佔位 throughout a
+// manual, 占位 once; 資料庫裡 and 庫里): that form, else 0. The text's own
+// convention decides where real usage writes both (占位 and 佔位, 注腳 and
+// 註腳 are both Taiwan words), unless the other neighbour keeps the
+// character: the text writes that pair too and not far more often with the
+// other form (批准 beside 標準的), or real usage keeps it in a word on that
+// side. pair(a, b): how often the text around writes a and b adjacent.
+char32_t TextChanges(std::u32string_view cps, size_t i, HanScript script, HanScript foreign,
+                     const std::function<int64_t(char32_t, char32_t)>& pair) {
+  const std::u32string_view alts = text_model::HanAlternatives(cps[i]);
+  if (alts.empty()) return 0;
+  const char32_t c = cps[i];
+  const char32_t p = i > 0 && text::IsHan(cps[i - 1]) ? cps[i - 1] : 0;
+  const char32_t q = i + 1 < cps.size() && text::IsHan(cps[i + 1]) ? cps[i + 1] : 0;
+  if (p == 0 && q == 0) return 0;
+  // Each side's verdict: +1 for the other form, -1 for the character.
+  const auto verdict = [](int64_t own, int64_t alt) {
+    if (alt >= kTextMin && alt >= kTextRatio * own) return 1;
+    return own >= 2 ? -1 : 0;
+  };
+  char32_t pick = 0;
+  int left = 0, right = 0;
+  int64_t best = 0;
+  for (char32_t alt : alts) {
+    if (text_model::ScriptOf(alt) == foreign) continue;
+    const int64_t l = pair(p, alt), r = pair(alt, q);
+    if (std::max(l, r) > best) best = std::max(l, r), pick = alt;
+  }
+  if (pick == 0) return 0;
+  if (p != 0) left = verdict(pair(p, c), pair(p, pick));
+  if (q != 0) right = verdict(pair(c, q), pair(pick, q));
+  if (left < 0 || right < 0 || (left == 0 && right == 0)) return 0;
+  // A word of real usage that keeps the character on the side without
+  // evidence (批准 where only 準的 speaks for 準).
+  for (size_t len = 2; len <= text_model::kHanWordMax; ++len) {
+    for (size_t a = i + 1 >= len ? i + 1 - len : 0; a <= i && a + len <= cps.size(); ++a) {
+      const bool has_p = i > a;
+      const bool has_q = a + len > i + 1;
+      if ((has_p && left > 0) || (has_q && right > 0)) continue;
+      bool han = true;
+      for (size_t j = a; j < a + len && han; ++j) han = text::IsHan(cps[j]);
+      if (han && text_model::HanWordFreq(&cps[a], len, len, 0, script) > 0) return 0;
+    }
+  }
+  return pick;
+}
+
 // text_model::ScriptOf from a class already looked up.
 HanScript ScriptOfClass(text_model::HanClass k) {
   switch (k) {
@@ -163,6 +210,70 @@ HanScript ScriptOfClass(text_model::HanClass k) {
 }
 
 }  // namespace
+
+namespace {
+uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
+
+// The shared characters of either script and their other forms: the pairs
+// TextCounts indexes.
+bool InPairs(char32_t c) {
+  static const std::array<bool, 0x10000> in = [] {
+    std::array<bool, 0x10000> v{};
+    for (char32_t c = 0x3400; c < 0x10000; ++c) {
+      const text_model::HanClass k = text_model::HanClassOf(c);
+      if (k != text_model::HanClass::kSimplifiedShared &&
+          k != text_model::HanClass::kTraditionalShared)
+        continue;
+      v[c] = true;
+      for (char32_t alt : text_model::HanAlternatives(c))
+        if (alt < 0x10000) v[alt] = true;
+    }
+    return v;
+  }();
+  return c < in.size() && in[c];
+}
+
+// How many of the sorted offsets are within kTextWindow bytes of at.
+int64_t WithinWindow(const std::vector<size_t>& offsets, size_t at) {
+  const size_t lo = at > kTextWindow ? at - kTextWindow : 0;
+  return std::upper_bound(offsets.begin(), offsets.end(), at + kTextWindow) -
+         std::lower_bound(offsets.begin(), offsets.end(), lo);
+}
+}  // namespace
+
+int64_t TextCounts::Char(char32_t c, size_t at) {
+  auto it = chars_.find(c);
+  if (it == chars_.end()) {
+    std::vector<size_t> offsets;
+    std::string bytes;
+    utf8::Append(bytes, c);
+    for (size_t k = text_.find(bytes); k != std::string_view::npos;
+         k = text_.find(bytes, k + bytes.size()))
+      offsets.push_back(k);
+    it = chars_.emplace(c, std::move(offsets)).first;
+  }
+  return WithinWindow(it->second, at);
+}
+
+int64_t TextCounts::Pair(char32_t a, char32_t b, size_t at) {
+  if (a == 0 || b == 0) return 0;
+  if (!pairs_counted_) {
+    pairs_counted_ = true;
+    char32_t prev = 0;
+    for (size_t j = 0; j < text_.size();) {
+      const size_t start = j;
+      const char32_t x = utf8::Next(text_, j);
+      if (!text::IsHan(x)) {
+        prev = 0;
+        continue;
+      }
+      if (prev != 0 && (InPairs(prev) || InPairs(x))) pairs_[PairKey(prev, x)].push_back(start);
+      prev = x;
+    }
+  }
+  const auto it = pairs_.find(PairKey(a, b));
+  return it == pairs_.end() ? 0 : WithinWindow(it->second, at);
+}
 
 // s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk): one
 // phrase converter and two small ones. Compiled at build time (zh_phrases.h).
@@ -206,7 +317,8 @@ ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, 
   return fallback;
 }
 
-void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) const {
+void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc,
+                      size_t doc_offset) const {
   // Each line is judged on its own (a paragraph per line in scraped text); a
   // line that is not clear takes the script of the lines around it (a verse
   // of a Traditional poem quoted in Simplified prose), else `fallback`.
@@ -219,6 +331,9 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
   }
   // One decoding pass: each line's code points, their classes and counts.
   std::vector<ZhScriptCounts> counts(lines.size());
+  // What decides a line's script: the characters only one script writes
+  // (-mostly ones are written by both: 采 in classical Traditional text).
+  std::vector<ZhScriptCounts> evidence(lines.size());
   std::u32string cps;
   std::vector<text_model::HanClass> cls;
   std::vector<size_t> start(lines.size() + 1, 0);
@@ -237,18 +352,22 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
       han += text::IsHan(c);
       cps.push_back(c);
       cls.push_back(k);
+      const bool only =
+          k == text_model::HanClass::kSimplifiedOnly || k == text_model::HanClass::kTraditionalOnly;
       switch (ScriptOfClass(k)) {
         case HanScript::kSimplified:
           ++counts[j].simplified_only;
+          evidence[j].simplified_only += only;
           break;
         case HanScript::kTraditional:
           ++counts[j].traditional_only;
+          evidence[j].traditional_only += only;
           break;
         case HanScript::kEither:
           break;
       }
     }
-    if (kana != 0 && kana * kKanaShare >= han) counts[j] = ZhScriptCounts();
+    if (kana != 0 && kana * kKanaShare >= han) counts[j] = evidence[j] = ZhScriptCounts();
     any = any || counts[j].simplified_only != 0 || counts[j].traditional_only != 0;
   }
   start[lines.size()] = cps.size();
@@ -256,7 +375,9 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
   std::string out, line;
   out.reserve(text.size());
   bool changed = false;
-  std::unordered_map<char32_t, int64_t> usage_counts;
+  TextCounts local(text);
+  TextCounts* whole = doc != nullptr ? doc : &local;
+  const size_t base = doc != nullptr ? doc_offset : 0;
   // How often the lines of each script write a character: counted on first
   // use.
   std::unordered_map<char32_t, int64_t> by_script[2];
@@ -265,8 +386,8 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
     if (!counted) {
       counted = true;
       for (size_t j = 0; j < lines.size(); ++j) {
-        const ZhScript own = Clear(counts[j]);
-        const ZhScript w = own != ZhScript::kUnknown ? own : Near(counts, j, fallback);
+        const ZhScript own = Clear(evidence[j]);
+        const ZhScript w = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
         if (w == ZhScript::kUnknown) continue;
         auto& m = by_script[w == ZhScript::kHant];
         for (size_t i = start[j]; i < start[j + 1]; ++i)
@@ -282,8 +403,8 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
     const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
     if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0)
       changed |= FixLine(line, std::u32string_view(cps).substr(start[j], start[j + 1] - start[j]),
-                         cls.data() + start[j], counts[j], Near(counts, j, fallback), offset, text,
-                         &usage_counts, script_usage, report);
+                         cls.data() + start[j], counts[j], evidence[j], Near(evidence, j, fallback),
+                         offset, whole, base + offset, script_usage, report);
     out += line;
     if (j + 1 < lines.size()) out += '\n';
   }
@@ -292,10 +413,10 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report) cons
 
 bool Consistency::FixLine(std::string& text, std::u32string_view cps,
                           const text_model::HanClass* cls, const ZhScriptCounts& counts,
-                          ZhScript fallback, size_t offset, std::string_view whole,
-                          std::unordered_map<char32_t, int64_t>* usage_counts,
-                          const ScriptUsage& script_usage, Report& report) const {
-  ZhScript own = Clear(counts);
+                          const ZhScriptCounts& evidence, ZhScript fallback, size_t offset,
+                          TextCounts* whole, size_t at, const ScriptUsage& script_usage,
+                          Report& report) const {
+  ZhScript own = Clear(evidence);
   ZhScript want = own != ZhScript::kUnknown ? own : fallback;
   if (want == ZhScript::kUnknown) return false;
   const HanScript native = ToHan(want);
@@ -323,10 +444,17 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
                                           ? text_model::HanClass::kSimplifiedMostly
                                           : text_model::HanClass::kTraditionalMostly;
   std::vector<char32_t> usage(n, 0);
+  // usage[i] from the text's own pairs, not from real usage: taken as it is.
+  std::vector<bool> by_text(n, false);
+  const auto pair = [&](char32_t a, char32_t b) { return whole->Pair(a, b, at); };
   bool any_usage = false;
   for (size_t i = 0; i < n; ++i) {
     if (cls[i] != shared) continue;
     usage[i] = UsageChanges(cps, i, native);
+    if (usage[i] == 0) {
+      usage[i] = TextChanges(cps, i, native, foreign, pair);
+      by_text[i] = usage[i] != 0;
+    }
     any_usage = any_usage || usage[i] != 0;
   }
   if (n_foreign == 0 && !any_usage) return false;
@@ -365,18 +493,17 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   }
 
   const Converters* conv = converters_.get();
-  // How often the whole prose string writes a character: counted on first
-  // use.
-  const auto usage_of = [&](char32_t c) -> int64_t {
-    if (usage_counts->empty()) {
-      usage_counts->emplace(U'\0', 0);
-      for (size_t j = 0; j < whole.size();) {
-        const char32_t x = utf8::Next(whole, j);
-        if (text::IsHan(x)) ++(*usage_counts)[x];
-      }
-    }
-    auto it = usage_counts->find(c);
-    return it == usage_counts->end() ? 0 : it->second;
+  // How often the whole prose string writes a character.
+  const auto usage_of = [&](char32_t c) -> int64_t { return whole->Char(c, at); };
+  // Two forms of one character in this script (裡 and 裏, 為 and 爲): where
+  // real usage names one and OpenCC's standards with the text's own usage
+  // the other, the text's is taken.
+  const auto same_variant = [&](char32_t a, char32_t b) {
+    if (a == b) return true;
+    if (want != ZhScript::kHant) return false;
+    const std::string x = Encode(std::u32string_view(&a, 1), 0, 1);
+    const std::string y = Encode(std::u32string_view(&b, 1), 0, 1);
+    return conv->t2s->Convert(x) == conv->t2s->Convert(y);
   };
   std::u32string out(cps);
   int64_t changed = 0, left = 0;
@@ -384,6 +511,11 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     if (script[i] != foreign && usage[i] == 0) continue;
     if (skip[i]) {
       ++left;
+      continue;
+    }
+    if (by_text[i]) {
+      out[i] = usage[i];
+      ++changed;
       continue;
     }
     size_t a = i, b = i + 1;
@@ -424,7 +556,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       break;
     }
     if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||
-        (usage[i] != 0 ? fixed != usage[i] : UsageKeeps(cps, i, fixed, native)) ||
+        (usage[i] != 0 ? !same_variant(fixed, usage[i]) : UsageKeeps(cps, i, fixed, native)) ||
         (cls[i] == mostly &&
          TextWritesItsOwnForm(script_usage(want, cps[i]), script_usage(want, fixed)) &&
          !UsageWritesFix(cps, i, fixed, native))) {

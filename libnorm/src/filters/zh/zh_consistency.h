@@ -6,8 +6,9 @@
 // bytes.
 //
 // Which script. A line's script is its own when it is clear (the majority
-// script has at least kClearMin distinguishing characters and kClearRatio
-// times the other's), else that of the nearest lines before and after it
+// script has at least kClearMin characters only it writes and kClearRatio
+// times the other's; the -mostly characters are no evidence here: classical
+// Traditional verse writes 采 and 于 itself), else that of the nearest lines before and after it
 // that are clear together, up to kNearLines each side (a verse of a
 // Traditional poem in a Simplified collection), else the
 // fallback the caller gives: the script of the paragraphs around this one in
@@ -20,7 +21,12 @@
 // at least kWordRatio times as often as any word with the character itself,
 // and, when no word keeps it, with a frequency of at least kUsageMin times the
 // odds that the script keeps that character (只 in 這只適用 stays though 這隻
-// is a word). Usage (model/han_words.h): libchewing's Taiwan phrases for
+// is a word). Where real usage does not decide, the text's own convention
+// may: a shared character changes when the text around it (kTextWindow
+// bytes) writes its other form beside the same neighbour kTextRatio times as
+// often (佔位 throughout a manual, 占位 once), unless the other neighbour
+// keeps it (the text writes that pair too, or real usage has a word of it
+// there: 批准). Usage (model/han_words.h): libchewing's Taiwan phrases for
 // Traditional lines, jieba's words for Simplified lines, which likewise take
 // the Traditional classes (於, 乾). Candidates that look deliberate stay:
 //   - a sentence (cut at 。！？；!?; and at quotation marks and brackets) with
@@ -35,13 +41,13 @@
 // t2s for Simplified prose), so `用于` becomes `用於` and `頭发` `頭髮`. Only the
 // candidate positions are taken from the result. A candidate stays when any
 // of OpenCC's standards (s2t, s2tw, s2hk; t2s) keeps it in that context and
-// the prose string writes that form at least 1/kClearRatio as often as the
-// target standard's (`皇后`, `于右任`, `台灣` are valid Traditional; `户` is
-// Hong Kong's, a leftover in Taiwan text that writes `戶`), or when real
-// usage keeps it in a word around it at least 1/kWordRatio as often as the
-// fix (游標, Taiwan's cursor, where OpenCC writes 遊標). Where the standards
-// differ, the form the text writes more often is taken (爲, 為). Windows
-// whose conversion changes their length are cut down to the candidate.
+// the text around it (kTextWindow bytes of the document) writes that form at
+// least 1/kClearRatio as often as the target standard's (`皇后`, `于右任`, `台灣` are valid
+// Traditional; `户` is Hong Kong's, a leftover in Taiwan text that writes `戶`), or when real usage
+// keeps it in a word around it at least 1/kWordRatio as often as the fix (游標, Taiwan's cursor,
+// where OpenCC writes 遊標). Where the standards differ, the form the text around it writes more
+// often is taken (爲, 為; 裡, 裏), also where real usage named the other of the two. Windows whose
+// conversion changes their length are cut down to the candidate.
 //
 // Cost: one table lookup per character on clean text; the OpenCC converters
 // are compiled into static tables at build time (zh_phrases.h).
@@ -81,6 +87,31 @@ inline constexpr uint64_t kWordRatio = 4;
 // its other form is at least kUsageMin times the odds that its script keeps
 // it (libchewing's frequency units: 只, kept 93%, needs 1328; 准 18).
 inline constexpr uint64_t kUsageMin = 100;
+// A shared character changes to its other form when the prose string
+// within kTextWindow bytes of it writes that form beside the same neighbour
+// at least kTextMin times and kTextRatio times as often as the character
+// itself (this occurrence included); the window keeps one document's
+// convention from deciding for another's in a collection.
+inline constexpr int64_t kTextMin = 3;
+inline constexpr int64_t kTextRatio = 6;
+inline constexpr size_t kTextWindow = 32 * 1024;
+
+// How often a text writes a Han character, or a pair of adjacent Han
+// characters with a shared one, within kTextWindow bytes of a place: the
+// text's own convention. Counted on first use; the text must outlive it.
+class TextCounts {
+ public:
+  explicit TextCounts(std::string_view text) : text_(text) {}
+  int64_t Char(char32_t c, size_t at);
+  // a then b; 0 when either is 0.
+  int64_t Pair(char32_t a, char32_t b, size_t at);
+
+ private:
+  std::string_view text_;
+  bool pairs_counted_ = false;
+  std::unordered_map<char32_t, std::vector<size_t>> chars_;
+  std::unordered_map<uint64_t, std::vector<size_t>> pairs_;
+};
 
 class Consistency {
  public:
@@ -100,9 +131,12 @@ class Consistency {
   // Fixes the other script's characters in one prose string, line by line.
   // A line takes its own clear script, else its neighbourhood's, else
   // `fallback` (the clear script of the strings around this one or of the
-  // document; kUnknown: only clear lines are fixed).
+  // document; kUnknown: only clear lines are fixed). doc: the counts of the
+  // whole document the string is part of, at doc_offset (null: the string's
+  // own).
   // Counts zh.consistency-chars and adds one event per change.
-  void Fix(std::string& text, ZhScript fallback, Report& report) const;
+  void Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc = nullptr,
+           size_t doc_offset = 0) const;
 
   // The converter that writes Traditional fixes ("s2tw", "s2t", "s2hk").
   const std::string& traditional_config() const { return hant_name_; }
@@ -111,13 +145,12 @@ class Consistency {
   // How often the prose string's lines of a script write a character.
   using ScriptUsage = std::function<int64_t(ZhScript, char32_t)>;
   // Fixes one line with its counts; false when nothing changed.
-  // whole: the prose string the line is part of; usage_counts: its Han
-  // characters' counts, filled on first use.
+  // whole: the counts of the document the line is part of, at byte `at`.
   // cps, cls: the line's code points and their classes.
   bool FixLine(std::string& line, std::u32string_view cps, const text_model::HanClass* cls,
-               const ZhScriptCounts& counts, ZhScript fallback, size_t offset,
-               std::string_view whole, std::unordered_map<char32_t, int64_t>* usage_counts,
-               const ScriptUsage& script_usage, Report& report) const;
+               const ZhScriptCounts& counts, const ZhScriptCounts& evidence, ZhScript fallback,
+               size_t offset, TextCounts* whole, size_t at, const ScriptUsage& script_usage,
+               Report& report) const;
   struct Converters;
 
   std::string hant_name_;
