@@ -172,6 +172,41 @@ TEST(HtmlExtract, LeadBeforeTheContainerJoinsIt) {
   EXPECT_TRUE(r.Has("# Vote\n\nAfter months of debate")) << r.md;
 }
 
+TEST(HtmlExtract, StandfirstInsideAHeaderWithAPictureJoins) {
+  // The header as a whole is no lead (a picture, a byline that is no
+  // sentence): its standfirst alone joins; the caption and byline stay out,
+  // counted.
+  Read r = ReadPage(Page(
+      "<div class=\"story\"><div class=\"head\"><h1>Vote</h1><figure><img src=\"/v.jpg\" "
+      "alt=\"\"><figcaption>The hall. Photo: Ann Lee</figcaption></figure><p class=\"intro\">After "
+      "months of debate, the city keeps its four clinics open for three more years.</p>"
+      "<p>By Jane Doe, 3 March</p></div><div class=\"story-body\">" +
+      std::string(kArticle) + std::string(kArticle) + "</div></div>"));
+  EXPECT_TRUE(r.Has("After months of debate")) << r.md;
+  EXPECT_LT(r.md.find("After months of debate"), r.md.find("The council voted")) << r.md;
+  EXPECT_FALSE(r.Has("Photo: Ann Lee")) << r.md;
+  EXPECT_FALSE(r.Has("By Jane Doe")) << r.md;
+  EXPECT_TRUE(r.Event("lead kept: <p class=\"intro\">"));
+  EXPECT_TRUE(r.Event("removed <p> (main-content"));
+}
+
+TEST(HtmlExtract, TeaserCardInsideTheArticleGoes) {
+  // One linked headline with its summary, between the article's paragraphs;
+  // the article's own subheading (no link) and a long linked section stay.
+  std::string section = "<div class=\"pick\"><h3><a href=\"/grill\">The grill</a></h3><p>" +
+                        std::string(kArticle) + "</p></div>";
+  Read r = ReadPage(
+      Page("<div class=\"text\">" + std::string(kArticle) +
+           "<div class=\"box\"><a href=\"/b\"><h3>Old bridge to close for the summer</h3></a>"
+           "<p>Drivers face a detour.</p></div><h2>Timetable</h2>" +
+           std::string(kArticle) + section + "</div>"));
+  EXPECT_FALSE(r.Has("Old bridge to close")) << r.md;
+  EXPECT_FALSE(r.Has("Drivers face a detour")) << r.md;
+  EXPECT_TRUE(r.Has("## Timetable")) << r.md;
+  EXPECT_TRUE(r.Has("The grill")) << r.md;
+  EXPECT_EQ(r.report.Get("html", "teaser-removed"), 1);
+}
+
 TEST(HtmlExtract, JsonLdArticleBodyForAScriptBuiltPage) {
   std::string body;
   for (int i = 0; i < 10; ++i)
