@@ -190,6 +190,26 @@ TEST(HtmlExtract, StandfirstInsideAHeaderWithAPictureJoins) {
   EXPECT_TRUE(r.Event("removed <p> (main-content"));
 }
 
+TEST(HtmlExtract, StandfirstInTheHeaderBeforeTheArticleMarkerJoins) {
+  // A single <article> bounds the lead, but for the <header> just before it.
+  Read r = ReadPage(
+      Page("<main><header><h1>Vote</h1><div class=\"summary\"><p>After months of debate, the "
+           "city keeps its four clinics open for three more years.</p></div><p>By Jane Doe</p>"
+           "</header><article><div class=\"story-body\">" +
+           std::string(kArticle) + std::string(kArticle) + "</div></article></main>"));
+  EXPECT_TRUE(r.Has("After months of debate")) << r.md;
+  EXPECT_FALSE(r.Has("By Jane Doe")) << r.md;
+}
+
+TEST(HtmlExtract, TitleHeadingIsNotAnAdSlotsHeading) {
+  Read r =
+      ReadPage(Page("<h1>Vote</h1><div class=\"story\"><div class=\"ad-slot\"><h3>"
+                    "Advertisement</h3></div><div class=\"story-body\">" +
+                    std::string(kArticle) + std::string(kArticle) + "</div></div>"));
+  EXPECT_TRUE(r.Has("# Vote\n")) << r.md;
+  EXPECT_FALSE(r.Has("Advertisement")) << r.md;
+}
+
 TEST(HtmlExtract, TeaserCardInsideTheArticleGoes) {
   // One linked headline with its summary, between the article's paragraphs;
   // the article's own subheading (no link) and a long linked section stay.

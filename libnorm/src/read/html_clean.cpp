@@ -751,7 +751,19 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     std::vector<xmlNode*> lead;
     const xmlNode* path = keep.front();
     for (int level = 0; level < 4 && path && path != body; ++level, path = path->parent) {
-      if (markers_.count(path) && level > 0) break;
+      if (markers_.count(path) && level > 0) {
+        // The page's article marker bounds the lead, but for the article's
+        // own <header> just before it.
+        xmlNode* h = path->prev;
+        while (h && !IsElement(h)) h = h->prev;
+        if (h && Name(h) == "header" && stats_[h].factor >= 0.7 &&
+            stats_[h].weight <= kMaxLeadHeaderWeight) {
+          std::vector<xmlNode*> inner;
+          CollectInnerLeads(h, &inner, 0);
+          lead.insert(lead.end(), inner.rbegin(), inner.rend());
+        }
+        break;
+      }
       int seen = 0;
       for (xmlNode* c = path->prev; c && seen < 3; c = c->prev) {
         if (!IsElement(c)) continue;
