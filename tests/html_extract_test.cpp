@@ -201,6 +201,17 @@ TEST(HtmlExtract, StandfirstInTheHeaderBeforeTheArticleMarkerJoins) {
   EXPECT_FALSE(r.Has("By Jane Doe")) << r.md;
 }
 
+TEST(HtmlExtract, StandfirstBehindAShareBarJoins) {
+  // A small link-dense bar between the header and the body is stepped over.
+  Read r = ReadPage(
+      Page("<div class=\"head\"><h1>Vote</h1><p>After months of debate, the city keeps its four "
+           "clinics open for three more years.</p><span>Photo desk</span></div><div class=\"bar\">"
+           "<a href=\"/fb\">Facebook</a> <a href=\"/tw\">Twitter</a></div><div class=\"text\">" +
+           std::string(kArticle) + std::string(kArticle) + "</div>"));
+  EXPECT_TRUE(r.Has("After months of debate")) << r.md;
+  EXPECT_FALSE(r.Has("Facebook")) << r.md;
+}
+
 TEST(HtmlExtract, TitleHeadingIsNotAnAdSlotsHeading) {
   Read r =
       ReadPage(Page("<h1>Vote</h1><div class=\"story\"><div class=\"ad-slot\"><h3>"

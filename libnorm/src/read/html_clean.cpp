@@ -610,6 +610,10 @@ bool IsLeadLike(const xmlNode* node) {
 // not the article's header.
 constexpr size_t kMaxLeadHeaderWeight = 2000;
 
+// Furniture below this weight between an article's header and its body
+// (share buttons, tags, a breadcrumb) does not hide the header's lead.
+constexpr size_t kMaxSteppedOverWeight = 300;
+
 // The standfirst inside an article's header, beside its headline, picture
 // and byline: link-poor blocks that read like sentences (IsLeadLike), not
 // captions, not furniture; a subheading counts when it is a sentence of some
@@ -771,6 +775,9 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
         const Stat& s = stats_[c];
         if (s.weight == 0) continue;
         double ld = static_cast<double>(s.link) / static_cast<double>(s.weight);
+        // A small share bar or tag list between the header and the body
+        // is stepped over; larger furniture ends the search.
+        if ((s.factor < 0.7 || ld >= 0.5) && s.weight < kMaxSteppedOverWeight) continue;
         if (s.factor < 0.7 || ld >= 0.5 || s.weight > stats_[top].weight) break;
         if (ld < 0.3 && good_[c] >= 60 && !IsHeading(Name(c)) && IsLeadLike(c))
           lead.push_back(c);
