@@ -78,6 +78,9 @@ TEST(HtmlExtract, CompoundClassNamesAreWeakEvidence) {
   EXPECT_EQ(Token("<div class=\"documentContent__sharingContainer\">x</div>"), P("sharing", true));
   EXPECT_EQ(Token("<div class=\"entry-content print-only\">x</div>"), P("print", true));
   EXPECT_EQ(Token("<div class=\"jslc isPaywall\">x</div>"), P("paywall", true));
+  // Disclosures and disclaimers (affiliate notes, comment policies).
+  EXPECT_EQ(Token("<section class=\"editorial-disclosure\">x</section>"), P("disclosure", false));
+  EXPECT_EQ(Token("<div class=\"disclaimer\">x</div>"), P("disclaimer", false));
   EXPECT_EQ(Token("<div data-print=\"body\">x</div>"), P("print", true));
   // A strong item wins over a weak one on the same element.
   EXPECT_EQ(Token("<div class=\"no-share comments\">x</div>"), P("comments", false));

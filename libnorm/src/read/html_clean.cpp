@@ -32,7 +32,8 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "modal",        "toolbar",     "pagination", "pager",       "recommended", "recommend",
     "trending",     "popular",     "tagcloud",   "widget",      "skiplink",    "login",
     "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore",
-    "signature",    "postprofile", "userinfo",   "avatar",      "author",      "bio"};
+    "signature",    "postprofile", "userinfo",   "avatar",      "author",      "bio",
+    "disclaimer",   "disclosure"};
 
 // Words anywhere in a compound name that negate or qualify it: `no-share`,
 // `has-sidebar`, `content-with-sidebar`, `isPaywall`, `js-readmore`.

@@ -41,7 +41,8 @@
 //   custom-element <share-button> and other names with '-' (small ones)
 //   adblock        an EasyList generic element-hiding rule (rule quoted)
 //   heuristic      an id/class/data-* token such as ad, dfp, share, social,
-//                  newsletter, paywall, related, comment, cookie, author, bio
+//                  newsletter, paywall, related, comment, cookie, author, bio,
+//                  disclaimer, disclosure
 //                  (token quoted)
 //   semantic       nav, aside, footer, role=navigation/complementary/...
 //   empty          an element with an id or class and no text or image
