@@ -81,6 +81,10 @@ TEST(HtmlExtract, CompoundClassNamesAreWeakEvidence) {
   // Disclosures and disclaimers (affiliate notes, comment policies).
   EXPECT_EQ(Token("<section class=\"editorial-disclosure\">x</section>"), P("disclosure", false));
   EXPECT_EQ(Token("<div class=\"disclaimer\">x</div>"), P("disclaimer", false));
+  // A table of contents is navigation; "toc" inside a word is not.
+  EXPECT_EQ(Token("<div id=\"toc_container\">x</div>"), P("toc", true));
+  EXPECT_EQ(Token("<div class=\"toc\">x</div>"), P("toc", false));
+  EXPECT_EQ(Token("<div class=\"stockholm\">x</div>").first, "");
   EXPECT_EQ(Token("<div data-print=\"body\">x</div>"), P("print", true));
   // A strong item wins over a weak one on the same element.
   EXPECT_EQ(Token("<div class=\"no-share comments\">x</div>"), P("comments", false));

@@ -33,7 +33,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "trending",     "popular",     "tagcloud",   "widget",      "skiplink",    "login",
     "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore",
     "signature",    "postprofile", "userinfo",   "avatar",      "author",      "bio",
-    "disclaimer",   "disclosure"};
+    "disclaimer",   "disclosure",  "toc"};
 
 // Words anywhere in a compound name that negate or qualify it: `no-share`,
 // `has-sidebar`, `content-with-sidebar`, `isPaywall`, `js-readmore`.

@@ -42,7 +42,7 @@
 //   adblock        an EasyList generic element-hiding rule (rule quoted)
 //   heuristic      an id/class/data-* token such as ad, dfp, share, social,
 //                  newsletter, paywall, related, comment, cookie, author, bio,
-//                  disclaimer, disclosure
+//                  disclaimer, disclosure, toc
 //                  (token quoted)
 //   semantic       nav, aside, footer, role=navigation/complementary/...
 //   empty          an element with an id or class and no text or image
