@@ -442,12 +442,7 @@ void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth)
 // around every post).
 double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
   if ((total_ > 0 && weight * 2 > total_) || protected_.count(node)) return 1;
-  std::string_view name = Name(node);
-  std::string_view role = Attr(node, "role");
-  if (IsOneOf(name, {"nav", "aside", "footer"}) ||
-      IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
-                     "alertdialog"}))
-    return 0.2;
+  if (IsSemanticFurniture(node)) return 0.2;
   bool weak = false;
   std::string_view token = BoilerplateToken(node, &weak);
   if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
@@ -973,10 +968,8 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
       Remove(c, "custom-element", name, st.weight);
       continue;
     }
-    std::string_view role = Attr(c, "role");
-    if (IsOneOf(name, {"nav", "aside", "footer"}) ||
-        IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
-                       "alertdialog"})) {
+    if (IsSemanticFurniture(c)) {
+      std::string_view role = Attr(c, "role");
       Remove(c, "semantic", role.empty() ? name : role, st.weight);
       continue;
     }
@@ -1046,6 +1039,12 @@ std::string_view BoilerplateToken(const xmlNode* node, bool* weak) {
   }
   if (weak) *weak = true;
   return weak_hit.token;
+}
+
+bool IsSemanticFurniture(const xmlNode* node) {
+  return IsOneOf(Name(node), {"nav", "aside", "footer"}) ||
+         IsOneOf(Attr(node, "role"), {"navigation", "banner", "contentinfo", "complementary",
+                                      "search", "dialog", "alertdialog"});
 }
 
 xmlNode* PageBody(xmlNode* root) {

@@ -97,6 +97,10 @@ MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Repor
 // a page by it (html_removed_text.h).
 std::string DescribeElement(const xmlNode* node);
 
+// nav, aside, footer, or an ARIA role of page furniture (navigation, banner,
+// contentinfo, complementary, search, dialog, alertdialog).
+bool IsSemanticFurniture(const xmlNode* node);
+
 // The id/class/data-* token that marks node as page furniture, or empty.
 // *weak (when given) is set when the token only sits inside a compound name
 // or an attribute name.

@@ -505,10 +505,7 @@ bool IsTitleHeading(const xmlNode* n) {
 // heading of an ad slot or a sidebar ("Advertisement", "Most read") is no
 // headline of the story.
 bool IsFurniture(const xmlNode* n) {
-  std::string_view role = Attr(n, "role");
-  if (IsOneOf(Name(n), {"nav", "aside", "footer"}) ||
-      IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search"}))
-    return true;
+  if (IsSemanticFurniture(n)) return true;
   // A token inside a compound name counts on a small element only, as in
   // the extractor's pruning (html_clean.h).
   bool weak = false;
