@@ -78,6 +78,13 @@ TEST(HtmlExtract, CompoundClassNamesAreWeakEvidence) {
   EXPECT_EQ(Token("<div class=\"documentContent__sharingContainer\">x</div>"), P("sharing", true));
   EXPECT_EQ(Token("<div class=\"entry-content print-only\">x</div>"), P("print", true));
   EXPECT_EQ(Token("<div class=\"jslc isPaywall\">x</div>"), P("paywall", true));
+  // Disclosures and disclaimers (affiliate notes, comment policies).
+  EXPECT_EQ(Token("<section class=\"editorial-disclosure\">x</section>"), P("disclosure", false));
+  EXPECT_EQ(Token("<div class=\"disclaimer\">x</div>"), P("disclaimer", false));
+  // A table of contents is navigation; "toc" inside a word is not.
+  EXPECT_EQ(Token("<div id=\"toc_container\">x</div>"), P("toc", true));
+  EXPECT_EQ(Token("<div class=\"toc\">x</div>"), P("toc", false));
+  EXPECT_EQ(Token("<div class=\"stockholm\">x</div>").first, "");
   EXPECT_EQ(Token("<div data-print=\"body\">x</div>"), P("print", true));
   // A strong item wins over a weak one on the same element.
   EXPECT_EQ(Token("<div class=\"no-share comments\">x</div>"), P("comments", false));
@@ -170,6 +177,72 @@ TEST(HtmlExtract, LeadBeforeTheContainerJoinsIt) {
            "<div class=\"story-body\">" +
            std::string(kArticle) + "</div></div>"));
   EXPECT_TRUE(r.Has("# Vote\n\nAfter months of debate")) << r.md;
+}
+
+TEST(HtmlExtract, StandfirstInsideAHeaderWithAPictureJoins) {
+  // The header as a whole is no lead (a picture, a byline that is no
+  // sentence): its standfirst alone joins; the caption and byline stay out,
+  // counted.
+  Read r = ReadPage(Page(
+      "<div class=\"story\"><div class=\"head\"><h1>Vote</h1><figure><img src=\"/v.jpg\" "
+      "alt=\"\"><figcaption>The hall. Photo: Ann Lee</figcaption></figure><p class=\"intro\">After "
+      "months of debate, the city keeps its four clinics open for three more years.</p>"
+      "<p>By Jane Doe, 3 March</p></div><div class=\"story-body\">" +
+      std::string(kArticle) + std::string(kArticle) + "</div></div>"));
+  EXPECT_TRUE(r.Has("After months of debate")) << r.md;
+  EXPECT_LT(r.md.find("After months of debate"), r.md.find("The council voted")) << r.md;
+  EXPECT_FALSE(r.Has("Photo: Ann Lee")) << r.md;
+  EXPECT_FALSE(r.Has("By Jane Doe")) << r.md;
+  EXPECT_TRUE(r.Event("lead kept: <p class=\"intro\">"));
+  EXPECT_TRUE(r.Event("removed <p> (main-content"));
+}
+
+TEST(HtmlExtract, StandfirstInTheHeaderBeforeTheArticleMarkerJoins) {
+  // A single <article> bounds the lead, but for the <header> just before it.
+  Read r = ReadPage(
+      Page("<main><header><h1>Vote</h1><div class=\"summary\"><p>After months of debate, the "
+           "city keeps its four clinics open for three more years.</p></div><p>By Jane Doe</p>"
+           "</header><article><div class=\"story-body\">" +
+           std::string(kArticle) + std::string(kArticle) + "</div></article></main>"));
+  EXPECT_TRUE(r.Has("After months of debate")) << r.md;
+  EXPECT_FALSE(r.Has("By Jane Doe")) << r.md;
+}
+
+TEST(HtmlExtract, StandfirstBehindAShareBarJoins) {
+  // A small link-dense bar between the header and the body is stepped over.
+  Read r = ReadPage(
+      Page("<div class=\"head\"><h1>Vote</h1><p>After months of debate, the city keeps its four "
+           "clinics open for three more years.</p><span>Photo desk</span></div><div class=\"bar\">"
+           "<a href=\"/fb\">Facebook</a> <a href=\"/tw\">Twitter</a></div><div class=\"text\">" +
+           std::string(kArticle) + std::string(kArticle) + "</div>"));
+  EXPECT_TRUE(r.Has("After months of debate")) << r.md;
+  EXPECT_FALSE(r.Has("Facebook")) << r.md;
+}
+
+TEST(HtmlExtract, TitleHeadingIsNotAnAdSlotsHeading) {
+  Read r =
+      ReadPage(Page("<h1>Vote</h1><div class=\"story\"><div class=\"ad-slot\"><h3>"
+                    "Advertisement</h3></div><div class=\"story-body\">" +
+                    std::string(kArticle) + std::string(kArticle) + "</div></div>"));
+  EXPECT_TRUE(r.Has("# Vote\n")) << r.md;
+  EXPECT_FALSE(r.Has("Advertisement")) << r.md;
+}
+
+TEST(HtmlExtract, TeaserCardInsideTheArticleGoes) {
+  // One linked headline with its summary, between the article's paragraphs;
+  // the article's own subheading (no link) and a long linked section stay.
+  std::string section = "<div class=\"pick\"><h3><a href=\"/grill\">The grill</a></h3><p>" +
+                        std::string(kArticle) + "</p></div>";
+  Read r = ReadPage(
+      Page("<div class=\"text\">" + std::string(kArticle) +
+           "<div class=\"box\"><a href=\"/b\"><h3>Old bridge to close for the summer</h3></a>"
+           "<p>Drivers face a detour.</p></div><h2>Timetable</h2>" +
+           std::string(kArticle) + section + "</div>"));
+  EXPECT_FALSE(r.Has("Old bridge to close")) << r.md;
+  EXPECT_FALSE(r.Has("Drivers face a detour")) << r.md;
+  EXPECT_TRUE(r.Has("## Timetable")) << r.md;
+  EXPECT_TRUE(r.Has("The grill")) << r.md;
+  EXPECT_EQ(r.report.Get("html", "teaser-removed"), 1);
 }
 
 TEST(HtmlExtract, JsonLdArticleBodyForAScriptBuiltPage) {

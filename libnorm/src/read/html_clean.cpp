@@ -32,7 +32,8 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "modal",        "toolbar",     "pagination", "pager",       "recommended", "recommend",
     "trending",     "popular",     "tagcloud",   "widget",      "skiplink",    "login",
     "signup",       "copyright",   "rss",        "print",       "hotnews",     "readmore",
-    "signature",    "postprofile", "userinfo",   "avatar",      "author",      "bio"};
+    "signature",    "postprofile", "userinfo",   "avatar",      "author",      "bio",
+    "disclaimer",   "disclosure",  "toc"};
 
 // Words anywhere in a compound name that negate or qualify it: `no-share`,
 // `has-sidebar`, `content-with-sidebar`, `isPaywall`, `js-readmore`.
@@ -276,6 +277,11 @@ class Extractor {
   void Remove(xmlNode* node, std::string_view reason, std::string_view detail, size_t weight);
   double FurnitureFactor(const xmlNode* node, size_t weight) const;
   void ScoreParagraphs(const xmlNode* node, int depth);
+  void CollectInnerLeads(xmlNode* node, std::vector<xmlNode*>* lead, int depth);
+  // Counts and explains c as left out of the selection, or its parts when
+  // it holds a kept node.
+  void CountLeftOut(const xmlNode* c, const std::unordered_set<const xmlNode*>& kept,
+                    double threshold, size_t* dropped, int depth);
   void AddScore(const xmlNode* n, double v);
 
   const CleanOptions& options_;
@@ -436,12 +442,7 @@ void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth)
 // around every post).
 double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
   if ((total_ > 0 && weight * 2 > total_) || protected_.count(node)) return 1;
-  std::string_view name = Name(node);
-  std::string_view role = Attr(node, "role");
-  if (IsOneOf(name, {"nav", "aside", "footer"}) ||
-      IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
-                     "alertdialog"}))
-    return 0.2;
+  if (IsSemanticFurniture(node)) return 0.2;
   bool weak = false;
   std::string_view token = BoilerplateToken(node, &weak);
   if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
@@ -601,6 +602,67 @@ bool IsLeadLike(const xmlNode* node) {
   return sentence;
 }
 
+// Above this weight a block before the article is a section of the page,
+// not the article's header.
+constexpr size_t kMaxLeadHeaderWeight = 2000;
+
+// Furniture below this weight between an article's header and its body
+// (share buttons, tags, a breadcrumb) does not hide the header's lead.
+constexpr size_t kMaxSteppedOverWeight = 300;
+
+// The standfirst inside an article's header, beside its headline, picture
+// and byline: link-poor blocks that read like sentences (IsLeadLike), not
+// captions, not furniture; a subheading counts when it is a sentence of some
+// length (a deck). Appended in document order.
+void Extractor::CollectInnerLeads(xmlNode* node, std::vector<xmlNode*>* out, int depth) {
+  for (xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    const Stat& s = stats_[c];
+    std::string_view n = Name(c);
+    if (s.weight == 0 || s.factor < 0.7 || IsCaption(c) || IsOneOf(n, {"figure", "h1"})) continue;
+    double ld = static_cast<double>(s.link) / static_cast<double>(s.weight);
+    if (s.leaf_block && IsBlockElement(n)) {
+      if (ld < 0.3 && good_[c] >= (IsHeading(n) ? 80u : 60u) && IsLeadLike(c)) out->push_back(c);
+    } else if (!s.leaf_block && depth < kMaxDepth) {
+      CollectInnerLeads(c, out, depth + 1);
+    }
+  }
+}
+
+void Extractor::CountLeftOut(const xmlNode* c, const std::unordered_set<const xmlNode*>& kept,
+                             double threshold, size_t* dropped, int depth) {
+  if (kept.count(c)) return;
+  if (!IsElement(c)) {
+    // Text beside a kept standfirst, inside its header.
+    if (depth > 0) CountRemovedNode(report_, c, "main-content", "");
+    return;
+  }
+  const Stat& s = stats_[c];
+  if (s.weight == 0 && !HasImage(c, 0)) return;
+  // A header whose standfirst was kept (CollectInnerLeads) is left out
+  // around it: its other parts are counted one by one.
+  if (depth < kMaxDepth &&
+      std::any_of(kept.begin(), kept.end(), [&](const xmlNode* k) { return IsAncestor(c, k); })) {
+    for (const xmlNode* k = c->children; k; k = k->next)
+      CountLeftOut(k, kept, threshold, dropped, depth + 1);
+    return;
+  }
+  ++*dropped;
+  CountRemovedNode(report_, c, "main-content", "");
+  if (options_.explain) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " (main-content: score %.1f < %.1f) weight=%zu",
+                  score_.count(c) ? score_[c] : 0.0, threshold, s.weight);
+    std::string text;
+    xmlChar* content = xmlNodeGetContent(c);
+    if (content) {
+      text = Excerpt(reinterpret_cast<const char*>(content));
+      xmlFree(content);
+    }
+    report_.AddEvent({"html", "removed " + DescribeElement(c) + buf, -1, std::move(text), ""});
+  }
+}
+
 std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
   Stat total;
   Measure(body, false, 0, &total);
@@ -688,8 +750,20 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
   {
     std::vector<xmlNode*> lead;
     const xmlNode* path = keep.front();
-    for (int level = 0; level < 3 && path && path != body; ++level, path = path->parent) {
-      if (markers_.count(path) && level > 0) break;
+    for (int level = 0; level < 4 && path && path != body; ++level, path = path->parent) {
+      if (markers_.count(path) && level > 0) {
+        // The page's article marker bounds the lead, but for the article's
+        // own <header> just before it.
+        xmlNode* h = path->prev;
+        while (h && !IsElement(h)) h = h->prev;
+        if (h && Name(h) == "header" && stats_[h].factor >= 0.7 &&
+            stats_[h].weight <= kMaxLeadHeaderWeight) {
+          std::vector<xmlNode*> inner;
+          CollectInnerLeads(h, &inner, 0);
+          lead.insert(lead.end(), inner.rbegin(), inner.rend());
+        }
+        break;
+      }
       int seen = 0;
       for (xmlNode* c = path->prev; c && seen < 3; c = c->prev) {
         if (!IsElement(c)) continue;
@@ -697,8 +771,17 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
         const Stat& s = stats_[c];
         if (s.weight == 0) continue;
         double ld = static_cast<double>(s.link) / static_cast<double>(s.weight);
+        // A small share bar or tag list between the header and the body
+        // is stepped over; larger furniture ends the search.
+        if ((s.factor < 0.7 || ld >= 0.5) && s.weight < kMaxSteppedOverWeight) continue;
         if (s.factor < 0.7 || ld >= 0.5 || s.weight > stats_[top].weight) break;
-        if (ld < 0.3 && good_[c] >= 60 && !IsHeading(Name(c)) && IsLeadLike(c)) lead.push_back(c);
+        if (ld < 0.3 && good_[c] >= 60 && !IsHeading(Name(c)) && IsLeadLike(c))
+          lead.push_back(c);
+        else if (s.weight <= kMaxLeadHeaderWeight) {
+          std::vector<xmlNode*> inner;
+          CollectInnerLeads(c, &inner, 0);
+          lead.insert(lead.end(), inner.rbegin(), inner.rend());
+        }
       }
       if (path->parent == body) break;
     }
@@ -759,27 +842,9 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
   // Count (and explain) what the selection leaves out.
   std::unordered_set<const xmlNode*> kept(keep.begin(), keep.end());
   size_t dropped = 0;
-  for (const xmlNode* a = top; a && a != body; a = a->parent) {
-    for (const xmlNode* c = a->parent ? a->parent->children : nullptr; c; c = c->next) {
-      if (!IsElement(c) || kept.count(c) || c == a) continue;
-      const Stat& s = stats_[c];
-      if (s.weight == 0 && !HasImage(c, 0)) continue;
-      ++dropped;
-      CountRemovedNode(report_, c, "main-content", "");
-      if (options_.explain) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, " (main-content: score %.1f < %.1f) weight=%zu",
-                      score_.count(c) ? score_[c] : 0.0, threshold, s.weight);
-        std::string text;
-        xmlChar* content = xmlNodeGetContent(c);
-        if (content) {
-          text = Excerpt(reinterpret_cast<const char*>(content));
-          xmlFree(content);
-        }
-        report_.AddEvent({"html", "removed " + DescribeElement(c) + buf, -1, std::move(text), ""});
-      }
-    }
-  }
+  for (const xmlNode* a = top; a && a != body; a = a->parent)
+    for (const xmlNode* c = a->parent ? a->parent->children : nullptr; c; c = c->next)
+      if (c != a) CountLeftOut(c, kept, threshold, &dropped, 0);
   if (dropped) report_.Count("html", "main-content-removed", static_cast<int64_t>(dropped));
   return keep;
 }
@@ -806,6 +871,18 @@ bool HasLinkedHeadline(const xmlNode* node, int depth) {
     if (n == "a" && HasDescendant(c, {"h2", "h3", "h4", "h5", "h6", "img", "picture"}, 0))
       return true;
     if (depth < kMaxDepth && HasLinkedHeadline(c, depth + 1)) return true;
+  }
+  return false;
+}
+
+// A heading holding a link, or a link holding a heading.
+bool HasLinkedHeading(const xmlNode* node, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c)) continue;
+    std::string_view n = Name(c);
+    if (IsOneOf(n, {"h2", "h3", "h4", "h5", "h6"}) && HasDescendant(c, {"a"}, 0)) return true;
+    if (n == "a" && HasDescendant(c, {"h2", "h3", "h4", "h5", "h6"}, 0)) return true;
+    if (depth < kMaxDepth && HasLinkedHeading(c, depth + 1)) return true;
   }
   return false;
 }
@@ -841,6 +918,26 @@ bool Extractor::IsTeaserList(const xmlNode* node) {
   return teasers >= 3;
 }
 
+// Above this weight a block with a linked headline is a section of the
+// article (a listicle entry, a product review), not a card.
+constexpr size_t kMaxTeaserCardWeight = 600;
+
+// One teaser card inside the article (a "read also" box: a linked
+// headline with its summary): a block holding a heading that links to
+// another page (HasLinkedHeading), short, with a third of its text or more
+// in links. A heading alone is not a card: a listicle's entries link their
+// headings to what they review.
+bool IsTeaserCard(const xmlNode* node, const Stat& st, double link_density) {
+  if (st.weight == 0 || st.weight >= kMaxTeaserCardWeight || link_density < 0.3) return false;
+  std::string_view name = Name(node);
+  // Table cells are data; a post (`post`, `entry`) is the article itself
+  // on a blog's page, its title linking to its permalink.
+  if (IsHeading(name) || IsOneOf(name, {"table", "thead", "tbody", "tr", "td"}) ||
+      HasContentWord(node))
+    return false;
+  return HasLinkedHeading(node, 0);
+}
+
 void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
   // Children alike (same element, same class) that hold most of the
   // selection together are its structure: the sections of a review, the
@@ -871,15 +968,17 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
       Remove(c, "custom-element", name, st.weight);
       continue;
     }
-    std::string_view role = Attr(c, "role");
-    if (IsOneOf(name, {"nav", "aside", "footer"}) ||
-        IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
-                       "alertdialog"})) {
+    if (IsSemanticFurniture(c)) {
+      std::string_view role = Attr(c, "role");
       Remove(c, "semantic", role.empty() ? name : role, st.weight);
       continue;
     }
     if (IsTeaserList(c)) {
       Remove(c, "teaser-list", "", st.weight);
+      continue;
+    }
+    if (IsTeaserCard(c, st, ld)) {
+      Remove(c, "teaser", "", st.weight);
       continue;
     }
     if (drop_captions_ && st.weight < kMaxCaptionWeight && IsCaption(c) && !HasImage(c, 0)) {
@@ -940,6 +1039,12 @@ std::string_view BoilerplateToken(const xmlNode* node, bool* weak) {
   }
   if (weak) *weak = true;
   return weak_hit.token;
+}
+
+bool IsSemanticFurniture(const xmlNode* node) {
+  return IsOneOf(Name(node), {"nav", "aside", "footer"}) ||
+         IsOneOf(Attr(node, "role"), {"navigation", "banner", "contentinfo", "complementary",
+                                      "search", "dialog", "alertdialog"});
 }
 
 xmlNode* PageBody(xmlNode* root) {

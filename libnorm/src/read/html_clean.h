@@ -13,7 +13,9 @@
 //      down, it does not delete; the best candidate, a container holding
 //      much more good text (never above the page's own marker:
 //      itemprop=articleBody, <main>, a single <article>), its qualifying
-//      siblings and the lead just before it are the article;
+//      siblings and the lead just before it (or, from a header holding a
+//      headline, a picture and a byline, its standfirst alone) are the
+//      article;
 //   3. when that selection holds little of the page's good text, the whole
 //      body is used instead (the Document-level boilerplate filter then
 //      picks the article span), so a page with an article never comes out
@@ -25,7 +27,8 @@
 //      attribute name is weak evidence: it removes only small or
 //      link-dense elements; presentation tokens (ads, widget, print,
 //      share, paywall) never remove content-like text; teaser lists (3+
-//      alike children with linked headlines) and picture captions go.
+//      alike children with linked headlines), single teaser cards and
+//      picture captions go.
 // Fragments (raw HTML inside Markdown) get steps 1 and 4 over the whole
 // fragment.
 //
@@ -38,15 +41,19 @@
 //   custom-element <share-button> and other names with '-' (small ones)
 //   adblock        an EasyList generic element-hiding rule (rule quoted)
 //   heuristic      an id/class/data-* token such as ad, dfp, share, social,
-//                  newsletter, paywall, related, comment, cookie, author, bio
+//                  newsletter, paywall, related, comment, cookie, author, bio,
+//                  disclaimer, disclosure, toc
 //                  (token quoted)
 //   semantic       nav, aside, footer, role=navigation/complementary/...
 //   empty          an element with an id or class and no text or image
 //   teaser-list    children alike, each a linked headline or picture
+//   teaser         one short block holding a heading that links elsewhere,
+//                  a third of its text or more in links
 //   caption        on a whole page: <figcaption> and elements classed
 //                  caption or credit without a picture (under 600 weight),
 //                  unless captions hold a third of the selection (a gallery)
-//   main-content   outside the selected content (its score quoted)
+//   main-content   outside the selected content (its score quoted); a
+//                  header whose standfirst was kept is counted part by part
 // --explain also names the chosen candidate, its score and the runner-up.
 #pragma once
 
@@ -89,6 +96,10 @@ MainContent ExtractMainContent(xmlNode* root, const CleanOptions& options, Repor
 // (the class cut at 40 bytes). `norm review` finds the removed elements of
 // a page by it (html_removed_text.h).
 std::string DescribeElement(const xmlNode* node);
+
+// nav, aside, footer, or an ARIA role of page furniture (navigation, banner,
+// contentinfo, complementary, search, dialog, alertdialog).
+bool IsSemanticFurniture(const xmlNode* node);
 
 // The id/class/data-* token that marks node as page furniture, or empty.
 // *weak (when given) is set when the token only sits inside a compound name

@@ -501,10 +501,34 @@ bool IsTitleHeading(const xmlNode* n) {
   return name == "h1" || name == "h2" || name == "h3";
 }
 
+// Page furniture by its element, role or a class/id token: the
+// heading of an ad slot or a sidebar ("Advertisement", "Most read") is no
+// headline of the story.
+bool IsFurniture(const xmlNode* n) {
+  if (IsSemanticFurniture(n)) return true;
+  // A token inside a compound name counts on a small element only, as in
+  // the extractor's pruning (html_clean.h).
+  bool weak = false;
+  if (BoilerplateToken(n, &weak).empty()) return false;
+  return !weak || WeightedLength(NodeText(n)) < 100;
+}
+
+// The first h1, h2 or h3 under node (depth first, in document order) that
+// is not inside furniture.
+const xmlNode* TitleHeadingIn(const xmlNode* node, int depth) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (!IsElement(c) || IsFurniture(c)) continue;
+    if (IsTitleHeading(c)) return c;
+    if (depth < 200)
+      if (const xmlNode* inner = TitleHeadingIn(c, depth + 1)) return inner;
+  }
+  return nullptr;
+}
+
 // The story's headline just before its selected content: a heading among
 // the nearest preceding siblings of the content or of its first ancestors
 // (a blog post's h3 title above its body), or inside a small header block
-// there.
+// there; never inside furniture.
 const xmlNode* HeadingBefore(const xmlNode* content, const xmlNode* body) {
   const xmlNode* path = content;
   for (int level = 0; level < 3 && path && path != body; ++level, path = path->parent) {
@@ -512,9 +536,9 @@ const xmlNode* HeadingBefore(const xmlNode* content, const xmlNode* body) {
     for (const xmlNode* c = path->prev; c && seen < 4; c = c->prev) {
       if (!IsElement(c)) continue;
       ++seen;
+      if (IsFurniture(c)) continue;
       if (IsTitleHeading(c)) return c;
-      for (std::string_view h : {"h1", "h2", "h3"})
-        if (const xmlNode* inner = FindElement(c->children, h, 0)) return inner;
+      if (const xmlNode* inner = TitleHeadingIn(c, 0)) return inner;
     }
   }
   return nullptr;
