@@ -220,18 +220,19 @@ size_t EditDistance(const std::u32string& a, const std::u32string& b) {
 }
 
 // tests/data/realign_gbk.tsv: damaged, original, misaligned characters.
-// Hostile text stays cheap: one search per line over at most 512
-// characters, at most 1,024 searches per document (its Report), the lines
-// beyond the budget left alone and counted.
+// Hostile text stays cheap: one search per damaged stretch of a line, over
+// at most 512 characters, at most 1,024 searches per document (its
+// Report), the stretches beyond the budget left alone and counted.
 TEST(Realign, SearchesAreBoundedAndCounted) {
   const std::string damaged = "乘客?tú)梢栽?zài)半小時內到達";
   const std::string repaired = "乘客可以在(zài)半小時內到達";
-  // A long line: the span is repaired, the rest past the window kept.
+  // A long line: the span is repaired, the clean rest kept.
   std::string tail;
   for (int i = 0; i < 200; ++i) tail += "的研究";
   Report report;
   EXPECT_EQ(Realign(damaged + tail, &report), repaired + tail);
   EXPECT_EQ(report.Get("realign", "gbk-realigned"), 1);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 1);
   // The budget lives in the document's Report: with 1,016 searches already
   // spent by earlier spans (which repaired 300), 8 of 60 more damaged lines
   // are searched.
@@ -246,6 +247,26 @@ TEST(Realign, SearchesAreBoundedAndCounted) {
   EXPECT_EQ(many.Get("realign", "lines-not-searched"), 52);
   EXPECT_EQ(out.substr(0, repaired.size() + 1), repaired + "\n");
   EXPECT_EQ(out.substr(out.size() - damaged.size() - 1), damaged + "\n");
+}
+
+// A long paragraph (web pages hold lines of thousands of characters) with
+// damage every few hundred characters: each damaged stretch gets a search
+// of its own, not only the first 512 characters (main left all but the
+// first stretch of such lines garbled, half the held-out set's errors).
+TEST(Realign, EveryDamagedStretchOfALongLineIsSearched) {
+  const std::string damaged = "乘客?tú)梢栽?zài)半小時內到達";
+  const std::string repaired = "乘客可以在(zài)半小時內到達";
+  std::string gap;
+  for (int i = 0; i < 200; ++i) gap += "的研究";
+  Report report;
+  EXPECT_EQ(Realign(damaged + gap + "，" + damaged + gap + "。" + damaged, &report),
+            repaired + gap + "，" + repaired + gap + "。" + repaired);
+  EXPECT_EQ(report.Get("realign", "gbk-realigned"), 3);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 3);
+  ASSERT_EQ(report.events().size(), 3u);
+  // Offsets are the line's.
+  const size_t second = damaged.size() + gap.size() + std::string("，").size();
+  EXPECT_EQ(report.events()[1].position, static_cast<int64_t>(second + std::string("乘客").size()));
 }
 
 // Searches that stop paying stop: 256 more than four per repaired span.
