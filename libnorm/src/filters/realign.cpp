@@ -1062,7 +1062,12 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
       // byte meets an ASCII byte, at the end of a stretch read out of step
       // (阅堋� in 导电性能。 with the lead byte of 在 lost) or at the start
       // of one (a `(` inside a character, where an orphaned reading follows).
-      if (c == 0xFFFD && !ReadingEnd(cps, k) && !GarbledBeside(cps, in_reading, k)) {
+      // The same test makes a `?` before a CJK letter weak evidence (below):
+      // it is made once per mark, and only for those two.
+      const bool question_before_cjk = c == '?' && text::IsCjkLetter(next);
+      const bool reads_well = (c == 0xFFFD || question_before_cjk) && !ReadingEnd(cps, k) &&
+                              !GarbledBeside(cps, in_reading, k);
+      if (c == 0xFFFD && reads_well) {
         run = 0;
         continue;
       }
@@ -1074,8 +1079,7 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
         const bool after_cjk = text::IsCjkLetter(prev) || IsCommonCjkPunct(prev);
         // A `?` that reads well on both sides is weak evidence: Chinese
         // prose typed with an ASCII question mark (什么主义?答：).
-        const bool question_mark = c == '?' && text::IsCjkLetter(next) && !ReadingEnd(cps, k) &&
-                                   !GarbledBeside(cps, in_reading, k);
+        const bool question_mark = question_before_cjk && reads_well;
         if (c == 0xFFFD || (after_cjk && next >= 0x80 && !IsProsePunct(next) && !question_mark))
           *strong = true;
       }
