@@ -269,6 +269,34 @@ TEST(Realign, EveryDamagedStretchOfALongLineIsSearched) {
   EXPECT_EQ(report.events()[1].position, static_cast<int64_t>(second + std::string("乘客").size()));
 }
 
+// Real pages type full-width minus signs between years, circled numbers
+// and angle-bracketed titles in prose: such marks are suspicious, not strong
+// evidence of a stream out of step (main searched these lines at the full
+// beam, a few milliseconds each, for nothing).
+TEST(Realign, TypesetMarksAreNotStrongEvidence) {
+  for (const char* line :
+       {"他在2010年－2016年间担任经理。", "②根据各变量的回归系数判断，影响显著。",
+        "你的那本＜程序设计＞翻译得很好。", "健身秘訣︱金鐘國頻道四日吸百萬粉絲"}) {
+    Report report;
+    EXPECT_EQ(Realign(line, &report), line);
+    EXPECT_EQ(report.Get("realign", "lines-searched"), 0) << line;
+  }
+}
+
+// A line without traces of damage, with rare characters far apart (a
+// recurring name), gets one search of its first cluster, not of every
+// stretch between.
+TEST(Realign, CleanLineWithRareNamesSearchedOnce) {
+  std::string line = "记者在虬泓山庄采访孙启勤时，正是春季。";
+  std::string gap;
+  for (int i = 0; i < 40; ++i) gap += "我们的研究，";
+  line += gap + "孙启勤说虬泓山庄的规划很大。" + gap + "虬泓山庄的孙启勤。";
+  Report report;
+  EXPECT_EQ(Realign(line, &report), line);
+  EXPECT_LE(report.Get("realign", "lines-searched"), 1);
+  EXPECT_LE(report.Get("realign", "chars-searched"), 64);
+}
+
 // Searches that stop paying stop: 256 more than four per repaired span.
 // With 256 spent on lines left as they were, no damaged line is searched;
 // with 250, six are, and as each is repaired the budget grows with it.
