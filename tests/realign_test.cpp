@@ -269,6 +269,17 @@ TEST(Realign, EveryDamagedStretchOfALongLineIsSearched) {
   EXPECT_EQ(report.events()[1].position, static_cast<int64_t>(second + std::string("乘客").size()));
 }
 
+// Big5's clause marks are A141-A17E: with the lead byte lost and a `?`
+// written in its place, 、 reads `?B` and 。 `?C`. After the marker a capital
+// letter is the trail, not the A股 of prose (main charged it as such and
+// kept `?B`).
+TEST(Realign, MarkedLostLeadBeforeBig5ClauseMark) {
+  EXPECT_EQ(Realign("工廠(chang3)生產(chan3)的物理?B化學產品"),
+            "工廠(chang3)生產(chan3)的物理、化學產品");
+  EXPECT_EQ(Realign("新產品(pin3)的價格(ge2)很高?C下個月開始銷售"),
+            "新產品(pin3)的價格(ge2)很高。下個月開始銷售");
+}
+
 // Real pages type full-width minus signs between years, circled numbers
 // and angle-bracketed titles in prose: such marks are suspicious, not strong
 // evidence of a stream out of step (main searched these lines at the full

@@ -269,8 +269,11 @@ constexpr int kUnknownLead = 512;
 
 // Characters a search looks at (see Transform).
 constexpr size_t kMaxSearch = 512;
-// Lines searched per document (see Transform) ...
+// Searches per document, one per damaged stretch of a line (see SearchLine) ...
 constexpr int64_t kMaxSearchesPerDocument = 1024;
+// ... and at most this many per line (a paragraph of a few thousand
+// characters with damage throughout gets 4,096 characters searched), ...
+constexpr int kMaxSearchesPerLine = 8;
 // ... and characters searched per document: a search of a stretch damaged
 // throughout costs about 0.2 ms a character, so that a long document of
 // damage (or of text made to look so) gets a few seconds at most; 64 full
@@ -354,6 +357,7 @@ struct Hyp {
   int dropped = 0;           // inserted annotations deleted
   int restored = 0;          // user-defined pairs restored
   int lost = 0;              // swallowed bytes not restored
+  bool marked_lead = false;  // the pending lost lead was marked by a `?`
   uint32_t kinds = 0;        // Kind bits taken
   ScriptTally script;        // over the line up to here
   Brackets brackets;         // likewise
@@ -456,6 +460,7 @@ class Search {
           if (lost.size() >= static_cast<size_t>(kBranching)) break;
           Hyp u = hyp;
           u.pending = kUnknownLead;
+          u.marked_lead = false;
           u.channel -= o_.misalign_cost;
           ++u.realigned;
           u.kinds |= kLostLead;
@@ -630,6 +635,7 @@ class Search {
         u.channel -= o_.marked_loss_cost;
         ++u.realigned;
         u.kinds |= kMarkedLoss;
+        u.marked_lead = true;
         At(k + 1).push_back(u);
       }
       return;
@@ -737,7 +743,9 @@ class Search {
       if (c < 0x80 && h.pending == kUnknownLead) {
         // Chinese prose holds capital letters beside Han characters (A股,
         // C語言, 維生素C) far more often than other ASCII.
-        if (c >= 'A' && c <= 'Z') n.channel -= o_.capital_trail_cost;
+        // After a `?` that marks the lost lead, a capital is what Big5's
+        // clause marks leave (A141-A17E: ，、。 read as A B C).
+        if (c >= 'A' && c <= 'Z' && !h.marked_lead) n.channel -= o_.capital_trail_cost;
         n.kinds |= kAsciiTrail;
       }
       if (second >= 0) {
@@ -1347,7 +1355,13 @@ void RealignFilter::SearchLine(std::string_view line, size_t line_offset,
   // A line without traces of damage gets one search, of its first cluster:
   // the others would cost as much for the same slim chance.
   const bool traces = strong || ruby;
-  for (size_t i = 0; i < suspicious.size() && (traces || copied == 0);) {
+  int searches = 0;
+  for (size_t i = 0; i < suspicious.size() && (traces || searches == 0);) {
+    if (searches++ == kMaxSearchesPerLine) {
+      // A line damaged throughout (or made to look so): the rest as it is.
+      report.Count(name(), "lines-not-searched");
+      break;
+    }
     if (budget.Exhausted()) {
       report.Count(name(), "lines-not-searched");
       break;

@@ -65,13 +65,13 @@
 // span with the hypotheses taken and the score margin in nats.
 //
 // Bounds, so that hostile text stays linear: one search per damaged stretch
-// of a line (a long paragraph holds several), over at most 512 characters;
-// at most 1,024 searches over at most 32,768 characters per document (a
-// search costs a few milliseconds; the Report carries the counts across
-// prose spans), and at most 256 more than four per span repaired (where
-// searches stop paying, in a long document of other damage or rare text,
-// searching stops), the others left as they are and counted as
-// `lines-not-searched`.
+// of a line (a long paragraph holds several; at most 8 a line, and one for a
+// line without traces of damage), over at most 512 characters; at most
+// 1,024 searches over at most 32,768 characters per document (a search
+// costs a few milliseconds; the Report carries the counts across prose
+// spans), and at most 256 more than four per span repaired (where searches
+// stop paying, in a long document of other damage or rare text, searching
+// stops), the others left as they are and counted as `lines-not-searched`.
 // A thread's search buffers are reused from line to line (trimmed after a
 // long one).
 //
