@@ -45,6 +45,21 @@ TEST(Sniff, PageMarkupAfterAPrologOrWrapper) {
             InputFormat::kHtml);
 }
 
+// Chinese text damaged by a GBK/Big5 stream read out of step, or holding C
+// code, is no Markdown: a `](` with no `[` before it (蹧](méi), a trail byte
+// `]` before an inserted reading), a backslash before a comma (Big5's trail
+// byte 0x5C), `*s++ = *t++` (no emphasis). Read as Markdown, their lines were
+// one paragraph and a related-titles block glued to it was kept.
+TEST(Sniff, DamagedChineseTextIsNoMarkdown) {
+  EXPECT_EQ(SniffFormat("村民們沒穿過衣服蹧](méi)有鞋子。\n第二行。\n"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("政府將要?言\\,,繼續推動改革。\n第二行。\n"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("複製字串 while (*s++ = *t++); 很常見。\n"), InputFormat::kText);
+  // Markdown stays Markdown.
+  EXPECT_EQ(SniffFormat("見[說明](http://x.org)。\n"), InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("這是**重點**。\n"), InputFormat::kMarkdown);
+  EXPECT_EQ(SniffFormat("價格\\*不含稅。\n"), InputFormat::kMarkdown);
+}
+
 // A text that starts with a tag, whatever its name, and is mostly element
 // markup is an HTML fragment; a stylesheet's `#id` lines and a script's
 // `a[i](x)` are not Markdown evidence (issue 21).

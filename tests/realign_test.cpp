@@ -220,18 +220,19 @@ size_t EditDistance(const std::u32string& a, const std::u32string& b) {
 }
 
 // tests/data/realign_gbk.tsv: damaged, original, misaligned characters.
-// Hostile text stays cheap: one search per line over at most 512
-// characters, at most 1,024 searches per document (its Report), the lines
-// beyond the budget left alone and counted.
+// Hostile text stays cheap: one search per damaged stretch of a line, over
+// at most 512 characters, at most 1,024 searches per document (its
+// Report), the stretches beyond the budget left alone and counted.
 TEST(Realign, SearchesAreBoundedAndCounted) {
   const std::string damaged = "乘客?tú)梢栽?zài)半小時內到達";
   const std::string repaired = "乘客可以在(zài)半小時內到達";
-  // A long line: the span is repaired, the rest past the window kept.
+  // A long line: the span is repaired, the clean rest kept.
   std::string tail;
   for (int i = 0; i < 200; ++i) tail += "的研究";
   Report report;
   EXPECT_EQ(Realign(damaged + tail, &report), repaired + tail);
   EXPECT_EQ(report.Get("realign", "gbk-realigned"), 1);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 1);
   // The budget lives in the document's Report: with 1,016 searches already
   // spent by earlier spans (which repaired 300), 8 of 60 more damaged lines
   // are searched.
@@ -246,6 +247,65 @@ TEST(Realign, SearchesAreBoundedAndCounted) {
   EXPECT_EQ(many.Get("realign", "lines-not-searched"), 52);
   EXPECT_EQ(out.substr(0, repaired.size() + 1), repaired + "\n");
   EXPECT_EQ(out.substr(out.size() - damaged.size() - 1), damaged + "\n");
+}
+
+// A long paragraph (web pages hold lines of thousands of characters) with
+// damage every few hundred characters: each damaged stretch gets a search
+// of its own, not only the first 512 characters (main left all but the
+// first stretch of such lines garbled, half the held-out set's errors).
+TEST(Realign, EveryDamagedStretchOfALongLineIsSearched) {
+  const std::string damaged = "乘客?tú)梢栽?zài)半小時內到達";
+  const std::string repaired = "乘客可以在(zài)半小時內到達";
+  std::string gap;
+  for (int i = 0; i < 200; ++i) gap += "的研究";
+  Report report;
+  EXPECT_EQ(Realign(damaged + gap + "，" + damaged + gap + "。" + damaged, &report),
+            repaired + gap + "，" + repaired + gap + "。" + repaired);
+  EXPECT_EQ(report.Get("realign", "gbk-realigned"), 3);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 3);
+  ASSERT_EQ(report.events().size(), 3u);
+  // Offsets are the line's.
+  const size_t second = damaged.size() + gap.size() + std::string("，").size();
+  EXPECT_EQ(report.events()[1].position, static_cast<int64_t>(second + std::string("乘客").size()));
+}
+
+// Big5's clause marks are A141-A17E: with the lead byte lost and a `?`
+// written in its place, 、 reads `?B` and 。 `?C`. After the marker a capital
+// letter is the trail, not the A股 of prose (main charged it as such and
+// kept `?B`).
+TEST(Realign, MarkedLostLeadBeforeBig5ClauseMark) {
+  EXPECT_EQ(Realign("工廠(chang3)生產(chan3)的物理?B化學產品"),
+            "工廠(chang3)生產(chan3)的物理、化學產品");
+  EXPECT_EQ(Realign("新產品(pin3)的價格(ge2)很高?C下個月開始銷售"),
+            "新產品(pin3)的價格(ge2)很高。下個月開始銷售");
+}
+
+// Real pages type full-width minus signs between years, circled numbers
+// and angle-bracketed titles in prose: such marks are suspicious, not strong
+// evidence of a stream out of step (main searched these lines at the full
+// beam, a few milliseconds each, for nothing).
+TEST(Realign, TypesetMarksAreNotStrongEvidence) {
+  for (const char* line :
+       {"他在2010年－2016年间担任经理。", "②根据各变量的回归系数判断，影响显著。",
+        "你的那本＜程序设计＞翻译得很好。", "健身秘訣︱金鐘國頻道四日吸百萬粉絲"}) {
+    Report report;
+    EXPECT_EQ(Realign(line, &report), line);
+    EXPECT_EQ(report.Get("realign", "lines-searched"), 0) << line;
+  }
+}
+
+// A line without traces of damage, with rare characters far apart (a
+// recurring name), gets one search of its first cluster, not of every
+// stretch between.
+TEST(Realign, CleanLineWithRareNamesSearchedOnce) {
+  std::string line = "记者在虬泓山庄采访孙启勤时，正是春季。";
+  std::string gap;
+  for (int i = 0; i < 40; ++i) gap += "我们的研究，";
+  line += gap + "孙启勤说虬泓山庄的规划很大。" + gap + "虬泓山庄的孙启勤。";
+  Report report;
+  EXPECT_EQ(Realign(line, &report), line);
+  EXPECT_LE(report.Get("realign", "lines-searched"), 1);
+  EXPECT_LE(report.Get("realign", "chars-searched"), 64);
 }
 
 // Searches that stop paying stop: 256 more than four per repaired span.

@@ -133,8 +133,9 @@ using Scored = ReviewPage::Scored;
 void Score(Scored& s) {
   for (const Report::Counter& c : s.doc.report.counters()) {
     // Facts about the input and the work done, not changes.
-    bool bookkeeping = c.filter == "decode" || c.filter == "read" ||
-                       (c.filter == "realign" && c.key == "lines-searched");
+    bool bookkeeping =
+        c.filter == "decode" || c.filter == "read" ||
+        (c.filter == "realign" && (c.key == "lines-searched" || c.key == "chars-searched"));
     if (bookkeeping) continue;
     bool removal =
         c.key.find("removed") != std::string::npos || c.key.find("dropped") != std::string::npos;

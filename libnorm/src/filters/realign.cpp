@@ -269,8 +269,16 @@ constexpr int kUnknownLead = 512;
 
 // Characters a search looks at (see Transform).
 constexpr size_t kMaxSearch = 512;
-// Lines searched per document (see Transform) ...
+// Searches per document, one per damaged stretch of a line (see SearchLine) ...
 constexpr int64_t kMaxSearchesPerDocument = 1024;
+// ... and at most this many per line (a paragraph of a few thousand
+// characters with damage throughout gets 4,096 characters searched), ...
+constexpr int kMaxSearchesPerLine = 8;
+// ... and characters searched per document: a search of a stretch damaged
+// throughout costs about 0.2 ms a character, so that a long document of
+// damage (or of text made to look so) gets a few seconds at most; 64 full
+// windows, where damaged web pages hold a few dozen short stretches.
+constexpr int64_t kMaxSearchedCharsPerDocument = 64 * static_cast<int64_t>(kMaxSearch);
 // ... of which at most this many more than kSearchesPerRepair times the
 // spans repaired: where searches stop paying (a long document of other
 // damage or of rare text), the rest of it is left as it stands, counted.
@@ -349,6 +357,7 @@ struct Hyp {
   int dropped = 0;           // inserted annotations deleted
   int restored = 0;          // user-defined pairs restored
   int lost = 0;              // swallowed bytes not restored
+  bool marked_lead = false;  // the pending lost lead was marked by a `?`
   uint32_t kinds = 0;        // Kind bits taken
   ScriptTally script;        // over the line up to here
   Brackets brackets;         // likewise
@@ -451,6 +460,7 @@ class Search {
           if (lost.size() >= static_cast<size_t>(kBranching)) break;
           Hyp u = hyp;
           u.pending = kUnknownLead;
+          u.marked_lead = false;
           u.channel -= o_.misalign_cost;
           ++u.realigned;
           u.kinds |= kLostLead;
@@ -625,6 +635,7 @@ class Search {
         u.channel -= o_.marked_loss_cost;
         ++u.realigned;
         u.kinds |= kMarkedLoss;
+        u.marked_lead = true;
         At(k + 1).push_back(u);
       }
       return;
@@ -732,7 +743,9 @@ class Search {
       if (c < 0x80 && h.pending == kUnknownLead) {
         // Chinese prose holds capital letters beside Han characters (A股,
         // C語言, 維生素C) far more often than other ASCII.
-        if (c >= 'A' && c <= 'Z') n.channel -= o_.capital_trail_cost;
+        // After a `?` that marks the lost lead, a capital is what Big5's
+        // clause marks leave (A141-A17E: ，、。 read as A B C).
+        if (c >= 'A' && c <= 'Z' && !h.marked_lead) n.channel -= o_.capital_trail_cost;
         n.kinds |= kAsciiTrail;
       }
       if (second >= 0) {
@@ -896,6 +909,18 @@ bool IsProsePunct(char32_t c) {
          c == 0xFF0E || c == 0xFF0F;
 }
 
+// Marks Chinese typesetting puts between Han characters and digits: the
+// full-width plus, minus, equals and angle brackets (2010年－2016年,
+// ＜Microsoft .NET框架程序设计＞), the vertical bar of headlines (︱),
+// circled, parenthesized and full-stop numbers (①②, ⑴, ⒈, ㈠) and Roman
+// numerals. A stream out of step makes them too, but real pages hold them
+// far more often.
+bool IsTypesetMark(char32_t c) {
+  return c == 0xFF0B || c == 0xFF0D || (c >= 0xFF1C && c <= 0xFF1E) || c == 0xFE31 ||
+         (c >= 0x2460 && c <= 0x249B) || (c >= 0x3220 && c <= 0x3229) ||
+         (c >= 0x2160 && c <= 0x217F);
+}
+
 // Box drawing, block elements, geometric shapes (■●◆▲○) and stars: the
 // frames and bullets of tables and lists.
 bool IsLayoutSymbol(char32_t c) {
@@ -1057,7 +1082,12 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
       // byte meets an ASCII byte, at the end of a stretch read out of step
       // (阅堋� in 导电性能。 with the lead byte of 在 lost) or at the start
       // of one (a `(` inside a character, where an orphaned reading follows).
-      if (c == 0xFFFD && !ReadingEnd(cps, k) && !GarbledBeside(cps, in_reading, k)) {
+      // The same test makes a `?` before a CJK letter weak evidence (below):
+      // it is made once per mark, and only for those two.
+      const bool question_before_cjk = c == '?' && text::IsCjkLetter(next);
+      const bool reads_well = (c == 0xFFFD || question_before_cjk) && !ReadingEnd(cps, k) &&
+                              !GarbledBeside(cps, in_reading, k);
+      if (c == 0xFFFD && reads_well) {
         run = 0;
         continue;
       }
@@ -1069,8 +1099,7 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
         const bool after_cjk = text::IsCjkLetter(prev) || IsCommonCjkPunct(prev);
         // A `?` that reads well on both sides is weak evidence: Chinese
         // prose typed with an ASCII question mark (什么主义?答：).
-        const bool question_mark = c == '?' && text::IsCjkLetter(next) && !ReadingEnd(cps, k) &&
-                                   !GarbledBeside(cps, in_reading, k);
+        const bool question_mark = question_before_cjk && reads_well;
         if (c == 0xFFFD || (after_cjk && next >= 0x80 && !IsProsePunct(next) && !question_mark))
           *strong = true;
       }
@@ -1115,9 +1144,10 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
     if (han_beside && !IsProsePunct(c) && c != ' ' && text_model::LogFreq(c) < -7.0) {
       at->push_back(k);
       // A double-byte symbol, kana or foreign letter in Chinese prose (a
-      // full-width letter or digit, ＲＴＸ５０９０, or zhuyin, ㄛ in Taiwanese
-      // blogs, is only suspicious).
-      if (!IsFullwidthAlnum(c) && !text::IsBopomofo(c)) *strong = true;
+      // full-width letter or digit, ＲＴＸ５０９０, zhuyin, ㄛ in Taiwanese
+      // blogs, or a mark of typeset text, 2010年－2016年 or ②根据, is only
+      // suspicious).
+      if (!IsFullwidthAlnum(c) && !text::IsBopomofo(c) && !IsTypesetMark(c)) *strong = true;
     }
   }
   std::sort(at->begin(), at->end());
@@ -1172,7 +1202,57 @@ bool WorthSearching(const std::vector<char32_t>& cps, const std::vector<bool>& i
   });
 }
 
+// Searches window[start..) under both codecs (the characters before start
+// are context); returns whether a candidate beats the text as it stands by
+// the gain needed, with the best one's hypothesis, text, codec counter name
+// and margin.
+bool SearchSpan(const RealignFilter::Options& options, const std::vector<char32_t>& window,
+                const std::vector<bool>& shift_at, size_t start, ScriptTally prefix,
+                Brackets brackets, bool at_line_end, bool damaged, Hyp* best,
+                std::u32string* best_text, const char** best_codec, double* best_margin) {
+  const double min_gain = damaged ? options.min_gain : options.min_gain_undamaged;
+  // Such a repair is an obvious garble that a narrow beam finds too, and
+  // most lines searched so are clean: a quarter of the beam keeps them cheap.
+  RealignFilter::Options o = options;
+  if (!damaged) o.beam = std::max(4, o.beam / 4);
+  *best_codec = nullptr;
+  for (auto codec : {DbcsTable::Codec::kGbk, DbcsTable::Codec::kBig5}) {
+    if ((codec == DbcsTable::Codec::kGbk && !options.gbk) ||
+        (codec == DbcsTable::Codec::kBig5 && !options.big5)) {
+      continue;
+    }
+    const DbcsTable* table = DbcsTable::Get(codec);
+    if (!table) continue;
+    Hyp id, h;
+    std::u32string id_text, t;
+    if (!Search(*table, o, window, shift_at, true)
+             .Run(start, prefix, brackets, at_line_end, &id, &id_text)) {
+      continue;
+    }
+    if (!Search(*table, o, window, shift_at, false)
+             .Run(start, prefix, brackets, at_line_end, &h, &t)) {
+      continue;
+    }
+    const double margin = h.score() - id.score();
+    // Without strong traces, each place the stream went out of step must pay
+    // for itself.
+    const double needed = damaged ? min_gain : min_gain * h.realigned;
+    if (h.realigned > 0 && margin >= needed && (!*best_codec || margin > *best_margin)) {
+      *best = h;
+      *best_text = std::move(t);
+      *best_margin = margin;
+      *best_codec = codec == DbcsTable::Codec::kGbk ? "gbk-realigned" : "big5-realigned";
+    }
+  }
+  return *best_codec != nullptr;
+}
+
 }  // namespace
+
+bool RealignFilter::SearchBudget::Exhausted() const {
+  return searched >= kMaxSearchesPerDocument || chars >= kMaxSearchedCharsPerDocument ||
+         searched - kSearchesPerRepair * repaired >= kUnpaidSearches;
+}
 
 bool RealignFilter::MayChange(std::string_view text) const {
   // Any character outside ASCII: traces of a stream read out of step are
@@ -1191,8 +1271,9 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
   // damaged (or made to look so) gets a bounded number of them, the rest
   // counted. The Report is the document's, so the budget spans all its
   // prose spans.
-  int64_t searched = report.Get(name(), "lines-searched");
-  int64_t repaired = report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned");
+  SearchBudget budget{report.Get(name(), "lines-searched"),
+                      report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned"),
+                      report.Get(name(), "chars-searched")};
   std::vector<char32_t> cps;
   std::vector<size_t> offsets, suspicious;
   std::vector<bool> in_reading;
@@ -1221,16 +1302,9 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
     bool strong = false;
     if (!plain) MarkReadings(cps, &in_reading);
     if (!plain && !IsJapanese(cps) && FindSuspicious(cps, in_reading, &suspicious, &strong) &&
-        WorthSearching(cps, in_reading, suspicious, strong, repaired > 0)) {
-      if (searched >= kMaxSearchesPerDocument ||
-          searched - kSearchesPerRepair * repaired >= kUnpaidSearches) {
-        report.Count(name(), "lines-not-searched");
-      } else {
-        ++searched;
-        report.Count(name(), "lines-searched");
-        replaced = SearchLine(line, line_start, cps, offsets, suspicious, strong, report, &out);
-        repaired += replaced;
-      }
+        WorthSearching(cps, in_reading, suspicious, strong, budget.repaired > 0)) {
+      SearchLine(line, line_start, cps, offsets, suspicious, strong, budget, report, &out);
+      replaced = true;
     }
     if (!replaced) out.append(line);
     if (line_end < text.size()) out += '\n';
@@ -1239,119 +1313,143 @@ std::string RealignFilter::Transform(std::string_view text, Report& report) cons
   return out;
 }
 
-bool RealignFilter::SearchLine(std::string_view line, size_t line_offset,
-                               std::vector<char32_t>& cps, const std::vector<size_t>& offsets,
-                               const std::vector<size_t>& suspicious, bool strong, Report& report,
-                               std::string* out) const {
+void RealignFilter::SearchLine(std::string_view line, size_t line_offset,
+                               const std::vector<char32_t>& cps, const std::vector<size_t>& offsets,
+                               const std::vector<size_t>& suspicious, bool strong,
+                               SearchBudget& budget, Report& report, std::string* out) const {
   // The stream may go out of step (or back) within kShiftWindow characters
-  // before a suspicious one, and at it. The search covers at most kMaxSearch
+  // before a suspicious one, and at it. A search covers at most kMaxSearch
   // characters from the first such place: a decoder out of step
-  // resynchronises at the next ASCII byte, and the bound keeps a hostile line
-  // (thousands of `?` after CJK text) linear in time and memory; the rest of
-  // the line is kept as it stands.
+  // resynchronises at the next ASCII byte, and the bound keeps a search's
+  // memory small; the suspicious tokens beyond it get searches of their own
+  // (long paragraphs hold damage every few hundred characters), each
+  // within the document's budget, so that a hostile line stays linear.
   // Readings in parentheses, (...) or an orphaned ...), are never read out
   // of step, and a span never starts inside one.
   std::vector<bool> in_reading;
   MarkReadings(cps, &in_reading);
-  size_t start = suspicious.front() > kShiftWindow ? suspicious.front() - kShiftWindow : 0;
-  while (start > 0 && in_reading[start]) --start;
-  if (start > 0 && cps[start] == '(' && ReadingEnd(cps, start)) --start;
-  // The search ends kTailWindow characters after the last suspicious one:
-  // garbled text is itself suspicious, and beyond it every hypothesis is
-  // back in step and reads the same.
-  const size_t window_end =
-      std::min({cps.size(), start + kMaxSearch, suspicious.back() + kTailWindow});
-  const bool at_line_end = window_end == cps.size();
-  cps.resize(window_end);
-  std::vector<bool> shift_at(window_end, false);
-  for (size_t s : suspicious) {
-    for (size_t k = s > kShiftWindow ? s - kShiftWindow : 0; k <= s && k < window_end; ++k) {
-      shift_at[k] = !in_reading[k];
-    }
-  }
-  ScriptTally prefix;
-  Brackets brackets;
-  for (size_t k = 0; k < start; ++k) {
-    prefix.Add(cps[k], 0);
-    brackets.Add(cps[k], 0);
-  }
   // Without strong traces of the byte-level damage that misaligns streams
   // (U+FFFD or a `?` before a double-byte character, a double-byte symbol in
   // Chinese prose, readings inserted after characters, orphaned ones, a span
   // already realigned in this document), a repair must win by more:
   // technical text holds lone letters, rare characters and `?` beside CJK
   // that a lost byte could explain.
-  const bool damaged =
-      report.Get(name(), "gbk-realigned") + report.Get(name(), "big5-realigned") > 0 || strong ||
-      ShowsRubyDamage(cps);
-  const double min_gain = damaged ? options_.min_gain : options_.min_gain_undamaged;
-  // Such a repair is an obvious garble that a narrow beam finds too, and
-  // most lines searched so are clean: a quarter of the beam keeps them cheap.
-  Options o = options_;
-  if (!damaged) o.beam = std::max(4, o.beam / 4);
-
-  Hyp best{};
-  std::u32string best_text;
-  const char* best_codec = nullptr;
-  double best_margin = 0;
-  for (auto codec : {DbcsTable::Codec::kGbk, DbcsTable::Codec::kBig5}) {
-    if ((codec == DbcsTable::Codec::kGbk && !options_.gbk) ||
-        (codec == DbcsTable::Codec::kBig5 && !options_.big5)) {
-      continue;
+  const bool ruby = ShowsRubyDamage(cps);
+  // The text written so far (the line up to `copied`, repaired), whose last
+  // characters are the next search's context, and its tallies.
+  std::u32string written;
+  ScriptTally prefix;
+  Brackets brackets;
+  size_t copied = 0;
+  auto copy_to = [&](size_t end) {
+    out->append(line.substr(offsets[copied], offsets[end] - offsets[copied]));
+    for (size_t k = copied; k < end; ++k) {
+      written.push_back(cps[k]);
+      prefix.Add(cps[k], 0);
+      brackets.Add(cps[k], 0);
     }
-    const DbcsTable* table = DbcsTable::Get(codec);
-    if (!table) continue;
-    Hyp id, h;
-    std::u32string id_text, t;
-    if (!Search(*table, o, cps, shift_at, true)
-             .Run(start, prefix, brackets, at_line_end, &id, &id_text)) {
-      continue;
+    copied = end;
+  };
+  std::vector<char32_t> window;
+  std::vector<bool> shift_at;
+  // A line without traces of damage gets one search, of its first cluster:
+  // the others would cost as much for the same slim chance.
+  const bool traces = strong || ruby;
+  int searches = 0;
+  for (size_t i = 0; i < suspicious.size() && (traces || searches == 0);) {
+    if (searches++ == kMaxSearchesPerLine) {
+      // A line damaged throughout (or made to look so): the rest as it is.
+      report.Count(name(), "lines-not-searched");
+      break;
     }
-    if (!Search(*table, o, cps, shift_at, false)
-             .Run(start, prefix, brackets, at_line_end, &h, &t)) {
-      continue;
+    if (budget.Exhausted()) {
+      report.Count(name(), "lines-not-searched");
+      break;
     }
-    const double margin = h.score() - id.score();
-    // Without strong traces, each place the stream went out of step must pay
-    // for itself.
-    const double needed = damaged ? min_gain : min_gain * h.realigned;
-    if (h.realigned > 0 && margin >= needed && (!best_codec || margin > best_margin)) {
-      best = h;
-      best_text = std::move(t);
-      best_margin = margin;
-      best_codec = codec == DbcsTable::Codec::kGbk ? "gbk-realigned" : "big5-realigned";
+    budget.Searched();
+    report.Count(name(), "lines-searched");
+    size_t start = suspicious[i] > kShiftWindow ? suspicious[i] - kShiftWindow : 0;
+    start = std::max(start, copied);
+    while (start > copied && in_reading[start]) --start;
+    if (start > copied && cps[start] == '(' && ReadingEnd(cps, start)) --start;
+    // The search ends kTailWindow characters after the last suspicious token
+    // it covers: garbled text is itself suspicious, and beyond it every
+    // hypothesis is back in step and reads the same.
+    // Where nothing on the line shows damage (a span realigned before in the
+    // document is no trace on this line), the search covers one cluster of
+    // suspicious tokens (those whose windows overlap), not every token within
+    // kMaxSearch: most such lines are clean text with a few rare characters
+    // far apart (a recurring name), and the clean stretches between them
+    // cost a search about 0.1 ms a character for nothing.
+    const bool damaged = budget.repaired > 0 || strong || ruby;
+    size_t last = i;
+    while (last + 1 < suspicious.size() && suspicious[last + 1] < start + kMaxSearch &&
+           (traces || suspicious[last + 1] < suspicious[last] + kTailWindow + kShiftWindow)) {
+      ++last;
+    }
+    const size_t window_end =
+        std::min({cps.size(), start + kMaxSearch, suspicious[last] + kTailWindow});
+    while (i < suspicious.size() && suspicious[i] < window_end) ++i;
+    budget.chars += static_cast<int64_t>(window_end - start);
+    report.Count(name(), "chars-searched", static_cast<int64_t>(window_end - start));
+    copy_to(start);
+    // The window: the last characters written (the lattice's context, and
+    // the byte before the span), then the span.
+    const size_t context =
+        std::min(written.size(), static_cast<size_t>(word_model::kMaxWordLength));
+    window.assign(written.end() - static_cast<std::ptrdiff_t>(context), written.end());
+    window.insert(window.end(), cps.begin() + static_cast<std::ptrdiff_t>(start),
+                  cps.begin() + static_cast<std::ptrdiff_t>(window_end));
+    shift_at.assign(window.size(), false);
+    for (size_t s : suspicious) {
+      for (size_t k = s > kShiftWindow ? s - kShiftWindow : 0; k <= s && k < window_end; ++k) {
+        if (k >= start) shift_at[context + k - start] = !in_reading[k];
+      }
+    }
+    std::u32string best_text;
+    const char* best_codec = nullptr;
+    Hyp best{};
+    double best_margin = 0;
+    if (SearchSpan(options_, window, shift_at, context, prefix, brackets, window_end == cps.size(),
+                   damaged, &best, &best_text, &best_codec, &best_margin)) {
+      ++budget.repaired;
+      std::string repaired;
+      for (char32_t c : best_text) utf8::Append(repaired, c);
+      std::string_view tail = line.substr(offsets[start], offsets[window_end] - offsets[start]);
+      // Report the changed stretch only: common prefix and suffix trimmed.
+      size_t p = 0;
+      while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
+      while (p > 0 && utf8::IsContinuation(static_cast<unsigned char>(tail[p]))) --p;
+      size_t s = 0;
+      while (s < tail.size() - p && s < repaired.size() - p &&
+             tail[tail.size() - 1 - s] == repaired[repaired.size() - 1 - s]) {
+        ++s;
+      }
+      while (s > 0 && utf8::IsContinuation(static_cast<unsigned char>(tail[tail.size() - s]))) --s;
+      report.Count(name(), best_codec);
+      if (best.dropped) report.Count(name(), "annotations-dropped", best.dropped);
+      if (best.restored) report.Count(name(), "user-defined-restored", best.restored);
+      if (best.lost) report.Count(name(), "ascii-lost", best.lost);
+      char margin[32];
+      std::snprintf(margin, sizeof margin, "%.1f", best_margin);
+      report.AddEvent(
+          {std::string(name()),
+           std::string(best_codec) + " (" + KindNames(best.kinds) + "; margin " + margin + " nats)",
+           static_cast<int64_t>(line_offset + offsets[start] + p),
+           std::string(tail.substr(p, tail.size() - p - s)),
+           repaired.substr(p, repaired.size() - p - s)});
+      out->append(repaired);
+      for (char32_t c : best_text) {
+        written.push_back(c);
+        prefix.Add(c, 0);
+        brackets.Add(c, 0);
+      }
+      copied = window_end;
+    } else {
+      copy_to(window_end);
     }
   }
-  if (!best_codec) return false;
-  std::string repaired;
-  for (char32_t c : best_text) utf8::Append(repaired, c);
-  std::string_view tail = line.substr(offsets[start], offsets[window_end] - offsets[start]);
-  // Report the changed stretch only: common prefix and suffix trimmed.
-  size_t p = 0;
-  while (p < tail.size() && p < repaired.size() && tail[p] == repaired[p]) ++p;
-  while (p > 0 && utf8::IsContinuation(static_cast<unsigned char>(tail[p]))) --p;
-  size_t s = 0;
-  while (s < tail.size() - p && s < repaired.size() - p &&
-         tail[tail.size() - 1 - s] == repaired[repaired.size() - 1 - s]) {
-    ++s;
-  }
-  while (s > 0 && utf8::IsContinuation(static_cast<unsigned char>(tail[tail.size() - s]))) --s;
-  report.Count(name(), best_codec);
-  if (best.dropped) report.Count(name(), "annotations-dropped", best.dropped);
-  if (best.restored) report.Count(name(), "user-defined-restored", best.restored);
-  if (best.lost) report.Count(name(), "ascii-lost", best.lost);
-  char margin[32];
-  std::snprintf(margin, sizeof margin, "%.1f", best_margin);
-  report.AddEvent(
-      {std::string(name()),
-       std::string(best_codec) + " (" + KindNames(best.kinds) + "; margin " + margin + " nats)",
-       static_cast<int64_t>(line_offset + offsets[start] + p),
-       std::string(tail.substr(p, tail.size() - p - s)),
-       repaired.substr(p, repaired.size() - p - s)});
-  out->append(line.substr(0, offsets[start]));
-  out->append(repaired);
-  out->append(line.substr(offsets[window_end]));
-  return true;
+  copy_to(cps.size());
 }
 
 std::unique_ptr<Filter> RealignFilter::Create(const norm::Options& /*options*/, Status* status) {

@@ -64,9 +64,11 @@
 // could explain. Runs before `ruby` and `cjk-punct`. --explain prints each
 // span with the hypotheses taken and the score margin in nats.
 //
-// Bounds, so that hostile text stays linear: one search per line, over at
-// most 512 characters; at most 1,024 lines searched per document (a search
-// costs a few milliseconds; the Report carries the count across prose
+// Bounds, so that hostile text stays linear: one search per damaged stretch
+// of a line (a long paragraph holds several; at most 8 a line, and one for a
+// line without traces of damage), over at most 512 characters; at most
+// 1,024 searches over at most 32,768 characters per document (a search
+// costs a few milliseconds; the Report carries the counts across prose
 // spans), and at most 256 more than four per span repaired (where searches
 // stop paying, in a long document of other damage or rare text, searching
 // stops), the others left as they are and counted as `lines-not-searched`.
@@ -76,10 +78,12 @@
 // Report (filter "realign"): `gbk-realigned` / `big5-realigned` (spans
 // repaired), `annotations-dropped` (inserted readings removed),
 // `user-defined-restored` (dropped pairs put back), `ascii-lost` (swallowed
-// bytes that could not be restored), `lines-searched`,
-// `lines-not-searched`; one event per span, before and after.
+// bytes that could not be restored), `lines-searched` (searches, one per
+// damaged stretch), `chars-searched`, `lines-not-searched`; one event per
+// span, before and after.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -138,11 +142,23 @@ class RealignFilter : public TextFilter {
   bool MayChange(std::string_view text) const override;
 
  private:
-  // Searches one line with suspicious tokens; appends the repaired line to
-  // out and returns true when a candidate wins.
-  bool SearchLine(std::string_view line, size_t line_offset, std::vector<char32_t>& cps,
+  // Searches per document: at most kMaxSearchesPerDocument over at most
+  // kMaxSearchedCharsPerDocument characters, and at most kUnpaidSearches
+  // more than kSearchesPerRepair per span repaired (see realign.cpp); the
+  // Report carries the counts across prose spans.
+  struct SearchBudget {
+    int64_t searched = 0;
+    int64_t repaired = 0;
+    int64_t chars = 0;
+    bool Exhausted() const;
+    void Searched() { ++searched; }
+  };
+  // Searches the damaged stretches of one line with suspicious tokens (one
+  // search each, within the budget) and appends the line, repaired where a
+  // candidate wins, to out.
+  void SearchLine(std::string_view line, size_t line_offset, const std::vector<char32_t>& cps,
                   const std::vector<size_t>& offsets, const std::vector<size_t>& suspicious,
-                  bool strong, Report& report, std::string* out) const;
+                  bool strong, SearchBudget& budget, Report& report, std::string* out) const;
 
   Options options_;
 };

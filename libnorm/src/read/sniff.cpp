@@ -229,6 +229,38 @@ bool HasMarkdownStructure(std::string_view text) {
   return false;
 }
 
+// `[text](url)`: a `](` with a `[` before it. (A lone `](` is what a GBK
+// or Big5 stream read out of step leaves: a character whose trail byte is
+// `]`, then an inserted reading, 蹧](méi).)
+bool HasLink(std::string_view line) {
+  for (size_t pos = line.find("]("); pos != std::string_view::npos;
+       pos = line.find("](", pos + 1)) {
+    if (line.rfind('[', pos) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// `*emphasis*`: a `*` before a non-space and a later one after a non-space
+// (cmark's flanking rule, roughly); `*s++ = *t++` in C code is none.
+bool HasEmphasis(std::string_view line) {
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != '*') continue;
+    if (open != std::string_view::npos && i > open + 1 && line[i - 1] != ' ') return true;
+    if (open == std::string_view::npos && i + 1 < line.size() && line[i + 1] != ' ') open = i;
+  }
+  return false;
+}
+
+// The ASCII punctuation a Markdown writer escapes (\* \_ \[ \# ...): what
+// would otherwise be syntax. A backslash before a comma, colon or question
+// mark escapes nothing; in Chinese text it is Big5's trail byte 0x5C left
+// bare by a stream read out of step (言\,,).
+bool IsMarkdownEscapable(char c) {
+  static constexpr std::string_view kSyntax = "\\`*_{}[]()#+-.!|<>~";
+  return kSyntax.find(c) != std::string_view::npos;
+}
+
 bool HasMarkdownConstruct(std::string_view text) {
   size_t pos = 0;
   int lines = 0;
@@ -248,12 +280,10 @@ bool HasMarkdownConstruct(std::string_view text) {
         line.find("<http://") != std::string_view::npos ||
         line.find("<https://") != std::string_view::npos)
       return true;
-    if (line.find("](") != std::string_view::npos ||
-        std::count(line.begin(), line.end(), '*') >= 2 ||
-        std::count(line.begin(), line.end(), '`') >= 2)
+    if (HasLink(line) || HasEmphasis(line) || std::count(line.begin(), line.end(), '`') >= 2)
       return true;
     for (size_t i = 0; i + 1 < line.size(); ++i) {
-      if (line[i] == '\\' && std::ispunct(static_cast<unsigned char>(line[i + 1]))) return true;
+      if (line[i] == '\\' && IsMarkdownEscapable(line[i + 1])) return true;
     }
   }
   return false;
