@@ -588,8 +588,39 @@ bool IsAncestor(const xmlNode* a, const xmlNode* n) {
   return false;
 }
 
+std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (!IsAsciiSpace(c)) out += c;
+  return out;
+}
+
+// Whether an h1 of the page reads text (spaces aside): a sticky bar's copy
+// of a headline that asks a question ends like a sentence too.
+bool IsHeadlineCopy(const xmlNode* node, std::string_view text) {
+  if (text.empty() || text.size() > 600 || node->doc == nullptr) return false;
+  const std::string want = WithoutSpaces(text);
+  std::vector<const xmlNode*> stack = {xmlDocGetRootElement(node->doc)};
+  while (!stack.empty()) {
+    const xmlNode* c = stack.back();
+    stack.pop_back();
+    if (c == nullptr || !IsElement(c)) continue;
+    if (Name(c) == "h1") {
+      xmlChar* h = xmlNodeGetContent(c);
+      bool same = h && WithoutSpaces(reinterpret_cast<const char*>(h)) == want;
+      xmlFree(h);
+      if (same) return true;
+      continue;
+    }
+    for (const xmlNode* k = c->children; k; k = k->next)
+      if (IsElement(k)) stack.push_back(k);
+  }
+  return false;
+}
+
 // Reads like a standfirst: sentences (it ends like one), no picture (a
-// header's image brings its caption and credit along).
+// header's image brings its caption and credit along), not the headline
+// again.
 bool IsLeadLike(const xmlNode* node) {
   if (HasDescendant(node, {"img", "picture", "figure", "video"}, 0)) return false;
   xmlChar* content = xmlNodeGetContent(node);
@@ -598,6 +629,7 @@ bool IsLeadLike(const xmlNode* node) {
   char32_t last = utf8::Last(t);
   bool sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 ||
                   last == 0xFF01 || last == 0xFF1F || last == '"' || last == 0x201D || last == 0xBB;
+  sentence = sentence && !IsHeadlineCopy(node, t);
   xmlFree(content);
   return sentence;
 }

@@ -513,14 +513,20 @@ bool IsFurniture(const xmlNode* n) {
   return !weak || WeightedLength(NodeText(n)) < 100;
 }
 
-// The first h1, h2 or h3 under node (depth first, in document order) that
-// is not inside furniture.
-const xmlNode* TitleHeadingIn(const xmlNode* node, int depth) {
+// A heading that shows text: templates leave empty ones beside the
+// headline (<h3 class="pre"></h3><h1>Headline</h1>).
+bool IsShownTitleHeading(const xmlNode* n) {
+  return IsTitleHeading(n) && WeightedLength(NodeText(n)) > 0;
+}
+
+// The first heading called name under node (depth first, in document
+// order) that shows text and is not inside furniture.
+const xmlNode* TitleHeadingIn(const xmlNode* node, std::string_view name, int depth) {
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (!IsElement(c) || IsFurniture(c)) continue;
-    if (IsTitleHeading(c)) return c;
+    if (Name(c) == name && IsShownTitleHeading(c)) return c;
     if (depth < 200)
-      if (const xmlNode* inner = TitleHeadingIn(c, depth + 1)) return inner;
+      if (const xmlNode* inner = TitleHeadingIn(c, name, depth + 1)) return inner;
   }
   return nullptr;
 }
@@ -537,8 +543,9 @@ const xmlNode* HeadingBefore(const xmlNode* content, const xmlNode* body) {
       if (!IsElement(c)) continue;
       ++seen;
       if (IsFurniture(c)) continue;
-      if (IsTitleHeading(c)) return c;
-      if (const xmlNode* inner = TitleHeadingIn(c, 0)) return inner;
+      if (IsShownTitleHeading(c)) return c;
+      for (std::string_view h : {"h1", "h2", "h3"})
+        if (const xmlNode* inner = TitleHeadingIn(c, h, 0)) return inner;
     }
   }
   return nullptr;
