@@ -588,6 +588,15 @@ bool IsAncestor(const xmlNode* a, const xmlNode* n) {
   return false;
 }
 
+// Inside an h1-h6: the heading's own words (Sphinx wraps each section
+// title in <a class="toc-backref">) are no furniture by a token; a heading
+// inside furniture went with its block before the walk came down to it.
+bool InsideHeading(const xmlNode* n) {
+  for (const xmlNode* p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (IsOneOf(Name(p), {"h1", "h2", "h3", "h4", "h5", "h6"})) return true;  // not th: navboxes
+  return false;
+}
+
 std::string WithoutSpaces(std::string_view s) {
   std::string out;
   for (char c : s)
@@ -1020,7 +1029,7 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
     bool weak = false;
     std::string_view token = BoilerplateToken(c, &weak);
     bool remove = false;
-    if (!token.empty()) {
+    if (!token.empty() && !InsideHeading(c)) {
       if (weak)  // a compound's part: only small or link-dense elements
         remove = ld > 0.5 || st.weight < 100;
       else if (IsPresentationToken(token))  // never content-like text
