@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -283,6 +284,9 @@ class Extractor {
   void CountLeftOut(const xmlNode* c, const std::unordered_set<const xmlNode*>& kept,
                     double threshold, size_t* dropped, int depth);
   void AddScore(const xmlNode* n, double v);
+  // HeadlineTexts of node's document, gathered on first use (the lead
+  // search runs after the last removal before selection).
+  const std::vector<std::string>& Headlines(const xmlNode* node);
 
   const CleanOptions& options_;
   Report& report_;
@@ -294,6 +298,7 @@ class Extractor {
   NodeSet protected_{ids_};       // article/main and their ancestors
   NodeSet markers_{ids_};         // the article/main elements themselves
   size_t total_ = 0;
+  std::optional<std::vector<std::string>> headlines_;
 
  public:
   // On a whole page, captions and credit lines go with the furniture
@@ -604,33 +609,32 @@ std::string WithoutSpaces(std::string_view s) {
   return out;
 }
 
-// Whether an h1 of the page reads text (spaces aside): a sticky bar's copy
-// of a headline that asks a question ends like a sentence too.
-bool IsHeadlineCopy(const xmlNode* node, std::string_view text) {
-  if (text.empty() || text.size() > 600 || node->doc == nullptr) return false;
-  const std::string want = WithoutSpaces(text);
-  std::vector<const xmlNode*> stack = {xmlDocGetRootElement(node->doc)};
+// The texts of the page's h1 elements, spaces left out.
+std::vector<std::string> HeadlineTexts(const xmlNode* root) {
+  std::vector<std::string> texts;
+  std::vector<const xmlNode*> stack = {root};
   while (!stack.empty()) {
     const xmlNode* c = stack.back();
     stack.pop_back();
     if (c == nullptr || !IsElement(c)) continue;
     if (Name(c) == "h1") {
-      xmlChar* h = xmlNodeGetContent(c);
-      bool same = h && WithoutSpaces(reinterpret_cast<const char*>(h)) == want;
-      xmlFree(h);
-      if (same) return true;
+      if (xmlChar* h = xmlNodeGetContent(c)) {
+        texts.push_back(WithoutSpaces(reinterpret_cast<const char*>(h)));
+        xmlFree(h);
+      }
       continue;
     }
     for (const xmlNode* k = c->children; k; k = k->next)
       if (IsElement(k)) stack.push_back(k);
   }
-  return false;
+  return texts;
 }
 
 // Reads like a standfirst: sentences (it ends like one), no picture (a
 // header's image brings its caption and credit along), not the headline
-// again.
-bool IsLeadLike(const xmlNode* node) {
+// again (one of `headlines`, HeadlineTexts): a sticky bar's copy of a
+// headline that asks a question ends like a sentence too.
+bool IsLeadLike(const xmlNode* node, const std::vector<std::string>& headlines) {
   if (HasDescendant(node, {"img", "picture", "figure", "video"}, 0)) return false;
   xmlChar* content = xmlNodeGetContent(node);
   if (!content) return false;
@@ -638,7 +642,10 @@ bool IsLeadLike(const xmlNode* node) {
   char32_t last = utf8::Last(t);
   bool sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 ||
                   last == 0xFF01 || last == 0xFF1F || last == '"' || last == 0x201D || last == 0xBB;
-  sentence = sentence && !IsHeadlineCopy(node, t);
+  if (sentence && !t.empty() && t.size() <= 600) {
+    const std::string text = WithoutSpaces(t);
+    sentence = std::find(headlines.begin(), headlines.end(), text) == headlines.end();
+  }
   xmlFree(content);
   return sentence;
 }
@@ -650,6 +657,12 @@ constexpr size_t kMaxLeadHeaderWeight = 2000;
 // Furniture below this weight between an article's header and its body
 // (share buttons, tags, a breadcrumb) does not hide the header's lead.
 constexpr size_t kMaxSteppedOverWeight = 300;
+
+const std::vector<std::string>& Extractor::Headlines(const xmlNode* node) {
+  if (!headlines_)
+    headlines_ = HeadlineTexts(node->doc ? xmlDocGetRootElement(node->doc) : nullptr);
+  return *headlines_;
+}
 
 // The standfirst inside an article's header, beside its headline, picture
 // and byline: link-poor blocks that read like sentences (IsLeadLike), not
@@ -663,7 +676,8 @@ void Extractor::CollectInnerLeads(xmlNode* node, std::vector<xmlNode*>* out, int
     if (s.weight == 0 || s.factor < 0.7 || IsCaption(c) || IsOneOf(n, {"figure", "h1"})) continue;
     double ld = static_cast<double>(s.link) / static_cast<double>(s.weight);
     if (s.leaf_block && IsBlockElement(n)) {
-      if (ld < 0.3 && good_[c] >= (IsHeading(n) ? 80u : 60u) && IsLeadLike(c)) out->push_back(c);
+      if (ld < 0.3 && good_[c] >= (IsHeading(n) ? 80u : 60u) && IsLeadLike(c, Headlines(c)))
+        out->push_back(c);
     } else if (!s.leaf_block && depth < kMaxDepth) {
       CollectInnerLeads(c, out, depth + 1);
     }
@@ -816,7 +830,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
         // is stepped over; larger furniture ends the search.
         if ((s.factor < 0.7 || ld >= 0.5) && s.weight < kMaxSteppedOverWeight) continue;
         if (s.factor < 0.7 || ld >= 0.5 || s.weight > stats_[top].weight) break;
-        if (ld < 0.3 && good_[c] >= 60 && !IsHeading(Name(c)) && IsLeadLike(c))
+        if (ld < 0.3 && good_[c] >= 60 && !IsHeading(Name(c)) && IsLeadLike(c, Headlines(c)))
           lead.push_back(c);
         else if (s.weight <= kMaxLeadHeaderWeight) {
           std::vector<xmlNode*> inner;
