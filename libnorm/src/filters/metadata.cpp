@@ -308,13 +308,14 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   const Block* heading = FirstHeading(doc);
   std::string heading_text = heading ? HeadingText(*heading) : std::string();
 
+  // The page's own headline: its h1, else the document's first heading.
+  const std::string* h1 = Hint(doc, "h1");
+  const std::string& h = h1 ? *h1 : heading_text;
   std::string title;
   if (const std::string* v = Hint(doc, "og:title")) {
     title = *v;
     // A quote inside the headline ends a carelessly written attribute
     // (content="Prize!"Nobel"..."): the page's heading holds it whole.
-    const std::string* h1 = Hint(doc, "h1");
-    std::string h = h1 ? *h1 : heading_text;
     if (!title.empty() && h.size() > title.size() && h.starts_with(title) &&
         (h[title.size()] == '"' || h[title.size()] == '\'')) {
       title = h;
@@ -324,8 +325,6 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
     if (const std::string* v = Hint(doc, "title")) {
       title = *v;
       // "Headline - Site": prefer the page's own heading.
-      const std::string* h1 = Hint(doc, "h1");
-      std::string h = h1 ? *h1 : heading_text;
       if (!h.empty() && title.size() > h.size() && title.starts_with(h)) title = h;
     }
   }
