@@ -558,10 +558,18 @@ struct Field {
   size_t high = 0;             // non-ASCII bytes of the sample
 };
 
+// ScoreCandidate over the field's sample, `offset` (a prior, uchardet's
+// bonus) added to the score and kept in Scored::offset.
+Scored ScoreInField(const Field& f, const Encoding& enc, double floor, double offset,
+                    bool in_full = false) {
+  Scored s = ScoreCandidate(enc, f.sample, f.sample_complete, floor, f.shared, in_full);
+  s.offset = offset;
+  s.score += offset;
+  return s;
+}
+
 void ScoreField(Field& f, const Encoding* extra) {
-  f.scored.push_back(ScoreCandidate(*extra, f.sample, f.sample_complete, -1e300, f.shared));
-  f.scored.back().offset = Prior(*extra);
-  f.scored.back().score += Prior(*extra);
+  f.scored.push_back(ScoreInField(f, *extra, -1e300, Prior(*extra)));
   f.gain.push_back(std::nan(""));
 }
 
@@ -604,10 +612,7 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
   double best_so_far = -1e300;
   for (const size_t i : order) {
     const Candidate& c = cands[i];
-    Scored s = ScoreCandidate(*c.enc, sample, sample_complete,
-                              best_so_far - kLetterWindow - c.prior, f.shared);
-    s.offset = c.prior;
-    s.score += c.prior;
+    Scored s = ScoreInField(f, *c.enc, best_so_far - kLetterWindow - c.prior, c.prior);
     best_so_far = std::max(best_so_far, s.score);
     f.scored[i] = std::move(s);
   }
@@ -621,9 +626,6 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
 // change the outcome (see DetectByModel).
 Detection Race(std::string_view window, Field& field, const Encoding* ud, std::string_view ud_name,
                double* best_score, bool* decisive) {
-  const std::string_view sample = field.sample;
-  const bool sample_complete = field.sample_complete;
-  const SharedSample& shared = field.shared;
   const size_t high = field.high;
   const double bonus =
       kUchardetBonus + kUchardetBonusPerHigh * static_cast<double>(std::min<size_t>(high, 400));
@@ -642,10 +644,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     Scored& s = scored[i];
     if (s.enc == ud) {
       if (s.cut) {
-        const double offset = s.offset;
-        s = ScoreCandidate(*ud, sample, sample_complete, -1e300, shared);
-        s.offset = offset;
-        s.score += offset;
+        s = ScoreInField(field, *ud, -1e300, s.offset);
         field.scored[i] = s;
       }
       s.offset += bonus;
@@ -684,10 +683,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
   auto settle = [&](size_t i) {
     while (i < scored.size() && scored[i].cut) {
       Scored& s = scored[i];
-      const double offset = s.offset;
-      s = ScoreCandidate(*s.enc, sample, sample_complete, s.floor, shared, /*in_full=*/true);
-      s.offset = offset;
-      s.score += offset;
+      s = ScoreInField(field, *s.enc, s.floor, s.offset, /*in_full=*/true);
       std::stable_sort(scored.begin() + static_cast<std::ptrdiff_t>(i), scored.end(), by_score);
     }
   };
@@ -700,11 +696,8 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       scored.front().enc != &johab &&
       std::none_of(scored.begin(), scored.end(),
                    [&](const Scored& x) { return x.enc == &johab; })) {
-    Scored s = ScoreCandidate(johab, sample, sample_complete, scored.front().score - kLetterWindow,
-                              shared);
-    s.offset = Prior(johab) + (ud == &johab ? bonus : 0.0);
-    s.score += s.offset;
-    scored.push_back(std::move(s));
+    scored.push_back(ScoreInField(field, johab, scored.front().score - kLetterWindow,
+                                  Prior(johab) + (ud == &johab ? bonus : 0.0)));
     std::stable_sort(scored.begin(), scored.end(), by_score);
   }
   // A reading into a script no letter model covers (Hebrew, Arabic) was
@@ -742,9 +735,9 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     if (*decisive && !best.enc->single_byte) {
       // EUC-TW is weighed only when uchardet names it (like Johab, above):
       // a double-byte winner must beat it too.
-      const Scored tw =
-          ScoreCandidate(Enc("EUC-TW"), sample, sample_complete, best.score - margin, shared);
-      *decisive = best.score - (tw.score + Prior(*tw.enc)) >= bonus + kDecisiveMargin;
+      const Encoding& euc_tw = Enc("EUC-TW");
+      const Scored tw = ScoreInField(field, euc_tw, best.score - margin, Prior(euc_tw));
+      *decisive = best.score - tw.score >= bonus + kDecisiveMargin;
     }
     if (*decisive) {
       if (debug) std::fprintf(stderr, "  decisive without uchardet: margin=%.2f\n", margin);
