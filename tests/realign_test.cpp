@@ -25,6 +25,15 @@ std::string Realign(std::string_view text, Report* report = nullptr) {
   return RealignFilter().Transform(text, report ? *report : local);
 }
 
+// Realigns line, expecting it back unchanged and not even searched (a
+// search costs milliseconds); the Report, for further checks.
+Report ExpectUnsearched(std::string_view line) {
+  Report report;
+  EXPECT_EQ(Realign(line, &report), line);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 0) << line;
+  return report;
+}
+
 // realign, then ruby removing every verified annotation.
 std::string Repair(std::string_view text) {
   Report report;
@@ -138,9 +147,7 @@ TEST(Realign, CleanTextWithQuestionMarksUnchanged) {
 // double-byte symbol read out of step (│ was read as Big5 ％x before).
 TEST(Realign, BoxDrawingTableRowUnchanged) {
   const std::string row = "    │物理接口│网络接口│lo, eth0│Linux 内核给出的名字 │";
-  Report report;
-  EXPECT_EQ(Realign(row, &report), row);
-  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+  const Report report = ExpectUnsearched(row);
   EXPECT_EQ(report.Get("realign", "big5-realigned"), 0);
 }
 
@@ -148,9 +155,7 @@ TEST(Realign, BoxDrawingTableRowUnchanged) {
 // realignment can restore; the line is not searched.
 TEST(Realign, LossyUtf8LineNotSearched) {
   const std::string lossy = "子曰：\uFFFD\uFFFD由也好勇过我，无所取材。";
-  Report report;
-  EXPECT_EQ(Realign(lossy, &report), lossy);
-  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+  ExpectUnsearched(lossy);
   // Nor is one U+FFFD in text that reads well on both sides (a character
   // lossy UTF-8 lost): a double-byte decoder writes one next to text it
   // read out of step.
@@ -172,9 +177,7 @@ TEST(Realign, LossyUtf8LineNotSearched) {
 TEST(Realign, OtherMojibakeNotSearched) {
   const std::string crossed =
       "眕峈腕砩ㄛ眕峈掀侚賸腔桵尪載荎倯﹝筍岆桵尪眒冪侚賸ㄛ祥婬懂閨\uFFFD瓦\uFFFD蠅﹝";
-  Report report;
-  EXPECT_EQ(Realign(crossed, &report), crossed);
-  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+  ExpectUnsearched(crossed);
 }
 
 // Clean classical verse holds rare characters close together (weak
@@ -182,9 +185,7 @@ TEST(Realign, OtherMojibakeNotSearched) {
 // not searched.
 TEST(Realign, CleanVerseNotSearched) {
   const std::string verse = "群山万壑赴荆门，生长明妃尚有村。";
-  Report report;
-  EXPECT_EQ(Realign(verse, &report), verse);
-  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+  ExpectUnsearched(verse);
 }
 
 // Chinese prose typed with ASCII question marks (real pages write them so):
@@ -193,9 +194,7 @@ TEST(Realign, CleanVerseNotSearched) {
 TEST(Realign, AsciiQuestionMarksInProseNotSearched) {
   const std::string prose =
       "当今中国最流行的是什么主义?答：犬儒主义。问题在于，这到底是怎么一回事呢?我们再看。";
-  Report report;
-  EXPECT_EQ(Realign(prose, &report), prose);
-  EXPECT_EQ(report.Get("realign", "lines-searched"), 0);
+  ExpectUnsearched(prose);
 }
 
 std::u32string U32(std::string_view s) {
@@ -288,9 +287,7 @@ TEST(Realign, TypesetMarksAreNotStrongEvidence) {
   for (const char* line :
        {"他在2010年－2016年间担任经理。", "②根据各变量的回归系数判断，影响显著。",
         "你的那本＜程序设计＞翻译得很好。", "健身秘訣︱金鐘國頻道四日吸百萬粉絲"}) {
-    Report report;
-    EXPECT_EQ(Realign(line, &report), line);
-    EXPECT_EQ(report.Get("realign", "lines-searched"), 0) << line;
+    ExpectUnsearched(line);
   }
 }
 
