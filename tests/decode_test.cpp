@@ -88,6 +88,28 @@ TEST(Detect, ByteOrderMarks) {
   }
 }
 
+TEST(Detect, WideBomBeforeUtf8TextIsTwoStrayBytes) {
+  // UTF-16 of Latin text has NUL bytes; text after FF FE that has none and is
+  // valid UTF-8 is not UTF-16, and reading it so turned it into CJK noise.
+  for (const char* bom : {"\xFF\xFE", "\xFE\xFF"}) {
+    for (const std::string rest : {"hello world, plain text", "中文的文本，这是一段测试。"}) {
+      const Decoded d = Decode(bom + rest);
+      EXPECT_NE(d.detection.source, "bom") << rest;
+      EXPECT_EQ(d.detection.bom_length, 0u);
+      EXPECT_NE(d.text.find(rest), std::string::npos) << d.text;
+    }
+  }
+  // Real UTF-16 keeps its BOM, with or without NUL bytes (CJK-only text).
+  for (const char* encoding : {"UTF-16LE", "UTF-16BE"}) {
+    const std::string bom = encoding[6] == 'L' ? "\xFF\xFE" : "\xFE\xFF";
+    for (const char* text : {"hello world, plain text", "中文的文本这是一段测试"}) {
+      const Decoded d = Decode(bom + Encode(text, encoding));
+      EXPECT_EQ(d.detection.source, "bom") << encoding << " " << text;
+      EXPECT_EQ(d.text, text);
+    }
+  }
+}
+
 TEST(Detect, UserEncodingWinsOverDetectionAndResolvesSupersets) {
   // The user's name is reported in its standard spelling; it decodes as the
   // browser-style superset (GBK bytes under "gb2312").

@@ -22,7 +22,9 @@ struct [[nodiscard]] Detection {
 
 // Decides the encoding of bytes (looking at most at options.detect_window
 // bytes) without decoding all of them. Evidence, strongest first:
-//   bom       a byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE)
+//   bom       a byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE); FF FE or FE FF
+//             before text with no NUL byte that is valid UTF-8 is two stray
+//             bytes, not a UTF-16 BOM
 //   user      options.from_code when it is not "auto": any name ICU or
 //             glibc's iconv knows (encoding is empty when none does)
 //   model     UTF-16/UTF-32 without BOM, recognised from NUL patterns

@@ -15,6 +15,7 @@
 #include "charset_report.h"
 #include "lang_model.h"
 #include "text_model.h"
+#include "utf8.h"
 
 namespace norm::detect {
 namespace {
@@ -472,6 +473,29 @@ Detection MakeNamed(const Encoding& e, std::string_view preferred, std::string_v
 
 std::string Uchardet(std::string_view bytes) { return RunUchardet(bytes); }
 
+namespace {
+
+// FF FE or FE FF followed by text that is valid UTF-8 and has no NUL byte is
+// two stray bytes, not a UTF-16 BOM: UTF-16 of any Latin text has NUL high
+// bytes, and UTF-16 of other scripts is almost never valid UTF-8 over a few
+// code units. Trusting such a "BOM" turned ASCII and UTF-8 text after it into
+// a line of CJK characters.
+bool StrayWideBom(std::string_view b) {
+  constexpr size_t kSample = 4096;
+  constexpr size_t kMinRest = 8;
+  const std::string_view rest = b.substr(2, kSample);
+  if (rest.size() < kMinRest || rest.find('\0') != std::string_view::npos) return false;
+  for (size_t i = 0; i < rest.size();) {
+    const utf8::Decoded d = utf8::Decode(rest, i);
+    // A sequence cut by the sample's end is not evidence either way.
+    if (!d.ok) return b.size() > kSample + 2 && rest.size() - i < 4;
+    i += d.len;
+  }
+  return true;
+}
+
+}  // namespace
+
 size_t Bom(std::string_view b, const Encoding** encoding) {
   auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
   using namespace std::string_view_literals;
@@ -487,11 +511,11 @@ size_t Bom(std::string_view b, const Encoding** encoding) {
     *encoding = &Enc("UTF-32BE");
     return 4;
   }
-  if (starts("\xFF\xFE"sv)) {
+  if (starts("\xFF\xFE"sv) && !StrayWideBom(b)) {
     *encoding = &Enc("UTF-16LE");
     return 2;
   }
-  if (starts("\xFE\xFF"sv)) {
+  if (starts("\xFE\xFF"sv) && !StrayWideBom(b)) {
     *encoding = &Enc("UTF-16BE");
     return 2;
   }
