@@ -610,6 +610,25 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
       outside_reason[i] = info[i].reason;
     }
   }
+  // A heading over blocks that all went here (a link list, teasers, a
+  // contact box outside the article) heads nothing: it goes too when the
+  // next block kept is a heading of its level or higher, or there is none.
+  // From the end backwards, so a heading over such a heading goes with it,
+  // and a second run finds nothing to remove. A label paragraph ("Read
+  // also:") stays: as often as not the page's own text leads up to the
+  // list with it.
+  for (size_t i = n; i > 0; --i) {
+    const size_t k = i - 1;
+    if (!keep[k] || k == title || blocks[k].kind != BlockKind::kHeading) continue;
+    size_t next = k + 1;
+    while (next < n && !keep[next]) ++next;
+    if (next == k + 1) continue;  // nothing under it went
+    if (next < n &&
+        (blocks[next].kind != BlockKind::kHeading || blocks[next].level > blocks[k].level))
+      continue;
+    keep[k] = false;
+    outside_reason[k] = "orphan-heading";
+  }
   // Headings repeating the title: the first block kept, when it is a
   // heading (what a second run over the output finds first).
   size_t first_kept = 0;

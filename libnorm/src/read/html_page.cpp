@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "adblock.h"
+#include "call_to_action.h"
 #include "html_clean.h"
 #include "html_convert.h"
 #include "html_dom.h"
@@ -291,12 +292,15 @@ void LinkWeight(const Inlines& in, bool in_link, size_t* all, size_t* link) {
 // gave away: "Leave a comment", "Back to the overview", a photo credit, a
 // call to subscribe, a heading over a list that is gone, links. A block
 // there goes when it is a heading, a short paragraph that does not end
-// like a sentence, or a paragraph that is mostly links.
+// like a sentence, a paragraph that is mostly links, or a call to action
+// (call_to_action.h: "Follow us on ...", "Subscribe to our newsletter"),
+// which does end like a sentence and so is no last paragraph either.
 void TrimFurnitureTail(std::vector<Block>* blocks, bool explain, Report& report) {
   size_t last = blocks->size();
   for (size_t i = blocks->size(); i > 0; --i) {
     const Block& b = (*blocks)[i - 1];
     if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kRule) continue;
+    if (IsCallToAction(b)) continue;
     std::string t = PlainText(b);
     size_t w = WeightedLength(t);
     if (b.kind != BlockKind::kParagraph ? w >= 80 : (w >= 80 || (w >= 30 && EndsLikeSentence(t)))) {
@@ -309,7 +313,7 @@ void TrimFurnitureTail(std::vector<Block>* blocks, bool explain, Report& report)
     }
   }
   if (last + 1 >= blocks->size()) return;
-  int64_t removed = 0;
+  int64_t removed = 0, calls = 0;
   std::vector<Block> kept(
       std::make_move_iterator(blocks->begin()),
       std::make_move_iterator(blocks->begin() + static_cast<std::ptrdiff_t>(last + 1)));
@@ -322,18 +326,22 @@ void TrimFurnitureTail(std::vector<Block>* blocks, bool explain, Report& report)
     bool furniture = b.kind == BlockKind::kHeading ||
                      (b.kind == BlockKind::kParagraph &&
                       ((w < 80 && !EndsLikeSentence(t)) || (all > 0 && link * 2 > all)));
-    if (!furniture) {
+    bool call = !furniture && IsCallToAction(b);
+    if (!furniture && !call) {
       kept.push_back(std::move(b));
       continue;
     }
-    ++removed;
-    CountRemoved(report, "tail-furniture", VisibleChars(b));
+    ++(call ? calls : removed);
+    CountRemoved(report, call ? "call-to-action" : "tail-furniture", VisibleChars(b));
     if (explain)
-      report.AddEvent(
-          {"html", "removed tail furniture weight=" + std::to_string(w), -1, Excerpt(t), ""});
+      report.AddEvent({"html",
+                       std::string(call ? "removed call to action" : "removed tail furniture") +
+                           " weight=" + std::to_string(w),
+                       -1, Excerpt(t), ""});
   }
   *blocks = std::move(kept);
   if (removed) report.Count("html", "tail-furniture-removed", removed);
+  if (calls) report.Count("html", "calls-to-action-removed", calls);
 }
 
 // Labels that open a promotion of other pages inside an article ("Read
@@ -408,7 +416,7 @@ bool IsPromoLine(const Block& b) {
   if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) return false;
   std::string t(TrimAscii(PlainText(b)));
   if (t.empty() || WeightedLength(t) > 300) return false;
-  std::string lower = AsciiLowerCopy(t);
+  std::string lower = LowerLatin1(t);  // "À lire aussi" too
   // Strip a leading marker: "» ", "> ", "+++ ", "- ".
   size_t from = 0;
   while (from < lower.size() &&
@@ -446,6 +454,63 @@ void RemovePromoLines(std::vector<Block>* blocks, bool explain, Report& report) 
     return true;
   });
   if (removed) report.Count("html", "promo-lines-removed", removed);
+}
+
+// A paragraph that shows one picture and nothing else (the picture may be
+// a link); *alt is its alt text.
+bool IsLonePicture(const Block& b, std::string_view* alt) {
+  if (b.kind != BlockKind::kParagraph) return false;
+  const Inline* picture = nullptr;
+  for (const Inline& i : b.inlines) {
+    const Inline* img = &i;
+    if (i.kind == InlineKind::kLink && i.children.size() == 1) img = &i.children.front();
+    if (img->kind == InlineKind::kImage && !picture) {
+      picture = img;
+    } else if (!(i.kind == InlineKind::kText && TrimAscii(i.text).empty()) &&
+               i.kind != InlineKind::kBreak) {
+      return false;
+    }
+  }
+  if (picture) *alt = TrimAscii(picture->text);
+  return picture != nullptr;
+}
+
+// A caption left as a paragraph of its own under its picture: it repeats
+// the picture's alt text (and may add a credit), or it carries a copyright
+// sign. Under 200 weight: a longer one reads as a paragraph.
+bool IsCaptionUnder(const Block& picture, const Block& b) {
+  std::string_view alt;
+  if (b.kind != BlockKind::kParagraph || !IsLonePicture(picture, &alt)) return false;
+  std::string t = PlainText(b);
+  std::string_view text = TrimAscii(t);
+  size_t w = WeightedLength(text);
+  if (w == 0 || w >= 200) return false;
+  // A name alone under its picture ("Steckspiel Kunterbunt", a diet's name
+  // over its section) may be the text's own subheading: a caption repeating
+  // the alt text needs 40 weight, a sentence or a name with its credit.
+  if (WeightedLength(alt) >= 15 && w >= 40 && text.starts_with(alt)) return true;
+  return text.find("\xC2\xA9") != std::string_view::npos;  // ©
+}
+
+// Captions and credit lines that came out as paragraphs (no class named
+// them) go as <figcaption> does, unless they are a third of the text or
+// more (a gallery whose captions are the story).
+void RemoveLooseCaptions(std::vector<Block>* blocks, bool explain, Report& report) {
+  std::vector<size_t> found;
+  size_t caption_weight = 0;
+  for (size_t i = 1; i < blocks->size(); ++i) {
+    if (!IsCaptionUnder((*blocks)[i - 1], (*blocks)[i])) continue;
+    found.push_back(i);
+    caption_weight += WeightedLength(PlainText((*blocks)[i]));
+  }
+  if (found.empty() || caption_weight * 3 >= BlocksWeight(*blocks)) return;
+  for (size_t k = found.size(); k > 0; --k) {
+    Block& b = (*blocks)[found[k - 1]];
+    CountRemoved(report, "caption", VisibleChars(b));
+    if (explain) report.AddEvent({"html", "removed loose caption", -1, Excerpt(PlainText(b)), ""});
+    blocks->erase(blocks->begin() + static_cast<std::ptrdiff_t>(found[k - 1]));
+  }
+  report.Count("html", "loose-captions-removed", static_cast<int64_t>(found.size()));
 }
 
 void CollectHints(const xmlNode* node, Document* doc, int depth) {
@@ -690,6 +755,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
                     std::make_move_iterator(title.end()));
     }
     RemovePromoLines(&blocks, options.explain, report);
+    RemoveLooseCaptions(&blocks, options.explain, report);
     TrimFurnitureTail(&blocks, options.explain, report);
     size_t json_weight = json_body.empty() ? 0 : WeightedLength(json_body);
     if (json_weight >= 500 && json_weight > 2 * BlocksWeight(blocks)) {
