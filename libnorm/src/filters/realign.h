@@ -10,7 +10,8 @@
 // user-defined pair F8DF and resynchronised on the ASCII trail byte 4D `M`.)
 //
 // How it works. Suspicious characters mark where a stream may have gone out
-// of step: a `?`/U+FFFD beside CJK text, a double-byte symbol, kana or
+// of step: a `?`/U+FFFD beside CJK text (or before an orphaned reading,
+// whatever stands beside it: 有┥�téng)), a double-byte symbol, kana or
 // foreign letter beside Han text (℅ in 生产总值℅DP）), a lone ASCII letter or
 // trail-byte symbol between Han characters (a reading in step between them
 // does not count: 與(ㄩˇ)o位 is 與這位), two rare Han characters close
