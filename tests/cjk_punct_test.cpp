@@ -60,6 +60,26 @@ TEST(CjkPunct, PercentOrDigitBeforeCommaInChineseProse) {
   }
 }
 
+// A converter folds `，` and keeps the space a writer put after it
+// (Taiwanese blogs write `， `): the comma run still stands between CJK text.
+TEST(CjkPunct, CommaBeforeSpaceAndCjkInFoldedLine) {
+  EXPECT_EQ(Punct("有一張紙條,, 紙條上寫著,我出去買菜了, 你的早餐,。"),
+            "有一張紙條， 紙條上寫著，我出去買菜了， 你的早餐。");
+  // Latin text after the space, or no fingerprint on the line: left alone.
+  EXPECT_EQ(Punct("支持中文,, Linux 與 Windows,。"), "支持中文,, Linux 與 Windows,。");
+  EXPECT_EQ(Punct("我出去買菜了, 你的早餐在桌上。"), "我出去買菜了, 你的早餐在桌上。");
+}
+
+// `?` `!` `;` before a closing quote or bracket end their sentence as at the
+// end of a line: `嗎?”` is `嗎？”`.
+TEST(CjkPunct, MarkBeforeClosingQuoteInFoldedLine) {
+  EXPECT_EQ(Punct("他問,,“辦山莊能賺到錢嗎?”她說「好!」"),
+            "他問，“辦山莊能賺到錢嗎？”她說「好！」");
+  // A colon before a closing quote is not a sentence's end; no fingerprint, no change.
+  EXPECT_EQ(Punct("他問,,“注意:”"), "他問，“注意:”");
+  EXPECT_EQ(Punct("“能賺到錢嗎?”"), "“能賺到錢嗎?”");
+}
+
 TEST(CjkPunct, LeavesTimesNumbersUrlsLatinAndKorean) {
   for (const char* clean :
        {"2024-11-12 10:33:27美國", "共3,000人參加", "見 https://example.com/a?b=1,2 網站",

@@ -279,6 +279,49 @@ TEST(Realign, MarkedLostLeadBeforeBig5ClauseMark) {
             "新產品(pin3)的價格(ge2)很高。下個月開始銷售");
 }
 
+// Big5 這 = B36F with its lead lost reads as `o`; a reading in step before
+// it (ruby removes it later) does not hide the Han character next to it.
+TEST(Realign, LoneLetterAfterAReadingInStep) {
+  EXPECT_EQ(Realign("我們坐了四個(ㄍㄜˋ)小時(ㄕˊ)的車(ㄔㄜ)去見(ㄐㄧㄢˋ)與(ㄩˇ)o位老師。"),
+            "我們坐了四個(ㄍㄜˋ)小時(ㄕˊ)的車(ㄔㄜ)去見(ㄐㄧㄢˋ)與(ㄩˇ)這位老師。");
+}
+
+// A span realigned before in the document is weaker evidence than a trace
+// on the line itself: a manual page with one garbled line keeps its
+// variable `n` (Big5 要 = AD 6E with a lost lead, twice on the line) and its
+// lone letters `g` (GBK 間 = E9 67) on later lines, where each place out of
+// step would win by a few nats only.
+TEST(Realign, DocumentEvidenceIsWeakerThanTracesOnTheLine) {
+  // Ours: 使用这个选项可以让程序在后台运行… with the lead of 选 lost to `?`.
+  const std::string garbled = "使用这个?∠羁梢匀贸绦蛟诤筇ㄔ诵校呀峁慈肴罩疚募?\n";
+  Report report;
+  const std::string out = Realign(garbled +
+                                      "如果传送n个回应要求没有接收到，在n秒内送出。\n"
+                                      "後面可以跟字母u（或g或z）表示世界時間。",
+                                  &report);
+  EXPECT_EQ(report.Get("realign", "gbk-realigned") + report.Get("realign", "big5-realigned"), 1);
+  EXPECT_NE(out.find("\n如果传送n个回应要求没有接收到，在n秒内送出。\n後面可以跟字母u（或g或z）表示"
+                     "世界時間。"),
+            std::string::npos)
+      << out;
+}
+
+// The decoder swallowed the `(` of 疼's reading with a lone byte and wrote
+// U+FFFD beside a box-drawing character (些 lost its lead D0: A9C9 is ┥, the
+// pair FACC was dropped): the orphaned reading marks the place although
+// nothing beside the U+FFFD is CJK text.
+TEST(Realign, LostMarkBeforeOrphanedReadingIsSuspicious) {
+  EXPECT_EQ(Realign("她的手上有┥\xEF\xBF\xBDténg)，就停下来休息了。"),
+            "她的手上有些生疼(téng)，就停下来休息了。");
+}
+
+// A converter folded 。”read out of step too: 很好。”大 is BA DC BA C3 A1
+// A3 A1 B1 B4 F3; one byte out of step it read 芎谩！贝 and folded ！ to `!`.
+TEST(Realign, FoldedPunctuationReadOutOfStep) {
+  EXPECT_EQ(Realign("我觉得这个办法真的很?qiōng)谩!贝蠹倚ψ诺愕阃贰?"),
+            "我觉得这个办法真的很好。”大家笑着点点头。");
+}
+
 // Real pages type full-width minus signs between years, circled numbers
 // and angle-bracketed titles in prose: such marks are suspicious, not strong
 // evidence of a stream out of step (main searched these lines at the full

@@ -229,8 +229,12 @@ void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
         k = end;
         continue;
       }
+      // Spaces after the run hide what follows it: a converter folds `，` and
+      // leaves the space a writer put after it (`紙條， 紙條上` -> `紙條,, 紙條上`).
+      size_t after = end;
+      while (after < n && cps[after] == ' ') ++after;
       bool next_ok = CjkAfter(next) || IsEol(next) || (next == '(' && widen_paren[end]) ||
-                     (mostly_cjk && IsAlnum(next));
+                     (mostly_cjk && IsAlnum(next)) || (after > end && CjkAfter(at(after)));
       if (prev_ok && next_ok && options_.widen) {
         if (end - k > 1) report.Count(name(), "doubled-merged");
         report.Count(name(), "widened");
@@ -247,7 +251,8 @@ void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
     }
     if ((c == ';' || c == ':' || c == '!' || c == '?') && options_.widen && prev_cjk) {
       char32_t next = at(k + 1);
-      bool next_ok = CjkAfter(next) || (c != ':' && IsEol(next)) ||
+      // A closing quote or bracket ends the sentence the mark ends (`嗎?”`).
+      bool next_ok = CjkAfter(next) || (c != ':' && (IsEol(next) || IsClosing(next))) ||
                      (next == '(' && widen_paren[k + 1]) || IsClauseMark(next);
       if (next_ok) {
         char32_t w = Widen(c);

@@ -23,10 +23,11 @@
 //   - a run of ASCII commas after CJK, followed by a clause mark
 //     (。、；，：！？ or an ASCII ; : ! ? that is converted itself), is dropped;
 //   - otherwise a run of commas after CJK becomes one `，` when what follows
-//     is CJK, the end of the line, or (in a line that is mostly CJK) a
+//     is CJK (also after spaces: the converter keeps the space a writer put
+//     after `，`), the end of the line, or (in a line that is mostly CJK) a
 //     letter or digit;
 //   - ASCII ; : ! ? after CJK become ；：！？ when CJK follows, and ; ! ? also
-//     at the end of a line;
+//     at the end of a line or before a closing quote or bracket (`嗎?”`);
 //   - a matched ( ) pair on the line becomes （ ） when its content holds
 //     CJK, or CJK stands on both sides of it, and CJK is next to it outside;
 //     a pair around a single character, "(株)" (NFKC of ㈱), stays ASCII.

@@ -30,6 +30,29 @@ bool IsReadingLetter(char32_t c) {
 }
 bool IsLost(char32_t c) { return c == '?' || c == 0xFFFD; }
 
+// The full-width mark a punctuation-folding converter turns into ASCII c
+// (！？，：；（）), or 0.
+char32_t FoldedFrom(char32_t c) {
+  switch (c) {
+    case '!':
+      return U'！';
+    case '?':
+      return U'？';
+    case ',':
+      return U'，';
+    case ':':
+      return U'：';
+    case ';':
+      return U'；';
+    case '(':
+      return U'（';
+    case ')':
+      return U'）';
+    default:
+      return 0;
+  }
+}
+
 // cps[k] is followed by a reading (up to 9 letters) and `)`: the index of
 // `)`, or 0.
 size_t ReadingEnd(const std::vector<char32_t>& cps, size_t k) {
@@ -724,28 +747,57 @@ class Search {
       }
       return;
     }
-    int first = -1, second = -1;
+    // The bytes token c may stand for: an ASCII byte may be the trail of
+    // the pending lead; ASCII punctuation may also be a full-width mark that
+    // a converter folded after decoding (seed 004's ！ -> !), a pair read out
+    // of step like any other (`椤!蓖` is E9A1 A3A1 B1CD: 情。” one byte out
+    // of step).
+    int firsts[2] = {-1, -1}, seconds[2] = {-1, -1};
     if (c < 0x80) {
-      // An ASCII byte may be the trail of the pending lead.
-      if (c < 0x40 || c > 0x7E) return;
-      first = static_cast<int>(c);
-    } else {
-      uint16_t e = t_.Encode(c);
-      if (!e) return;
-      first = e >> 8;
-      second = e & 0xFF;
+      if (c >= 0x40 && c <= 0x7E) firsts[0] = static_cast<int>(c);
+      // Only after a known lead byte: the trail of a character read out of
+      // step is a full-width mark's lead far more rarely than a guessed one
+      // (a lost lead) would make it worth ~100 hypotheses a comma.
+      const bool known = h.pending >= 0 && h.pending < kDeferred;
+      if (uint16_t e = known && FoldedFrom(c) ? t_.Encode(FoldedFrom(c)) : 0) {
+        firsts[1] = e >> 8;
+        seconds[1] = e & 0xFF;
+      }
+    } else if (uint16_t e = t_.Encode(c)) {
+      firsts[0] = e >> 8;
+      seconds[0] = e & 0xFF;
     }
+    for (int alt = 0; alt < 2; ++alt) {
+      if (firsts[alt] >= 0) ReadOutOfStep(h, k, leads, firsts[alt], seconds[alt]);
+    }
+    if (!shift_at_[k] || h.pending >= kDeferred) return;
+    // Back in step before c: the pending byte was a stray one.
+    Hyp m = h;
+    m.pending = -1;
+    m.channel -= o_.stray_byte_cost;
+    m.kinds |= kResync;
+    ExpandInStepPlain(m, k);
+  }
+
+  // Token k out of step as the bytes first (and second, or -1): the pending
+  // lead takes first as its trail.
+  void ReadOutOfStep(const Hyp& h, size_t k, const std::vector<uint8_t>& leads, int first,
+                     int second) {
+    const char32_t c = cps_[k];
     for (uint8_t p : leads) {
       char32_t d = t_.Decode(p, static_cast<uint8_t>(first));
       if (leads.size() > 1 ? !Guess(d) : !Valid(d)) continue;
       Hyp n = h;
       Emit(n, d);
-      if (c < 0x80 && h.pending == kUnknownLead) {
+      if (second < 0 && c < 0x80 && h.pending == kUnknownLead) {
         // Chinese prose holds capital letters beside Han characters (A股,
         // C語言, 維生素C) far more often than other ASCII.
         // After a `?` that marks the lost lead, a capital is what Big5's
-        // clause marks leave (A141-A17E: ，、。 read as A B C).
-        if (c >= 'A' && c <= 'Z' && !h.marked_lead) n.channel -= o_.capital_trail_cost;
+        // clause marks leave (A141-A17E: ，、。 read as A B C), and so is a
+        // capital that completes one: `表情C` at a line's end is 表情。, and
+        // prose seldom glues a capital after Han text before the clause's end.
+        if (c >= 'A' && c <= 'Z' && !h.marked_lead && !IsCommonCjkPunct(d))
+          n.channel -= o_.capital_trail_cost;
         n.kinds |= kAsciiTrail;
       }
       if (second >= 0) {
@@ -756,13 +808,6 @@ class Search {
       }
       At(k + 1).push_back(n);
     }
-    if (!shift_at_[k] || h.pending >= kDeferred) return;
-    // Back in step before c: the pending byte was a stray one.
-    Hyp m = h;
-    m.pending = -1;
-    m.channel -= o_.stray_byte_cost;
-    m.kinds |= kResync;
-    ExpandInStepPlain(m, k);
   }
 
   // Token k read in step, with no further hypothesis.
@@ -1049,6 +1094,17 @@ bool StartsAsGarble(const std::vector<char32_t>& cps, const std::vector<bool>& i
   return counted >= 6 && first >= 2 && 2 * garbled >= counted;
 }
 
+// cps[k] follows a reading in step, `(...)` right after a Han character
+// (與(ㄩˇ)o位 is 與這位 in Big5 with the lead byte of 這 lost): the
+// reading is not text, ruby removes it.
+bool HanBeforeReading(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading,
+                      size_t k) {
+  if (k == 0 || cps[k - 1] != ')' || !in_reading[k - 1]) return false;
+  size_t j = k - 1;
+  while (j > 0 && in_reading[j]) --j;
+  return cps[j] == '(' && j > 0 && text::IsHan(cps[j - 1]);
+}
+
 // Marks the tokens of a line that look like the traces of a stream read out
 // of step: a `?`/U+FFFD beside CJK text; a double-byte symbol, kana,
 // full-width form or foreign letter beside a Han character; two rare Han
@@ -1091,7 +1147,10 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
         run = 0;
         continue;
       }
-      if (text::IsCjkLetter(prev) || IsCommonCjkPunct(prev) || text::IsCjkLetter(next)) {
+      // An orphaned reading after it (`┥�téng)`: the decoder swallowed the
+      // `(` with a lone byte) marks it whatever stands beside it.
+      if (text::IsCjkLetter(prev) || IsCommonCjkPunct(prev) || text::IsCjkLetter(next) ||
+          ReadingEnd(cps, k)) {
         at->push_back(k);
         // U+FFFD, or `?` right before a double-byte character: what a
         // decoder or a transcoder leaves for a lost byte. (`?` before ASCII
@@ -1110,7 +1169,7 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
       run = 0;
       // An ASCII symbol a trail byte can be (@[\]^_`{|}~) beside Han text.
       if (c >= 0x40 && c <= 0x7E && !IsAsciiLetter(c) && han_beside) at->push_back(k);
-      if (IsAsciiLetter(c) && text::IsHan(prev)) {
+      if (IsAsciiLetter(c) && (text::IsHan(prev) || HanBeforeReading(cps, in_reading, k))) {
         size_t j = k;
         while (j < cps.size() && j < k + 3 && IsAsciiLetter(cps[j])) ++j;
         if (j < k + 3 && (j == cps.size() || !(cps[j] >= '0' && cps[j] <= '9'))) {
@@ -1202,25 +1261,36 @@ bool WorthSearching(const std::vector<char32_t>& cps, const std::vector<bool>& i
   });
 }
 
+// What shows that a stretch of a line may be out of step: traces on the line
+// itself (strong ones, or readings), or spans realigned before in the
+// document, which make a repair likelier but say nothing of this line.
+struct Damage {
+  bool traces = false;
+  bool realigned_before = false;
+};
+
 // Searches window[start..) under both codecs (the characters before start
 // are context); returns whether a candidate beats the text as it stands by
 // the gain needed, with the best one's hypothesis, text, codec counter name
 // and margin.
 bool SearchSpan(const RealignFilter::Options& options, const std::vector<char32_t>& window,
                 const std::vector<bool>& shift_at, size_t start, ScriptTally prefix,
-                Brackets brackets, bool at_line_end, bool damaged, Hyp* best,
+                Brackets brackets, bool at_line_end, const Damage& damage, Hyp* best,
                 std::u32string* best_text, const char** best_codec, double* best_margin) {
-  const double min_gain = damaged ? options.min_gain : options.min_gain_undamaged;
-  // Such a repair is an obvious garble that a narrow beam finds too, and
-  // most lines searched so are clean: a quarter of the beam keeps them cheap.
-  RealignFilter::Options o = options;
-  if (!damaged) o.beam = std::max(4, o.beam / 4);
   *best_codec = nullptr;
   for (auto codec : {DbcsTable::Codec::kGbk, DbcsTable::Codec::kBig5}) {
     if ((codec == DbcsTable::Codec::kGbk && !options.gbk) ||
         (codec == DbcsTable::Codec::kBig5 && !options.big5)) {
       continue;
     }
+    const bool damaged = damage.traces || damage.realigned_before;
+    const double min_gain = damage.traces             ? options.min_gain
+                            : damage.realigned_before ? options.min_gain_document
+                                                      : options.min_gain_undamaged;
+    // Such a repair is an obvious garble that a narrow beam finds too, and
+    // most lines searched so are clean: a quarter of the beam keeps them cheap.
+    RealignFilter::Options o = options;
+    if (!damaged) o.beam = std::max(4, o.beam / 4);
     const DbcsTable* table = DbcsTable::Get(codec);
     if (!table) continue;
     Hyp id, h;
@@ -1234,9 +1304,10 @@ bool SearchSpan(const RealignFilter::Options& options, const std::vector<char32_
       continue;
     }
     const double margin = h.score() - id.score();
-    // Without strong traces, each place the stream went out of step must pay
-    // for itself.
-    const double needed = damaged ? min_gain : min_gain * h.realigned;
+    // Without traces on the line, each place the stream went out of step
+    // must pay for itself (a manual page with one garbled line: `传送n个`,
+    // Big5 要 = AD 6E twice, wins by 5.3 nats a place).
+    const double needed = damage.traces ? min_gain : min_gain * h.realigned;
     if (h.realigned > 0 && margin >= needed && (!*best_codec || margin > *best_margin)) {
       *best = h;
       *best_text = std::move(t);
@@ -1381,7 +1452,9 @@ void RealignFilter::SearchLine(std::string_view line, size_t line_offset,
     // kMaxSearch: most such lines are clean text with a few rare characters
     // far apart (a recurring name), and the clean stretches between them
     // cost a search about 0.1 ms a character for nothing.
-    const bool damaged = budget.repaired > 0 || strong || ruby;
+    Damage damage;
+    damage.traces = traces;
+    damage.realigned_before = budget.repaired > 0;
     size_t last = i;
     while (last + 1 < suspicious.size() && suspicious[last + 1] < start + kMaxSearch &&
            (traces || suspicious[last + 1] < suspicious[last] + kTailWindow + kShiftWindow)) {
@@ -1411,7 +1484,7 @@ void RealignFilter::SearchLine(std::string_view line, size_t line_offset,
     Hyp best{};
     double best_margin = 0;
     if (SearchSpan(options_, window, shift_at, context, prefix, brackets, window_end == cps.size(),
-                   damaged, &best, &best_text, &best_codec, &best_margin)) {
+                   damage, &best, &best_text, &best_codec, &best_margin)) {
       ++budget.repaired;
       std::string repaired;
       for (char32_t c : best_text) utf8::Append(repaired, c);

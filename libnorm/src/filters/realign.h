@@ -10,9 +10,11 @@
 // user-defined pair F8DF and resynchronised on the ASCII trail byte 4D `M`.)
 //
 // How it works. Suspicious characters mark where a stream may have gone out
-// of step: a `?`/U+FFFD beside CJK text, a double-byte symbol, kana or
+// of step: a `?`/U+FFFD beside CJK text (or before an orphaned reading,
+// whatever stands beside it: 有┥�téng)), a double-byte symbol, kana or
 // foreign letter beside Han text (℅ in 生产总值℅DP）), a lone ASCII letter or
-// trail-byte symbol between Han characters, two rare Han characters close
+// trail-byte symbol between Han characters (a reading in step between them
+// does not count: 與(ㄩˇ)o位 is 與這位), two rare Han characters close
 // together, four uncommon ones in a row. Not evidence: box drawing, blocks,
 // geometric shapes and stars (the frames and bullets of tables and lists,
 // │流行 │大小│ in a man page; a lone one between two Han characters is still
@@ -44,6 +46,9 @@
 //     kept for the `ruby` filter, which runs after);
 //   - a user-defined pair the decoder dropped, anywhere the stream is out of
 //     step (also right after a lost lead byte);
+//   - ASCII ! ? , : ; ( ) after a known lead byte as the full-width mark a
+//     converter folded after decoding (`椤!蓖` is 情。” read one byte out
+//     of step, its ！ folded);
 //   - an ASCII byte in 0x40-0x7E as the trail byte of a character, which
 //     puts the stream back in step.
 // Candidates are scored by a word lattice (model/word_model.h: Viterbi over
@@ -61,8 +66,11 @@
 // `?` before a double-byte character, no double-byte symbol, no readings or
 // orphaned readings on the line, no span realigned before in the document):
 // technical text holds lone letters and rare characters that a lost byte
-// could explain. Runs before `ruby` and `cjk-punct`. --explain prints each
-// span with the hypotheses taken and the score margin in nats.
+// could explain. A span realigned before in the document is weaker
+// evidence than a trace on the line itself: min_gain_document per place
+// the stream went out of step. Runs before `ruby`
+// and `cjk-punct`. --explain prints each span with the hypotheses taken and
+// the score margin in nats.
 //
 // Bounds, so that hostile text stays linear: one search per damaged stretch
 // of a line (a long paragraph holds several; at most 8 a line, and one for a
@@ -102,6 +110,11 @@ class RealignFilter : public TextFilter {
     // ... in a line without traces of ruby damage (readings after
     // characters, orphaned readings) in a document not realigned so far.
     double min_gain_undamaged = 15.0;
+    // ... per place, in a line without traces of its own in a document
+    // where a span was realigned before: the document's damage makes a
+    // repair likelier, but a lone letter in a manual page with one garbled
+    // line (`字母u（或g或z）`, GBK 間 = E967 at 5.4 nats) is the author's.
+    double min_gain_document = 8.0;
     int beam = 24;               // hypotheses kept per character
     double misalign_cost = 5.0;  // per place the stream goes out of step
     // ... where a `?` stands for the lost byte (the decoder or a transcoder
@@ -111,7 +124,8 @@ class RealignFilter : public TextFilter {
     // than a lost one, which the character it completes pays for.
     double stray_byte_cost = 14.0;
     // A capital ASCII letter read as the trail of a lost lead byte (A股 and
-    // C語言 are common in Chinese prose; o in 與o位 is not).
+    // C語言 are common in Chinese prose; o in 與o位 is not); not paid where
+    // the pair is a clause mark (Big5 A143 。 read as `C` in 表情C).
     double capital_trail_cost = 6.0;
     // Per dropped pair restored: small, since a misaligned pair that lands in
     // the user-defined area is always dropped.
