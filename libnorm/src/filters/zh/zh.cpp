@@ -488,7 +488,8 @@ const char* ScriptName(ZhScript s) {
 std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                           const Consistent& consistency, ZhScript fallback, Report& report,
                           zh_internal::PieceMode mode, const MarkdownProseFn& prose,
-                          zh_internal::TextCounts* doc, size_t doc_offset) const {
+                          zh_internal::TextCounts* doc, size_t doc_offset,
+                          zh_internal::Replay* replay) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
   out.reserve(text.size() + text.size() / 16);
@@ -504,7 +505,8 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                               piece.data() + piece.size() <= text.data() + text.size();
           consistency_->Fix(
               fixed, fallback, report, inside ? doc : nullptr,
-              inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0);
+              inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0,
+              inside ? replay : nullptr);
           piece = fixed;
         }
         if (convert && converter != nullptr) {
@@ -565,13 +567,17 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
   std::string out(text);
+  // Later passes read again only the lines a change can reach.
+  zh_internal::Replay replay;
   Settle(
       c, &consistency,
       [&] {
         zh_internal::TextCounts doc(out);
+        replay.Begin(consistency.doc_script);
         std::string next =
-            Run(out, c, consistency, consistency.doc_script, report, mode, prose, &doc, 0);
+            Run(out, c, consistency, consistency.doc_script, report, mode, prose, &doc, 0, &replay);
         if (next == out) return false;
+        replay.Next(out, next);
         out = std::move(next);
         return true;
       },
