@@ -288,6 +288,8 @@ void Replay::Begin(ZhScript doc_script) {
 void Replay::Next(std::string_view before, std::string_view after) {
   changed_at_.clear();
   changed_keys_.clear();
+  changes_.clear();
+  moves_.clear();
   shifted_at_.clear();
   shift_ = 0;
   active_ = std::count(before.begin(), before.end(), '\n') ==
@@ -295,7 +297,6 @@ void Replay::Next(std::string_view before, std::string_view after) {
   // Consistency changes code points one for one: walk both texts together.
   // Where a fix has another UTF-8 length, what follows moves (old offset,
   // shift so far).
-  std::vector<std::pair<size_t, int64_t>> moves;
   int64_t delta = 0;
   size_t i = 0, k = 0;
   while (active_ && i < before.size() && k < after.size()) {
@@ -311,6 +312,7 @@ void Replay::Next(std::string_view before, std::string_view after) {
     const size_t xl = utf8::SequenceLength(static_cast<unsigned char>(before[at]));
     const size_t yl = utf8::SequenceLength(static_cast<unsigned char>(after[to]));
     changed_at_.push_back(to);
+    changes_.emplace_back(at, to);
     // The counts that change: the two characters', and those of every pair
     // either forms with the neighbours before and after (which may have
     // changed too).
@@ -325,7 +327,7 @@ void Replay::Next(std::string_view before, std::string_view after) {
     }
     if (xl != yl) {
       delta += static_cast<int64_t>(yl) - static_cast<int64_t>(xl);
-      moves.emplace_back(at + xl, delta);
+      moves_.emplace_back(at + xl, delta);
       shifted_at_.push_back(to);
       shift_ += xl > yl ? xl - yl : yl - xl;
     }
@@ -334,22 +336,27 @@ void Replay::Next(std::string_view before, std::string_view after) {
   active_ = active_ && i == before.size() && k == after.size();
   if (!active_) {
     pieces_.clear();
+    changes_.clear();
+    moves_.clear();
     return;
   }
   std::sort(changed_keys_.begin(), changed_keys_.end());
-  if (moves.empty()) return;
+  if (moves_.empty()) return;
   // The pieces' records move with their text.
-  const auto shift_at = [&](size_t old) -> int64_t {
-    auto it = std::upper_bound(moves.begin(), moves.end(), std::make_pair(old, INT64_MAX));
-    return it == moves.begin() ? 0 : std::prev(it)->second;
-  };
   std::unordered_map<size_t, Piece> moved;
   for (auto& [offset, piece] : pieces_) {
-    const int64_t a = shift_at(offset), b = shift_at(offset + piece.size);
-    piece.size = static_cast<size_t>(static_cast<int64_t>(piece.size) + b - a);
-    moved.emplace(static_cast<size_t>(static_cast<int64_t>(offset) + a), std::move(piece));
+    const size_t from = Moved(offset), to = Moved(offset + piece.size);
+    piece.size = to - from;
+    moved.emplace(from, std::move(piece));
   }
   pieces_ = std::move(moved);
+}
+
+size_t Replay::Moved(size_t before) const {
+  auto it = std::upper_bound(moves_.begin(), moves_.end(), std::make_pair(before, INT64_MAX));
+  return it == moves_.begin()
+             ? before
+             : static_cast<size_t>(static_cast<int64_t>(before) + std::prev(it)->second);
 }
 
 bool Replay::Holds(size_t doc_offset, size_t size, size_t lines) const {
@@ -377,6 +384,63 @@ bool Replay::KeyChanged(const std::vector<uint64_t>& keys, size_t at) const {
   for (uint64_t k : keys)
     if (std::binary_search(changed_keys_.begin(), changed_keys_.end(), k)) return true;
   return false;
+}
+
+namespace {
+// The key of the pair TextCounts indexes at byte s of text (the Han
+// character there and the one before it, one of them in InPairs); 0: none.
+uint64_t PairAt(std::string_view text, size_t s) {
+  if (s == 0 || s >= text.size()) return 0;
+  const char32_t x = utf8::First(text.substr(s)), prev = utf8::Prev(text, s);
+  if (!text::IsHan(x) || !text::IsHan(prev) || !(InPairs(prev) || InPairs(x))) return 0;
+  return PairKey(prev, x);
+}
+
+void Erase(std::vector<size_t>& v, size_t at) {
+  const auto it = std::lower_bound(v.begin(), v.end(), at);
+  if (it != v.end() && *it == at) v.erase(it);
+}
+
+void Insert(std::vector<size_t>& v, size_t at) {
+  const auto it = std::lower_bound(v.begin(), v.end(), at);
+  if (it == v.end() || *it != at) v.insert(it, at);
+}
+}  // namespace
+
+void TextCounts::Update(std::string_view before, std::string_view after, const Replay& replay) {
+  if (!replay.moves_.empty()) {
+    // Everything after a fix of another length moves with it.
+    for (auto& [c, offsets] : chars_)
+      for (size_t& o : offsets) o = replay.Moved(o);
+    for (auto& [k, offsets] : pairs_)
+      for (size_t& o : offsets) o = replay.Moved(o);
+  }
+  for (const auto& [was, is] : replay.changes()) {
+    const char32_t x = utf8::First(before.substr(was)), y = utf8::First(after.substr(is));
+    if (auto it = chars_.find(x); it != chars_.end()) Erase(it->second, is);
+    if (auto it = chars_.find(y); it != chars_.end()) Insert(it->second, is);
+  }
+  if (!pairs_counted_) return;
+  // The pairs that end at a changed code point or start after it, where
+  // they were and where they are.
+  std::vector<std::pair<size_t, size_t>> starts;
+  for (const auto& [was, is] : replay.changes()) {
+    starts.emplace_back(was, is);
+    starts.emplace_back(was + utf8::SequenceLength(static_cast<unsigned char>(before[was])),
+                        is + utf8::SequenceLength(static_cast<unsigned char>(after[is])));
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (const auto& [was, is] : starts) {
+    const uint64_t old_key = PairAt(before, was), new_key = PairAt(after, is);
+    if (old_key == new_key) continue;
+    if (old_key != 0) {
+      auto it = pairs_.find(old_key);
+      Erase(it->second, is);
+      if (it->second.empty()) pairs_.erase(it);
+    }
+    if (new_key != 0) Insert(pairs_[new_key], is);
+  }
 }
 
 // s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk): one

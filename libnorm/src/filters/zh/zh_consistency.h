@@ -59,6 +59,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "norm/report.h"
@@ -99,6 +100,8 @@ inline constexpr size_t kTextWindow = 32 * 1024;
 // How often a text writes a Han character, or a pair of adjacent Han
 // characters with a shared one, within kTextWindow bytes of a place: the
 // text's own convention. Counted on first use; the text must outlive it.
+class Replay;
+
 class TextCounts {
  public:
   explicit TextCounts(std::string_view text) : text_(text) {}
@@ -108,6 +111,12 @@ class TextCounts {
   // Where the keys of the characters and pairs looked up go (null: nowhere):
   // what a line's reading depended on (Replay).
   void Log(std::vector<uint64_t>* keys) { log_ = keys; }
+  // The counts of `after`, which is `before` with code points changed one
+  // for one (replay: where; after its Next): the counts taken so far are
+  // moved with the text and corrected there, not counted again. The caller
+  // points the counts at the text's new home with Rebase.
+  void Update(std::string_view before, std::string_view after, const Replay& replay);
+  void Rebase(std::string_view text) { text_ = text; }
 
  private:
   std::string_view text_;
@@ -128,6 +137,13 @@ class TextCounts {
 // those of a full pass.
 class Replay {
  public:
+  // Whether the last Next kept the record (the texts are the same lines,
+  // code points changed one for one).
+  bool active() const { return active_; }
+  // Where code points changed: offsets in the text before and after.
+  const std::vector<std::pair<size_t, size_t>>& changes() const { return changes_; }
+  // Where an offset of the text before is in the text after.
+  size_t Moved(size_t before) const;
   // Before a pass: the document's script it reads with; another than the
   // last pass's makes it read everything.
   void Begin(ZhScript doc_script);
@@ -138,6 +154,7 @@ class Replay {
 
  private:
   friend class Consistency;
+  friend class TextCounts;
   struct Line {
     ZhScriptCounts counts, evidence;  // as Consistency::Fix decoded them
     std::vector<uint64_t> keys;       // TextCounts keys looked up
@@ -161,8 +178,12 @@ class Replay {
   std::unordered_map<size_t, Piece> pieces_;  // by document offset
   std::vector<size_t> changed_at_;            // document offsets, sorted
   std::vector<uint64_t> changed_keys_;        // sorted
-  std::vector<size_t> shifted_at_;            // fixes of another length, new offsets, sorted
-  size_t shift_ = 0;                          // their length differences, summed
+  std::vector<std::pair<size_t, size_t>> changes_;
+  // After each fix of another length: the offset after it in the text
+  // before, and the shift of what follows.
+  std::vector<std::pair<size_t, int64_t>> moves_;
+  std::vector<size_t> shifted_at_;  // fixes of another length, new offsets, sorted
+  size_t shift_ = 0;                // their length differences, summed
 };
 
 class Consistency {
