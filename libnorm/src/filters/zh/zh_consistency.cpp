@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -299,7 +300,14 @@ void Replay::Next(std::string_view before, std::string_view after) {
   // shift so far).
   int64_t delta = 0;
   size_t i = 0, k = 0;
+  constexpr size_t kBlock = 256;
   while (active_ && i < before.size() && k < after.size()) {
+    // Most of the text is unchanged: skip it a block at a time.
+    if (i + kBlock <= before.size() && k + kBlock <= after.size() &&
+        std::memcmp(before.data() + i, after.data() + k, kBlock) == 0) {
+      i += kBlock, k += kBlock;
+      continue;
+    }
     if (before[i] == after[k]) {
       ++i, ++k;
       continue;
