@@ -86,12 +86,12 @@ run() {
     "$damage" --kind zh-switch --seed 7 "$data/$s.txt" >"$out/$s.dmg"
     "$norm" zh --format=text "$out/$s.dmg" >"$out/$s.res"
     "$norm" zh --format=text "$data/$s.txt" >"$out/$s.clean"
-    echo "$s damaged: $($py "$here/zh_consistency_score.py" "$data/$s.txt" "$out/$s.dmg" "$out/$s.res" | head -1)"
-    echo "$s clean:   $($py "$here/zh_consistency_score.py" "$data/$s.txt" "$data/$s.txt" "$out/$s.clean" | head -1)"
+    echo "$s damaged: $($py "$here/zh_consistency_score.py" "$data/$s.txt" "$out/$s.dmg" "$out/$s.res" | sed -n 1p)"
+    echo "$s clean:   $($py "$here/zh_consistency_score.py" "$data/$s.txt" "$data/$s.txt" "$out/$s.clean" | sed -n 1p)"
   done
   for s in s2tw s2twp s2hk t2s; do
     "$norm" zh --format=text "$data/$s.txt" >"$out/$s.clean"
-    echo "$s clean:   $($py "$here/zh_consistency_score.py" "$data/$s.txt" "$data/$s.txt" "$out/$s.clean" | head -1)"
+    echo "$s clean:   $($py "$here/zh_consistency_score.py" "$data/$s.txt" "$data/$s.txt" "$out/$s.clean" | sed -n 1p)"
   done
 }
 

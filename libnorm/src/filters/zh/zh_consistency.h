@@ -50,7 +50,8 @@
 // conversion changes their length are cut down to the candidate.
 //
 // Cost: one table lookup per character on clean text; the OpenCC converters
-// are compiled into static tables at build time (zh_phrases.h).
+// are compiled into static tables at build time (zh_phrases.h). The fixed
+// point's later passes read only the lines a change can reach (Replay).
 #pragma once
 
 #include <cstdint>
