@@ -442,8 +442,7 @@ void TextCounts::Update(std::string_view before, std::string_view after, const R
   for (const auto& [was, is] : starts) {
     const uint64_t old_key = PairAt(before, was), new_key = PairAt(after, is);
     if (old_key == new_key) continue;
-    if (old_key != 0) {
-      auto it = pairs_.find(old_key);
+    if (auto it = pairs_.find(old_key); old_key != 0 && it != pairs_.end()) {
       Erase(it->second, is);
       if (it->second.empty()) pairs_.erase(it);
     }
