@@ -367,10 +367,11 @@ size_t Replay::Moved(size_t before) const {
              : static_cast<size_t>(static_cast<int64_t>(before) + std::prev(it)->second);
 }
 
-bool Replay::Holds(size_t doc_offset, size_t size, size_t lines) const {
+bool Replay::Holds(size_t doc_offset, size_t size, size_t lines, ZhScript fallback) const {
   if (!active_) return false;
   const auto it = pieces_.find(doc_offset);
-  return it != pieces_.end() && it->second.size == size && it->second.lines.size() == lines;
+  return it != pieces_.end() && it->second.size == size && it->second.lines.size() == lines &&
+         it->second.fallback == fallback;
 }
 
 bool Replay::Changed(size_t from, size_t to) const {
@@ -513,7 +514,7 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
   bool replaying = false, piece_moved = false;
   std::vector<bool> moved(lines.size(), false);
   if (replay != nullptr && doc != nullptr) {
-    replaying = replay->Holds(base, text.size(), lines.size());
+    replaying = replay->Holds(base, text.size(), lines.size(), fallback);
     record = &replay->pieces_[base];
     if (replaying) {
       for (size_t j = 0; j < lines.size(); ++j) {
@@ -523,6 +524,7 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
       }
     } else {
       record->size = text.size();
+      record->fallback = fallback;
       record->lines.assign(lines.size(), Replay::Line());
     }
   }

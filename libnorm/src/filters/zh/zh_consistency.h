@@ -164,11 +164,12 @@ class Replay {
   };
   struct Piece {
     size_t size = 0;
+    ZhScript fallback = ZhScript::kUnknown;  // the script it was read with
     std::vector<Line> lines;
   };
   // Whether the record of a piece at doc_offset with `size` bytes and
-  // `lines` lines holds for the coming pass.
-  bool Holds(size_t doc_offset, size_t size, size_t lines) const;
+  // `lines` lines, read with `fallback`, holds for the coming pass.
+  bool Holds(size_t doc_offset, size_t size, size_t lines, ZhScript fallback) const;
   bool Changed(size_t from, size_t to) const;  // any change in [from, to)
   // Whether the counts of any of keys, looked up at byte `at`, may have
   // changed.
