@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "norm/options.h"
 #include "norm/report.h"
@@ -181,6 +182,38 @@ TEST(ZhConsistency, TheTextsOwnPairsDecideSharedCharacters) {
   for (int k = 0; k < 10; ++k) norms += "這是標準的做法。\n";
   const std::string approved = norms + "這是委員會批准的計畫。\n";
   EXPECT_EQ(FixHant(approved), approved);
+}
+
+// The fixed point's later passes (Replay) keep the text's counts, moved with
+// the text and corrected where a fix changed a code point: the same counts
+// as taken anew, also after a fix of another UTF-8 length (輗 -> 𫐐, 3 -> 4
+// bytes).
+TEST(ZhConsistency, KeptCountsMatchCountsTakenAnew) {
+  using zh_internal::Replay;
+  using zh_internal::TextCounts;
+  const std::string before = "佔位佔位於是\n大车无輗，佔位後來佔位\n於是佔位";
+  const std::string after = "佔位佔位于是\n大车无𫐐，佔位后來佔位\n于是佔位";
+  Replay replay;
+  replay.Begin(ZhScript::kHant);
+  replay.Next(before, after);
+  ASSERT_TRUE(replay.active());
+  EXPECT_EQ(replay.changes().size(), 4u);
+  TextCounts kept(before);
+  // Counted on the text before: characters and the pair index.
+  for (char32_t c : {U'於', U'于', U'後', U'后', U'佔'}) kept.Char(c, 0);
+  kept.Pair(U'佔', U'位', 0);
+  kept.Update(before, after, replay);
+  kept.Rebase(after);
+  TextCounts anew(after);
+  for (size_t at : {size_t{0}, after.size() / 2, after.size()}) {
+    for (char32_t c : {U'於', U'于', U'後', U'后', U'佔'})
+      EXPECT_EQ(kept.Char(c, at), anew.Char(c, at)) << static_cast<uint32_t>(c) << " at " << at;
+    for (auto [a, b] : {std::pair{U'佔', U'位'}, std::pair{U'位', U'后'}, std::pair{U'后', U'來'},
+                        std::pair{U'位', U'後'}, std::pair{U'後', U'來'}, std::pair{U'无', U'𫐐'}})
+      EXPECT_EQ(kept.Pair(a, b, at), anew.Pair(a, b, at)) << " at " << at;
+  }
+  // Offsets after the longer fix moved by one byte.
+  EXPECT_EQ(replay.Moved(before.size()), after.size());
 }
 
 TEST(ZhConsistency, TargetPicksTheTraditionalStandard) {

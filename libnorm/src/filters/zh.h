@@ -74,6 +74,7 @@ namespace norm {
 
 namespace zh_internal {
 class Consistency;
+class Replay;
 class TextCounts;
 enum class PieceMode;
 }  // namespace zh_internal
@@ -209,7 +210,8 @@ class ZhFilter : public TextFilter {
   std::string Run(std::string_view text, const ZhConverter* converter,
                   const Consistent& consistency, ZhScript fallback, Report& report,
                   zh_internal::PieceMode mode, const MarkdownProseFn& prose,
-                  zh_internal::TextCounts* doc = nullptr, size_t doc_offset = 0) const;
+                  zh_internal::TextCounts* doc = nullptr, size_t doc_offset = 0,
+                  zh_internal::Replay* replay = nullptr) const;
   // Runs `pass` (one pass of the stage over the document or text; true when
   // it changed anything) and, when consistency runs alone, again until
   // nothing changes (at most four passes), the document's script taken

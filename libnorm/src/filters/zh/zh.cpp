@@ -15,6 +15,7 @@
 #include <exception>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <sstream>
 
@@ -488,7 +489,8 @@ const char* ScriptName(ZhScript s) {
 std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                           const Consistent& consistency, ZhScript fallback, Report& report,
                           zh_internal::PieceMode mode, const MarkdownProseFn& prose,
-                          zh_internal::TextCounts* doc, size_t doc_offset) const {
+                          zh_internal::TextCounts* doc, size_t doc_offset,
+                          zh_internal::Replay* replay) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
   out.reserve(text.size() + text.size() / 16);
@@ -504,7 +506,8 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                               piece.data() + piece.size() <= text.data() + text.size();
           consistency_->Fix(
               fixed, fallback, report, inside ? doc : nullptr,
-              inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0);
+              inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0,
+              inside ? replay : nullptr);
           piece = fixed;
         }
         if (convert && converter != nullptr) {
@@ -556,6 +559,13 @@ std::string ZhFilter::Transform(std::string_view text, Report& report) const {
   return ConvertText(text, zh_internal::PieceMode::kProse, markdown_prose_, report);
 }
 
+namespace {
+// The bytes of the code point at byte `at`.
+std::string_view CodePointAt(std::string_view s, size_t at) {
+  return s.substr(at, utf8::SequenceLength(static_cast<unsigned char>(s[at])));
+}
+}  // namespace
+
 std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode mode,
                                   const MarkdownProseFn& prose, Report& report) const {
   if (!active()) return std::string(text);
@@ -565,21 +575,39 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
   std::string out(text);
+  // Later passes read again only the lines a change can reach, with the
+  // text's counts corrected where it changed rather than taken anew.
+  zh_internal::Replay replay;
+  auto doc = std::make_unique<zh_internal::TextCounts>(out);
+  ZhScriptCounts now = counts;
   Settle(
       c, &consistency,
       [&] {
-        zh_internal::TextCounts doc(out);
-        std::string next =
-            Run(out, c, consistency, consistency.doc_script, report, mode, prose, &doc, 0);
+        replay.Begin(consistency.doc_script);
+        std::string next = Run(out, c, consistency, consistency.doc_script, report, mode, prose,
+                               doc.get(), 0, &replay);
         if (next == out) return false;
-        out = std::move(next);
+        replay.Next(out, next);
+        if (replay.active()) {
+          doc->Update(out, next, replay);
+          for (const auto& [was, is] : replay.changes()) {
+            ZhScriptCounts x, y;
+            CountZhScript(CodePointAt(out, was), &x);
+            CountZhScript(CodePointAt(next, is), &y);
+            now.simplified_only += y.simplified_only - x.simplified_only;
+            now.traditional_only += y.traditional_only - x.traditional_only;
+          }
+          out = std::move(next);
+          doc->Rebase(out);
+        } else {
+          out = std::move(next);
+          doc = std::make_unique<zh_internal::TextCounts>(out);
+          now = {};
+          CountZhScript(out, &now);
+        }
         return true;
       },
-      [&] {
-        ZhScriptCounts now;
-        CountZhScript(out, &now);
-        return now;
-      });
+      [&] { return now; });
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -242,6 +243,7 @@ int64_t WithinWindow(const std::vector<size_t>& offsets, size_t at) {
 }  // namespace
 
 int64_t TextCounts::Char(char32_t c, size_t at) {
+  if (log_ != nullptr) log_->push_back(c);
   auto it = chars_.find(c);
   if (it == chars_.end()) {
     std::vector<size_t> offsets;
@@ -257,6 +259,7 @@ int64_t TextCounts::Char(char32_t c, size_t at) {
 
 int64_t TextCounts::Pair(char32_t a, char32_t b, size_t at) {
   if (a == 0 || b == 0) return 0;
+  if (log_ != nullptr) log_->push_back(PairKey(a, b));
   if (!pairs_counted_) {
     pairs_counted_ = true;
     char32_t prev = 0;
@@ -273,6 +276,179 @@ int64_t TextCounts::Pair(char32_t a, char32_t b, size_t at) {
   }
   const auto it = pairs_.find(PairKey(a, b));
   return it == pairs_.end() ? 0 : WithinWindow(it->second, at);
+}
+
+void Replay::Begin(ZhScript doc_script) {
+  if (doc_script != doc_script_) {
+    active_ = false;
+    pieces_.clear();
+  }
+  doc_script_ = doc_script;
+}
+
+void Replay::Next(std::string_view before, std::string_view after) {
+  changed_at_.clear();
+  changed_keys_.clear();
+  changes_.clear();
+  moves_.clear();
+  shifted_at_.clear();
+  shift_ = 0;
+  active_ = std::count(before.begin(), before.end(), '\n') ==
+            std::count(after.begin(), after.end(), '\n');
+  // Consistency changes code points one for one: walk both texts together.
+  // Where a fix has another UTF-8 length, what follows moves (old offset,
+  // shift so far).
+  int64_t delta = 0;
+  size_t i = 0, k = 0;
+  constexpr size_t kBlock = 256;
+  while (active_ && i < before.size() && k < after.size()) {
+    // Most of the text is unchanged: skip it a block at a time.
+    if (i + kBlock <= before.size() && k + kBlock <= after.size() &&
+        std::memcmp(before.data() + i, after.data() + k, kBlock) == 0) {
+      i += kBlock, k += kBlock;
+      continue;
+    }
+    if (before[i] == after[k]) {
+      ++i, ++k;
+      continue;
+    }
+    const size_t at = utf8::CharStart(before, i), to = utf8::CharStart(after, k);
+    if (i - at != k - to) {
+      active_ = false;
+      break;
+    }
+    const size_t xl = utf8::SequenceLength(static_cast<unsigned char>(before[at]));
+    const size_t yl = utf8::SequenceLength(static_cast<unsigned char>(after[to]));
+    changed_at_.push_back(to);
+    changes_.emplace_back(at, to);
+    // The counts that change: the two characters', and those of every pair
+    // either forms with the neighbours before and after (which may have
+    // changed too).
+    const char32_t x = utf8::First(before.substr(at)), y = utf8::First(after.substr(to));
+    const char32_t ps[2] = {utf8::Prev(before, at), utf8::Prev(after, to)};
+    const char32_t qs[2] = {at + xl < before.size() ? utf8::First(before.substr(at + xl)) : 0,
+                            to + yl < after.size() ? utf8::First(after.substr(to + yl)) : 0};
+    for (char32_t c : {x, y}) {
+      changed_keys_.push_back(c);
+      for (char32_t p : ps) changed_keys_.push_back(PairKey(p, c));
+      for (char32_t q : qs) changed_keys_.push_back(PairKey(c, q));
+    }
+    if (xl != yl) {
+      delta += static_cast<int64_t>(yl) - static_cast<int64_t>(xl);
+      moves_.emplace_back(at + xl, delta);
+      shifted_at_.push_back(to);
+      shift_ += xl > yl ? xl - yl : yl - xl;
+    }
+    i = at + xl, k = to + yl;
+  }
+  active_ = active_ && i == before.size() && k == after.size();
+  if (!active_) {
+    pieces_.clear();
+    changes_.clear();
+    moves_.clear();
+    return;
+  }
+  std::sort(changed_keys_.begin(), changed_keys_.end());
+  if (moves_.empty()) return;
+  // The pieces' records move with their text.
+  std::unordered_map<size_t, Piece> moved;
+  for (auto& [offset, piece] : pieces_) {
+    const size_t from = Moved(offset), to = Moved(offset + piece.size);
+    piece.size = to - from;
+    moved.emplace(from, std::move(piece));
+  }
+  pieces_ = std::move(moved);
+}
+
+size_t Replay::Moved(size_t before) const {
+  auto it = std::upper_bound(moves_.begin(), moves_.end(), std::make_pair(before, INT64_MAX));
+  return it == moves_.begin()
+             ? before
+             : static_cast<size_t>(static_cast<int64_t>(before) + std::prev(it)->second);
+}
+
+bool Replay::Holds(size_t doc_offset, size_t size, size_t lines, ZhScript fallback) const {
+  if (!active_) return false;
+  const auto it = pieces_.find(doc_offset);
+  return it != pieces_.end() && it->second.size == size && it->second.lines.size() == lines &&
+         it->second.fallback == fallback;
+}
+
+bool Replay::Changed(size_t from, size_t to) const {
+  const auto it = std::lower_bound(changed_at_.begin(), changed_at_.end(), from);
+  return it != changed_at_.end() && *it < to;
+}
+
+bool Replay::KeyChanged(const std::vector<uint64_t>& keys, size_t at) const {
+  if (keys.empty()) return false;
+  // A shift between the line and a character it counted may take that
+  // character into or out of its kTextWindow.
+  if (!shifted_at_.empty()) {
+    const size_t reach = kTextWindow + shift_;
+    const auto it =
+        std::lower_bound(shifted_at_.begin(), shifted_at_.end(), at > reach ? at - reach : 0);
+    if (it != shifted_at_.end() && *it <= at + reach) return true;
+  }
+  if (changed_keys_.empty()) return false;
+  for (uint64_t k : keys)
+    if (std::binary_search(changed_keys_.begin(), changed_keys_.end(), k)) return true;
+  return false;
+}
+
+namespace {
+// The key of the pair TextCounts indexes at byte s of text (the Han
+// character there and the one before it, one of them in InPairs); 0: none.
+uint64_t PairAt(std::string_view text, size_t s) {
+  if (s == 0 || s >= text.size()) return 0;
+  const char32_t x = utf8::First(text.substr(s)), prev = utf8::Prev(text, s);
+  if (!text::IsHan(x) || !text::IsHan(prev) || !(InPairs(prev) || InPairs(x))) return 0;
+  return PairKey(prev, x);
+}
+
+void Erase(std::vector<size_t>& v, size_t at) {
+  const auto it = std::lower_bound(v.begin(), v.end(), at);
+  if (it != v.end() && *it == at) v.erase(it);
+}
+
+void Insert(std::vector<size_t>& v, size_t at) {
+  const auto it = std::lower_bound(v.begin(), v.end(), at);
+  if (it == v.end() || *it != at) v.insert(it, at);
+}
+}  // namespace
+
+void TextCounts::Update(std::string_view before, std::string_view after, const Replay& replay) {
+  if (!replay.moves_.empty()) {
+    // Everything after a fix of another length moves with it.
+    for (auto& [c, offsets] : chars_)
+      for (size_t& o : offsets) o = replay.Moved(o);
+    for (auto& [k, offsets] : pairs_)
+      for (size_t& o : offsets) o = replay.Moved(o);
+  }
+  for (const auto& [was, is] : replay.changes()) {
+    const char32_t x = utf8::First(before.substr(was)), y = utf8::First(after.substr(is));
+    if (auto it = chars_.find(x); it != chars_.end()) Erase(it->second, is);
+    if (auto it = chars_.find(y); it != chars_.end()) Insert(it->second, is);
+  }
+  if (!pairs_counted_) return;
+  // The pairs that end at a changed code point or start after it, where
+  // they were and where they are.
+  std::vector<std::pair<size_t, size_t>> starts;
+  for (const auto& [was, is] : replay.changes()) {
+    starts.emplace_back(was, is);
+    starts.emplace_back(was + utf8::SequenceLength(static_cast<unsigned char>(before[was])),
+                        is + utf8::SequenceLength(static_cast<unsigned char>(after[is])));
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (const auto& [was, is] : starts) {
+    const uint64_t old_key = PairAt(before, was), new_key = PairAt(after, is);
+    if (old_key == new_key) continue;
+    if (auto it = pairs_.find(old_key); old_key != 0 && it != pairs_.end()) {
+      Erase(it->second, is);
+      if (it->second.empty()) pairs_.erase(it);
+    }
+    if (new_key != 0) Insert(pairs_[new_key], is);
+  }
 }
 
 // s2tw and s2hk are s2t followed by a variants dictionary (t2tw, t2hk): one
@@ -318,7 +494,7 @@ ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, 
 }
 
 void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc,
-                      size_t doc_offset) const {
+                      size_t doc_offset, Replay* replay) const {
   // Each line is judged on its own (a paragraph per line in scraped text); a
   // line that is not clear takes the script of the lines around it (a verse
   // of a Traditional poem quoted in Simplified prose), else `fallback`.
@@ -329,21 +505,47 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     lines.push_back(std::string_view(text).substr(pos, nl - pos));
     pos = nl + 1;
   }
-  // One decoding pass: each line's code points, their classes and counts.
+  const size_t base = doc != nullptr ? doc_offset : 0;
+  // The record of the pass before (Replay): which lines changed (their own
+  // reading and their neighbours' evidence), and whether any did (the
+  // string's per-script counts). Lines that did not keep their counts from
+  // then.
+  Replay::Piece* record = nullptr;
+  bool replaying = false, piece_moved = false;
+  std::vector<bool> moved(lines.size(), false);
+  if (replay != nullptr && doc != nullptr) {
+    replaying = replay->Holds(base, text.size(), lines.size(), fallback);
+    record = &replay->pieces_[base];
+    if (replaying) {
+      for (size_t j = 0; j < lines.size(); ++j) {
+        const size_t from = base + static_cast<size_t>(lines[j].data() - text.data());
+        moved[j] = replay->Changed(from, from + lines[j].size() + 1);
+        piece_moved = piece_moved || moved[j];
+      }
+    } else {
+      record->size = text.size();
+      record->fallback = fallback;
+      record->lines.assign(lines.size(), Replay::Line());
+    }
+  }
+  // Decoding, line by line on first need: each line's code points, their
+  // classes and counts.
   std::vector<ZhScriptCounts> counts(lines.size());
   // What decides a line's script: the characters only one script writes
   // (-mostly ones are written by both: 采 in classical Traditional text).
   std::vector<ZhScriptCounts> evidence(lines.size());
   std::u32string cps;
   std::vector<text_model::HanClass> cls;
-  std::vector<size_t> start(lines.size() + 1, 0);
-  bool any = false;
-  for (size_t j = 0; j < lines.size(); ++j) {
-    start[j] = cps.size();
+  std::vector<size_t> start(lines.size(), 0), end(lines.size(), 0);
+  std::vector<bool> decoded(lines.size(), false);
+  const auto decode = [&](size_t j) {
+    decoded[j] = true;
+    start[j] = end[j] = cps.size();
+    counts[j] = evidence[j] = ZhScriptCounts();
     // Japanese writes kanji of both shapes: a line with kana is left alone
     // and is no evidence for its neighbours.
     const std::string_view l = lines[j];
-    if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; })) continue;
+    if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; })) return;
     int64_t kana = 0, han = 0;
     for (size_t i = 0; i < l.size();) {
       const char32_t c = utf8::Next(l, i);
@@ -367,22 +569,36 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
           break;
       }
     }
+    end[j] = cps.size();
     if (kana != 0 && kana * kKanaShare >= han) counts[j] = evidence[j] = ZhScriptCounts();
+    if (record != nullptr) {
+      record->lines[j].counts = counts[j];
+      record->lines[j].evidence = evidence[j];
+    }
+  };
+  bool any = false;
+  for (size_t j = 0; j < lines.size(); ++j) {
+    if (replaying && !moved[j]) {
+      counts[j] = record->lines[j].counts;
+      evidence[j] = record->lines[j].evidence;
+    } else {
+      decode(j);
+    }
     any = any || counts[j].simplified_only != 0 || counts[j].traditional_only != 0;
   }
-  start[lines.size()] = cps.size();
   if (!any) return;
   std::string out, line;
   out.reserve(text.size());
   bool changed = false;
   TextCounts local(text);
   TextCounts* whole = doc != nullptr ? doc : &local;
-  const size_t base = doc != nullptr ? doc_offset : 0;
   // How often the lines of each script write a character: counted on first
-  // use.
+  // use, from the text (lines may not be decoded).
   std::unordered_map<char32_t, int64_t> by_script[2];
   bool counted = false;
+  bool asked = false;  // by the line being read
   const ScriptUsage script_usage = [&](ZhScript s, char32_t c) -> int64_t {
+    asked = true;
     if (!counted) {
       counted = true;
       for (size_t j = 0; j < lines.size(); ++j) {
@@ -390,21 +606,57 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
         const ZhScript w = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
         if (w == ZhScript::kUnknown) continue;
         auto& m = by_script[w == ZhScript::kHant];
-        for (size_t i = start[j]; i < start[j + 1]; ++i)
-          if (text::IsHan(cps[i])) ++m[cps[i]];
+        const std::string_view l = lines[j];
+        for (size_t i = 0; i < l.size();) {
+          if (static_cast<unsigned char>(l[i]) < 0x80) {
+            ++i;
+            continue;
+          }
+          const char32_t x = utf8::Next(l, i);
+          if (text::IsHan(x)) ++m[x];
+        }
       }
     }
     const auto& m = by_script[s == ZhScript::kHant];
     const auto it = m.find(c);
     return it == m.end() ? 0 : it->second;
   };
+  const auto reads_as_before = [&](size_t j) {
+    if (!replaying) return false;
+    const size_t lo = j >= kNearLines ? j - kNearLines : 0;
+    const size_t hi = std::min(lines.size(), j + kNearLines + 1);
+    if (std::find(moved.begin() + lo, moved.begin() + hi, true) != moved.begin() + hi) return false;
+    const Replay::Line& r = record->lines[j];
+    const size_t at = base + static_cast<size_t>(lines[j].data() - text.data());
+    return !(r.script_usage && piece_moved) && !replay->KeyChanged(r.keys, at);
+  };
   for (size_t j = 0; j < lines.size(); ++j) {
     line.assign(lines[j]);
     const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
-    if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0)
-      changed |= FixLine(line, std::u32string_view(cps).substr(start[j], start[j + 1] - start[j]),
-                         cls.data() + start[j], counts[j], evidence[j], Near(evidence, j, fallback),
-                         offset, whole, base + offset, script_usage, report);
+    if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0) {
+      if (reads_as_before(j)) {
+        // As the pass before read it: unchanged, the same candidates left.
+        if (record->lines[j].left != 0)
+          report.Count("zh", "consistency-left", record->lines[j].left);
+      } else {
+        if (!decoded[j]) decode(j);
+        int64_t line_left = 0;
+        asked = false;
+        if (record != nullptr) {
+          record->lines[j].keys.clear();
+          whole->Log(&record->lines[j].keys);
+        }
+        changed |=
+            FixLine(line, std::u32string_view(cps).substr(start[j], end[j] - start[j]),
+                    cls.data() + start[j], counts[j], evidence[j], Near(evidence, j, fallback),
+                    offset, whole, base + offset, script_usage, report, line_left);
+        whole->Log(nullptr);
+        if (record != nullptr) {
+          record->lines[j].script_usage = asked;
+          record->lines[j].left = line_left;
+        }
+      }
+    }
     out += line;
     if (j + 1 < lines.size()) out += '\n';
   }
@@ -415,7 +667,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
                           const text_model::HanClass* cls, const ZhScriptCounts& counts,
                           const ZhScriptCounts& evidence, ZhScript fallback, size_t offset,
                           TextCounts* whole, size_t at, const ScriptUsage& script_usage,
-                          Report& report) const {
+                          Report& report, int64_t& left) const {
   ZhScript own = Clear(evidence);
   ZhScript want = own != ZhScript::kUnknown ? own : fallback;
   if (want == ZhScript::kUnknown) return false;
@@ -506,7 +758,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     return conv->t2s->Convert(x) == conv->t2s->Convert(y);
   };
   std::u32string out(cps);
-  int64_t changed = 0, left = 0;
+  int64_t changed = 0;
   for (size_t i = 0; i < n; ++i) {
     if (script[i] != foreign && usage[i] == 0) continue;
     if (skip[i]) {

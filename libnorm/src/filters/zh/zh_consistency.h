@@ -50,7 +50,8 @@
 // conversion changes their length are cut down to the candidate.
 //
 // Cost: one table lookup per character on clean text; the OpenCC converters
-// are compiled into static tables at build time (zh_phrases.h).
+// are compiled into static tables at build time (zh_phrases.h). The fixed
+// point's later passes read only the lines a change can reach (Replay).
 #pragma once
 
 #include <cstdint>
@@ -59,6 +60,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "norm/report.h"
@@ -99,18 +101,91 @@ inline constexpr size_t kTextWindow = 32 * 1024;
 // How often a text writes a Han character, or a pair of adjacent Han
 // characters with a shared one, within kTextWindow bytes of a place: the
 // text's own convention. Counted on first use; the text must outlive it.
+class Replay;
+
 class TextCounts {
  public:
   explicit TextCounts(std::string_view text) : text_(text) {}
   int64_t Char(char32_t c, size_t at);
   // a then b; 0 when either is 0.
   int64_t Pair(char32_t a, char32_t b, size_t at);
+  // Where the keys of the characters and pairs looked up go (null: nowhere):
+  // what a line's reading depended on (Replay).
+  void Log(std::vector<uint64_t>* keys) { log_ = keys; }
+  // The counts of `after`, which is `before` with code points changed one
+  // for one (replay: where; after its Next): the counts taken so far are
+  // moved with the text and corrected there, not counted again. The caller
+  // points the counts at the text's new home with Rebase.
+  void Update(std::string_view before, std::string_view after, const Replay& replay);
+  void Rebase(std::string_view text) { text_ = text; }
 
  private:
   std::string_view text_;
+  std::vector<uint64_t>* log_ = nullptr;
   bool pairs_counted_ = false;
   std::unordered_map<char32_t, std::vector<size_t>> chars_;
   std::unordered_map<uint64_t, std::vector<size_t>> pairs_;
+};
+
+// What one pass of consistency over a document read, line by line, so that
+// the next pass of the fixed point (ZhFilter::Settle) reads again only the
+// lines a change can reach. A line's reading depends on its own text, the
+// script evidence of the kNearLines lines each side, the document's counts
+// of the characters and pairs it looked up (TextCounts), its prose string's
+// per-script character counts (the classical-forms rule) and the document's
+// script; where none of these changed, the line reads as it did, so the pass
+// keeps it as it is and counts what it left as before. Output and report are
+// those of a full pass.
+class Replay {
+ public:
+  // Whether the last Next kept the record (the texts are the same lines,
+  // code points changed one for one).
+  bool active() const { return active_; }
+  // Where code points changed: offsets in the text before and after.
+  const std::vector<std::pair<size_t, size_t>>& changes() const { return changes_; }
+  // Where an offset of the text before is in the text after.
+  size_t Moved(size_t before) const;
+  // Before a pass: the document's script it reads with; another than the
+  // last pass's makes it read everything.
+  void Begin(ZhScript doc_script);
+  // After a pass that changed something: the text it read and the text it
+  // wrote (the same lines, code points changed one for one; else the next
+  // pass reads everything).
+  void Next(std::string_view before, std::string_view after);
+
+ private:
+  friend class Consistency;
+  friend class TextCounts;
+  struct Line {
+    ZhScriptCounts counts, evidence;  // as Consistency::Fix decoded them
+    std::vector<uint64_t> keys;       // TextCounts keys looked up
+    bool script_usage = false;        // asked for the string's per-script counts
+    int64_t left = 0;                 // candidates it left
+  };
+  struct Piece {
+    size_t size = 0;
+    ZhScript fallback = ZhScript::kUnknown;  // the script it was read with
+    std::vector<Line> lines;
+  };
+  // Whether the record of a piece at doc_offset with `size` bytes and
+  // `lines` lines, read with `fallback`, holds for the coming pass.
+  bool Holds(size_t doc_offset, size_t size, size_t lines, ZhScript fallback) const;
+  bool Changed(size_t from, size_t to) const;  // any change in [from, to)
+  // Whether the counts of any of keys, looked up at byte `at`, may have
+  // changed.
+  bool KeyChanged(const std::vector<uint64_t>& keys, size_t at) const;
+
+  bool active_ = false;  // the record applies to the coming pass
+  ZhScript doc_script_ = ZhScript::kUnknown;
+  std::unordered_map<size_t, Piece> pieces_;  // by document offset
+  std::vector<size_t> changed_at_;            // document offsets, sorted
+  std::vector<uint64_t> changed_keys_;        // sorted
+  std::vector<std::pair<size_t, size_t>> changes_;
+  // After each fix of another length: the offset after it in the text
+  // before, and the shift of what follows.
+  std::vector<std::pair<size_t, int64_t>> moves_;
+  std::vector<size_t> shifted_at_;  // fixes of another length, new offsets, sorted
+  size_t shift_ = 0;                // their length differences, summed
 };
 
 class Consistency {
@@ -135,8 +210,9 @@ class Consistency {
   // whole document the string is part of, at doc_offset (null: the string's
   // own).
   // Counts zh.consistency-chars and adds one event per change.
+  // replay: the record of the pass before (with doc; null: read every line).
   void Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc = nullptr,
-           size_t doc_offset = 0) const;
+           size_t doc_offset = 0, Replay* replay = nullptr) const;
 
   // The converter that writes Traditional fixes ("s2tw", "s2t", "s2hk").
   const std::string& traditional_config() const { return hant_name_; }
@@ -144,13 +220,14 @@ class Consistency {
  private:
   // How often the prose string's lines of a script write a character.
   using ScriptUsage = std::function<int64_t(ZhScript, char32_t)>;
-  // Fixes one line with its counts; false when nothing changed.
+  // Fixes one line with its counts; false when nothing changed. left: the
+  // candidates it left (counted in the report too).
   // whole: the counts of the document the line is part of, at byte `at`.
   // cps, cls: the line's code points and their classes.
   bool FixLine(std::string& line, std::u32string_view cps, const text_model::HanClass* cls,
                const ZhScriptCounts& counts, const ZhScriptCounts& evidence, ZhScript fallback,
                size_t offset, TextCounts* whole, size_t at, const ScriptUsage& script_usage,
-               Report& report) const;
+               Report& report, int64_t& left) const;
   struct Converters;
 
   std::string hant_name_;
