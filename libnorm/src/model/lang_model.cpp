@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -197,24 +198,42 @@ Scores Score(std::string_view text) {
     }
     if (!chars[i].ascii) runs.back().second = i + 1;
   }
-  thread_local uint64_t cached_hash = 0;
-  thread_local std::vector<int> cached_base;
-  if (cached_hash != hash || cached_base.size() != kLangModelCount) {
-    cached_base.assign(kLangModelCount, 0);
-    for (size_t l = 0; l < kLangModelCount; ++l) {
-      const data::LangModel& m = kLangModels[l];
-      if (m.lang == nullptr) continue;
-      int base = 0, prev = 0;
-      for (const Char& ch : chars) {
-        const int cur = ch.ascii ? Symbol(ch, m, ix.symbol[l]) : 0;
-        if (prev | cur) base += m.log_next[prev * 64 + cur];
-        prev = cur;
-      }
-      if (prev) base += m.log_next[prev * 64];
-      cached_base[l] = base;
-    }
-    cached_hash = hash;
+  // The base of each language is computed when a text needs it (its
+  // script present), and kept for the last few skeletons: the readings of
+  // one sample alternate between a handful of them (the single-byte ones
+  // share one; each double-byte reading has its own).
+  constexpr int kUnknown = std::numeric_limits<int>::min();
+  struct Skeleton {
+    uint64_t hash = 0;
+    std::vector<int> base;
+  };
+  thread_local std::array<Skeleton, 4> skeletons;
+  thread_local size_t next_skeleton = 0;
+  Skeleton* sk = nullptr;
+  for (Skeleton& k : skeletons) {
+    if (k.hash == hash && k.base.size() == kLangModelCount) sk = &k;
   }
+  if (sk == nullptr) {
+    sk = &skeletons[next_skeleton];
+    next_skeleton = (next_skeleton + 1) % skeletons.size();
+    sk->hash = hash;
+    sk->base.assign(kLangModelCount, kUnknown);
+  }
+  std::vector<int>& cached_base = sk->base;
+  auto base_of = [&](size_t l) {
+    int& base = cached_base[l];
+    if (base != kUnknown) return base;
+    const data::LangModel& m = kLangModels[l];
+    int sum = 0, prev = 0;
+    for (const Char& ch : chars) {
+      const int cur = ch.ascii ? Symbol(ch, m, ix.symbol[l]) : 0;
+      if (prev | cur) sum += m.log_next[prev * 64 + cur];
+      prev = cur;
+    }
+    if (prev) sum += m.log_next[prev * 64];
+    base = sum;
+    return base;
+  };
   for (size_t l = 0; l < kLangModelCount; ++l) {
     const data::LangModel& m = kLangModels[l];
     if (m.lang == nullptr || !present[m.script]) continue;
@@ -235,7 +254,7 @@ Scores Score(std::string_view text) {
       if (p) delta -= next[p * 64];
       if (q) delta -= next[q];
     }
-    const int base = cached_base[l];
+    const int base = base_of(l);
     const double f = (base + delta) * kScale, b = base * kScale;
     if (f > s.best_full[m.script]) {
       s.best_full[m.script] = f;
