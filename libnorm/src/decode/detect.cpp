@@ -663,9 +663,13 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
     return (charset::AsciiCompatibleTable(e) != nullptr) == single_byte_first ? 0 : 1;
   };
   std::vector<size_t> order(cands.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<int> ranks(cands.size());  // looked up once: a table lookup takes a lock
+  for (size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+    ranks[i] = rank(*cands[i].enc);
+  }
   std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return rank(*cands[a].enc) < rank(*cands[b].enc); });
+                   [&](size_t a, size_t b) { return ranks[a] < ranks[b]; });
   f.scored.resize(cands.size(), Scored{nullptr, 0.0, 0, {}});
   f.scored.reserve(cands.size() + 2);
   double best_so_far = -1e300;
