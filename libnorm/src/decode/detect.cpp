@@ -276,6 +276,9 @@ struct Scored {
   // Dropped below the floor part way: score is an upper bound and text is
   // empty (Settle scores it in full when it matters).
   bool cut = false;
+  // Cut by its invalid sequences before the end of the sample was decoded:
+  // in full it keeps that bound as its score (see ScoreCandidate).
+  bool penalty_cut = false;
   double floor = 0.0;   // the floor it was scored against
   double offset = 0.0;  // what DetectByModel added to ScoreCandidate's score
 };
@@ -359,6 +362,7 @@ SharedSample Share(std::string_view sample) {
 // not decoded: it is out of the race, and a reading that decodes to the
 // winner's text scores within a prior of it, never below the floor).
 constexpr size_t kFloorCheckEvery = 32;  // bytes of UTF-8
+constexpr size_t kDecodeChunk = 256;     // bytes of a multi-byte reading decoded at a time
 constexpr size_t kPairCheckEvery = 8;    // byte pairs of a code page (cheap: one compare)
 
 // The code point of each byte of a single-byte encoding that reads the
@@ -409,10 +413,30 @@ Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complet
   }
   charset::Engine engine(enc, OnInvalid::kReplace);
   s.text.reserve(sample.size() * 2);
-  engine.Decode(sample, complete, s.text);
+  const double per_error = kErrorPenalty + text_model::LogFreq(0xFFFD);
+  if (in_full || sample.size() <= kDecodeChunk) {
+    engine.Decode(sample, complete, s.text);
+  } else {
+    // A chunk at a time: once the invalid sequences so far put the reading
+    // below the floor, the rest is not decoded. It is cut (penalty_cut);
+    // scored again in full, it decodes everything and is what it was.
+    for (size_t from = 0; from < sample.size();) {
+      const size_t to = std::min(sample.size(), from + kDecodeChunk);
+      engine.Decode(sample.substr(from, to - from), complete && to == sample.size(), s.text);
+      from = to;
+      if (from < sample.size() && per_error * static_cast<double>(engine.errors()) < floor) {
+        s.errors = engine.errors();
+        s.score = per_error * static_cast<double>(s.errors);  // an upper bound
+        s.text.clear();
+        s.cut = true;
+        s.penalty_cut = true;
+        return s;
+      }
+    }
+  }
   s.errors = engine.errors();
   const double errors = static_cast<double>(s.errors);
-  const double penalty = (kErrorPenalty + text_model::LogFreq(0xFFFD)) * errors;
+  const double penalty = per_error * errors;
   if (penalty < floor) {
     s.score = penalty;  // an upper bound, already out of the race
     return s;
@@ -716,7 +740,10 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     Scored& s = scored[i];
     if (s.enc == ud) {
       if (s.cut) {
-        s = ScoreInField(field, *ud, -1e300, s.offset);
+        // Cut by its invalid sequences, it stays out of the race with the
+        // bound a whole decoding gives; cut by its text, it is scored.
+        s = s.penalty_cut ? ScoreInField(field, *ud, s.floor, s.offset, /*in_full=*/true)
+                          : ScoreInField(field, *ud, -1e300, s.offset);
         field.scored[i] = s;
       }
       s.offset += bonus;

@@ -169,7 +169,8 @@ Scores Score(std::string_view text) {
   std::array<bool, kScripts> present{};
   int prev_script = -1;  // of the previous character that is not a combining mark
   for (const Char& ch : chars) {
-    if (ch.script < 0 && u_charType(static_cast<UChar32>(ch.original)) == U_NON_SPACING_MARK) {
+    if (ch.script < 0 && !ch.ascii &&
+        u_charType(static_cast<UChar32>(ch.original)) == U_NON_SPACING_MARK) {
       continue;  // Hebrew points, Arabic harakat: inside a word
     }
     const int before = prev_script;
