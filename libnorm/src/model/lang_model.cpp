@@ -207,6 +207,12 @@ Scores Score(std::string_view text) {
   struct Skeleton {
     uint64_t hash = 0;
     std::vector<int> base;
+    // How often each pair of neighbours occurs in it, each an ASCII letter
+    // (1..26) or anything else (0, a word break), and the last one: every
+    // Latin language's base is a sum over these, non-Latin ones' is 0.
+    bool counted = false;
+    std::array<uint32_t, 27 * 27> pairs{};
+    int last = 0;
   };
   thread_local std::array<Skeleton, 4> skeletons;
   thread_local size_t next_skeleton = 0;
@@ -219,19 +225,34 @@ Scores Score(std::string_view text) {
     next_skeleton = (next_skeleton + 1) % skeletons.size();
     sk->hash = hash;
     sk->base.assign(kLangModelCount, kUnknown);
+    sk->counted = false;
   }
   std::vector<int>& cached_base = sk->base;
   auto base_of = [&](size_t l) {
     int& base = cached_base[l];
     if (base != kUnknown) return base;
     const data::LangModel& m = kLangModels[l];
-    int sum = 0, prev = 0;
-    for (const Char& ch : chars) {
-      const int cur = ch.ascii ? Symbol(ch, m, ix.symbol[l]) : 0;
-      if (prev | cur) sum += m.log_next[prev * 64 + cur];
-      prev = cur;
+    if (m.script != 0) return base = 0;  // it reads every ASCII character as a break
+    if (!sk->counted) {
+      sk->pairs.fill(0);
+      int prev = 0;
+      for (const Char& ch : chars) {
+        const int cur = ch.ascii && ch.script == 0 ? static_cast<int>(ch.c - 'a') + 1 : 0;
+        ++sk->pairs[prev * 27 + cur];
+        prev = cur;
+      }
+      sk->last = prev;
+      sk->counted = true;
     }
-    if (prev) sum += m.log_next[prev * 64];
+    const auto& sym = ix.symbol[l];
+    auto symbol = [&](int x) { return x == 0 ? 0 : sym['a' + x - 1] ? sym['a' + x - 1] : kOther; };
+    int sum = 0;
+    for (int a = 0; a < 27; ++a) {
+      for (int b = a == 0 ? 1 : 0; b < 27; ++b) {
+        if (const int n = sk->pairs[a * 27 + b]) sum += n * m.log_next[symbol(a) * 64 + symbol(b)];
+      }
+    }
+    if (sk->last) sum += m.log_next[symbol(sk->last) * 64];
     base = sum;
     return base;
   };
