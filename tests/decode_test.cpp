@@ -69,6 +69,24 @@ void ExpectLegacySentencesDetected(const std::string& prefix, int copies) {
 
 // --- evidence sources -------------------------------------------------------
 
+// Every single-byte code page has a byte table; the IBM ones are not
+// ASCII-compatible (they read some control bytes as symbols) but read
+// letters and digits as ASCII, which lets the detector score them by byte
+// pairs when a sample has none of the moved bytes.
+TEST(Detect, SingleByteTables) {
+  const charset::Encoding* ibm437 = charset::Lookup("IBM437");
+  ASSERT_NE(ibm437, nullptr);
+  EXPECT_EQ(charset::AsciiCompatibleTable(*ibm437), nullptr);
+  const char32_t* cp = charset::SingleByteTable(*ibm437);
+  ASSERT_NE(cp, nullptr);
+  EXPECT_EQ(cp['A'], U'A');
+  EXPECT_EQ(cp[0x82], U'\u00E9');  // é
+  const charset::Encoding* cp1252 = charset::Lookup("windows-1252");
+  ASSERT_NE(cp1252, nullptr);
+  EXPECT_EQ(charset::SingleByteTable(*cp1252), charset::AsciiCompatibleTable(*cp1252));
+  EXPECT_EQ(charset::SingleByteTable(*charset::Lookup("Shift_JIS")), nullptr);
+}
+
 TEST(Detect, ByteOrderMarks) {
   struct Case {
     std::string bom;

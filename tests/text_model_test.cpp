@@ -178,5 +178,46 @@ TEST(TextModel, ScorerMatchesWholeTextScore) {
   EXPECT_EQ(Score(""), 0.0);
 }
 
+// Scorer::AddUtf8 reads ASCII pairs from a table: the sum must be the one
+// the per-character terms give, added in the same order, to the last bit
+// (the detector's ties between code pages that read a sample alike rest on it).
+TEST(TextModel, Utf8ScorerSumsLikeTheCharacterTerms) {
+  for (const std::string& text :
+       {kZh, kRu, kJaUtf8AsSjis, std::string("Plain ASCII, then caf\xC3\xA9 and \x01\x7F."),
+        std::string("\xFF bad \xC3 bytes\n\tend")}) {
+    Scorer bulk;
+    bulk.AddUtf8(text);
+    double sum = 0.0;
+    char32_t prev = 0;
+    size_t chars = 0;
+    for (size_t i = 0; i < text.size();) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      char32_t c = 0xFFFD;
+      size_t len = 1;
+      if (b < 0x80) {
+        c = b;
+      } else {
+        Scorer one;  // a lone character: its code point through the scorer's decoder
+        const size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        bool valid = n > 1 && i + n <= text.size();
+        for (size_t k = 1; valid && k < n; ++k) {
+          valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        }
+        if (valid) {
+          one.AddUtf8(text.substr(i, n));
+          c = one.prev();
+          len = n;
+        }
+      }
+      sum += ConditionalLogFreq(prev, c);
+      prev = c;
+      ++chars;
+      i += len;
+    }
+    EXPECT_EQ(bulk.score().sum, sum) << text;
+    EXPECT_EQ(bulk.score().chars, chars) << text;
+  }
+}
+
 }  // namespace
 }  // namespace norm::text_model

@@ -481,6 +481,12 @@ const char32_t* AsciiCompatibleTable(const Encoding& e) {
   return t && t->ascii_compatible ? t->code_point.data() : nullptr;
 }
 
+const char32_t* SingleByteTable(const Encoding& e) {
+  if (!e.single_byte) return nullptr;
+  const ByteTable* t = TableFor(e);
+  return t ? t->code_point.data() : nullptr;
+}
+
 bool Weighed(const Encoding& e) { return &e >= kEncodings && &e < kEncodings + kFirstNamedOnly; }
 
 const Encoding* All(size_t* count) {
@@ -560,7 +566,8 @@ Engine::Engine(const Encoding& encoding, OnInvalid on_invalid)
     }
     return;
   }
-  impl_ = std::make_unique<Impl>();
+  // Not value-initialised: that would clear the 8 KB buffer each time.
+  impl_ = std::make_unique_for_overwrite<Impl>();
   impl_->engine = this;
   UErrorCode status = U_ZERO_ERROR;
   impl_->cnv = ucnv_open(encoding.icu, &status);

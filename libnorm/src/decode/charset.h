@@ -73,6 +73,10 @@ bool Weighed(const Encoding& e);
 // any other encoding. Lives as long as the process.
 const char32_t* AsciiCompatibleTable(const Encoding& e);
 
+// The same for every single-byte encoding with a table, ASCII-compatible or
+// not (IBM437 reads 0x1A and 0x7F as symbols), or nullptr.
+const char32_t* SingleByteTable(const Encoding& e);
+
 // One encoding the libraries offer, for `norm --list-encodings`.
 struct Listed {
   std::string name;     // the name norm reports (IANA or MIME name where there is one)

@@ -277,16 +277,36 @@ struct Scored {
   // Dropped below the floor part way: score is an upper bound and text is
   // empty (Settle scores it in full when it matters).
   bool cut = false;
+  // Cut by its invalid sequences before the end of the sample was decoded:
+  // in full it keeps that bound as its score (see ScoreCandidate).
+  bool penalty_cut = false;
   double floor = 0.0;   // the floor it was scored against
   double offset = 0.0;  // what DetectByModel added to ScoreCandidate's score
 };
 
 // What every ASCII-compatible single-byte reading of a sample shares: the
 // generic model's terms for characters that follow an ASCII character (or
-// start the text), and where the high bytes are.
+// start the text), where the high bytes are, and the byte pairs whose terms
+// differ between readings.
 struct SharedSample {
   double ascii_score = 0.0;
   std::vector<uint32_t> high;  // offsets of the bytes >= 0x80
+  // Each distinct pair of adjacent bytes with a high byte in it (a = 0 at
+  // the start of the sample, which the model reads like U+0000), most
+  // frequent first: a single-byte reading's terms beyond ascii_score are
+  // count x ConditionalLogFreq(cp[a], cp[b]). A text repeats its letter
+  // pairs, so a code page is scored on a third or less of the terms, and
+  // the frequent ones first bring a loser below the floor sooner.
+  struct Pair {
+    uint8_t a, b;
+    uint32_t count;
+  };
+  std::vector<Pair> pairs;
+  // Each distinct high byte and how often it occurs: the invalid sequences
+  // of a code page that leaves some undefined.
+  std::vector<std::pair<uint8_t, uint32_t>> high_bytes;
+  // Each distinct ASCII byte of the sample.
+  std::vector<uint8_t> ascii_bytes;
 };
 
 SharedSample Share(std::string_view sample) {
@@ -300,6 +320,37 @@ SharedSample Share(std::string_view sample) {
     prev_ascii = b < 0x80;
     prev = b;
   }
+  // Slot of each pair (a << 8 | b) in shared.pairs, plus one; reset after.
+  thread_local std::vector<uint32_t> slot(1 << 16, 0);
+  std::array<uint32_t, 128> high_count{};
+  std::array<bool, 128> ascii_seen{};
+  for (const char ch : sample) {
+    if (static_cast<unsigned char>(ch) < 0x80) ascii_seen[static_cast<unsigned char>(ch)] = true;
+  }
+  for (unsigned b = 0; b < 128; ++b) {
+    if (ascii_seen[b]) shared.ascii_bytes.push_back(static_cast<uint8_t>(b));
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
+  auto add = [&](unsigned a, unsigned b) {
+    uint32_t& s = slot[a << 8 | b];
+    if (s == 0) {
+      shared.pairs.push_back({static_cast<uint8_t>(a), static_cast<uint8_t>(b), 0});
+      s = static_cast<uint32_t>(shared.pairs.size());
+    }
+    ++shared.pairs[s - 1].count;
+  };
+  for (const uint32_t k : shared.high) {
+    ++high_count[p[k] - 0x80];
+    add(k > 0 ? p[k - 1] : 0, p[k]);
+    if (k + 1 < sample.size() && p[k + 1] < 0x80) add(p[k], p[k + 1]);
+  }
+  for (const auto& pr : shared.pairs) slot[pr.a << 8 | pr.b] = 0;
+  std::stable_sort(
+      shared.pairs.begin(), shared.pairs.end(),
+      [](const SharedSample::Pair& x, const SharedSample::Pair& y) { return x.count > y.count; });
+  for (unsigned b = 0; b < 128; ++b) {
+    if (high_count[b]) shared.high_bytes.push_back({static_cast<uint8_t>(b + 0x80), high_count[b]});
+  }
   return shared;
 }
 
@@ -311,19 +362,33 @@ SharedSample Share(std::string_view sample) {
 // sum falls below the floor (its score is then that bound and its text is
 // not decoded: it is out of the race, and a reading that decodes to the
 // winner's text scores within a prior of it, never below the floor).
-constexpr size_t kFloorCheckEvery = 32;  // high bytes, or bytes of UTF-8
+constexpr size_t kFloorCheckEvery = 32;  // bytes of UTF-8
+constexpr size_t kDecodeChunk = 256;     // bytes of a multi-byte reading decoded at a time
+constexpr size_t kPairCheckEvery = 8;    // byte pairs of a code page (cheap: one compare)
+
+// The code point of each byte of a single-byte encoding that reads the
+// sample's ASCII bytes as ASCII (every ASCII-compatible code page; the IBM
+// ones too when the sample has none of the control bytes they move), or
+// nullptr: its reading is then scored as text.
+const char32_t* ByteTableOn(const Encoding& enc, const SharedSample& shared) {
+  if (const char32_t* cp = charset::AsciiCompatibleTable(enc)) return cp;
+  const char32_t* cp = charset::SingleByteTable(enc);
+  if (cp == nullptr || cp[0] != 0) return nullptr;  // U+0000 starts the sample (Share)
+  for (const uint8_t b : shared.ascii_bytes) {
+    if (cp[b] != b) return nullptr;
+  }
+  return cp;
+}
 
 Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complete, double floor,
                       const SharedSample& shared, bool in_full = false) {
   Scored s{&enc, 0.0, 0, {}};
   s.floor = floor;
-  if (const char32_t* cp = charset::AsciiCompatibleTable(enc)) {
+  if (const char32_t* cp = ByteTableOn(enc, shared)) {
     // One character per byte: only the terms next to high bytes differ
     // from the shared ASCII score (and no full-width forms arise); a byte
     // the code page leaves undefined is an invalid sequence.
-    const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
-    const size_t n = sample.size();
-    for (const uint32_t k : shared.high) s.errors += cp[p[k]] == 0xFFFD;
+    for (const auto& [b, count] : shared.high_bytes) s.errors += (cp[b] == 0xFFFD) * count;
     const double errors = static_cast<double>(s.errors);
     const double penalty = (kErrorPenalty + text_model::LogFreq(0xFFFD)) * errors;
     if (penalty < floor) {
@@ -332,12 +397,10 @@ Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complet
     }
     double sum = shared.ascii_score;
     const double stop = floor - kErrorPenalty * errors;
-    for (size_t i = 0; i < shared.high.size(); ++i) {
-      const uint32_t k = shared.high[i];
-      const char32_t c = cp[p[k]];
-      sum += text_model::ConditionalLogFreq(k > 0 ? cp[p[k - 1]] : 0, c);
-      if (k + 1 < n && p[k + 1] < 0x80) sum += text_model::ConditionalLogFreq(c, p[k + 1]);
-      if (!in_full && i % kFloorCheckEvery == kFloorCheckEvery - 1 && sum < stop) {
+    for (size_t i = 0; i < shared.pairs.size(); ++i) {
+      const SharedSample::Pair& pr = shared.pairs[i];
+      sum += static_cast<double>(pr.count) * text_model::ConditionalLogFreq(cp[pr.a], cp[pr.b]);
+      if (!in_full && i % kPairCheckEvery == kPairCheckEvery - 1 && sum < stop) {
         s.score = sum + kErrorPenalty * errors;  // an upper bound
         s.cut = true;
         return s;
@@ -351,10 +414,30 @@ Scored ScoreCandidate(const Encoding& enc, std::string_view sample, bool complet
   }
   charset::Engine engine(enc, OnInvalid::kReplace);
   s.text.reserve(sample.size() * 2);
-  engine.Decode(sample, complete, s.text);
+  const double per_error = kErrorPenalty + text_model::LogFreq(0xFFFD);
+  if (in_full || sample.size() <= kDecodeChunk) {
+    engine.Decode(sample, complete, s.text);
+  } else {
+    // A chunk at a time: once the invalid sequences so far put the reading
+    // below the floor, the rest is not decoded. It is cut (penalty_cut);
+    // scored again in full, it decodes everything and is what it was.
+    for (size_t from = 0; from < sample.size();) {
+      const size_t to = std::min(sample.size(), from + kDecodeChunk);
+      engine.Decode(sample.substr(from, to - from), complete && to == sample.size(), s.text);
+      from = to;
+      if (from < sample.size() && per_error * static_cast<double>(engine.errors()) < floor) {
+        s.errors = engine.errors();
+        s.score = per_error * static_cast<double>(s.errors);  // an upper bound
+        s.text.clear();
+        s.cut = true;
+        s.penalty_cut = true;
+        return s;
+      }
+    }
+  }
   s.errors = engine.errors();
   const double errors = static_cast<double>(s.errors);
-  const double penalty = (kErrorPenalty + text_model::LogFreq(0xFFFD)) * errors;
+  const double penalty = per_error * errors;
   if (penalty < floor) {
     s.score = penalty;  // an upper bound, already out of the race
     return s;
@@ -628,9 +711,13 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
     return (charset::AsciiCompatibleTable(e) != nullptr) == single_byte_first ? 0 : 1;
   };
   std::vector<size_t> order(cands.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<int> ranks(cands.size());  // looked up once: a table lookup takes a lock
+  for (size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+    ranks[i] = rank(*cands[i].enc);
+  }
   std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return rank(*cands[a].enc) < rank(*cands[b].enc); });
+                   [&](size_t a, size_t b) { return ranks[a] < ranks[b]; });
   f.scored.resize(cands.size(), Scored{nullptr, 0.0, 0, {}});
   f.scored.reserve(cands.size() + 2);
   double best_so_far = -1e300;
@@ -642,6 +729,15 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
   }
   f.gain.assign(f.scored.size(), std::nan(""));
   return f;
+}
+
+// The letter model's gain of a text, shared by the readings that decode
+// the sample to the same text (code pages that agree on its bytes).
+double GainOf(const Field& f, const std::string& text) {
+  for (size_t j = 0; j < f.scored.size(); ++j) {
+    if (!std::isnan(f.gain[j]) && !f.scored[j].cut && f.scored[j].text == text) return f.gain[j];
+  }
+  return lang_model::LetterGain(text);
 }
 
 // The models' race over the field, uchardet's answer `ud` (if any) with its
@@ -668,7 +764,10 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     Scored& s = scored[i];
     if (s.enc == ud) {
       if (s.cut) {
-        s = ScoreInField(field, *ud, -1e300, s.offset);
+        // Cut by its invalid sequences, it stays out of the race with the
+        // bound a whole decoding gives; cut by its text, it is scored.
+        s = s.penalty_cut ? ScoreInField(field, *ud, s.floor, s.offset, /*in_full=*/true)
+                          : ScoreInField(field, *ud, -1e300, s.offset);
         field.scored[i] = s;
       }
       s.offset += bonus;
@@ -687,7 +786,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     Scored& s = scored[i];
     if (s.score >= best_so_far - kLetterWindow) {
       double& gain = field.gain[index[i]];
-      if (std::isnan(gain)) gain = lang_model::LetterGain(s.text);
+      if (std::isnan(gain)) gain = GainOf(field, s.text);
       if (debug) std::fprintf(stderr, "  gain %-14s %8.2f\n", s.enc->name, gain);
       s.score += gain;
     } else {

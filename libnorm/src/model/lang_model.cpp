@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -168,7 +169,8 @@ Scores Score(std::string_view text) {
   std::array<bool, kScripts> present{};
   int prev_script = -1;  // of the previous character that is not a combining mark
   for (const Char& ch : chars) {
-    if (ch.script < 0 && u_charType(static_cast<UChar32>(ch.original)) == U_NON_SPACING_MARK) {
+    if (ch.script < 0 && !ch.ascii &&
+        u_charType(static_cast<UChar32>(ch.original)) == U_NON_SPACING_MARK) {
       continue;  // Hebrew points, Arabic harakat: inside a word
     }
     const int before = prev_script;
@@ -197,24 +199,63 @@ Scores Score(std::string_view text) {
     }
     if (!chars[i].ascii) runs.back().second = i + 1;
   }
-  thread_local uint64_t cached_hash = 0;
-  thread_local std::vector<int> cached_base;
-  if (cached_hash != hash || cached_base.size() != kLangModelCount) {
-    cached_base.assign(kLangModelCount, 0);
-    for (size_t l = 0; l < kLangModelCount; ++l) {
-      const data::LangModel& m = kLangModels[l];
-      if (m.lang == nullptr) continue;
-      int base = 0, prev = 0;
+  // The base of each language is computed when a text needs it (its
+  // script present), and kept for the last few skeletons: the readings of
+  // one sample alternate between a handful of them (the single-byte ones
+  // share one; each double-byte reading has its own).
+  constexpr int kUnknown = std::numeric_limits<int>::min();
+  struct Skeleton {
+    uint64_t hash = 0;
+    std::vector<int> base;
+    // How often each pair of neighbours occurs in it, each an ASCII letter
+    // (1..26) or anything else (0, a word break), and the last one: every
+    // Latin language's base is a sum over these, non-Latin ones' is 0.
+    bool counted = false;
+    std::array<uint32_t, 27 * 27> pairs{};
+    int last = 0;
+  };
+  thread_local std::array<Skeleton, 4> skeletons;
+  thread_local size_t next_skeleton = 0;
+  Skeleton* sk = nullptr;
+  for (Skeleton& k : skeletons) {
+    if (k.hash == hash && k.base.size() == kLangModelCount) sk = &k;
+  }
+  if (sk == nullptr) {
+    sk = &skeletons[next_skeleton];
+    next_skeleton = (next_skeleton + 1) % skeletons.size();
+    sk->hash = hash;
+    sk->base.assign(kLangModelCount, kUnknown);
+    sk->counted = false;
+  }
+  std::vector<int>& cached_base = sk->base;
+  auto base_of = [&](size_t l) {
+    int& base = cached_base[l];
+    if (base != kUnknown) return base;
+    const data::LangModel& m = kLangModels[l];
+    if (m.script != 0) return base = 0;  // it reads every ASCII character as a break
+    if (!sk->counted) {
+      sk->pairs.fill(0);
+      int prev = 0;
       for (const Char& ch : chars) {
-        const int cur = ch.ascii ? Symbol(ch, m, ix.symbol[l]) : 0;
-        if (prev | cur) base += m.log_next[prev * 64 + cur];
+        const int cur = ch.ascii && ch.script == 0 ? static_cast<int>(ch.c - 'a') + 1 : 0;
+        ++sk->pairs[prev * 27 + cur];
         prev = cur;
       }
-      if (prev) base += m.log_next[prev * 64];
-      cached_base[l] = base;
+      sk->last = prev;
+      sk->counted = true;
     }
-    cached_hash = hash;
-  }
+    const auto& sym = ix.symbol[l];
+    auto symbol = [&](int x) { return x == 0 ? 0 : sym['a' + x - 1] ? sym['a' + x - 1] : kOther; };
+    int sum = 0;
+    for (int a = 0; a < 27; ++a) {
+      for (int b = a == 0 ? 1 : 0; b < 27; ++b) {
+        if (const int n = sk->pairs[a * 27 + b]) sum += n * m.log_next[symbol(a) * 64 + symbol(b)];
+      }
+    }
+    if (sk->last) sum += m.log_next[symbol(sk->last) * 64];
+    base = sum;
+    return base;
+  };
   for (size_t l = 0; l < kLangModelCount; ++l) {
     const data::LangModel& m = kLangModels[l];
     if (m.lang == nullptr || !present[m.script]) continue;
@@ -235,7 +276,7 @@ Scores Score(std::string_view text) {
       if (p) delta -= next[p * 64];
       if (q) delta -= next[q];
     }
-    const int base = cached_base[l];
+    const int base = base_of(l);
     const double f = (base + delta) * kScale, b = base * kScale;
     if (f > s.best_full[m.script]) {
       s.best_full[m.script] = f;
