@@ -137,6 +137,7 @@ bool AtomicFile::Open(const std::string& target, std::string* error) {
     *error = std::string("cannot create temporary file in ") + dir + ": " + std::strerror(errno);
     return false;
   }
+  replaces_ = exists;
   if (exists) {
     fchmod(fd_, existing.st_mode & 07777);
   } else {
@@ -157,7 +158,11 @@ bool AtomicFile::Write(std::string_view data, std::string* error) {
 bool AtomicFile::Commit(const std::string& backup_suffix, std::string* error) {
   int err = 0;
   bool ok = true;
-  if (!direct_ && fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
+  // Only a file that replaces one is synced before the rename: a crash must
+  // never leave the user's old file gone and the new one empty. A new file
+  // (one of thousands under --output-dir) risks nothing that existed, and a
+  // sync per file made writing many small outputs wait on the disk.
+  if (!direct_ && replaces_ && fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
     err = errno;
     ok = false;
   }
@@ -190,6 +195,9 @@ bool AtomicFile::Commit(const std::string& backup_suffix, std::string* error) {
 }
 
 bool MakeDirs(const std::string& dir, std::string* error) {
+  struct stat st;
+  // Most calls name a directory an earlier file already created.
+  if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return true;
   std::string partial;
   size_t pos = 0;
   while (pos <= dir.size()) {
@@ -203,7 +211,6 @@ bool MakeDirs(const std::string& dir, std::string* error) {
       return false;
     }
   }
-  struct stat st;
   if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
     *error = "cannot create directory " + dir + ": not a directory";
     return false;

@@ -38,7 +38,8 @@ bool WriteAtomically(const std::string& path, std::string_view data,
                      const std::string& backup_suffix, std::string* error);
 
 // A file written in pieces and put in place atomically: Open creates a
-// temporary file beside path; Commit syncs it and renames it over path
+// temporary file beside path; Commit renames it over path (syncing it first
+// when it replaces an existing file)
 // (keeping path's mode, and with backup_suffix the old file as
 // path+suffix); destruction without Commit removes the temporary. A symlink
 // is followed; a device or FIFO (-o /dev/stdout) is written directly.
@@ -58,7 +59,8 @@ class AtomicFile {
   std::string path_;
   std::string tmp_;
   int fd_ = -1;
-  bool direct_ = false;  // a device or FIFO: written in place, nothing to rename
+  bool direct_ = false;    // a device or FIFO: written in place, nothing to rename
+  bool replaces_ = false;  // path existed: sync before the rename
 };
 
 // Creates dir and its parents (like mkdir -p).
