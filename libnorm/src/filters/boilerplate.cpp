@@ -88,6 +88,9 @@ void MeasureBlock(const Block& b, Measure* m) {
   }
 }
 
+// Above it, a table is link furniture (see its use).
+constexpr double kMaxTableLinkDensity = 0.8;
+
 double LinkDensity(const Measure& m) {
   return m.weight ? static_cast<double>(m.link) / static_cast<double>(m.weight) : 0.0;
 }
@@ -478,6 +481,15 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     double ld = LinkDensity(f.m);
     if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kRule) {
       f.kind = Kind::kShort;
+      continue;
+    }
+    // A table whose text is nearly all links is a layout table of
+    // navigation or headline links (old table-built pages), not data: a
+    // data table's numbers and labels are not links.
+    if (b.kind == BlockKind::kTable && ld > kMaxTableLinkDensity && f.m.links >= 3 &&
+        (scope != Scope::kMarkdownDump || HoldsOnlySiteLinks(b, site_host))) {
+      f.kind = Kind::kJunk;
+      f.reason = Fmt("link-density=%.2f", ld);
       continue;
     }
     if (b.kind == BlockKind::kCode || b.kind == BlockKind::kTable) {

@@ -247,8 +247,9 @@ struct Stat {
   // hold no block: a paragraph without <p> (text between <br>s in a <div>
   // or a <td>).
   size_t run_weight = 0, run_link = 0, run_commas = 0;
-  bool leaf_block = false;  // no block descendants
-  double factor = 1;        // furniture evidence of it and its ancestors
+  bool leaf_block = false;   // no block descendants
+  double factor = 1;         // furniture evidence of it and its ancestors
+  bool in_comments = false;  // it or an ancestor IsCommentsAfterText
 };
 
 class Extractor {
@@ -446,20 +447,24 @@ void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth)
 // furniture (body classes such as `has-sidebar`, a Blogger `widget Blog`
 // around every post).
 double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
-  if ((total_ > 0 && weight * 2 > total_) || protected_.count(node)) return 1;
-  if (IsSemanticFurniture(node)) return 0.2;
   bool weak = false;
   std::string_view token = BoilerplateToken(node, &weak);
+  // Reader comments longer than the post they follow are still comments.
+  bool comments = IsCommentsAfterText(node);
+  if (!comments && ((total_ > 0 && weight * 2 > total_) || protected_.count(node))) return 1;
+  if (IsSemanticFurniture(node)) return 0.2;
   if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
   if (options_.adblock && !options_.adblock->Match(node).empty()) return 0.2;
   return 1;
 }
 
 void Extractor::PropagateFactors(const xmlNode* node, double factor, int depth) {
+  bool in_comments = depth > 0 && stats_[node].in_comments;
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (!IsElement(c)) continue;
     Stat& s = stats_[c];
     s.factor = factor * FurnitureFactor(c, s.weight);
+    s.in_comments = in_comments || IsCommentsAfterText(c);
     if (depth < kMaxDepth) PropagateFactors(c, s.factor, depth + 1);
   }
 }
@@ -730,6 +735,8 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     const Stat& s = stats_[node];
     double ld = s.weight ? static_cast<double>(s.link) / static_cast<double>(s.weight) : 0;
     v *= (1 - ld);
+    // A thread of reader comments is no candidate while a post precedes it.
+    if (s.in_comments) continue;
     if (v > best || (v == best && top && node->line < top->line)) {
       best = v;
       top = node;
@@ -785,7 +792,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     bool take = c == top;
     if (!take) {
       auto it = score_.find(c);
-      if (it != score_.end() && it->second >= threshold) take = true;
+      if (it != score_.end() && it->second >= threshold && !IsCommentsAfterText(c)) take = true;
     }
     if (!take) {
       // A paragraph, or a block of link-poor text that is not furniture:
@@ -1007,7 +1014,8 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
     if (!IsElement(c)) continue;
     std::string_view name = Name(c);
     const Stat& st = stats_[c];
-    bool guarded = protected_.count(c) > 0 || (st.weight * 2 > guard_total && st.weight > 200);
+    bool guarded = protected_.count(c) > 0 ||
+                   (st.weight * 2 > guard_total && st.weight > 200 && !IsCommentsAfterText(c));
     if (guarded) {
       if (depth < kMaxDepth) PruneFurniture(c, guard_total, depth + 1);
       continue;
@@ -1094,6 +1102,21 @@ std::string_view BoilerplateToken(const xmlNode* node, bool* weak) {
   }
   if (weak) *weak = true;
   return weak_hit.token;
+}
+
+bool IsCommentsAfterText(const xmlNode* node) {
+  bool weak = false;
+  std::string_view token = BoilerplateToken(node, &weak);
+  if (weak || (token != "comment" && token != "comments")) return false;
+  for (const xmlNode* p = node->prev; p; p = p->prev) {
+    if (!IsElement(p)) continue;
+    xmlChar* text = xmlNodeGetContent(p);
+    bool any = false;
+    for (const xmlChar* c = text; c && *c && !any; ++c) any = *c > ' ';
+    if (text) xmlFree(text);
+    if (any) return true;
+  }
+  return false;
 }
 
 bool IsSemanticFurniture(const xmlNode* node) {

@@ -101,6 +101,12 @@ std::string DescribeElement(const xmlNode* node);
 // contentinfo, complementary, search, dialog, alertdialog).
 bool IsSemanticFurniture(const xmlNode* node);
 
+// A reader-comments container (id or class `comment`/`comments`, strong
+// evidence) after an element holding text (the post it comments): furniture
+// even when its thread outweighs the post, and never a sibling joining the
+// selection.
+bool IsCommentsAfterText(const xmlNode* node);
+
 // The id/class/data-* token that marks node as page furniture, or empty.
 // *weak (when given) is set when the token only sits inside a compound name
 // or an attribute name.

@@ -637,8 +637,22 @@ bool IsWholePage(std::string_view text) {
   return false;
 }
 
+bool LooksLikePage(std::string_view text) {
+  // A page's navigation, sidebars and footers link out a dozen times and
+  // more; a snippet for html2md rarely does.
+  constexpr size_t kMinPageLinks = 12;
+  size_t links = 0;
+  for (size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    std::string_view t = text.substr(i + 1);
+    if (t.size() > 1 && (t[0] == 'a' || t[0] == 'A') &&
+        (t[1] == ' ' || t[1] == '\t' || t[1] == '\n' || t[1] == '\r') && ++links >= kMinPageLinks)
+      return true;
+  }
+  return false;
+}
+
 Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc,
-                    std::vector<Block>* out, Report& report) {
+                    std::vector<Block>* out, Report& report, bool standalone) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX) || text.size() > options.max_size)
@@ -660,7 +674,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     }
     return prescanned;
   };
-  const bool whole_page = IsWholePage(parse_text());
+  const bool whole_page = IsWholePage(parse_text()) || (standalone && LooksLikePage(parse_text()));
   int flags = kHtmlParseOptions;
   std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt;
   std::unique_ptr<xmlDoc, DocFree> dom;

@@ -37,8 +37,10 @@ inline constexpr int kHtmlParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 
 // Reads text (a page or a fragment) and appends its blocks to *blocks and its
 // hints to doc->hints.
+// standalone: the text is a whole input file read as HTML, not a raw HTML
+// block of a Markdown file (see LooksLikePage).
 Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc,
-                    std::vector<Block>* blocks, Report& report);
+                    std::vector<Block>* blocks, Report& report, bool standalone = false);
 
 // Text of markup without a parser (the fallback when nesting goes beyond
 // libxml2's depth limit): tags and comments dropped, script and style
@@ -48,5 +50,11 @@ std::string StripTags(std::string_view html);
 // True when text looks like a whole page (<html>, <body> or a doctype)
 // rather than a fragment (a raw HTML block of a Markdown file).
 bool IsWholePage(std::string_view text);
+
+// True when a standalone file without <html>, <body> or a doctype still
+// carries a page's furniture: a site's page saved from inside its body (a
+// crawl's wrapper element around it) holds many links around its article,
+// where a snippet of HTML holds few (kMinPageLinks).
+bool LooksLikePage(std::string_view text);
 
 }  // namespace norm::html

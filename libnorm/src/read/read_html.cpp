@@ -85,7 +85,7 @@ void HtmlToBlocks(std::string_view html, const Options& options, Document* doc,
 }
 
 Status ReadHtml(std::string_view text, const Options& options, Document* doc, Report& report) {
-  Status s = html::ReadHtmlInto(text, options, doc, &doc->blocks, report);
+  Status s = html::ReadHtmlInto(text, options, doc, &doc->blocks, report, /*standalone=*/true);
   doc->read_as = InputFormat::kHtml;
   report.Set("read", "format", "html");
   return s;
