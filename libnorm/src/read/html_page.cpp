@@ -12,6 +12,7 @@
 
 #include "adblock.h"
 #include "call_to_action.h"
+#include "html_after_body.h"
 #include "html_clean.h"
 #include "html_convert.h"
 #include "html_dom.h"
@@ -711,6 +712,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   ctxt.reset();
   if (!dom) return Status::Ok();  // nothing parseable: an empty document
   xmlNode* root = xmlDocGetRootElement(dom.get());
+  if (size_t moved = MoveAfterBodyIntoBody(root)) report.Count("html", "after-body-kept", moved);
   CollectHints(dom->children, doc, 0);
   if (!root) return Status::Ok();
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "html_after_body.h"
 #include "html_clean.h"
 #include "html_convert.h"
 #include "html_dom.h"
@@ -91,6 +92,8 @@ std::vector<VisibleRun> VisibleTextWithRemovals(std::string_view html,
                                                       nullptr, "UTF-8",
                                                       kHtmlParseOptions | XML_PARSE_HUGE));
   if (!dom) return {};
+  // The tree the reader converted (html_page.cpp does the same).
+  MoveAfterBodyIntoBody(xmlDocGetRootElement(dom.get()));
 
   // Elements by their description (DescribeElement), in document order.
   std::unordered_map<std::string, std::vector<const xmlNode*>> by_description;
