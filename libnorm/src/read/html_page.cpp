@@ -640,14 +640,28 @@ bool IsWholePage(std::string_view text) {
 
 bool LooksLikePage(std::string_view text) {
   // A page's navigation, sidebars and footers link out a dozen times and
-  // more; a snippet for html2md rarely does.
+  // more, and a page carries machinery (scripts, forms, styles, a title)
+  // that an article snippet given to html2md does not; an article's own
+  // HTML (a readability output, a CMS body) may well hold a dozen links.
   constexpr size_t kMinPageLinks = 12;
   size_t links = 0;
+  bool machinery = false;
+  auto starts_tag = [](std::string_view t, std::string_view name) {
+    if (t.size() <= name.size()) return false;
+    for (size_t k = 0; k < name.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(t[k])) != name[k]) return false;
+    char after = t[name.size()];
+    return after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '>';
+  };
   for (size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
     std::string_view t = text.substr(i + 1);
-    if (t.size() > 1 && (t[0] == 'a' || t[0] == 'A') &&
-        (t[1] == ' ' || t[1] == '\t' || t[1] == '\n' || t[1] == '\r') && ++links >= kMinPageLinks)
-      return true;
+    if (starts_tag(t, "a")) {
+      ++links;
+    } else if (!machinery) {
+      for (std::string_view name : {"script", "form", "style", "link", "title"})
+        if (starts_tag(t, name)) machinery = true;
+    }
+    if (links >= kMinPageLinks && machinery) return true;
   }
   return false;
 }

@@ -53,8 +53,10 @@ bool IsWholePage(std::string_view text);
 
 // True when a standalone file without <html>, <body> or a doctype still
 // carries a page's furniture: a site's page saved from inside its body (a
-// crawl's wrapper element around it) holds many links around its article,
-// where a snippet of HTML holds few (kMinPageLinks).
+// crawl's wrapper element around it) holds many links around its article
+// (kMinPageLinks) and a page's machinery (a <script>, <form>, <style>,
+// <link> or <title>), where a snippet of HTML, even an article's whole
+// body with a dozen links, carries no machinery.
 bool LooksLikePage(std::string_view text);
 
 }  // namespace norm::html
