@@ -10,14 +10,14 @@ shadow, libc: /usr/share/locale/LANG/LC_MESSAGES/DOMAIN.mo), translated by
 people. Format directives and ASCII-only option names are dropped.
 
 Languages those catalogues miss (no Essential package is translated into
-Icelandic or Albanian) learn from the word list of their Debian spell-checking
-package instead (WORD_LISTS: each stem of the hunspell dictionary once, its
-affix flags dropped, capitalised names and words with letters the language
-does not use left out). Only Latin-script ones:
-learned so, a Hebrew and an Arabic model scored running text below the
-generic character model (docs/accuracy.md). Languages with under MIN_LETTERS
-letters of text are left out (the detector then falls back to its generic
-character model for them).
+Icelandic or Albanian; Dutch catalogues hardly leave ASCII) learn from the
+word list of their Debian spell-checking package instead (WORD_LISTS, used
+when the catalogues are not usable()): each stem of the hunspell dictionary
+once, its affix flags dropped, capitalised names and words with letters the
+language does not use left out. Only Latin-script ones: learned so, a Hebrew
+and an Arabic model scored running text below the generic character model
+(docs/accuracy.md). Languages with under MIN_LETTERS letters of text are left
+out (the detector then falls back to its generic character model for them).
 
 Standard library only. Output: lang_model_data.h/.cpp in --out-dir.
 """
@@ -40,10 +40,11 @@ FORMAT = re.compile(r"%[-+ #0-9.*'$]*[hlLqjzt]*[a-zA-Z%]|\$\{?\w+\}?|--?[a-zA-Z]
 
 # Language -> (Debian package, hunspell dictionary): word lists for the
 # Latin-script languages of the legacy code pages the catalogues above miss
-# (Afrikaans, Basque and Dutch word lists fall under the 0.5% non-ASCII floor).
+# (the Afrikaans and Basque word lists fall under the 0.5% non-ASCII floor).
 WORD_LISTS = {
     "is": ("hunspell-is", "is_IS"),
     "lv": ("hunspell-lv", "lv_LV"),
+    "nl": ("hunspell-nl", "nl"),
     "sq": ("myspell-sq", "sq_AL"),
 }
 
@@ -132,6 +133,15 @@ def read_words(hunspell_dir, lang):
     return "\n".join(w for w in words if all(c in own for c in w if script_of(c) is not None))
 
 
+def usable(text):
+    """Enough letters, and for Latin enough beyond ASCII (as main() asks)."""
+    latin = [c for c in text if script_of(c) == 0]
+    letters = sum(script_of(c) is not None for c in text)
+    if letters < MIN_LETTERS:
+        return False
+    return len(latin) < letters / 2 or sum(ord(c) >= 0x80 for c in latin) >= len(latin) * 0.005
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--locale-dir", default="/usr/share/locale")
@@ -145,7 +155,7 @@ def main():
         if "@" in lang or lang.startswith("en"):
             continue
         text = read_text(args.locale_dir, lang)
-        if lang in WORD_LISTS and sum(script_of(c) is not None for c in text) < MIN_LETTERS:
+        if lang in WORD_LISTS and not usable(text):
             text = read_words(args.hunspell_dir, lang)
         scripts = collections.Counter()
         for c in text:
