@@ -14,6 +14,10 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev
   python3 python3-jieba rime-essay unicode-data bzip2 time
+  # Word lists the letter model learns Icelandic, Latvian, Albanian and Dutch
+  # from (libnorm/data/gen_lang_model.py: the Essential packages' catalogues
+  # miss them).
+  hunspell-is hunspell-lv myspell-sq hunspell-nl
   webext-ublock-origin-firefox
   libchewing3-data
   pybind11-dev python3-dev python3-distributed parallel hyperfine

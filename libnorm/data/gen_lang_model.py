@@ -7,9 +7,17 @@ a word boundary and "another letter of the script".
 The text: the message catalogues of Debian's Essential and build packages
 (coreutils, grep, sed, tar, findutils, diffutils, dpkg, bash, util-linux,
 shadow, libc: /usr/share/locale/LANG/LC_MESSAGES/DOMAIN.mo), translated by
-people. Format directives and ASCII-only option names are dropped. Languages
-with under MIN_LETTERS letters of text are left out (the detector then falls
-back to its generic character model for them).
+people. Format directives and ASCII-only option names are dropped.
+
+Languages those catalogues miss (no Essential package is translated into
+Icelandic or Albanian; Dutch catalogues hardly leave ASCII) learn from the
+word list of their Debian spell-checking package instead (WORD_LISTS, used
+when the catalogues are not usable()): each stem of the hunspell dictionary
+once, its affix flags dropped, capitalised names and words with letters the
+language does not use left out. Only Latin-script ones: learned so, a Hebrew
+and an Arabic model scored running text below the generic character model
+(docs/accuracy.md). Languages with under MIN_LETTERS letters of text are left
+out (the detector then falls back to its generic character model for them).
 
 Standard library only. Output: lang_model_data.h/.cpp in --out-dir.
 """
@@ -29,6 +37,16 @@ MIN_LETTERS = 20000
 MAX_ALPHABET = 62      # symbols 0 (boundary) and 63 (other letter of the script) are reserved
 SCALE = 8              # log-probabilities stored as int8 eighths of a nat
 FORMAT = re.compile(r"%[-+ #0-9.*'$]*[hlLqjzt]*[a-zA-Z%]|\$\{?\w+\}?|--?[a-zA-Z][\w-]*|<[^>]*>")
+
+# Language -> (Debian package, hunspell dictionary): word lists for the
+# Latin-script languages of the legacy code pages the catalogues above miss
+# (the Afrikaans and Basque word lists fall under the 0.5% non-ASCII floor).
+WORD_LISTS = {
+    "is": ("hunspell-is", "is_IS"),
+    "lv": ("hunspell-lv", "lv_LV"),
+    "nl": ("hunspell-nl", "nl"),
+    "sq": ("myspell-sq", "sq_AL"),
+}
 
 # Scripts with a letter model; the numbering is shared with lang_model.cpp.
 SCRIPTS = ["Latin", "Cyrillic", "Greek", "Hebrew", "Arabic", "Thai", "Georgian", "Armenian"]
@@ -81,18 +99,64 @@ def read_text(locale_dir, lang):
     return unicodedata.normalize("NFC", "\n".join(parts)).lower()
 
 
+def read_words(hunspell_dir, lang):
+    """One word a line: the dictionary's stems in its own encoding (the .aff
+    file's SET line), flags after '/' and morphology after a tab dropped."""
+    package, name = WORD_LISTS[lang]
+    dic = os.path.join(hunspell_dir, name + ".dic")
+    aff = os.path.join(hunspell_dir, name + ".aff")
+    if not os.path.exists(dic) or not os.path.exists(aff):
+        sys.exit("gen_lang_model: %s missing: install Debian package %s (scripts/setup.sh)"
+                 % (dic, package))
+    encoding = "utf-8"
+    with open(aff, "rb") as f:
+        for line in f:
+            if line.startswith(b"SET "):
+                encoding = line[4:].strip().decode("ascii")
+                break
+    words = []
+    with open(dic, "rb") as f:
+        next(f)  # the word count
+        for raw in f:
+            word = raw.decode(encoding, "replace").split("/")[0].split()[0:1]
+            if not word or not word[0][:1].islower():
+                continue
+            words.append(unicodedata.normalize("NFC", word[0]).lower())
+    # Loanwords spell with letters the language does not use ("café" in an
+    # Icelandic list): kept, they teach that a run of foreign letters is
+    # likely (log P(other | other) -3 nats instead of the floor's -9), and
+    # a misreading full of them wins. Only words of the language's own
+    # letters (the alphabet main() would pick) are kept.
+    counts = collections.Counter(c for w in words for c in w if script_of(c) is not None)
+    n = sum(counts.values())
+    own = {c for c, v in counts.items() if v >= max(3, n * 1e-4)}
+    return "\n".join(w for w in words if all(c in own for c in w if script_of(c) is not None))
+
+
+def usable(text):
+    """Enough letters, and for Latin enough beyond ASCII (as main() asks)."""
+    latin = [c for c in text if script_of(c) == 0]
+    letters = sum(script_of(c) is not None for c in text)
+    if letters < MIN_LETTERS:
+        return False
+    return len(latin) < letters / 2 or sum(ord(c) >= 0x80 for c in latin) >= len(latin) * 0.005
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--locale-dir", default="/usr/share/locale")
+    ap.add_argument("--hunspell-dir", default="/usr/share/hunspell")
     ap.add_argument("--out-dir", required=True)
     args = ap.parse_args()
 
     langs = []
-    for path in sorted(glob.glob(os.path.join(args.locale_dir, "*"))):
-        lang = os.path.basename(path)
+    names = {os.path.basename(p) for p in glob.glob(os.path.join(args.locale_dir, "*"))}
+    for lang in sorted(names | set(WORD_LISTS)):
         if "@" in lang or lang.startswith("en"):
             continue
         text = read_text(args.locale_dir, lang)
+        if lang in WORD_LISTS and not usable(text):
+            text = read_words(args.hunspell_dir, lang)
         scripts = collections.Counter()
         for c in text:
             s = script_of(c)

@@ -1,9 +1,10 @@
 // Per-language letter model for telling single-byte code pages apart: which
 // letters each language writes, and which follow which. Learned at build
 // time (libnorm/data/gen_lang_model.py) from the translated message
-// catalogues of Debian's Essential packages, one table of log P(next |
-// letter) per language over its alphabet, a word boundary and "another
-// letter of the script" (34 languages, 4 KB each).
+// catalogues of Debian's Essential packages (Icelandic, Latvian, Albanian and
+// Dutch, which they miss, from Debian's hunspell word lists), one table of
+// log P(next | letter) per language over its alphabet, a word boundary and
+// "another letter of the script" (38 languages, 4 KB each).
 //
 // The encoding detector (detect.cpp) adds LetterGain to the generic
 // plausibility score (text_model.h) of each candidate decoding: "lì" reads
