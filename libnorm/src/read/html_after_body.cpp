@@ -1,5 +1,7 @@
 #include "html_after_body.h"
 
+#include <vector>
+
 #include "html_dom.h"
 
 namespace norm::html {
@@ -12,30 +14,28 @@ bool IsBlankText(const xmlNode* n) {
   return true;
 }
 
-// Moves the nodes from n on (n and its next siblings) to the end of body,
-// opening <html>/<body> wrappers in place and leaving <head> elements,
-// comments and other markup where they are. Returns the count of element
-// and non-blank text nodes moved.
-size_t MoveSiblingsInto(xmlNode* body, xmlNode* n) {
+// Moves the nodes from first on (first and its next siblings) to the end of
+// body, in document order, opening <html>/<body> wrappers and leaving <head>
+// elements, comments and other markup where they are. Returns the count of
+// element and non-blank text nodes moved.
+size_t MoveSiblingsInto(xmlNode* body, xmlNode* first) {
   size_t moved = 0;
-  while (n != nullptr) {
-    const bool element = IsElement(n);
-    if (element && (Name(n) == "html" || Name(n) == "body")) {
-      // Its children (not a <head>) follow it as siblings and are taken in
-      // turn: no recursion, as wrappers may nest as deep as the input.
-      xmlNode* after = n;
-      for (xmlNode* c = n->children; c != nullptr;) {
-        xmlNode* next_child = c->next;
-        if (!(IsElement(c) && Name(c) == "head")) {
-          xmlUnlinkNode(c);
-          if (xmlNode* placed = xmlAddNextSibling(after, c)) after = placed;
-        }
-        c = next_child;
-      }
-      n = n->next;
+  // The next node to look at on each level of open wrappers: a worklist,
+  // not recursion, as wrappers may nest as deep as the input. Each level
+  // steps past a node before the node moves.
+  std::vector<xmlNode*> next = {first};
+  while (!next.empty()) {
+    xmlNode* n = next.back();
+    if (n == nullptr) {
+      next.pop_back();
       continue;
     }
-    xmlNode* next = n->next;
+    next.back() = n->next;
+    const bool element = IsElement(n);
+    if (element && (Name(n) == "html" || Name(n) == "body")) {
+      next.push_back(n->children);
+      continue;
+    }
     if ((element && Name(n) != "head") || n->type == XML_TEXT_NODE ||
         n->type == XML_CDATA_SECTION_NODE) {
       if (!IsBlankText(n)) ++moved;
@@ -44,7 +44,6 @@ size_t MoveSiblingsInto(xmlNode* body, xmlNode* n) {
       // free it: n is not used after this.
       xmlAddChild(body, n);
     }
-    n = next;
   }
   return moved;
 }
