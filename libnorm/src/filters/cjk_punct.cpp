@@ -33,24 +33,8 @@ bool IsAlnum(char32_t c) {
 bool IsEol(char32_t c) { return c == 0 || c == '\n' || c == '\r'; }
 
 char32_t Widen(char32_t c) {
-  switch (c) {
-    case ',':
-      return U'，';
-    case ';':
-      return U'；';
-    case ':':
-      return U'：';
-    case '!':
-      return U'！';
-    case '?':
-      return U'？';
-    case '(':
-      return U'（';
-    case ')':
-      return U'）';
-    default:
-      return c;
-  }
+  const char32_t wide = text::FullwidthOfFolded(c);
+  return wide != 0 ? wide : c;
 }
 
 }  // namespace

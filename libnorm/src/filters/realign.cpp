@@ -30,29 +30,6 @@ bool IsReadingLetter(char32_t c) {
 }
 bool IsLost(char32_t c) { return c == '?' || c == 0xFFFD; }
 
-// The full-width mark a punctuation-folding converter turns into ASCII c
-// (！？，：；（）), or 0.
-char32_t FoldedFrom(char32_t c) {
-  switch (c) {
-    case '!':
-      return U'！';
-    case '?':
-      return U'？';
-    case ',':
-      return U'，';
-    case ':':
-      return U'：';
-    case ';':
-      return U'；';
-    case '(':
-      return U'（';
-    case ')':
-      return U'）';
-    default:
-      return 0;
-  }
-}
-
 // cps[k] is followed by a reading (up to 9 letters) and `)`: the index of
 // `)`, or 0.
 size_t ReadingEnd(const std::vector<char32_t>& cps, size_t k) {
@@ -759,7 +736,8 @@ class Search {
       // step is a full-width mark's lead far more rarely than a guessed one
       // (a lost lead) would make it worth ~100 hypotheses a comma.
       const bool known = h.pending >= 0 && h.pending < kDeferred;
-      if (uint16_t e = known && FoldedFrom(c) ? t_.Encode(FoldedFrom(c)) : 0) {
+      if (uint16_t e =
+              known && text::FullwidthOfFolded(c) ? t_.Encode(text::FullwidthOfFolded(c)) : 0) {
         firsts[1] = e >> 8;
         seconds[1] = e & 0xFF;
       }

@@ -58,6 +58,29 @@ inline constexpr bool IsCjkNoSpace(char32_t c) {
          (c >= 0x20000 && c <= 0x3FFFF);  // Han ext B and later
 }
 
+// The full-width mark a punctuation-folding converter turns into ASCII c
+// (！？，：；（）, folded to ! ? , : ; ( )), or 0 for any other c.
+inline constexpr char32_t FullwidthOfFolded(char32_t c) {
+  switch (c) {
+    case '!':
+      return U'！';
+    case '?':
+      return U'？';
+    case ',':
+      return U'，';
+    case ':':
+      return U'：';
+    case ';':
+      return U'；';
+    case '(':
+      return U'（';
+    case ')':
+      return U'）';
+    default:
+      return 0;
+  }
+}
+
 // Text length in "Latin letter" units for density decisions: an
 // IsCjkNoSpace character counts kCjkWeight (a 100-character Chinese
 // paragraph weighs like a 300-letter English one), other characters one;
