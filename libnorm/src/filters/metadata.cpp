@@ -380,6 +380,36 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   }
   if (title.empty()) title = heading_text;
 
+  // The page's headline repeats the front matter's title: the body starts
+  // with its text instead. Only for an article the HTML reader selected
+  // from a whole page (hint "article"); the headline is the heading the
+  // reader named, or the heading the body opens with (the reader's pick can
+  // be a hidden notice's h1 while the article brings its own). Dropped
+  // before the other keys are found, so that a second run over the output
+  // finds the same (lang from the text, source from a heading link).
+  const std::string* headline = Hint(doc, "headline");
+  const FrontMatterEntry* fm_title = fm.Find("title");
+  std::string shown_title = fm_title ? FrontMatter::Unquote(fm_title->value) : title;
+  // A heading that links elsewhere than the page's own URL keeps its link.
+  const Inline* heading_link = heading ? SoleLink(*heading) : nullptr;
+  std::string page_url;
+  for (std::string_view key : {"canonical", "og:url"}) {
+    const std::string* v = Hint(doc, key);
+    if (v && (v->starts_with("http://") || v->starts_with("https://"))) {
+      page_url = *v;
+      break;
+    }
+  }
+  if (!keep_title_heading_ && heading && Hint(doc, "article") &&
+      (!heading_link || heading_link->url == page_url) &&
+      (heading == doc.blocks.data() ||
+       (headline && ComparableText(heading_text) == ComparableText(*headline))) &&
+      TitleCarries(shown_title, heading_text)) {
+    doc.blocks.erase(doc.blocks.begin() + (heading - doc.blocks.data()));
+    report.Count("metadata", "title-heading-dropped");
+    heading = FirstHeading(doc);
+  }
+
   // In order of trust: structured data, meta tags, <time>, the URL.
   std::string date;
   for (std::string_view key : {"jsonld:date", "article:published_time", "time"}) {
@@ -453,21 +483,6 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
       h.inlines = std::move(text);
       report.Count("metadata", "heading-link-unwrapped");
     }
-  }
-
-  // The page's headline repeats the front matter's title: the body starts
-  // with its text instead. Only for an article the HTML reader selected
-  // from a whole page (hint "article"); the headline is the heading the
-  // reader named, or the heading the body opens with (the reader's pick can
-  // be a hidden notice's h1 while the article brings its own).
-  const std::string* headline = Hint(doc, "headline");
-  const FrontMatterEntry* fm_title = fm.Find("title");
-  if (!keep_title_heading_ && heading && Hint(doc, "article") && fm_title && !SoleLink(*heading) &&
-      (heading == doc.blocks.data() ||
-       (headline && ComparableText(heading_text) == ComparableText(*headline))) &&
-      TitleCarries(FrontMatter::Unquote(fm_title->value), heading_text)) {
-    doc.blocks.erase(doc.blocks.begin() + (heading - doc.blocks.data()));
-    report.Count("metadata", "title-heading-dropped");
   }
 }
 
