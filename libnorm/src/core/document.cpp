@@ -224,7 +224,8 @@ void ForEachProse(Document& doc, const std::function<void(std::string&)>& fn) {
   // Hints that become prose front-matter values are prose already: repaired
   // on the run that adds them, they are what a second run finds.
   for (MetaHint& h : doc.hints)
-    if (IsProseFrontMatterKey(h.key) || h.key == "og:title" || h.key == "h1") fn(h.value);
+    if (IsProseFrontMatterKey(h.key) || h.key == "og:title" || h.key == "h1" || h.key == "headline")
+      fn(h.value);
   VisitBlocks(doc.blocks, fn);
 }
 

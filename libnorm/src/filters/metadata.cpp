@@ -51,6 +51,56 @@ const Block* FirstHeading(const Document& doc) {
   return nullptr;
 }
 
+// Text for comparing a heading with a title: letters and digits only
+// (ASCII folded to lower case), so quotes, dashes and spacing that differ
+// between <title>, og:title and the page's heading do not count.
+std::string ComparableText(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = utf8::Next(s, i);
+    if (c < 0x80) {
+      char a = static_cast<char>(c);
+      if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+      if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) out += a;
+      continue;
+    }
+    // Latin-1 signs and spaces, general punctuation, CJK and full-width
+    // punctuation.
+    if ((c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+        (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+        (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+        (c >= 0xFF5B && c <= 0xFF65))
+      continue;
+    utf8::Append(out, c);
+  }
+  return out;
+}
+
+// The title carries the heading's text: the same words, or the heading
+// with the site's or section's name before or after it ("Headline | Site",
+// "Opinion | Headline").
+bool TitleCarries(std::string_view title, std::string_view heading) {
+  std::string h = ComparableText(heading);
+  if (h.empty()) return false;
+  if (ComparableText(title) == h) return true;
+  std::string_view t = TrimAscii(title);
+  std::string_view raw = TrimAscii(heading);
+  if (t.size() <= raw.size()) return false;
+  static constexpr std::string_view kSeparators[] = {
+      "|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xB7", "/"};
+  if (t.starts_with(raw)) {
+    std::string_view rest = TrimAscii(t.substr(raw.size()));
+    for (std::string_view sep : kSeparators)
+      if (rest.starts_with(sep)) return true;
+  }
+  if (t.ends_with(raw)) {
+    std::string_view rest = TrimAscii(t.substr(0, t.size() - raw.size()));
+    for (std::string_view sep : kSeparators)
+      if (rest.ends_with(sep)) return true;
+  }
+  return false;
+}
+
 // A heading whose only content is one link: its URL.
 const Inline* SoleLink(const Block& b) {
   const Inline* link = nullptr;
@@ -299,8 +349,8 @@ std::string MetadataFilter::DetectLang(std::string_view text) {
   return "zh";
 }
 
-std::unique_ptr<Filter> MetadataFilter::Create(const Options& /*options*/, Status* /*status*/) {
-  return std::make_unique<MetadataFilter>();
+std::unique_ptr<Filter> MetadataFilter::Create(const Options& options, Status* /*status*/) {
+  return std::make_unique<MetadataFilter>(options.to != OutputFormat::kMarkdown);
 }
 
 void MetadataFilter::Apply(Document& doc, Report& report) const {
@@ -329,6 +379,36 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
     }
   }
   if (title.empty()) title = heading_text;
+
+  // The page's headline repeats the front matter's title: the body starts
+  // with its text instead. Only for an article the HTML reader selected
+  // from a whole page (hint "article"); the headline is the heading the
+  // reader named, or the heading the body opens with (the reader's pick can
+  // be a hidden notice's h1 while the article brings its own). Dropped
+  // before the other keys are found, so that a second run over the output
+  // finds the same (lang from the text, source from a heading link).
+  const std::string* headline = Hint(doc, "headline");
+  const FrontMatterEntry* fm_title = fm.Find("title");
+  std::string shown_title = fm_title ? FrontMatter::Unquote(fm_title->value) : title;
+  // A heading that links elsewhere than the page's own URL keeps its link.
+  const Inline* heading_link = heading ? SoleLink(*heading) : nullptr;
+  std::string page_url;
+  for (std::string_view key : {"canonical", "og:url"}) {
+    const std::string* v = Hint(doc, key);
+    if (v && (v->starts_with("http://") || v->starts_with("https://"))) {
+      page_url = *v;
+      break;
+    }
+  }
+  if (!keep_title_heading_ && heading && Hint(doc, "article") &&
+      (!heading_link || heading_link->url == page_url) &&
+      (heading == doc.blocks.data() ||
+       (headline && ComparableText(heading_text) == ComparableText(*headline))) &&
+      TitleCarries(shown_title, heading_text)) {
+    doc.blocks.erase(doc.blocks.begin() + (heading - doc.blocks.data()));
+    report.Count("metadata", "title-heading-dropped");
+    heading = FirstHeading(doc);
+  }
 
   // In order of trust: structured data, meta tags, <time>, the URL.
   std::string date;

@@ -44,6 +44,12 @@ class MetadataFilter : public Filter {
 
   static std::unique_ptr<Filter> Create(const Options& options, Status* status);
 
+  // keep_title_heading: the output is plain text, which shows no front
+  // matter, or JSON, whose text is the plain text's: the page's headline
+  // stays in the body.
+  explicit MetadataFilter(bool keep_title_heading = false)
+      : keep_title_heading_(keep_title_heading) {}
+
   // ISO 8601 form of a date string (2023-03-10T06:49:26.535Z, 2023-03-10
   // 06:49, 2023/03/10, a 10- or 13-digit Unix timestamp); empty when the
   // input is not a date it understands.
@@ -52,6 +58,9 @@ class MetadataFilter : public Filter {
   // "ja", "ko", "zh-Hans", "zh-Hant", "zh" (script undecided) or empty, from
   // the characters of text; the Chinese script as --zh-target detects it.
   static std::string DetectLang(std::string_view text);
+
+ private:
+  bool keep_title_heading_;
 };
 
 }  // namespace norm

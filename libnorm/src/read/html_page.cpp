@@ -778,6 +778,11 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     const xmlNode* h1 = keep.empty() ? nullptr : HeadingBefore(keep.front(), body);
     if (!h1) h1 = FindElement(body->children, "h1", 0);
     if (!h1) h1 = FindElement(body->children, "h2", 0);
+    // Names the headline for the metadata filter, which drops its heading
+    // when the front matter's title carries the same text; "article" says
+    // the body is a selected article (a heading it opens with is its title).
+    AddHint(doc, "article", "selected");
+    if (h1) AddHint(doc, "headline", NodeText(h1));
     if (h1 && !ContainsHeading(blocks, TrimAscii(NodeText(h1)))) {
       std::vector<Block> title;
       ConvertDom(h1, conv, &title, report);
