@@ -101,6 +101,16 @@ bool TitleCarries(std::string_view title, std::string_view heading) {
   return false;
 }
 
+// The page's own absolute URL: its canonical link, else og:url; empty when
+// neither is an http(s) URL.
+std::string PageUrl(const Document& doc) {
+  for (std::string_view key : {"canonical", "og:url"}) {
+    const std::string* v = Hint(doc, key);
+    if (v && (v->starts_with("http://") || v->starts_with("https://"))) return *v;
+  }
+  return {};
+}
+
 // A heading whose only content is one link: its URL.
 const Inline* SoleLink(const Block& b) {
   const Inline* link = nullptr;
@@ -392,14 +402,8 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   std::string shown_title = fm_title ? FrontMatter::Unquote(fm_title->value) : title;
   // A heading that links elsewhere than the page's own URL keeps its link.
   const Inline* heading_link = heading ? SoleLink(*heading) : nullptr;
-  std::string page_url;
-  for (std::string_view key : {"canonical", "og:url"}) {
-    const std::string* v = Hint(doc, key);
-    if (v && (v->starts_with("http://") || v->starts_with("https://"))) {
-      page_url = *v;
-      break;
-    }
-  }
+  // The page's own URL (canonical, else og:url): also the source below.
+  const std::string page_url = PageUrl(doc);
   if (!keep_title_heading_ && heading && Hint(doc, "article") &&
       (!heading_link || heading_link->url == page_url) &&
       (heading == doc.blocks.data() ||
@@ -430,14 +434,7 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
     if (!author.empty()) break;
   }
 
-  std::string source;
-  for (std::string_view key : {"canonical", "og:url"}) {
-    const std::string* v = Hint(doc, key);
-    if (v && (v->starts_with("http://") || v->starts_with("https://"))) {
-      source = *v;
-      break;
-    }
-  }
+  std::string source = page_url;
   const Inline* title_link = heading ? SoleLink(*heading) : nullptr;
   if (source.empty() && title_link &&
       (title_link->url.starts_with("http://") || title_link->url.starts_with("https://")))
