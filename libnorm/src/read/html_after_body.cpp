@@ -8,10 +8,7 @@ namespace norm::html {
 namespace {
 
 bool IsBlankText(const xmlNode* n) {
-  if (n->type != XML_TEXT_NODE || n->content == nullptr) return false;
-  for (const xmlChar* c = n->content; *c != 0; ++c)
-    if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r' && *c != '\f') return false;
-  return true;
+  return n->type == XML_TEXT_NODE && TrimAscii(Content(n)).empty();
 }
 
 // Moves the nodes from first on (first and its next siblings) to the end of

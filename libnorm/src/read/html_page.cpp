@@ -647,9 +647,7 @@ bool LooksLikePage(std::string_view text) {
   size_t links = 0;
   bool machinery = false;
   auto starts_tag = [](std::string_view t, std::string_view name) {
-    if (t.size() <= name.size()) return false;
-    for (size_t k = 0; k < name.size(); ++k)
-      if (std::tolower(static_cast<unsigned char>(t[k])) != name[k]) return false;
+    if (t.size() <= name.size() || !StartsWithNoCase(t, name)) return false;
     char after = t[name.size()];
     return after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '>';
   };
