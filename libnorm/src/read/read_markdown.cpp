@@ -426,7 +426,51 @@ struct Parsed {
   std::unique_ptr<cmark_node, NodeDeleter> root;
 };
 
-Parsed Parse(std::string_view markdown) {
+// cmark-gfm 0.29 (github/cmark-gfm#282) takes a "[^" whose "]" is on a
+// later line for a footnote reference when it is no inline link, computes
+// the label's length from the columns of two different lines, and so drops
+// the label ("x[^a\nb]" reads "x[^]") or copies bytes past it, cutting a
+// character in two; escaping the caret does not help (the parser looks at
+// the text after the bracket). A footnote label cannot span lines, so such
+// a bracket is escaped and read as text: the rare link whose text starts
+// with a caret and spans lines becomes its text and address, never lost.
+// Inside a code span or fence (an odd count of backticks before it in its
+// paragraph, or one between the brackets) it stays as written.
+std::string EscapeMultilineCaretBrackets(std::string_view md) {
+  std::string out;
+  size_t copied = 0;
+  for (size_t pos = md.find("[^"); pos != std::string_view::npos; pos = md.find("[^", pos + 2)) {
+    size_t backslashes = 0;
+    while (backslashes < pos && md[pos - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) continue;  // "\[" is no bracket
+    bool line_end = false;
+    size_t end = pos + 2;
+    for (; end < md.size(); ++end) {
+      char c = md[end];
+      bool escapes_next =
+          c == '\\' && end + 1 < md.size() && md[end + 1] != '\n' && md[end + 1] != '\r';
+      if (escapes_next) {
+        ++end;
+        continue;
+      }
+      if (c == '[' || c == ']' || c == '`') break;
+      if (c == '\n' || c == '\r') line_end = true;
+    }
+    if (!line_end || end >= md.size() || md[end] != ']') continue;
+    size_t paragraph = md.rfind("\n\n", pos);
+    paragraph = paragraph == std::string_view::npos ? 0 : paragraph;
+    if (std::count(md.begin() + paragraph, md.begin() + pos, '`') % 2 == 1) continue;
+    out.append(md.substr(copied, pos - copied));
+    out += '\\';
+    copied = pos;
+  }
+  if (copied == 0) return std::string(md);
+  out.append(md.substr(copied));
+  return out;
+}
+
+Parsed Parse(std::string_view source) {
+  std::string markdown = EscapeMultilineCaretBrackets(source);
   Parsed p;
   p.parser.reset(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
   for (const char* name : kExtensions) {
