@@ -257,6 +257,25 @@ TEST(HtmlExtract, JsonLdArticleBodyForAScriptBuiltPage) {
   EXPECT_EQ(r.report.Get("html", "jsonld-article-body-used"), 1);
 }
 
+// JSON-LD strings are JSON: "\u5b89" is a character, not the letters
+// "u5b89" (found on a real Chinese news page, whose author read
+// "u5b89u4e1cu5c3c").
+TEST(HtmlExtract, JsonLdEscapesAreDecoded) {
+  Result r = Normalize(
+      "<!DOCTYPE html><html><head><title>T</title>"
+      "<script type=\"application/ld+json\">{\"author\":{\"@type\":\"Person\",\"name\":"
+      "\"\\u5b89\\u4e1c\\u5c3c \\\"A\\\" \\ud83d\\ude00\"},"
+      "\"datePublished\":\"2021\\/07\\/09\"}</script></head><body>" +
+          std::string(kArticle) + "</body></html>",
+      Options{});
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_NE(r.markdown.find(
+                "author: \"\xe5\xae\x89\xe4\xb8\x9c\xe5\xb0\xbc \\\"A\\\" \xf0\x9f\x98\x80\""),
+            std::string::npos)
+      << r.markdown;
+  EXPECT_NE(r.markdown.find("date: \"2021-07-09\""), std::string::npos) << r.markdown;
+}
+
 TEST(HtmlExtract, MetadataFromJsonLdNeverAUrlAuthor) {
   Options o;
   Result r = Normalize(

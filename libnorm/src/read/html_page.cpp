@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstring>
@@ -108,20 +109,61 @@ bool IsTimestampComment(std::string_view s) {
   return seconds >= 788918400LL && seconds < 4102444800LL;
 }
 
-// The string value after `"key":` at or after from in json (escapes
-// \" and \\ kept simple: a value with other escapes is taken as written).
-std::string JsonString(std::string_view json, size_t from, size_t to) {
-  if (from >= to || from >= json.size() || json[from] != '"') return {};
+// The JSON string starting at json[from] ('"'), unescaped (\n, \t, \",
+// \\, \/, \uXXXX with surrogate pairs); empty when unterminated.
+std::string JsonUnescape(std::string_view json, size_t from) {
+  if (from >= json.size() || json[from] != '"') return {};
   std::string out;
-  for (size_t i = from + 1; i < to && i < json.size(); ++i) {
-    if (json[i] == '\\' && i + 1 < json.size()) {
-      out += json[++i];
+  auto hex4 = [&](size_t at) -> long {
+    if (at + 4 > json.size()) return -1;
+    long v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      char c = json[k];
+      int d = c >= '0' && c <= '9'                     ? c - '0'
+              : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                       : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  for (size_t i = from + 1; i < json.size(); ++i) {
+    char c = json[i];
+    if (c == '"') return out;
+    if (c != '\\' || i + 1 >= json.size()) {
+      out += c;
       continue;
     }
-    if (json[i] == '"') return out;
-    out += json[i];
+    char e = json[++i];
+    if (e == 'n') {
+      out += '\n';
+    } else if (e == 't' || e == 'r') {
+      out += ' ';
+    } else if (e == 'u') {
+      long cp = hex4(i + 1);
+      if (cp < 0) continue;
+      i += 4;
+      if (cp >= 0xD800 && cp < 0xDC00 && i + 2 < json.size() && json[i + 1] == '\\' &&
+          json[i + 2] == 'u') {
+        long lo = hex4(i + 3);
+        if (lo >= 0xDC00 && lo < 0xE000) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          i += 6;
+        }
+      }
+      if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
+      utf8::Append(out, static_cast<char32_t>(cp));
+    } else {
+      out += e;
+    }
   }
   return {};
+}
+
+// The JSON string starting at json[from], ending before json[to]: a
+// JSON-LD value, escapes decoded ("\u5b89" is 安, not "u5b89").
+std::string JsonString(std::string_view json, size_t from, size_t to) {
+  return JsonUnescape(json.substr(0, std::min(to, json.size())), from);
 }
 
 // Where the value of the first `"key"` at or after from starts, or npos.
@@ -181,57 +223,6 @@ void JsonLdHints(std::string_view json, Document* doc) {
     names += name;
   }
   AddHint(doc, "jsonld:author", names);
-}
-
-// The JSON string starting at json[from] ('"'), unescaped (\n, \t, \",
-// \\, \/, \uXXXX with surrogate pairs); empty when unterminated.
-std::string JsonUnescape(std::string_view json, size_t from) {
-  if (from >= json.size() || json[from] != '"') return {};
-  std::string out;
-  auto hex4 = [&](size_t at) -> long {
-    if (at + 4 > json.size()) return -1;
-    long v = 0;
-    for (size_t k = at; k < at + 4; ++k) {
-      char c = json[k];
-      int d = c >= '0' && c <= '9'                     ? c - '0'
-              : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
-                                                       : -1;
-      if (d < 0) return -1;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  for (size_t i = from + 1; i < json.size(); ++i) {
-    char c = json[i];
-    if (c == '"') return out;
-    if (c != '\\' || i + 1 >= json.size()) {
-      out += c;
-      continue;
-    }
-    char e = json[++i];
-    if (e == 'n') {
-      out += '\n';
-    } else if (e == 't' || e == 'r') {
-      out += ' ';
-    } else if (e == 'u') {
-      long cp = hex4(i + 1);
-      if (cp < 0) continue;
-      i += 4;
-      if (cp >= 0xD800 && cp < 0xDC00 && i + 2 < json.size() && json[i + 1] == '\\' &&
-          json[i + 2] == 'u') {
-        long lo = hex4(i + 3);
-        if (lo >= 0xDC00 && lo < 0xE000) {
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          i += 6;
-        }
-      }
-      if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
-      utf8::Append(out, static_cast<char32_t>(cp));
-    } else {
-      out += e;
-    }
-  }
-  return {};
 }
 
 // The longest JSON-LD articleBody of the page (empty when none).
