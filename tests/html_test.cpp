@@ -548,6 +548,48 @@ TEST(Boilerplate, MarkdownPageDumpLosesOnlySiteNavigation) {
   EXPECT_EQ(r.Get("boilerplate", "blocks-removed"), 1);
 }
 
+// A README whose title links to its project reads as a page dump; its lead
+// paragraph, outside the article span the sections make, is its own prose,
+// not furniture: in a dump only site links go (found on /usr/share/doc
+// READMEs, which lost their first sentence).
+TEST(Boilerplate, MarkdownPageDumpKeepsItsOwnProseOutsideTheSpan) {
+  Document d = Markdown(
+      "# [tinylib](https://code.example.org/tinylib)\n\n"
+      "**tinylib** parses and writes a small binary format, with no dependencies.\n\n"
+      "## Features\n\n- Complete\n- Small\n- Fast\n\n## Building\n\n"
+      "Run the configure step first, then build with the generator of your choice; the test "
+      "suite runs with the same command and needs no network access or extra packages.\n\n"
+      "* [Home](/)\n* [Blog](/blog)\n* [Login](/login)\n");
+  Report r;
+  BoilerplateFilter({}).Apply(d, r);
+  std::string text = PlainText(d);
+  EXPECT_NE(text.find("parses and writes"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Login"), std::string::npos) << text;
+}
+
+// In a text or a Markdown document a copyright line goes as a footer only
+// when no content follows: above a licence it is the licence's first line.
+TEST(Boilerplate, CopyrightLineAboveContentStaysInText) {
+  const std::string licence =
+      "Copyright (c) 2020, A. Author and contributors.\n\n"
+      "Permission is granted to use, copy and change this work, provided that this notice and "
+      "the list of conditions below are kept in every copy or substantial portion of it.\n";
+  for (InputFormat format : {InputFormat::kText, InputFormat::kMarkdown}) {
+    Options o;
+    o.format = format;
+    Result r = Normalizer(o).NormalizeText(licence);
+    EXPECT_NE(r.markdown.find("Copyright (c) 2020"), std::string::npos) << r.markdown;
+  }
+  // Below the text, with nothing after it, it is a footer.
+  Options o;
+  o.format = InputFormat::kText;
+  Result footer = Normalizer(o).NormalizeText(
+      "The article's text, long enough to weigh as content: several clauses, commas, and "
+      "enough words to pass the threshold for a paragraph of prose.\n\n"
+      "Copyright 2024 Example News. All rights reserved.\n");
+  EXPECT_EQ(footer.markdown.find("All rights reserved"), std::string::npos) << footer.markdown;
+}
+
 // Issue 21: a short paragraph that is mostly one link and does not end
 // like a sentence points to another page; beside an article it goes, and
 // it does not cut the article span in two. Alone it stays.

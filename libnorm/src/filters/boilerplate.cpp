@@ -535,6 +535,23 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
         f.reason = Fmt("link-line=%.2f", LinkDensity(f.m));
       }
     }
+  // In a text or a Markdown document a copyright line is a footer only when
+  // no content or sentence follows it: above a licence's or a README's own text it is
+  // that text's first line ("Copyright (c) 2013, Kim Davies").
+  if (scope != Scope::kPage) {
+    bool content_after = false;
+    for (size_t i = n; i > 0; --i) {
+      Info& f = info[i - 1];
+      if (content_after && f.reason == "pattern=copyright") {
+        f.kind = Kind::kShort;
+        f.reason.clear();
+      }
+      // A sentence counts too: a licence's short clauses are its text.
+      content_after = content_after || f.kind == Kind::kContent ||
+                      (f.kind == Kind::kShort && blocks[i - 1].kind == BlockKind::kParagraph &&
+                       f.m.weight >= 60);
+    }
+  }
   if (scope == Scope::kPage) MarkRepeatedFurniture(blocks, &info);
   // Trailing related-titles run: blocks starting with a timestamp.
   {
@@ -610,6 +627,9 @@ void BoilerplateFilter::Apply(Document& doc, Report& report) const {
     for (size_t i = 0; i < n; ++i) {
       if (i >= start && i <= end) continue;
       if (i == title) continue;
+      // A Markdown dump's own prose outside the span (a README's lead under
+      // its linked title) stays: there only site links are furniture.
+      if (scope == Scope::kMarkdownDump && !HoldsOnlySiteLinks(blocks[i], site_host)) continue;
       if (info[i].kind != Kind::kJunk) {
         keep[i] = false;
         outside_reason[i] = "outside-article weight=" + std::to_string(info[i].m.weight);
