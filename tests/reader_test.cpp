@@ -43,6 +43,20 @@ TEST(Sniff, PageMarkupAfterAPrologOrWrapper) {
   EXPECT_EQ(SniffFormat("<text id=\"http://x/1\"><html><body><table>"), InputFormat::kHtml);
   EXPECT_EQ(SniffFormat("<meta charset=\"utf-8\">\n<div><p>fragment</p></div>\n# not md"),
             InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<!-- saved -->\n<html lang=\"en\">  \n<body>x"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<!-- saved -->\n<html\n  lang=\"en\">"), InputFormat::kHtml);
+}
+
+// A text that names a page tag at a line's start is no page: the tag must
+// end its line or lead to more markup (groff's NEWS: "<head>...</head>
+// block." read as HTML lost a third of a line of prose).
+TEST(Sniff, PageTagNamedInProseIsNoPage) {
+  std::string news =
+      "o www.tmac\n\n  A new macro `HEAD' has been added to directly add data to the\n"
+      "  <head>...</head> block.\n\n  New macros to start and end a list.\n";
+  EXPECT_EQ(SniffFormat(news), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("Put the title in the\n<body> element, not the head.\n"),
+            InputFormat::kText);
 }
 
 // Chinese text damaged by a GBK/Big5 stream read out of step, or holding C

@@ -109,9 +109,16 @@ bool HasPageMarkupOutsideCode(std::string_view window) {
     }
     if (!fence.empty() || indent >= 4 || line.find('<') == std::string_view::npos) continue;
     // A tag chain from the line start: `<text id=x><html>` or `</x> <body>`.
+    // The page tag ends its line or leads to more markup: a text that names
+    // one ("  <head>...</head> block." in groff's NEWS) is no page.
     for (size_t at = indent; at < line.size() && line[at] == '<';) {
-      if (StartsWithPageMarkup(line.substr(at))) return true;
       size_t close = line.find('>', at);
+      if (StartsWithPageMarkup(line.substr(at))) {
+        if (close == std::string_view::npos) return true;
+        std::string_view rest = TrimAscii(line.substr(close + 1));
+        if (rest.empty() || rest.front() == '<') return true;
+        break;
+      }
       if (close == std::string_view::npos) break;
       at = close + 1;
       while (at < line.size() && IsAsciiSpace(line[at])) ++at;
