@@ -59,6 +59,10 @@ TEST(EncodingNames, SingleByteCodePagesDecode) {
   EXPECT_EQ(DecodeAs("\xAA\xBA\xDE\xFE", "ISO-8859-16"), "\u0218\u0219\u021A\u021B");
   EXPECT_EQ(DecodeAs("Vi\xAEt", "VISCII"), "Vi\u1EC7t");
   EXPECT_EQ(DecodeAs("\x8B", "MAC-CENTRALEUROPE"), "\u010D");  // č
+  // Weighed by the detector since detect6: Icelandic and Ukrainian DOS.
+  EXPECT_EQ(DecodeAs("\x8C\x95\x98", "cp861"), "\u00F0\u00FE\u00FD");             // ðþý
+  EXPECT_EQ(DecodeAs("\xF3\xF5\xF7\xF9", "CP1125"), "\u0491\u0454\u0456\u0457");  // ґєії
+  EXPECT_EQ(charset::Lookup("ibm1125"), charset::Lookup("CP1125"));
 }
 
 TEST(EncodingNames, Big5HkscsDecodesHongKongCharacters) {

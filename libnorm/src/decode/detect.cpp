@@ -117,8 +117,9 @@ double Prior(const Encoding& e) {
   if (n == "UTF-16LE" || n == "UTF-16BE") return -3.0;
   if (n == "macintosh" || n == "x-mac-cyrillic") return -3.0;
   if (n == "IBM866" || n == "ISO-8859-13") return -1.5;
-  if (!e.name[0] || n == "VISCII" || n.substr(0, 3) == "IBM" || n == "MAC-CENTRALEUROPE" ||
-      n == "ISO-8859-3" || n == "ISO-8859-4" || n == "ISO-8859-10" || n == "ISO-8859-16") {
+  if (!e.name[0] || n == "VISCII" || n.substr(0, 3) == "IBM" || n == "CP1125" ||
+      n == "MAC-CENTRALEUROPE" || n == "ISO-8859-3" || n == "ISO-8859-4" || n == "ISO-8859-10" ||
+      n == "ISO-8859-16") {
     return -3.0;
   }
   if (n.substr(0, 8) == "ISO-8859") return -0.7;
