@@ -741,6 +741,40 @@ double GainOf(const Field& f, const std::string& text) {
   return lang_model::LetterGain(text);
 }
 
+// Romanian's s and t with comma below (U+0218..U+021B) as the same letters
+// with cedilla (U+015E, U+015F, U+0162, U+0163): one letter, two spellings
+// (lang_model.cpp reads them alike). Both are two bytes in UTF-8.
+std::string CedillaSpelling(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != '\xC8') continue;
+    const auto b = static_cast<unsigned char>(out[i + 1]);
+    if (b < 0x98 || b > 0x9B) continue;
+    out[i] = '\xC5';
+    out[i + 1] = static_cast<char>(b == 0x98 ? 0x9E : b == 0x99 ? 0x9F : b == 0x9A ? 0xA2 : 0xA3);
+  }
+  return out;
+}
+
+// uchardet's answer stands for the text it decodes to. When a more common
+// code page spells the same words another way (Romanian ș ț as ş ţ: the
+// same bytes in ISO-8859-16 and in windows-1250 or ISO-8859-2, which
+// uchardet's byte models cannot tell apart either), the answer goes to the
+// most common of them. Returns `ud` or that code page.
+const Encoding* CommonSpelling(const Field& f, const Encoding* ud) {
+  const auto u =
+      std::find_if(f.scored.begin(), f.scored.end(), [&](const Scored& x) { return x.enc == ud; });
+  if (u == f.scored.end() || u->cut || u->errors != 0) return ud;
+  if (u->text.find('\xC8') == std::string::npos) return ud;  // no comma-below letter
+  const std::string words = CedillaSpelling(u->text);
+  const Encoding* best = ud;
+  for (const Scored& x : f.scored) {
+    if (x.cut || x.errors != 0 || Prior(*x.enc) <= Prior(*best) || x.text == u->text) continue;
+    if (CedillaSpelling(x.text) == words) best = x.enc;
+  }
+  return best;
+}
+
 // The models' race over the field, uchardet's answer `ud` (if any) with its
 // bonus. *best_score receives the winner's score (with bonus), when not
 // null. With no `ud`, *decisive says whether no answer of uchardet's could
@@ -754,6 +788,14 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
   if (ud && std::none_of(field.scored.begin(), field.scored.end(),
                          [&](const Scored& x) { return x.enc == ud; })) {
     ScoreField(field, ud);  // a name outside the candidates
+  }
+  if (ud) {
+    const Encoding* common = CommonSpelling(field, ud);
+    if (common != ud) {
+      if (debug) std::fprintf(stderr, "  uchardet's %s read as %s\n", ud->name, common->name);
+      ud = common;
+      ud_name = {};
+    }
   }
   std::vector<Scored> scored = field.scored;
   std::vector<size_t> index(scored.size());
