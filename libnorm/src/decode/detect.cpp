@@ -775,6 +775,70 @@ const Encoding* CommonSpelling(const Field& f, const Encoding* ud) {
   return best;
 }
 
+// Code pages that read the model's sample to the same text (ISO-8859-7 and
+// windows-1253 part on Ά and the quotes; ISO-8859-15 and -1 on € Š Ž) are
+// told apart by the rest of the window when it holds bytes they read
+// differently: the lines that hold such bytes (up to kModelSample bytes)
+// are decoded with each and scored by both models. Returns the index in
+// `scored` of the reading to answer: the best of the tied ones when it
+// leads the front one by kTieLead, else 0. *lead receives the answer's lead
+// over the best other tied reading when the lines were scored.
+constexpr double kTieLead = 3.0;
+size_t BreakTieByWindow(std::string_view window, std::string_view sample,
+                        const std::vector<Scored>& scored, double* lead) {
+  const Scored& best = scored.front();
+  if (!best.enc->single_byte || window.size() <= sample.size()) return 0;
+  const char32_t* base = charset::SingleByteTable(*best.enc);
+  if (base == nullptr) return 0;
+  std::vector<size_t> tied = {0};
+  std::array<bool, 256> differ{};
+  bool any = false;
+  for (size_t i = 1; i < scored.size(); ++i) {
+    const Scored& x = scored[i];
+    if (x.cut || x.errors != 0 || !x.enc->single_byte || x.text != best.text) continue;
+    const char32_t* t = charset::SingleByteTable(*x.enc);
+    if (t == nullptr) continue;
+    tied.push_back(i);
+    for (int b = 0x80; b < 256; ++b) {
+      if (t[b] != base[b]) differ[b] = any = true;
+    }
+  }
+  if (!any) return 0;
+  // The lines of the window that hold a byte the tied readings part on.
+  std::string lines;
+  size_t pos = 0;
+  while (pos < window.size() && lines.size() < kModelSample) {
+    size_t eol = window.find('\n', pos);
+    if (eol == std::string_view::npos) eol = window.size();
+    const std::string_view line = window.substr(pos, std::min(eol + 1, window.size()) - pos);
+    pos = eol + 1;
+    for (char ch : line) {
+      if (differ[static_cast<unsigned char>(ch)]) {
+        lines.append(line.substr(0, kModelSample - lines.size()));
+        break;
+      }
+    }
+  }
+  if (lines.empty()) return 0;
+  std::vector<double> value;
+  size_t top = 0;
+  for (size_t k = 0; k < tied.size(); ++k) {
+    const Scored& x = scored[tied[k]];
+    const char32_t* t = charset::SingleByteTable(*x.enc);
+    std::string text;
+    for (char ch : lines) utf8::Append(text, t[static_cast<unsigned char>(ch)]);
+    value.push_back(text_model::Score(text) + lang_model::LetterGain(text) + Prior(*x.enc));
+    if (value[k] > value[top]) top = k;
+  }
+  const size_t answer = value[top] - value[0] >= kTieLead ? top : 0;
+  double runner_up = -1e300;
+  for (size_t k = 0; k < tied.size(); ++k) {
+    if (k != answer) runner_up = std::max(runner_up, value[k]);
+  }
+  *lead = value[answer] - runner_up;
+  return tied[answer];
+}
+
 // The models' race over the field, uchardet's answer `ud` (if any) with its
 // bonus. *best_score receives the winner's score (with bonus), when not
 // null. With no `ud`, *decisive says whether no answer of uchardet's could
@@ -877,9 +941,14 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       std::rotate(scored.begin(), u, u + 1);
     }
   }
-  const Scored& best = scored.front();
   // Margin over the best candidate that decodes to different text.
   double margin = 30.0;
+  double tie_lead = std::nan("");
+  if (const size_t w = BreakTieByWindow(window, field.sample, scored, &tie_lead)) {
+    if (debug) std::fprintf(stderr, "  the window prefers %s\n", scored[w].enc->name);
+    std::swap(scored[0], scored[w]);
+  }
+  const Scored& best = scored.front();
   for (size_t i = 1; i < scored.size(); ++i) {
     // Every reading from i on scores at most scored[i].score: when that is
     // already kFlatMargin (plus the bonus Confidence may take off) below
@@ -894,6 +963,12 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       break;
     }
   }
+  // Readings the sample could not tell apart and the window did: as sure
+  // as the window's lines make them.
+  // (uchardet's bonus, which Confidence takes off an agreeing answer's
+  // margin, is not in the window's lead.)
+  const double text_margin = margin;
+  if (!std::isnan(tie_lead)) margin = std::min(margin, tie_lead);
   const bool same_as_ud = ud && (best.enc == ud);
   if (!ud && decisive) {
     *decisive = best.errors == 0 && margin >= bonus + kDecisiveMargin &&
@@ -928,8 +1003,9 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
   // uchardet's bonus decided the race, it does not make the models sure:
   // windows-1251 and MacCyrillic part on a byte or two of a Russian text,
   // which the bonus for its 77 other high bytes outweighed.
-  const double confidence =
-      Confidence(*best.enc, same_as_ud ? margin - bonus : margin, same_as_ud, best.errors);
+  double sure_margin = same_as_ud ? text_margin - bonus : text_margin;
+  if (!std::isnan(tie_lead)) sure_margin = std::min(sure_margin, tie_lead);
+  const double confidence = Confidence(*best.enc, sure_margin, same_as_ud, best.errors);
   if (best_score) *best_score = best.score;
   return MakeNamed(*best.enc, same_as_ud ? ud_name : std::string_view(), window, confidence,
                    same_as_ud ? "detector" : "model");
