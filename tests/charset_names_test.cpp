@@ -153,6 +153,12 @@ TEST(ReportedName, TheBytesWidenOrNarrowTheName) {
   EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\xD6\xD0", true), "GB2312");
   EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\x81\x40", true), "GBK");
   EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\x81\x30\x81\x30", true), "GB18030");
+  // Big5 is decoded as windows-950: ETEN's 裏 (0xF9D8) needs CP950, an
+  // HKSCS row (0x88..) Big5-HKSCS.
+  const charset::Encoding& big5 = *charset::Lookup("Big5");
+  EXPECT_EQ(charset::ReportedName(big5, "", "\xA4\xA4", false), "Big5");
+  EXPECT_EQ(charset::ReportedName(big5, "BIG5", "\xA4\xA4\xF9\xD8", false), "CP950");
+  EXPECT_EQ(charset::ReportedName(big5, "", "\xF9\xD8\x88\x62", false), "Big5-HKSCS");
   // A preferred name for another encoding is ignored; ASCII keeps the name.
   EXPECT_EQ(charset::ReportedName(latin, "KOI8-R", "caf\xE9", false), "ISO-8859-1");
   EXPECT_EQ(charset::ReportedName(latin, "US-ASCII", "plain", true), "US-ASCII");
