@@ -821,21 +821,33 @@ size_t BreakTieByWindow(std::string_view window, std::string_view sample,
   }
   if (lines.empty()) return 0;
   std::vector<double> value;
+  std::vector<std::string> texts;
   size_t top = 0;
   for (size_t k = 0; k < tied.size(); ++k) {
     const Scored& x = scored[tied[k]];
     const char32_t* t = charset::SingleByteTable(*x.enc);
     std::string text;
-    for (char ch : lines) utf8::Append(text, t[static_cast<unsigned char>(ch)]);
-    value.push_back(text_model::Score(text) + lang_model::LetterGain(text) + Prior(*x.enc));
+    int64_t unassigned = 0;
+    for (char ch : lines) {
+      const char32_t c = t[static_cast<unsigned char>(ch)];
+      unassigned += c == 0xFFFD;
+      utf8::Append(text, c);
+    }
+    value.push_back(text_model::ScoreText(text).sum + kErrorPenalty * unassigned +
+                    lang_model::LetterGain(text) + Prior(*x.enc));
+    texts.push_back(std::move(text));
     if (value[k] > value[top]) top = k;
+    static const bool debug = std::getenv("NORM_DETECT_DEBUG") != nullptr;
+    if (debug) std::fprintf(stderr, "  window lines %-14s %8.2f\n", x.enc->name, value[k]);
   }
   const size_t answer = value[top] - value[0] >= kTieLead ? top : 0;
+  // The lead over the best reading that gives the lines other text (none:
+  // no lead to report).
   double runner_up = -1e300;
   for (size_t k = 0; k < tied.size(); ++k) {
-    if (k != answer) runner_up = std::max(runner_up, value[k]);
+    if (texts[k] != texts[answer]) runner_up = std::max(runner_up, value[k]);
   }
-  *lead = value[answer] - runner_up;
+  if (runner_up > -1e300) *lead = value[answer] - runner_up;
   return tied[answer];
 }
 
