@@ -59,6 +59,10 @@ TEST(EncodingNames, SingleByteCodePagesDecode) {
   EXPECT_EQ(DecodeAs("\xAA\xBA\xDE\xFE", "ISO-8859-16"), "\u0218\u0219\u021A\u021B");
   EXPECT_EQ(DecodeAs("Vi\xAEt", "VISCII"), "Vi\u1EC7t");
   EXPECT_EQ(DecodeAs("\x8B", "MAC-CENTRALEUROPE"), "\u010D");  // č
+  // Weighed by the detector since detect6: Icelandic and Ukrainian DOS.
+  EXPECT_EQ(DecodeAs("\x8C\x95\x98", "cp861"), "\u00F0\u00FE\u00FD");             // ðþý
+  EXPECT_EQ(DecodeAs("\xF3\xF5\xF7\xF9", "CP1125"), "\u0491\u0454\u0456\u0457");  // ґєії
+  EXPECT_EQ(charset::Lookup("ibm1125"), charset::Lookup("CP1125"));
 }
 
 TEST(EncodingNames, Big5HkscsDecodesHongKongCharacters) {
@@ -149,6 +153,12 @@ TEST(ReportedName, TheBytesWidenOrNarrowTheName) {
   EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\xD6\xD0", true), "GB2312");
   EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\x81\x40", true), "GBK");
   EXPECT_EQ(charset::ReportedName(gb, "gb2312", "\x81\x30\x81\x30", true), "GB18030");
+  // Big5 is decoded as windows-950: ETEN's 裏 (0xF9D8) needs CP950, an
+  // HKSCS row (0x88..) Big5-HKSCS.
+  const charset::Encoding& big5 = *charset::Lookup("Big5");
+  EXPECT_EQ(charset::ReportedName(big5, "", "\xA4\xA4", false), "Big5");
+  EXPECT_EQ(charset::ReportedName(big5, "BIG5", "\xA4\xA4\xF9\xD8", false), "CP950");
+  EXPECT_EQ(charset::ReportedName(big5, "", "\xF9\xD8\x88\x62", false), "Big5-HKSCS");
   // A preferred name for another encoding is ignored; ASCII keeps the name.
   EXPECT_EQ(charset::ReportedName(latin, "KOI8-R", "caf\xE9", false), "ISO-8859-1");
   EXPECT_EQ(charset::ReportedName(latin, "US-ASCII", "plain", true), "US-ASCII");

@@ -533,11 +533,14 @@ TEST(Utf8, FirstInvalidMatchesReference) {
 
 // uchardet names ISO-8859-16 (Romanian with comma-below letters), which
 // ICU lacks: glibc's iconv decodes it, and uchardet's right answer is kept
-// (it used to become ISO-8859-2, turning ș and ț into º and þ).
+// (it used to become ISO-8859-2, turning ș and ț into º and þ). The quotes
+// „ ” (0xA5, 0xB5) are ISO-8859-16's alone: without them windows-1250
+// spells the same words (UchardetsCommaBelowGoesToTheCommonCodePage).
 TEST(Detect, UchardetGuessOnlyIconvKnowsIsKept) {
   const std::string ro =
       "\xAAtiin\xFE"
-      "a \xBAi tehnologia \xEEn Rom\xE2nia: \xEEnv\xE3\xFE\xE3m\xE2ntul superior \xBAi cercetarea "
+      "a \xBAi tehnologia \xEEn \xA5Rom\xE2nia\xB5: \xEEnv\xE3\xFE\xE3m\xE2ntul superior \xBAi "
+      "cercetarea "
       "\xBAtiin\xFEific\xE3 sunt esen\xFEiale pentru dezvoltarea \xFE\xE3rii. A\xBA"
       "adar, studen\xFEii \xEEnva\xFE\xE3 s\xE3 g\xE2ndeasc\xE3 critic, iar profesorii \xEE\xBAi "
       "\xEEmp\xE3rt\xE3\xBA"
@@ -565,6 +568,54 @@ TEST(Detect, UchardetGuessOnlyIconvKnowsIsKept) {
   const Decoded named = Decode(bytes, OnInvalid::kStrict, "latin10");
   ASSERT_TRUE(named.status.ok()) << named.status.ToString();
   EXPECT_EQ(named.text, out.text);
+}
+
+// Romanian's ş ţ (windows-1250, ISO-8859-2) sit on the bytes of ISO-8859-16's
+// ș ț, and the letter model reads both spellings as one letter: uchardet's
+// ISO-8859-16 then stands for words the more common windows-1250 spells
+// too, and the answer goes to it (chardet's windows-1250-romanian file and
+// detect-heldout's Romanian windows-1250 and ISO-8859-2 files were read as
+// ISO-8859-16).
+TEST(Detect, UchardetsCommaBelowGoesToTheCommonCodePage) {
+  const std::string ro =
+      "Fi\xBAierul nu a putut fi salvat, deoarece dosarul ales nu exist\xE3. Alege\xFEi alt "
+      "dosar \xBAi \xEEncerca\xFEi din nou, sau renun\xFE"
+      "a\xFEi la aceast\xE3 opera\xFEie. "
+      "Pute\xFEi crea \xBAi un dosar nou, ap\xE3s\xE2nd butonul de mai jos. ";
+  std::string bytes;
+  for (int i = 0; i < 3; ++i) bytes += ro;
+  uchardet_t ud = uchardet_new();
+  ASSERT_EQ(uchardet_handle_data(ud, bytes.data(), bytes.size()), 0);
+  uchardet_data_end(ud);
+  const std::string guess = uchardet_get_charset(ud);
+  uchardet_delete(ud);
+  EXPECT_EQ(guess, "ISO-8859-16") << "the input no longer exercises this path";
+  const Decoded out = Decode(bytes);
+  ASSERT_TRUE(out.status.ok()) << out.status.ToString();
+  EXPECT_EQ(out.detection.encoding, "windows-1250");
+  EXPECT_NE(out.text.find("Fi\u015Fierul"), std::string::npos) << out.text;
+  EXPECT_NE(out.text.find("Alege\u0163i"), std::string::npos) << out.text;
+  EXPECT_LT(out.detection.confidence, 0.9);  // ISO-8859-16's other text is as good
+}
+
+// ISO-8859-7 and windows-1253 read a Greek sample without Ά (0xB6 in one,
+// 0xA2 in the other) to the same text, and the more common windows-1253
+// won whatever came after the model's first kilobyte: the lines further on
+// that hold a byte the tied readings part on now decide (detect-heldout's
+// ISO-8859-7 catalogues with their only Ά past the sample).
+TEST(Detect, TiedCodePagesPartOnTheRestOfTheWindow) {
+  std::string text;
+  for (int i = 0; i < 14; ++i) {
+    text += "Η εφαρμογή δεν μπόρεσε να αποθηκεύσει το αρχείο, γιατί ο φάκελος δεν υπάρχει.\n";
+  }
+  text += "Άδεια χρήσης: Άρθρο τρίτο. Άλλες ρυθμίσεις θα βρείτε στο μενού Άνοιξη.\n";
+  const std::string bytes = Encode(text, "ISO-8859-7");
+  ASSERT_GT(bytes.find('\xB6'), 1024u);
+  const Decoded d = Decode(bytes);
+  EXPECT_EQ(d.detection.encoding, "ISO-8859-7");
+  EXPECT_EQ(d.text, text);
+  // Without the late line the two readings are one text: the common name.
+  EXPECT_EQ(Detect(bytes.substr(0, bytes.find('\xB6'))).encoding, "windows-1253");
 }
 
 // Strict mode's success must be replace mode's text: Big5 bytes that plain

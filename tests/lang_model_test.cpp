@@ -7,6 +7,7 @@
 #include <string>
 
 #include "norm/decode.h"
+#include "text_model.h"
 
 namespace norm {
 namespace {
@@ -71,6 +72,25 @@ TEST(LangModel, WordListLanguagesAreModelled) {
       "\xDE\xFA getur ekki vista\xF0 skr\xE1na \xFEv\xED a\xF0 m\xF6ppan er ekki til.";
   EXPECT_GT(lang_model::LetterGain(As(is1252, "windows-1252")),
             lang_model::LetterGain(As(is1252, "windows-1257")) + 3.0);
+}
+
+// Romanian's ș ț (comma below) and ş ţ (cedilla, typed where the code page
+// lacked the comma) are one letter to the model: the two readings of the
+// same bytes (ISO-8859-16 and windows-1250) gain alike.
+TEST(LangModel, RomanianCommaAndCedillaAreOneLetter) {
+  const std::string comma =
+      "Alege\u021Bi alt dosar \u0219i \u00EEncerca\u021Bi din nou, sau renun\u021Ba\u021Bi "
+      "la aceast\u0103 opera\u021Bie.";
+  const std::string cedilla =
+      "Alege\u0163i alt dosar \u015Fi \u00EEncerca\u0163i din nou, sau renun\u0163a\u0163i "
+      "la aceast\u0103 opera\u0163ie.";
+  EXPECT_EQ(lang_model::BestLanguage(comma), "ro");
+  EXPECT_EQ(lang_model::BestLanguage(cedilla), "ro");
+  EXPECT_GT(lang_model::LetterGain(cedilla), 10.0);
+  // Only the generic unigram terms the gain replaces differ (1 ș, 5 ț).
+  const double generic = text_model::LogFreq(0x219) - text_model::LogFreq(0x15F) +
+                         5 * (text_model::LogFreq(0x21B) - text_model::LogFreq(0x163));
+  EXPECT_NEAR(lang_model::LetterGain(comma) - lang_model::LetterGain(cedilla), -generic, 1e-6);
 }
 
 TEST(LangModel, AsciiAndUnmodelledScriptsAreNeutral) {

@@ -48,6 +48,13 @@ WORD_LISTS = {
     "sq": ("myspell-sq", "sq_AL"),
 }
 
+# Romanian's s and t with comma below are one letter with its s and t with
+# cedilla: the cedilla ones were typed wherever the code page lacked the
+# comma (windows-1250, ISO-8859-2; ISO-8859-16 has the comma), and the two
+# readings of the same bytes spell the same words. lang_model.cpp folds the
+# same way.
+SAME_LETTER = {0x0219: 0x015F, 0x021B: 0x0163}
+
 # Scripts with a letter model; the numbering is shared with lang_model.cpp.
 SCRIPTS = ["Latin", "Cyrillic", "Greek", "Hebrew", "Arabic", "Thai", "Georgian", "Armenian"]
 
@@ -157,6 +164,7 @@ def main():
         text = read_text(args.locale_dir, lang)
         if lang in WORD_LISTS and not usable(text):
             text = read_words(args.hunspell_dir, lang)
+        text = text.translate(SAME_LETTER)
         scripts = collections.Counter()
         for c in text:
             s = script_of(c)

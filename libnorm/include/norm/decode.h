@@ -52,9 +52,12 @@ struct [[nodiscard]] Detection {
 // Names: the narrowest standard name that decodes the bytes to the same text
 // as what is used to decode them (GB2312/GBK from a declaration, GB18030 when
 // detected; Shift_JIS, or CP932 when NEC/IBM rows occur; EUC-KR or CP949;
-// Big5 or Big5-HKSCS; ISO-8859-1 or windows-1252 by the C1 bytes;
+// Big5, CP950 when ETEN's 0xF9D6-0xF9FE occur, or Big5-HKSCS; ISO-8859-1 or
+// windows-1252 by the C1 bytes;
 // ISO-8859-9/windows-1254; TIS-620/windows-874), or the library's IANA/MIME
-// name (IBM855, MAC-CENTRALEUROPE, ISO-8859-16, JOHAB, VISCII, ...). Decoding
+// name (IBM855, IBM861, CP1125, MAC-CENTRALEUROPE, ISO-8859-16, JOHAB, VISCII,
+// ...). Where code pages read the bytes to the same words up to Romanian's
+// ș ț / ş ţ, the most common is named (windows-1250 before ISO-8859-16). Decoding
 // uses the browser-style superset: GB2312/GBK as GB18030 (its 0xA3 0xA0 read
 // as U+3000, as browsers do, not the private-use U+E5E5), Shift_JIS as
 // windows-31j, EUC-KR as windows-949, Big5 as Big5-HKSCS where that decodes

@@ -71,6 +71,11 @@ constexpr Encoding kEncodings[] = {
     {"IBM437", "ibm-437_P100-1995", nullptr, F::kWestern, true},
     {"IBM850", "ibm-850_P100-1995", nullptr, F::kWestern, true},
     {"IBM865", "ibm-865_P100-1995", nullptr, F::kWestern, true},
+    // DOS code pages of one language each: Icelandic (IBM437 with its
+    // letters in place of some accented ones), Ukrainian (IBM866 with
+    // Ґ ґ Є є І і Ї ї at 0xF2-0xF9; ICU lacks it).
+    {"IBM861", "ibm-861_P100-1995", nullptr, F::kWestern, true},
+    {"CP1125", nullptr, nullptr, F::kCyrillic, true, "CP1125"},
     {"VISCII", nullptr, nullptr, F::kVietnamese, true, "VISCII"},
     // Weighed only when named: on their own they steal short CJK samples.
     {"EUC-TW", "euc-tw-2014", nullptr, F::kChinese, false},
@@ -241,6 +246,15 @@ constexpr Alias kAliases[] = {
     {"850", "IBM850"},
     {"ibm865", "IBM865"},
     {"cp865", "IBM865"},
+    {"ibm861", "IBM861"},
+    {"cp861", "IBM861"},
+    {"861", "IBM861"},
+    {"csibm861", "IBM861"},
+    {"cpis", "IBM861"},
+    {"cp1125", "CP1125"},
+    {"ibm1125", "CP1125"},
+    {"1125", "CP1125"},
+    {"ruscii", "CP1125"},
     {"euctw", "EUC-TW"},
     {"xeuctw", "EUC-TW"},
     {"cnseuc", "EUC-TW"},

@@ -139,11 +139,17 @@ std::string ReportedName(const Encoding& decoder, std::string_view preferred,
     });
     return pick({"EUC-KR", "CP949"}, uhc ? 1 : 0);
   }
-  if (n == "Big5" || n == "Big5-HKSCS") {
-    const bool hkscs = AnyPair(bytes, nullptr, [](unsigned char b, unsigned char) {
-      return b < 0xA1;  // HKSCS rows 0x87-0xA0
+  if (n == "Big5" || n == "CP950" || n == "Big5-HKSCS") {
+    // Big5 is decoded as windows-950, which adds ETEN's 0xF9D6-0xF9FE (裏
+    // 碁 ... and box drawing) that plain Big5 tables lack: text using them
+    // is CP950, and HKSCS rows 0x87-0xA0 make it Big5-HKSCS.
+    size_t needed = 0;
+    AnyPair(bytes, nullptr, [&](unsigned char b, unsigned char t) {
+      if (b < 0xA1) needed = 2;
+      if (b == 0xF9 && t >= 0xD6) needed = std::max<size_t>(needed, 1);
+      return needed == 2;
     });
-    return pick({"Big5", "Big5-HKSCS"}, hkscs ? 1 : 0);
+    return pick({"Big5", "CP950", "Big5-HKSCS"}, needed);
   }
   const size_t c1 = HasC1(bytes) ? 1 : 0;
   if (n == "ISO-8859-1" || n == "US-ASCII" || n == "windows-1252") {

@@ -117,8 +117,9 @@ double Prior(const Encoding& e) {
   if (n == "UTF-16LE" || n == "UTF-16BE") return -3.0;
   if (n == "macintosh" || n == "x-mac-cyrillic") return -3.0;
   if (n == "IBM866" || n == "ISO-8859-13") return -1.5;
-  if (!e.name[0] || n == "VISCII" || n.substr(0, 3) == "IBM" || n == "MAC-CENTRALEUROPE" ||
-      n == "ISO-8859-3" || n == "ISO-8859-4" || n == "ISO-8859-10" || n == "ISO-8859-16") {
+  if (!e.name[0] || n == "VISCII" || n.substr(0, 3) == "IBM" || n == "CP1125" ||
+      n == "MAC-CENTRALEUROPE" || n == "ISO-8859-3" || n == "ISO-8859-4" || n == "ISO-8859-10" ||
+      n == "ISO-8859-16") {
     return -3.0;
   }
   if (n.substr(0, 8) == "ISO-8859") return -0.7;
@@ -740,6 +741,116 @@ double GainOf(const Field& f, const std::string& text) {
   return lang_model::LetterGain(text);
 }
 
+// Romanian's s and t with comma below (U+0218..U+021B) as the same letters
+// with cedilla (U+015E, U+015F, U+0162, U+0163): one letter, two spellings
+// (lang_model.cpp reads them alike). Both are two bytes in UTF-8.
+std::string CedillaSpelling(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != '\xC8') continue;
+    const auto b = static_cast<unsigned char>(out[i + 1]);
+    if (b < 0x98 || b > 0x9B) continue;
+    out[i] = '\xC5';
+    out[i + 1] = static_cast<char>(b == 0x98 ? 0x9E : b == 0x99 ? 0x9F : b == 0x9A ? 0xA2 : 0xA3);
+  }
+  return out;
+}
+
+// uchardet's answer stands for the text it decodes to. When a more common
+// code page spells the same words another way (Romanian ș ț as ş ţ: the
+// same bytes in ISO-8859-16 and in windows-1250 or ISO-8859-2, which
+// uchardet's byte models cannot tell apart either), the answer goes to the
+// most common of them. Returns `ud` or that code page.
+const Encoding* CommonSpelling(const Field& f, const Encoding* ud) {
+  const auto u =
+      std::find_if(f.scored.begin(), f.scored.end(), [&](const Scored& x) { return x.enc == ud; });
+  if (u == f.scored.end() || u->cut || u->errors != 0) return ud;
+  if (u->text.find('\xC8') == std::string::npos) return ud;  // no comma-below letter
+  const std::string words = CedillaSpelling(u->text);
+  const Encoding* best = ud;
+  for (const Scored& x : f.scored) {
+    if (x.cut || x.errors != 0 || Prior(*x.enc) <= Prior(*best) || x.text == u->text) continue;
+    if (CedillaSpelling(x.text) == words) best = x.enc;
+  }
+  return best;
+}
+
+// Code pages that read the model's sample to the same text (ISO-8859-7 and
+// windows-1253 part on Ά and the quotes; ISO-8859-15 and -1 on € Š Ž) are
+// told apart by the rest of the window when it holds bytes they read
+// differently: the lines that hold such bytes (up to kModelSample bytes)
+// are decoded with each and scored by both models. Returns the index in
+// `scored` of the reading to answer: the best of the tied ones when it
+// leads the front one by kTieLead, else 0. *lead receives the answer's lead
+// over the best other tied reading when the lines were scored.
+constexpr double kTieLead = 3.0;
+size_t BreakTieByWindow(std::string_view window, std::string_view sample,
+                        const std::vector<Scored>& scored, double* lead) {
+  const Scored& best = scored.front();
+  if (!best.enc->single_byte || window.size() <= sample.size()) return 0;
+  const char32_t* base = charset::SingleByteTable(*best.enc);
+  if (base == nullptr) return 0;
+  std::vector<size_t> tied = {0};
+  std::array<bool, 256> differ{};
+  bool any = false;
+  for (size_t i = 1; i < scored.size(); ++i) {
+    const Scored& x = scored[i];
+    if (x.cut || x.errors != 0 || !x.enc->single_byte || x.text != best.text) continue;
+    const char32_t* t = charset::SingleByteTable(*x.enc);
+    if (t == nullptr) continue;
+    tied.push_back(i);
+    for (int b = 0x80; b < 256; ++b) {
+      if (t[b] != base[b]) differ[b] = any = true;
+    }
+  }
+  if (!any) return 0;
+  // The lines of the window that hold a byte the tied readings part on.
+  std::string lines;
+  size_t pos = 0;
+  while (pos < window.size() && lines.size() < kModelSample) {
+    size_t eol = window.find('\n', pos);
+    if (eol == std::string_view::npos) eol = window.size();
+    const std::string_view line = window.substr(pos, std::min(eol + 1, window.size()) - pos);
+    pos = eol + 1;
+    for (char ch : line) {
+      if (differ[static_cast<unsigned char>(ch)]) {
+        lines.append(line.substr(0, kModelSample - lines.size()));
+        break;
+      }
+    }
+  }
+  if (lines.empty()) return 0;
+  std::vector<double> value;
+  std::vector<std::string> texts;
+  size_t top = 0;
+  for (size_t k = 0; k < tied.size(); ++k) {
+    const Scored& x = scored[tied[k]];
+    const char32_t* t = charset::SingleByteTable(*x.enc);
+    std::string text;
+    int64_t unassigned = 0;
+    for (char ch : lines) {
+      const char32_t c = t[static_cast<unsigned char>(ch)];
+      unassigned += c == 0xFFFD;
+      utf8::Append(text, c);
+    }
+    value.push_back(text_model::ScoreText(text).sum + kErrorPenalty * unassigned +
+                    lang_model::LetterGain(text) + Prior(*x.enc));
+    texts.push_back(std::move(text));
+    if (value[k] > value[top]) top = k;
+    static const bool debug = std::getenv("NORM_DETECT_DEBUG") != nullptr;
+    if (debug) std::fprintf(stderr, "  window lines %-14s %8.2f\n", x.enc->name, value[k]);
+  }
+  const size_t answer = value[top] - value[0] >= kTieLead ? top : 0;
+  // The lead over the best reading that gives the lines other text (none:
+  // no lead to report).
+  double runner_up = -1e300;
+  for (size_t k = 0; k < tied.size(); ++k) {
+    if (texts[k] != texts[answer]) runner_up = std::max(runner_up, value[k]);
+  }
+  if (runner_up > -1e300) *lead = value[answer] - runner_up;
+  return tied[answer];
+}
+
 // The models' race over the field, uchardet's answer `ud` (if any) with its
 // bonus. *best_score receives the winner's score (with bonus), when not
 // null. With no `ud`, *decisive says whether no answer of uchardet's could
@@ -753,6 +864,14 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
   if (ud && std::none_of(field.scored.begin(), field.scored.end(),
                          [&](const Scored& x) { return x.enc == ud; })) {
     ScoreField(field, ud);  // a name outside the candidates
+  }
+  if (ud) {
+    const Encoding* common = CommonSpelling(field, ud);
+    if (common != ud) {
+      if (debug) std::fprintf(stderr, "  uchardet's %s read as %s\n", ud->name, common->name);
+      ud = common;
+      ud_name = {};
+    }
   }
   std::vector<Scored> scored = field.scored;
   std::vector<size_t> index(scored.size());
@@ -834,9 +953,14 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       std::rotate(scored.begin(), u, u + 1);
     }
   }
-  const Scored& best = scored.front();
   // Margin over the best candidate that decodes to different text.
   double margin = 30.0;
+  double tie_lead = std::nan("");
+  if (const size_t w = BreakTieByWindow(window, field.sample, scored, &tie_lead)) {
+    if (debug) std::fprintf(stderr, "  the window prefers %s\n", scored[w].enc->name);
+    std::swap(scored[0], scored[w]);
+  }
+  const Scored& best = scored.front();
   for (size_t i = 1; i < scored.size(); ++i) {
     // Every reading from i on scores at most scored[i].score: when that is
     // already kFlatMargin (plus the bonus Confidence may take off) below
@@ -851,6 +975,12 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       break;
     }
   }
+  // Readings the sample could not tell apart and the window did: as sure
+  // as the window's lines make them.
+  // (uchardet's bonus, which Confidence takes off an agreeing answer's
+  // margin, is not in the window's lead.)
+  const double text_margin = margin;
+  if (!std::isnan(tie_lead)) margin = std::min(margin, tie_lead);
   const bool same_as_ud = ud && (best.enc == ud);
   if (!ud && decisive) {
     *decisive = best.errors == 0 && margin >= bonus + kDecisiveMargin &&
@@ -885,8 +1015,9 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
   // uchardet's bonus decided the race, it does not make the models sure:
   // windows-1251 and MacCyrillic part on a byte or two of a Russian text,
   // which the bonus for its 77 other high bytes outweighed.
-  const double confidence =
-      Confidence(*best.enc, same_as_ud ? margin - bonus : margin, same_as_ud, best.errors);
+  double sure_margin = same_as_ud ? text_margin - bonus : text_margin;
+  if (!std::isnan(tie_lead)) sure_margin = std::min(sure_margin, tie_lead);
+  const double confidence = Confidence(*best.enc, sure_margin, same_as_ud, best.errors);
   if (best_score) *best_score = best.score;
   return MakeNamed(*best.enc, same_as_ud ? ud_name : std::string_view(), window, confidence,
                    same_as_ud ? "detector" : "model");

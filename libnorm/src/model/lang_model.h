@@ -4,7 +4,8 @@
 // catalogues of Debian's Essential packages (Icelandic, Latvian, Albanian and
 // Dutch, which they miss, from Debian's hunspell word lists), one table of
 // log P(next | letter) per language over its alphabet, a word boundary and
-// "another letter of the script" (38 languages, 4 KB each).
+// "another letter of the script" (38 languages, 4 KB each). Romanian's ș ț
+// are read as ş ţ, the spelling of the code pages that lacked the comma.
 //
 // The encoding detector (detect.cpp) adds LetterGain to the generic
 // plausibility score (text_model.h) of each candidate decoding: "lì" reads
