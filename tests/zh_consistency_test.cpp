@@ -185,6 +185,14 @@ TEST(ZhConsistency, MostlyCharactersAreNoEvidenceOfAQuotation) {
   EXPECT_EQ(FixHant("定義直接定位游標的所有属性。"), "定義直接定位游標的所有屬性。");
 }
 
+// A shared character real usage would change (布景 -> 佈景, both Taiwan
+// words) stays where the text writes it beside the same neighbour at least
+// kTextMin times: the text's own word (a Taiwan manual), not a stray.
+TEST(ZhConsistency, TheTextsOwnWordsKeepSharedCharacters) {
+  const std::string text = "目前的布景主題\n游標布景大小\n布景引擎的名稱\n圖示布景名稱";
+  EXPECT_EQ(FixHant(text), text);
+}
+
 // `norm zh` on text runs consistency to the same fixed point as the
 // document pipeline: a first pass that fixes 用于 changes how often the text
 // writes 于 and 於, and a second run must find nothing left to do.
