@@ -152,6 +152,47 @@ TEST(ZhConsistency, TheTextsOwnFormsDecideBetweenStandards) {
   EXPECT_EQ(FixHant(hk), hk);
 }
 
+// Verse and classical prose (short clauses, no modern function words) write
+// the characters both scripts share in their own senses: in a verse line a
+// character Big5 encodes stays (洒, 于, 后, 几, 游), one it does not is
+// still a leftover (发). Modern prose with short clauses is not verse.
+TEST(ZhConsistency, VerseKeepsWhatItsScriptsCharsetWrites) {
+  const std::string verse =
+      "新臺有洒，河水浼浼，燕婉之求，蘧篨不殄。\n至于暴矣，兄弟不知，咥其笑矣，靜言思之。\n"
+      "戚戚兄弟，莫遠具爾。或肆之筵，或授之几。\n昊天有成命，二后受之。\n"
+      "就其深矣，方之舟之。就其淺矣，泳之游之。";
+  EXPECT_EQ(FixHant(verse), verse);
+  EXPECT_EQ(FixHant("毋逝我梁，毋发我笱。我躬不閱，遑恤我後。"),
+            "毋逝我梁，毋發我笱。我躬不閱，遑恤我後。");
+  EXPECT_EQ(FixHant("這份說明用于測試的，請對照閱讀。"), "這份說明用於測試的，請對照閱讀。");
+}
+
+// Kanji only Japanese writes (壱, 弐; OpenCC's JPVariants) mark a line as
+// Japanese, as kana do: 参 stays in 壱弐参.
+TEST(ZhConsistency, JapaneseKanjiMarkJapanese) {
+  const std::string text = "指定新的超連結或編輯選取的超連結。\n壱弐参四伍六七八九〇";
+  EXPECT_EQ(FixHant(text), text);
+}
+
+// The -mostly characters are no evidence of a quotation, as they are none
+// of a line's script: 游 (Taiwan's 游標) beside one stray 标 or 处.
+TEST(ZhConsistency, MostlyCharactersAreNoEvidenceOfAQuotation) {
+  // A line whose other-script characters are all -mostly ones, as many as
+  // its own script's, is a quotation: 不畏于天, 云誰之思 stays.
+  const std::string quoted = "classical verse writes (不畏于天, 云誰之思) itself.";
+  EXPECT_EQ(FixHant(quoted), quoted);
+  EXPECT_EQ(FixHant("將游標移至目前行的起始处。"), "將游標移至目前行的起始處。");
+  EXPECT_EQ(FixHant("定義直接定位游標的所有属性。"), "定義直接定位游標的所有屬性。");
+}
+
+// A shared character real usage would change (布景 -> 佈景, both Taiwan
+// words) stays where the text writes it beside the same neighbour at least
+// kTextMin times: the text's own word (a Taiwan manual), not a stray.
+TEST(ZhConsistency, TheTextsOwnWordsKeepSharedCharacters) {
+  const std::string text = "目前的布景主題\n游標布景大小\n布景引擎的名稱\n圖示布景名稱";
+  EXPECT_EQ(FixHant(text), text);
+}
+
 // `norm zh` on text runs consistency to the same fixed point as the
 // document pipeline: a first pass that fixes 用于 changes how often the text
 // writes 于 and 於, and a second run must find nothing left to do.

@@ -18,9 +18,45 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_text_model import read_opencc_dict  # noqa: E402
+from gen_text_model import read_chewing, read_opencc_dict  # noqa: E402
 
 CONFIGS = ["t2s", "s2t", "t2tw", "t2hk"]
+
+# A character jieba's dictionary writes this often (summed over its words)
+# is Chinese, whatever else writes it (浜, 予, 欠, 疏, 醋).
+JIEBA_CHINESE = 1000
+
+
+def japanese_kanji(args):
+    """The Japanese forms of OpenCC's JPVariants (shinjitai: 壱, 弐, 広, 駅,
+    気) that no Chinese standard writes: neither key nor value of its
+    Simplified, Traditional, Taiwan or Hong Kong character dictionaries, in
+    no phrase of libchewing's Taiwan list longer than one character, and
+    rarer than JIEBA_CHINESE in jieba's (参, 内, 恒 are Chinese too)."""
+    chinese = set()
+    for name in ("TSCharacters", "STCharacters", "TWVariants", "HKVariants", "TWVariantsRev",
+                 "HKVariantsRev"):
+        for k, vs in read_opencc_dict(name, args).items():
+            chinese.add(k)
+            chinese.update(vs)
+    for word in read_chewing(args.chewing_dir):
+        if len(word) > 1:
+            chinese.update(word)
+    jieba = {}
+    with open(args.jieba, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                for ch in parts[0]:
+                    jieba[ch] = jieba.get(ch, 0) + int(parts[1])
+    out = set()
+    for k, vs in read_opencc_dict("JPVariants", args).items():
+        for v in vs:
+            if len(v) == 1 and v != k and v not in chinese and jieba.get(v, 0) < JIEBA_CHINESE:
+                out.add(v)
+    if len(out) < 100:
+        sys.exit("gen_zh_phrases: only %d Japanese forms in JPVariants" % len(out))
+    return "".join(sorted(out))
 
 
 def read_dict(name, args):
@@ -60,6 +96,8 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--opencc-dir", required=True)
     p.add_argument("--opencc-dict-bin", default="opencc_dict")
+    p.add_argument("--jieba", required=True)
+    p.add_argument("--chewing-dir", required=True)
     p.add_argument("--out", required=True)
     args = p.parse_args()
 
@@ -120,6 +158,7 @@ def main():
                         sizes, len(chain)))
     lines.append("};")
     lines.append("const size_t kPhraseConfigCount = %d;" % len(configs))
+    lines.append('const char kJapaneseKanji[] = "%s";' % c_string(japanese_kanji(args)))
     lines.append("}  // namespace norm::zh_internal")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

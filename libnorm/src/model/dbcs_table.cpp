@@ -38,15 +38,19 @@ DbcsTable::DbcsTable(const char* icu_name, std::string_view name) : name_(name) 
 }
 
 const DbcsTable* DbcsTable::Get(Codec codec) {
-  static const DbcsTable* gbk = [] {
-    auto* t = new DbcsTable("GBK", "GBK");
-    return t->ok_ ? t : nullptr;
-  }();
+  // Each built on its first use only (the zh stage asks for Big5 alone).
+  if (codec == Codec::kGbk) {
+    static const DbcsTable* gbk = [] {
+      auto* t = new DbcsTable("GBK", "GBK");
+      return t->ok_ ? t : nullptr;
+    }();
+    return gbk;
+  }
   static const DbcsTable* big5 = [] {
     auto* t = new DbcsTable("windows-950", "Big5");
     return t->ok_ ? t : nullptr;
   }();
-  return codec == Codec::kGbk ? gbk : big5;
+  return big5;
 }
 
 }  // namespace norm

@@ -7,10 +7,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dbcs_table.h"
 #include "han_script.h"
 #include "han_words.h"
 #include "script.h"
 #include "utf8.h"
+#include "zh_phrase_tables.h"
 #include "zh_phrases.h"
 
 namespace norm::zh_internal {
@@ -56,6 +58,93 @@ bool SentenceBreak(char32_t c) {
     default:
       return false;
   }
+}
+
+// Verse and classical prose: a line of short clauses, each of kVerseSpanMin
+// to kVerseSpanMax Han characters between punctuation (詩經's four, the
+// five and seven of Tang verse), nothing else but punctuation and spaces, and
+// none of the modern language's function words (的, 了, 們, 這, 個, 嗎, 呢,
+// 吧, 麼, 您). Classical text writes the characters both scripts share in
+// their own senses (新臺有洒, 至于暴矣, 二后受之, 泳之游之, 或授之几), which
+// modern usage and OpenCC's phrases would take for the other script's.
+bool VerseLine(std::u32string_view cps) {
+  size_t spans = 0, run = 0;
+  const auto close = [&] {
+    if (run == 0) return true;
+    ++spans;
+    const bool ok = run >= kVerseSpanMin && run <= kVerseSpanMax;
+    run = 0;
+    return ok;
+  };
+  for (char32_t c : cps) {
+    switch (c) {
+      case U'的':
+      case U'了':
+      case U'们':
+      case U'們':
+      case U'这':
+      case U'這':
+      case U'个':
+      case U'個':
+      case U'吗':
+      case U'嗎':
+      case U'呢':
+      case U'吧':
+      case U'么':
+      case U'麼':
+      case U'您':
+        return false;
+      case U'，':
+      case U'。':
+      case U'？':
+      case U'！':
+      case U'；':
+      case U'：':
+      case U'、':
+      case U' ':
+      case U'\u3000':
+        if (!close()) return false;
+        continue;
+      default:
+        break;
+    }
+    if (!text::IsHan(c)) return false;
+    ++run;
+  }
+  return close() && spans >= 2;
+}
+
+// The kanji only Japanese writes (壱, 弐, 広, 駅; kJapaneseKanji): like kana,
+// they mark a line or a title as Japanese (壱弐参四伍六 has no kana).
+bool JapaneseKanji(char32_t c) {
+  static const std::array<bool, 0x10000> in = [] {
+    std::array<bool, 0x10000> v{};
+    const std::string_view all(kJapaneseKanji);
+    for (size_t i = 0; i < all.size();) {
+      const char32_t k = utf8::Next(all, i);
+      if (k < v.size()) v[k] = true;
+    }
+    return v;
+  }();
+  return c < in.size() && in[c];
+}
+
+// Whether cps[i] marks Japanese: kana, or a Japanese-only kanji beside kana
+// or another (壱弐; one 桜 in a Chinese list of titles does not).
+bool Japanese(std::u32string_view cps, size_t i) {
+  if (text::IsKana(cps[i])) return true;
+  if (!JapaneseKanji(cps[i])) return false;
+  const auto jp = [](char32_t c) { return text::IsKana(c) || JapaneseKanji(c); };
+  return (i > 0 && jp(cps[i - 1])) || (i + 1 < cps.size() && jp(cps[i + 1]));
+}
+
+// Whether Big5, Traditional writing's legacy character set, encodes c: the
+// characters Traditional text writes in their own senses (洒, 于, 后, 几 are
+// Big5 characters; 门, 这 are not). Simplified has no such set: GB2312 merged
+// 於 into 于 and 後 into 后 and keeps the old forms for a few names only.
+bool Big5Writes(char32_t c) {
+  const DbcsTable* t = DbcsTable::Get(DbcsTable::Codec::kBig5);
+  return t != nullptr && t->Encode(c) != 0;
 }
 
 std::string Encode(std::u32string_view s, size_t a, size_t b) {
@@ -194,6 +283,23 @@ char32_t TextChanges(std::u32string_view cps, size_t i, HanScript script, HanScr
     }
   }
   return pick;
+}
+
+// A shared character that real usage would change (布景 -> 佈景: both are
+// Taiwan words, the second far more frequent) but that the text around it
+// writes beside the same neighbour at least kTextMin times and not
+// kTextRatio times less often than `fix` there: the text's own word, not a
+// stray (a Taiwan manual that writes 布景 throughout). pair(a, b): how often
+// the text around writes a and b adjacent.
+bool TextKeeps(std::u32string_view cps, size_t i, char32_t fix,
+               const std::function<int64_t(char32_t, char32_t)>& pair) {
+  const char32_t c = cps[i];
+  const char32_t p = i > 0 && text::IsHan(cps[i - 1]) ? cps[i - 1] : 0;
+  const char32_t q = i + 1 < cps.size() && text::IsHan(cps[i + 1]) ? cps[i + 1] : 0;
+  const auto keeps = [](int64_t own, int64_t alt) {
+    return own >= kTextMin && alt < kTextRatio * own;
+  };
+  return (p != 0 && keeps(pair(p, c), pair(p, fix))) || (q != 0 && keeps(pair(c, q), pair(fix, q)));
 }
 
 // text_model::ScriptOf from a class already looked up.
@@ -674,11 +780,22 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   const HanScript native = ToHan(want);
   const HanScript foreign =
       want == ZhScript::kHant ? HanScript::kSimplified : HanScript::kTraditional;
-  int64_t n_foreign = want == ZhScript::kHant ? counts.simplified_only : counts.traditional_only;
-  int64_t n_native = want == ZhScript::kHant ? counts.traditional_only : counts.simplified_only;
+  const int64_t n_foreign =
+      want == ZhScript::kHant ? counts.simplified_only : counts.traditional_only;
   // Not clear on its own and as much of the other script as of the
-  // document's: a quotation or genuinely mixed text.
-  if (own == ZhScript::kUnknown && n_foreign >= 2 && n_foreign >= n_native) return false;
+  // document's: a quotation or genuinely mixed text. Only the characters one
+  // script alone writes tell (游 in Taiwan's 游標 is Simplified-mostly).
+  const int64_t e_foreign =
+      want == ZhScript::kHant ? evidence.simplified_only : evidence.traditional_only;
+  const int64_t e_native =
+      want == ZhScript::kHant ? evidence.traditional_only : evidence.simplified_only;
+  // A line whose other-script characters are all -mostly ones, as many as
+  // its own script's: classical forms quoted (不畏于天, 云誰之思).
+  const int64_t n_native =
+      want == ZhScript::kHant ? counts.traditional_only : counts.simplified_only;
+  if (own == ZhScript::kUnknown && ((e_foreign >= 2 && e_foreign >= e_native) ||
+                                    (e_foreign == 0 && n_foreign >= 2 && n_foreign >= n_native)))
+    return false;
 
   const size_t n = cps.size();
   // The other script's characters that both scripts write: candidates only
@@ -703,6 +820,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   for (size_t i = 0; i < n; ++i) {
     if (cls[i] != shared) continue;
     usage[i] = UsageChanges(cps, i, native);
+    if (usage[i] != 0 && TextKeeps(cps, i, usage[i], pair)) usage[i] = 0;
     if (usage[i] == 0) {
       usage[i] = TextChanges(cps, i, native, foreign, pair);
       by_text[i] = usage[i] != 0;
@@ -711,22 +829,33 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   }
   if (n_foreign == 0 && !any_usage) return false;
 
-  // Sentences in the other script keep their characters.
+  // Sentences in the other script keep their characters (counted by the
+  // characters one script alone writes, as a line's script is; by the
+  // -mostly ones too where those are all it has of the other script).
+  const text_model::HanClass only_foreign = want == ZhScript::kHant
+                                                ? text_model::HanClass::kSimplifiedOnly
+                                                : text_model::HanClass::kTraditionalOnly;
+  const text_model::HanClass only_native = want == ZhScript::kHant
+                                               ? text_model::HanClass::kTraditionalOnly
+                                               : text_model::HanClass::kSimplifiedOnly;
   std::vector<bool> skip(n, false);
   for (size_t a = 0; a < n;) {
     size_t b = a;
-    int64_t f = 0, s = 0;
+    int64_t f = 0, s = 0, f_all = 0, s_all = 0;
     while (b < n && !SentenceBreak(cps[b])) {
-      f += script[b] == foreign;
-      s += script[b] == native;
+      f += cls[b] == only_foreign;
+      s += cls[b] == only_native;
+      f_all += script[b] == foreign;
+      s_all += script[b] == native;
       ++b;
     }
-    if (f >= 2 && f >= s) std::fill(skip.begin() + a, skip.begin() + b, true);
+    if ((f >= 2 && f >= s) || (f == 0 && f_all >= 2 && f_all >= s_all))
+      std::fill(skip.begin() + a, skip.begin() + b, true);
     a = b + 1;
   }
   // Characters near kana: a Japanese title or quotation.
   for (size_t i = 0; i < n; ++i) {
-    if (!text::IsKana(cps[i])) continue;
+    if (!Japanese(cps, i)) continue;
     const size_t a = i >= static_cast<size_t>(kWindow) ? i - kWindow : 0;
     const size_t b = std::min(n, i + kWindow + 1);
     std::fill(skip.begin() + a, skip.begin() + b, true);
@@ -757,11 +886,13 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     const std::string y = Encode(std::u32string_view(&b, 1), 0, 1);
     return conv->t2s->Convert(x) == conv->t2s->Convert(y);
   };
+  // Traditional verse keeps what Big5 writes.
+  const bool verse = want == ZhScript::kHant && VerseLine(cps);
   std::u32string out(cps);
   int64_t changed = 0;
   for (size_t i = 0; i < n; ++i) {
     if (script[i] != foreign && usage[i] == 0) continue;
-    if (skip[i]) {
+    if (skip[i] || (verse && Big5Writes(cps[i]))) {
       ++left;
       continue;
     }

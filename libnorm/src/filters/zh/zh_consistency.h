@@ -26,13 +26,25 @@
 // bytes) writes its other form beside the same neighbour kTextRatio times as
 // often (佔位 throughout a manual, 占位 once), unless the other neighbour
 // keeps it (the text writes that pair too, or real usage has a word of it
-// there: 批准). Usage (model/han_words.h): libchewing's Taiwan phrases for
+// there: 批准). Conversely a shared character real usage would change stays
+// where the text around it writes it beside the same neighbour at least
+// kTextMin times and not kTextRatio times less often than its other form
+// (布景 throughout a Taiwan manual that writes 佈景 too). Usage
+// (model/han_words.h): libchewing's Taiwan phrases for
 // Traditional lines, jieba's words for Simplified lines, which likewise take
 // the Traditional classes (於, 乾). Candidates that look deliberate stay:
 //   - a sentence (cut at 。！？；!?; and at quotation marks and brackets) with
 //     at least two of the other script's characters and no fewer than its
 //     own script's: a quotation or a clause in the other script;
-//   - a run of kForeignRunMax or more of them in a row: a name or a term.
+//   - a run of kForeignRunMax or more of them in a row: a name or a term;
+//   - in Traditional verse and classical prose (clauses of kVerseSpanMin to
+//     kVerseSpanMax Han characters, no modern function words), a character
+//     Big5 encodes: 新臺有洒, 至于暴矣, 二后受之 (发 still goes);
+//   - characters within kWindow of two Japanese-only kanji in a row (壱弐;
+//     OpenCC's JPVariants, kJapaneseKanji), as of kana.
+// The quotation tests count only the characters one script alone writes, as
+// a line's script does (游 in 游標 is no evidence), unless the line has no
+// other one: classical forms quoted (不畏于天, 云誰之思).
 //
 // How they are converted. The run of Han characters around a candidate (at
 // most kWindow characters each side) is rewritten whole into the other
@@ -76,6 +88,11 @@ inline constexpr int kWindow = 8;
 // A line that is not clear takes the script of the kNearLines lines before
 // and after it.
 inline constexpr size_t kNearLines = 5;
+// A line of clauses of kVerseSpanMin to kVerseSpanMax Han characters without
+// the modern language's function words is verse or classical prose: only
+// the characters one script alone writes change there.
+inline constexpr size_t kVerseSpanMin = 3;
+inline constexpr size_t kVerseSpanMax = 7;
 // A line whose kana are at least 1/kKanaShare of its Han characters is
 // Japanese (which writes kanji of both shapes): left alone, and no evidence
 // for its neighbours. Elsewhere, characters within kWindow of kana stay (a

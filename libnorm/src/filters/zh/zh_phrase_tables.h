@@ -37,5 +37,8 @@ struct PhraseConfig {
 extern const PhraseDict kPhraseDicts[];
 extern const PhraseConfig kPhraseConfigs[];
 extern const size_t kPhraseConfigCount;
+// The Japanese kanji forms no Chinese standard writes (壱, 弐, 広, 駅),
+// from OpenCC's JPVariants; UTF-8.
+extern const char kJapaneseKanji[];
 
 }  // namespace norm::zh_internal
