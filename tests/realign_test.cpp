@@ -420,6 +420,21 @@ TEST(Realign, LineOfManyScatteredReplacementCharactersNotSearched) {
   ExpectUnsearched("种麻得麻，\uFFFD豆得豆\uFFFD种瓜得瓜，\uFFFD\u6c34得水\uFFFD。");
 }
 
+// Cheap rejection by byte class: a span holding a Han character the codec
+// lacks was not decoded by it (a stream out of step still decodes to the
+// codec's characters), so that codec is not searched. Lossy UTF-8 verse in
+// Simplified script (弃, 轩 are not in Big5) was "repaired" as Big5 read out
+// of step (白首卧松了松); it is left as it stands.
+TEST(Realign, CodecLackingACharacterOfTheSpanNotSearched) {
+  const std::string verse = "红\uFFFD弃轩冕，白首卧松云\uFFFD";
+  Report report;
+  EXPECT_EQ(Realign(verse, &report), verse);
+  EXPECT_EQ(report.Get("realign", "big5-realigned"), 0);
+  // Simplified text damaged as GBK is still repaired as GBK.
+  EXPECT_EQ(Realign("这种新材料诘臀孪氯匀槐３至己玫牡嫉缧阅堋\uFFFD"),
+            "这种新材料在低温下仍然保持良好的导电性能。");
+}
+
 struct CorpusScore {
   size_t lines = 0, exact = 0, errors = 0, span = 0;
   double Cer() const { return 100.0 * static_cast<double>(errors) / static_cast<double>(span); }

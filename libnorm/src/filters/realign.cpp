@@ -1305,6 +1305,23 @@ struct Damage {
 // are context); returns whether a candidate beats the text as it stands by
 // the gain needed, with the best one's hypothesis, text, codec counter name
 // and margin.
+// Whether the span window[start..) can be what `table`'s codec decoded
+// (cheap rejection by byte class): every Han character of it has a
+// double-byte form in the codec. A stream read out of step still decodes to
+// characters of its codec, so a span holding one the codec lacks
+// (Simplified text under Big5) was not decoded by it; the search would only
+// explore the stretches between such characters, at the cost of a full
+// search, and what it found there was a wrong codec's garble. (Symbols are
+// not tested: the decoder of the damaged text may have been a superset of
+// the codec's table, cp950 for Big5.)
+bool DecodableBy(const DbcsTable& table, const std::vector<char32_t>& window, size_t start) {
+  for (size_t k = start; k < window.size(); ++k) {
+    const char32_t c = window[k];
+    if (text::IsHan(c) && !table.Encode(c)) return false;
+  }
+  return true;
+}
+
 // `gave_up`: a codec's search reached its budget (kSearchBudget,
 // kWeakSearchBudget) and was
 // abandoned, the span left as it stands under that codec.
@@ -1331,6 +1348,7 @@ bool SearchSpan(const RealignFilter::Options& options, const std::vector<char32_
     if (!damage.traces) o.beam = std::max(4, o.beam / 4);
     const DbcsTable* table = DbcsTable::Get(codec);
     if (!table) continue;
+    if (!DecodableBy(*table, window, start)) continue;
     Hyp id, h;
     std::u32string id_text, t;
     if (!Search(*table, o, window, shift_at, true)

@@ -55,6 +55,9 @@
 //     of step, its ！ folded);
 //   - an ASCII byte in 0x40-0x7E as the trail byte of a character, which
 //     puts the stream back in step.
+// A codec is not searched over a span holding a Han character it lacks (a
+// stream read out of step still decodes to its codec's characters:
+// Simplified text was not decoded as Big5).
 // Candidates are scored by a word lattice (model/word_model.h: Viterbi over
 // dictionary words with unigram log-probabilities, jieba for Simplified,
 // rime-essay for Traditional, bridged by OpenCC; the character bigram model
