@@ -11,7 +11,7 @@ wait4) and the ratios; copy them into docs/performance.md with the command.
       [--fix-mb 20] [--sizes 1,10,100] [--before OLD_NORM]
 
 Groups: startup, detect, decode, fix, pages, big, jsonl. With --before, the
-startup, detect and big groups also run an earlier norm binary in the same
+startup, detect, fix and big groups also run an earlier norm binary in the same
 rounds (rows `before ...`): before/after from one run on a loaded machine.
 Inputs (generated under --work, never committed):
   startup  `norm --version` and `norm detect small.txt` vs `uchardet small.txt`
@@ -213,6 +213,8 @@ def g_fix(a, w):
     size = os.path.getsize(src) / 1e6
     out = os.path.join(w, "fix.out")
     cmds = [("norm fix mixed.txt", lambda: run([a.norm, "fix", src], stdout_path=out))]
+    if a.before:
+        cmds.append(("before fix mixed.txt", lambda: run([a.before, "fix", src], stdout_path=out)))
     if a.ftfy:
         cmds.append(("ftfy fix_encoding per line", lambda: run(
             ["/usr/bin/python3", "-c", FTFY_CHILD, a.ftfy, src, os.devnull])))

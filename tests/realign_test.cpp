@@ -366,6 +366,75 @@ TEST(Realign, UnpaidSearchesStop) {
   EXPECT_EQ(paying.Get("realign", "lines-not-searched"), 0);
 }
 
+// Cheap rejection (a plausibility bound): a line without traces of its own
+// made of Han characters and full-width marks only (classical verse, rare
+// pairs everywhere) has no way back in step but a stray byte, which with the
+// gain such a line needs costs more than a repair could win: it is not
+// searched, not even in a document where a span was realigned before (the
+// cost of a line depends on the line, not on the rest of its document).
+TEST(Realign, VerseWithoutWayBackInStepNotSearched) {
+  const std::string verse = "春日遲遲，卉木萋萋。倉庚喈喈，采蘩祁祁。";
+  Report realigned_before;
+  realigned_before.Count("realign", "gbk-realigned", 1);
+  EXPECT_EQ(Realign(verse, &realigned_before), verse);
+  EXPECT_EQ(realigned_before.Get("realign", "lines-searched"), 0);
+  // The same line with a lone letter (a possible trail byte) is searched
+  // there, and left as it stands.
+  Report with_letter;
+  with_letter.Count("realign", "gbk-realigned", 1);
+  const std::string lettered = "春日遲遲，卉木萋萋。倉庚喈喈，采蘩b祁祁。";
+  EXPECT_EQ(Realign(lettered, &with_letter), lettered);
+  EXPECT_EQ(with_letter.Get("realign", "lines-searched"), 1);
+}
+
+// Every search has a budget of hypotheses; past it the search gives up,
+// the span is left as it stands and counted (`spans-given-up`, with an
+// event for --explain). A line without traces of its own gets a small one:
+// a long cluster of rare characters and lone letters (what a hostile or
+// unusual line looks like) is given up, its neighbours untouched.
+TEST(Realign, LongImplausibleLineIsGivenUpAndCounted) {
+  std::string line = "我们的研究表明，这种新材料在低温下仍然保持良好的导电性能：";
+  for (int i = 0; i < 60; ++i) line += "龘靐b齉爩x";
+  Report report;
+  report.Count("realign", "gbk-realigned", 1);  // a span realigned before
+  const std::string text = "乘客可以在半小時內到達。\n" + line + "\n好的。";
+  EXPECT_EQ(Realign(text, &report), text);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 1);
+  EXPECT_EQ(report.Get("realign", "spans-given-up"), 1);
+  const auto& events = report.events();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_NE(events[0].what.find("given up"), std::string::npos) << events[0].what;
+  EXPECT_EQ(events[0].before, events[0].after);
+  // A line with strong traces of its own has a generous budget: the damaged
+  // lines of the tests are searched to the end.
+  Report damaged;
+  EXPECT_EQ(Realign("乘客?tú)梢栽?zài)半小時內到達", &damaged), "乘客可以在(zài)半小時內到達");
+  EXPECT_EQ(damaged.Get("realign", "spans-given-up"), 0);
+}
+
+// Many U+FFFD (lossy UTF-8 read as GBK: one per lost character, here never
+// two in a row) on a line of verse: each stands between characters that a
+// decoder out of step did not garble, so none is a trace and the line is
+// not searched.
+TEST(Realign, LineOfManyScatteredReplacementCharactersNotSearched) {
+  ExpectUnsearched("种麻得麻，\uFFFD豆得豆\uFFFD种瓜得瓜，\uFFFD\u6c34得水\uFFFD。");
+}
+
+// Cheap rejection by byte class: a span holding a Han character the codec
+// lacks was not decoded by it (a stream out of step still decodes to the
+// codec's characters), so that codec is not searched. Lossy UTF-8 verse in
+// Simplified script (弃, 轩 are not in Big5) was "repaired" as Big5 read out
+// of step (白首卧松了松); it is left as it stands.
+TEST(Realign, CodecLackingACharacterOfTheSpanNotSearched) {
+  const std::string verse = "红\uFFFD弃轩冕，白首卧松云\uFFFD";
+  Report report;
+  EXPECT_EQ(Realign(verse, &report), verse);
+  EXPECT_EQ(report.Get("realign", "big5-realigned"), 0);
+  // Simplified text damaged as GBK is still repaired as GBK.
+  EXPECT_EQ(Realign("这种新材料诘臀孪氯匀槐３至己玫牡嫉缧阅堋\uFFFD"),
+            "这种新材料在低温下仍然保持良好的导电性能。");
+}
+
 struct CorpusScore {
   size_t lines = 0, exact = 0, errors = 0, span = 0;
   double Cer() const { return 100.0 * static_cast<double>(errors) / static_cast<double>(span); }

@@ -284,6 +284,16 @@ constexpr int64_t kMaxSearchedCharsPerDocument = 64 * static_cast<int64_t>(kMaxS
 // damage or of rare text), the rest of it is left as it stands, counted.
 constexpr int64_t kUnpaidSearches = 256;
 constexpr int64_t kSearchesPerRepair = 4;
+// Hypotheses one search (one codec over one span) may take, in all: past
+// it the search gives up, the span is left as it stands and counted
+// (`spans-given-up`). A search costs about 0.3 us a hypothesis. Where the
+// line shows traces of damage of its own: generous (the realign evaluation
+// sets' searches take at most 47,000, repairs of long damaged stretches);
+// where it does not (rare characters, lone letters, whatever the document
+// holds elsewhere): a few hundred microseconds, enough for the narrow beam
+// such a line gets over a short cluster.
+constexpr int64_t kSearchBudget = 65536;
+constexpr int64_t kWeakSearchBudget = 2048;
 // A stream goes out of step at most this many characters before the first
 // implausible one: the character that lost a byte reads as a pair of its
 // neighbours' bytes at once, but such a pair can look plausible for a few
@@ -399,9 +409,12 @@ class Search {
  public:
   // `shift_at[k]`: the stream may go out of step (or back) at token k.
   // With `identity`, only the text as it stands is scored.
+  // `budget`: hypotheses the search may take in all (0: no bound); past it
+  // the search gives up (Run returns false, gave_up() is set).
   Search(const DbcsTable& table, const RealignFilter::Options& o, const std::vector<char32_t>& cps,
-         const std::vector<bool>& shift_at, bool identity)
-      : t_(table),
+         const std::vector<bool>& shift_at, bool identity, int64_t budget = 0)
+      : budget_(budget),
+        t_(table),
         index_(ReadingIndex::For(table)),
         o_(o),
         cps_(cps),
@@ -448,6 +461,11 @@ class Search {
       std::vector<Hyp>& all = scratch_.all;
       all.swap(At(k));
       At(k).clear();
+      work_ += static_cast<int64_t>(all.size());
+      if (budget_ > 0 && work_ > budget_) {
+        gave_up_ = true;
+        return false;
+      }
       Prune(all, o_.beam);
       if (!identity_ && shift_at_[k] && !IsLost(cps_[k])) {
         // A lead byte lost before token k: the best few hypotheses in step
@@ -512,6 +530,7 @@ class Search {
       }
     }
     auto& end = At(cps_.size());
+    work_ += static_cast<int64_t>(end.size());
     if (line_end) {
       for (Hyp& hyp : end)
         hyp.channel += EndCost(o_, hyp.last) + LoneLetterCost(hyp.before_last, hyp.last);
@@ -904,6 +923,15 @@ class Search {
     hyps.swap(kept);
   }
 
+  const int64_t budget_;
+  int64_t work_ = 0;  // hypotheses that reached a token
+  bool gave_up_ = false;
+
+ public:
+  int64_t work() const { return work_; }
+  bool gave_up() const { return gave_up_; }
+
+ private:
   const DbcsTable& t_;
   const ReadingIndex& index_;
   const RealignFilter::Options& o_;
@@ -1221,6 +1249,30 @@ bool ShowsRubyDamage(const std::vector<char32_t>& cps) {
 // this bigram floor or below (nats) among the few around it.
 constexpr double kWeakGarbleHan = -11.0;
 
+// A plausibility bound before the search of a line without traces of its
+// own (cheap rejection): whether a stream that went out of step at or after
+// token `from` (within kShiftWindow before it) can come back in step on the
+// line other than by a second stray byte. The search's ways back are an
+// ASCII letter or symbol (0x40-0x7E) read as the trail of the byte before
+// it, an ASCII mark (! ? , : ; ( )) read as the full-width one a converter
+// folded, or a `?`/U+FFFD that swallowed a byte. Without any of them after
+// `from` (a line of Han characters and full-width marks: classical verse),
+// a stream that lost a byte would have stayed out of step to the line's
+// end, where the decoder writes U+FFFD for the lone lead byte (a strong
+// trace), or came back by a stray byte: a repair then pays misalign_cost +
+// stray_byte_cost (19 nats) and min_gain_undamaged or min_gain_document
+// (8-15) before it gains anything, which a line that reads as text does not
+// give. Such a line is not searched.
+bool MayResyncCheaply(const std::vector<char32_t>& cps, size_t from) {
+  for (size_t k = from > kShiftWindow ? from - kShiftWindow : 0; k < cps.size(); ++k) {
+    const char32_t c = cps[k];
+    if ((c >= 0x40 && c <= 0x7E) || IsLost(c) || (c < 0x80 && text::FullwidthOfFolded(c))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether a line with suspicious tokens is worth a search, which costs
 // milliseconds (cheap tests; most such lines of real text are not out of
 // step): not when the line reads as garble from its start (mojibake of
@@ -1232,7 +1284,9 @@ bool WorthSearching(const std::vector<char32_t>& cps, const std::vector<bool>& i
                     const std::vector<size_t>& suspicious, bool strong, bool realigned_before) {
   const bool ruby = ShowsRubyDamage(cps);
   if (!ruby && StartsAsGarble(cps, in_reading)) return false;
-  if (strong || ruby || realigned_before) return true;
+  if (strong || ruby) return true;
+  if (!MayResyncCheaply(cps, suspicious.front())) return false;
+  if (realigned_before) return true;
   const int needed = GarbleNeeded(cps, in_reading, kWeakGarbleHan);
   return std::any_of(suspicious.begin(), suspicious.end(), [&](size_t s) {
     return GarbleNear(cps, in_reading, s, kWeakGarbleHan) >= needed;
@@ -1251,36 +1305,61 @@ struct Damage {
 // are context); returns whether a candidate beats the text as it stands by
 // the gain needed, with the best one's hypothesis, text, codec counter name
 // and margin.
+// Whether the span window[start..) can be what `table`'s codec decoded
+// (cheap rejection by byte class): every Han character of it has a
+// double-byte form in the codec. A stream read out of step still decodes to
+// characters of its codec, so a span holding one the codec lacks
+// (Simplified text under Big5) was not decoded by it; the search would only
+// explore the stretches between such characters, at the cost of a full
+// search, and what it found there was a wrong codec's garble. (Symbols are
+// not tested: the decoder of the damaged text may have been a superset of
+// the codec's table, cp950 for Big5.)
+bool DecodableBy(const DbcsTable& table, const std::vector<char32_t>& window, size_t start) {
+  for (size_t k = start; k < window.size(); ++k) {
+    const char32_t c = window[k];
+    if (text::IsHan(c) && !table.Encode(c)) return false;
+  }
+  return true;
+}
+
+// `gave_up`: a codec's search reached its budget (kSearchBudget,
+// kWeakSearchBudget) and was
+// abandoned, the span left as it stands under that codec.
 bool SearchSpan(const RealignFilter::Options& options, const std::vector<char32_t>& window,
                 const std::vector<bool>& shift_at, size_t start, ScriptTally prefix,
                 Brackets brackets, bool at_line_end, const Damage& damage, Hyp* best,
-                std::u32string* best_text, const char** best_codec, double* best_margin) {
+                std::u32string* best_text, const char** best_codec, double* best_margin,
+                bool* gave_up) {
   *best_codec = nullptr;
+  *gave_up = false;
   for (auto codec : {DbcsTable::Codec::kGbk, DbcsTable::Codec::kBig5}) {
     if ((codec == DbcsTable::Codec::kGbk && !options.gbk) ||
         (codec == DbcsTable::Codec::kBig5 && !options.big5)) {
       continue;
     }
-    const bool damaged = damage.traces || damage.realigned_before;
     const double min_gain = damage.traces             ? options.min_gain
                             : damage.realigned_before ? options.min_gain_document
                                                       : options.min_gain_undamaged;
-    // Such a repair is an obvious garble that a narrow beam finds too, and
-    // most lines searched so are clean: a quarter of the beam keeps them cheap.
+    // Without traces on the line, a repair is an obvious garble that a
+    // narrow beam finds too, and most lines searched so are clean: a quarter
+    // of the beam and a small budget keep them cheap (whatever the rest of
+    // the document holds: a line's cost depends on the line).
     RealignFilter::Options o = options;
-    if (!damaged) o.beam = std::max(4, o.beam / 4);
+    if (!damage.traces) o.beam = std::max(4, o.beam / 4);
     const DbcsTable* table = DbcsTable::Get(codec);
     if (!table) continue;
+    if (!DecodableBy(*table, window, start)) continue;
     Hyp id, h;
     std::u32string id_text, t;
     if (!Search(*table, o, window, shift_at, true)
              .Run(start, prefix, brackets, at_line_end, &id, &id_text)) {
       continue;
     }
-    if (!Search(*table, o, window, shift_at, false)
-             .Run(start, prefix, brackets, at_line_end, &h, &t)) {
-      continue;
-    }
+    Search full(*table, o, window, shift_at, false,
+                damage.traces ? kSearchBudget : kWeakSearchBudget);
+    const bool found = full.Run(start, prefix, brackets, at_line_end, &h, &t);
+    *gave_up |= full.gave_up();
+    if (!found) continue;
     const double margin = h.score() - id.score();
     // Without traces on the line, each place the stream went out of step
     // must pay for itself (a manual page with one garbled line: `传送n个`,
@@ -1461,8 +1540,20 @@ void RealignFilter::SearchLine(std::string_view line, size_t line_offset,
     const char* best_codec = nullptr;
     Hyp best{};
     double best_margin = 0;
-    if (SearchSpan(options_, window, shift_at, context, prefix, brackets, window_end == cps.size(),
-                   damage, &best, &best_text, &best_codec, &best_margin)) {
+    bool gave_up = false;
+    const bool found =
+        SearchSpan(options_, window, shift_at, context, prefix, brackets, window_end == cps.size(),
+                   damage, &best, &best_text, &best_codec, &best_margin, &gave_up);
+    if (gave_up) {
+      // Counted, and listed by --explain (the span, left as it stands).
+      report.Count(name(), "spans-given-up");
+      const std::string span(line.substr(offsets[start], offsets[window_end] - offsets[start]));
+      report.AddEvent({std::string(name()),
+                       damage.traces ? "search given up (budget)"
+                                     : "search given up (budget of a line without traces)",
+                       static_cast<int64_t>(line_offset + offsets[start]), span, span});
+    }
+    if (found) {
       ++budget.repaired;
       std::string repaired;
       for (char32_t c : best_text) utf8::Append(repaired, c);

@@ -28,7 +28,11 @@
 // the mojibake filters; a line without strong traces (and no readings, no
 // span realigned before in the document) is searched only where a
 // suspicious token has more garble around it than the line holds on
-// average (classical verse holds rare pairs everywhere). From a few
+// average (classical verse holds rare pairs everywhere), and nowhere
+// when nothing after its first suspicious token could bring a stream back
+// in step but a stray byte (no ASCII letter or symbol, no foldable ASCII
+// mark, no `?`/U+FFFD: a line of Han characters and full-width marks),
+// since such a repair pays more than it could win. From a few
 // characters before the
 // first of them to a few after the last, the line is re-encoded (GBK, then
 // Big5) and decoded again under every hypothesis a beam search reaches:
@@ -51,6 +55,9 @@
 //     of step, its ！ folded);
 //   - an ASCII byte in 0x40-0x7E as the trail byte of a character, which
 //     puts the stream back in step.
+// A codec is not searched over a span holding a Han character it lacks (a
+// stream read out of step still decodes to its codec's characters:
+// Simplified text was not decoded as Big5).
 // Candidates are scored by a word lattice (model/word_model.h: Viterbi over
 // dictionary words with unigram log-probabilities, jieba for Simplified,
 // rime-essay for Traditional, bridged by OpenCC; the character bigram model
@@ -80,6 +87,11 @@
 // spans), and at most 256 more than four per span repaired (where searches
 // stop paying, in a long document of other damage or rare text, searching
 // stops), the others left as they are and counted as `lines-not-searched`.
+// Each search (one codec over one span) has a budget of hypotheses, 65,536
+// on a line with traces of its own and 2,048 on one without (whatever the
+// document holds elsewhere; such a line also gets a quarter of the beam):
+// past it the search gives up, the span stays as it is, counted as
+// `spans-given-up` and listed by --explain.
 // A thread's search buffers are reused from line to line (trimmed after a
 // long one).
 //
@@ -87,8 +99,9 @@
 // repaired), `annotations-dropped` (inserted readings removed),
 // `user-defined-restored` (dropped pairs put back), `ascii-lost` (swallowed
 // bytes that could not be restored), `lines-searched` (searches, one per
-// damaged stretch), `chars-searched`, `lines-not-searched`; one event per
-// span, before and after.
+// damaged stretch), `chars-searched`, `lines-not-searched`,
+// `spans-given-up` (searches past their budget); one event per span, before
+// and after (a given-up span: the same text twice).
 #pragma once
 
 #include <cstdint>
