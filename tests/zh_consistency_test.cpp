@@ -193,6 +193,52 @@ TEST(ZhConsistency, TheTextsOwnWordsKeepSharedCharacters) {
   EXPECT_EQ(FixHant(text), text);
 }
 
+// A shared character the text writes nowhere else around, whose other form
+// it writes throughout (at least kTextRatio times) and beside the same
+// neighbour at least once, takes that form: 裡 after many nouns, 區裡 once,
+// one 區里. Not where the character is written elsewhere too (注 in 注意
+// beside many 註), nor where no neighbour was ever seen with the other form
+// (卷次 beside many 捲), nor in Simplified lines (复 merges 復, 複, 覆).
+TEST(ZhConsistency, TheTextsOtherFormThroughoutDecidesALoneSharedCharacter) {
+  const std::string manual =
+      "設定檔裡有這個選項。\n程式庫裡的函數會說明。\n目錄裡沒有這些檔案。\n"
+      "資料表裡有許多欄位。\n請在視窗裡選擇項目。\n工作區裡還有檔案。\n";
+  EXPECT_EQ(FixHant(manual + "這些檔案在工作區里。\n"), manual + "這些檔案在工作區裡。\n");
+  const std::string notes =
+      "請注意這個選項。\n註腳與尾註的設定。\n插入註腳或尾註。\n編輯註腳或尾註。\n"
+      "選取要插入的注的類型。\n";
+  EXPECT_EQ(FixHant(notes), notes);
+  const std::string scroll =
+      "請捲動視窗，捲動清單，捲軸在右邊，再捲動一次，捲起來，捲回去。\n"
+      "用於識別檔案類型、卷次名稱或目錄名稱。\n";
+  EXPECT_EQ(FixHant(scroll), scroll);
+  std::string copies;
+  for (int k = 0; k < 8; ++k) copies += "点击复制按钮，复制选定内容。\n";
+  const std::string overwrite = copies + "本机错误处理会覆写先前的设定。\n";
+  EXPECT_EQ(FixHans(overwrite), overwrite);
+}
+
+// Hong Kong's 脱 is Simplified's too: in a Taiwan text that writes 跳脫 (a
+// Taiwan word; 跳脱 is none) far more often as a whole, two switched 跳脱
+// near one 跳脫 are fixed, though the window around them writes 脱 more
+// often. Hong Kong text that writes 脱 throughout keeps it.
+TEST(ZhConsistency, AnotherStandardsFormLikeTheOtherScriptsNeedsTheWholeText) {
+  std::string manual;
+  for (int k = 0; k < 10; ++k) manual += "這個程式會輸出跳脫字元。\n";
+  for (int k = 0; k < 700; ++k)
+    manual += "這是第" + std::to_string(k) + "個測試用的句子，說明檔案與設定。\n";
+  const std::string in = manual +
+                         "變換後複製到標準輸入的跳脱字元。\n對應引數中的反斜線跳脫序列。\n"
+                         "輸入新行與跳脱字元的列表。\n";
+  const std::string want = manual +
+                           "變換後複製到標準輸入的跳脫字元。\n對應引數中的反斜線跳脫序列。\n"
+                           "輸入新行與跳脫字元的列表。\n";
+  EXPECT_EQ(FixHant(in), want);
+  std::string hk;
+  for (int k = 0; k < 5; ++k) hk += "他們終於擺脱了這個問題，開始新的生活。\n";
+  EXPECT_EQ(FixHant(hk), hk);
+}
+
 // `norm zh` on text runs consistency to the same fixed point as the
 // document pipeline: a first pass that fixes 用于 changes how often the text
 // writes 于 and 於, and a second run must find nothing left to do.

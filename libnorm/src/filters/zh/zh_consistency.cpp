@@ -285,6 +285,40 @@ char32_t TextChanges(std::u32string_view cps, size_t i, HanScript script, HanScr
   return pick;
 }
 
+// A shared character that no word of real usage around it keeps, that the
+// text around it writes nowhere else, and whose other form it writes at
+// least kTextRatio times, beside one of the same neighbours at least once (裡 throughout a manual,
+// 區裡 once, and one 區里: `工作區里`), where neither neighbour speaks for it (the text writes that
+// pair at most once): that form, else 0. The pair rule above needs the same
+// neighbour three times; a postposition follows a different word each time.
+// chars(c): how often the text around writes c.
+char32_t TextCharChanges(std::u32string_view cps, size_t i, HanScript script, HanScript foreign,
+                         const std::function<int64_t(char32_t)>& chars,
+                         const std::function<int64_t(char32_t, char32_t)>& pair) {
+  const std::u32string_view alts = text_model::HanAlternatives(cps[i]);
+  if (alts.empty()) return 0;
+  const char32_t c = cps[i];
+  const char32_t p = i > 0 && text::IsHan(cps[i - 1]) ? cps[i - 1] : 0;
+  const char32_t q = i + 1 < cps.size() && text::IsHan(cps[i + 1]) ? cps[i + 1] : 0;
+  if ((p != 0 && pair(p, c) >= 2) || (q != 0 && pair(c, q) >= 2)) return 0;
+  // This occurrence alone: another one around would speak for it (注 in
+  // 注意 beside 註腳 and 尾註, and one `插入的注`).
+  if (chars(c) > 1) return 0;
+  if (WordAround(cps, i, 0, script) > 0) return 0;
+  char32_t pick = 0;
+  int64_t best = 0;
+  for (char32_t alt : alts) {
+    if (text_model::ScriptOf(alt) == foreign) continue;
+    const int64_t n = chars(alt);
+    if (n > best) best = n, pick = alt;
+  }
+  if (pick == 0 || best < kTextRatio) return 0;
+  // And beside one of the same neighbours at least once: 卷次, 布氏, 加里西亞
+  // beside many 捲, 佈, 裡 elsewhere are words (or names) of their own.
+  if (!((p != 0 && pair(p, pick) > 0) || (q != 0 && pair(pick, q) > 0))) return 0;
+  return pick;
+}
+
 // A shared character that real usage would change (布景 -> 佈景: both are
 // Taiwan words, the second far more frequent) but that the text around it
 // writes beside the same neighbour at least kTextMin times and not
@@ -348,9 +382,33 @@ int64_t WithinWindow(const std::vector<size_t>& offsets, size_t at) {
 }
 }  // namespace
 
+void TextCounts::CountPairs() {
+  if (pairs_counted_) return;
+  pairs_counted_ = true;
+  // Characters counted before (by a search of their own) keep their entry.
+  std::unordered_map<char32_t, std::vector<size_t>> found;
+  char32_t prev = 0;
+  for (size_t j = 0; j < text_.size();) {
+    const size_t start = j;
+    const char32_t x = utf8::Next(text_, j);
+    if (!text::IsHan(x)) {
+      prev = 0;
+      continue;
+    }
+    if (InPairs(x)) found[x].push_back(start);
+    if (prev != 0 && (InPairs(prev) || InPairs(x))) pairs_[PairKey(prev, x)].push_back(start);
+    prev = x;
+  }
+  for (auto& [c, offsets] : found) chars_.emplace(c, std::move(offsets));
+}
+
 int64_t TextCounts::Char(char32_t c, size_t at) {
   if (log_ != nullptr) log_->push_back(c);
+  // The shared characters and their other forms are counted with the pairs,
+  // in one pass (a character the text does not write has no entry).
+  if (InPairs(c)) CountPairs();
   auto it = chars_.find(c);
+  if (it == chars_.end() && InPairs(c)) return 0;
   if (it == chars_.end()) {
     std::vector<size_t> offsets;
     std::string bytes;
@@ -363,23 +421,16 @@ int64_t TextCounts::Char(char32_t c, size_t at) {
   return WithinWindow(it->second, at);
 }
 
+int64_t TextCounts::Total(char32_t c) {
+  Char(c, 0);
+  const auto it = chars_.find(c);
+  return it == chars_.end() ? 0 : static_cast<int64_t>(it->second.size());
+}
+
 int64_t TextCounts::Pair(char32_t a, char32_t b, size_t at) {
   if (a == 0 || b == 0) return 0;
   if (log_ != nullptr) log_->push_back(PairKey(a, b));
-  if (!pairs_counted_) {
-    pairs_counted_ = true;
-    char32_t prev = 0;
-    for (size_t j = 0; j < text_.size();) {
-      const size_t start = j;
-      const char32_t x = utf8::Next(text_, j);
-      if (!text::IsHan(x)) {
-        prev = 0;
-        continue;
-      }
-      if (prev != 0 && (InPairs(prev) || InPairs(x))) pairs_[PairKey(prev, x)].push_back(start);
-      prev = x;
-    }
-  }
+  CountPairs();
   const auto it = pairs_.find(PairKey(a, b));
   return it == pairs_.end() ? 0 : WithinWindow(it->second, at);
 }
@@ -533,7 +584,11 @@ void TextCounts::Update(std::string_view before, std::string_view after, const R
   for (const auto& [was, is] : replay.changes()) {
     const char32_t x = utf8::First(before.substr(was)), y = utf8::First(after.substr(is));
     if (auto it = chars_.find(x); it != chars_.end()) Erase(it->second, is);
-    if (auto it = chars_.find(y); it != chars_.end()) Insert(it->second, is);
+    if (auto it = chars_.find(y); it != chars_.end()) {
+      Insert(it->second, is);
+    } else if (pairs_counted_ && InPairs(y)) {
+      chars_[y].push_back(is);  // counted with the pairs, not written before
+    }
   }
   if (!pairs_counted_) return;
   // The pairs that end at a changed code point or start after it, where
@@ -816,6 +871,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   // usage[i] from the text's own pairs, not from real usage: taken as it is.
   std::vector<bool> by_text(n, false);
   const auto pair = [&](char32_t a, char32_t b) { return whole->Pair(a, b, at); };
+  const auto chars = [&](char32_t c) { return whole->Char(c, at); };
   bool any_usage = false;
   for (size_t i = 0; i < n; ++i) {
     if (cls[i] != shared) continue;
@@ -823,6 +879,12 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     if (usage[i] != 0 && TextKeeps(cps, i, usage[i], pair)) usage[i] = 0;
     if (usage[i] == 0) {
       usage[i] = TextChanges(cps, i, native, foreign, pair);
+      // In Traditional lines only: a Simplified form merges several
+      // Traditional ones (复 for 復, 複, 覆), so its count says nothing of
+      // the one a shared Traditional character would be (覆寫 beside many
+      // 复制 is no 复写).
+      if (usage[i] == 0 && want == ZhScript::kHant)
+        usage[i] = TextCharChanges(cps, i, native, foreign, chars, pair);
       by_text[i] = usage[i] != 0;
     }
     any_usage = any_usage || usage[i] != 0;
@@ -936,6 +998,17 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       if (primary.size() != len) continue;
       if (primary[k] == cps[i]) valid = true;
       fixed = primary[k];
+      // Another standard's form that is the other script's too (Hong Kong's
+      // 脱 is Simplified's) looks exactly like a switched character. Where
+      // real usage writes a word around it with the target's form and none
+      // with this one (跳脫), it counts as valid only where the whole text,
+      // not just the window, writes it 1/kClearRatio as often as the
+      // target's form: Hong Kong text writes 脱 throughout, a Taiwan manual
+      // with two switched 脱 near one 脫 writes 脫 throughout elsewhere.
+      if (valid && fixed != cps[i] && script[i] == foreign &&
+          whole->Total(cps[i]) * kClearRatio < whole->Total(fixed) &&
+          WordAround(cps, i, 0, native) == 0 && UsageWritesFix(cps, i, fixed, native))
+        valid = false;
       break;
     }
     if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||

@@ -124,6 +124,8 @@ class TextCounts {
  public:
   explicit TextCounts(std::string_view text) : text_(text) {}
   int64_t Char(char32_t c, size_t at);
+  // How often the whole text writes c.
+  int64_t Total(char32_t c);
   // a then b; 0 when either is 0.
   int64_t Pair(char32_t a, char32_t b, size_t at);
   // Where the keys of the characters and pairs looked up go (null: nowhere):
@@ -137,6 +139,10 @@ class TextCounts {
   void Rebase(std::string_view text) { text_ = text; }
 
  private:
+  // The pairs with a shared character, and the counts of the shared
+  // characters and their other forms (InPairs), in one pass; once.
+  void CountPairs();
+
   std::string_view text_;
   std::vector<uint64_t>* log_ = nullptr;
   bool pairs_counted_ = false;
