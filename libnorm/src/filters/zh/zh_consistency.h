@@ -29,7 +29,11 @@
 // there: 批准). Conversely a shared character real usage would change stays
 // where the text around it writes it beside the same neighbour at least
 // kTextMin times and not kTextRatio times less often than its other form
-// (布景 throughout a Taiwan manual that writes 佈景 too). Usage
+// (布景 throughout a Taiwan manual that writes 佈景 too). In a Traditional
+// line, a shared character the text around it writes nowhere else, with no
+// word of real usage keeping it, changes to the other form the text writes
+// at least kTextRatio times around it and at least once beside one of the
+// same neighbours (one 工作區里 among many 裡 and a 工作區裡). Usage
 // (model/han_words.h): libchewing's Taiwan phrases for
 // Traditional lines, jieba's words for Simplified lines, which likewise take
 // the Traditional classes (於, 乾). Candidates that look deliberate stay:
@@ -57,7 +61,10 @@
 // least 1/kClearRatio as often as the target standard's (`皇后`, `于右任`, `台灣` are valid
 // Traditional; `户` is Hong Kong's, a leftover in Taiwan text that writes `戶`), or when real usage
 // keeps it in a word around it at least 1/kWordRatio as often as the fix (游標, Taiwan's cursor,
-// where OpenCC writes 遊標). Where the standards differ, the form the text around it writes more
+// where OpenCC writes 遊標). Another standard's form that is the other script's too (Hong Kong's
+// 脱) is valid only where the whole text also writes it 1/kClearRatio as often as the target's
+// form, when real usage writes a word around it with the target's form and none with it (跳脫).
+// Where the standards differ, the form the text around it writes more
 // often is taken (爲, 為; 裡, 裏), also where real usage named the other of the two. Windows whose
 // conversion changes their length are cut down to the candidate.
 //
