@@ -851,6 +851,41 @@ size_t BreakTieByWindow(std::string_view window, std::string_view sample,
   return tied[answer];
 }
 
+// Whether every high byte of `sample` starts a two-byte Johab character and
+// most of those are Hangul syllables whose three parts are all valid (five
+// bits each: initial, medial, final), at least kMinJohabHangul of them.
+// Latin, Greek or Cyrillic text in a single-byte code page seldom pairs so:
+// its accented letters stand alone or next to other high bytes that break
+// the syllable's bit fields.
+constexpr size_t kMinJohabHangul = 3;
+bool JohabHangulPairs(std::string_view sample) {
+  size_t hangul = 0, other = 0;
+  for (size_t i = 0; i < sample.size(); ++i) {
+    const unsigned lead = static_cast<unsigned char>(sample[i]);
+    if (lead < 0x80) continue;
+    if (i + 1 >= sample.size()) break;  // cut off at the end
+    const unsigned trail = static_cast<unsigned char>(sample[i + 1]);
+    const bool trail_ok = (trail >= 0x41 && trail <= 0x7E) || (trail >= 0x81 && trail <= 0xFE);
+    if (!trail_ok) return false;
+    ++i;
+    if (lead >= 0x84 && lead <= 0xD3) {
+      const unsigned code = lead << 8 | trail;
+      const unsigned initial = (code >> 10) & 31, medial = (code >> 5) & 31, final = code & 31;
+      const bool ok_initial = initial >= 2 && initial <= 20;
+      const bool ok_medial = (medial >= 3 && medial <= 7) || (medial >= 10 && medial <= 15) ||
+                             (medial >= 18 && medial <= 23) || (medial >= 26 && medial <= 29);
+      const bool ok_final = (final >= 1 && final <= 17) || (final >= 19 && final <= 29);
+      if (!(ok_initial && ok_medial && ok_final)) return false;
+      ++hangul;
+    } else if ((lead >= 0xD8 && lead <= 0xDE) || (lead >= 0xE0 && lead <= 0xF9)) {
+      ++other;  // symbols, Hanja
+    } else {
+      return false;
+    }
+  }
+  return hangul >= kMinJohabHangul && hangul >= 2 * other;
+}
+
 // The models' race over the field, uchardet's answer `ud` (if any) with its
 // bonus. *best_score receives the winner's score (with bonus), when not
 // null. With no `ud`, *decisive says whether no answer of uchardet's could
@@ -931,15 +966,22 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
   };
   settle(0);
   // Johab reads as other double-byte encodings' rarer characters: when a
-  // Chinese, Japanese or Korean reading wins, Johab gets its turn.
+  // Chinese, Japanese or Korean reading wins, Johab gets its turn; so it
+  // does when every high byte of the sample pairs into Johab's Hangul
+  // syllables (its trail bytes are often ASCII letters, which single-byte
+  // readings such as VISCII take for Latin words).
   const Encoding& johab = Enc("JOHAB");
   const Family won = scored.front().enc->family;
-  if ((won == Family::kKorean || won == Family::kChinese || won == Family::kJapanese) &&
+  if ((won == Family::kKorean || won == Family::kChinese || won == Family::kJapanese ||
+       JohabHangulPairs(field.sample)) &&
       scored.front().enc != &johab &&
       std::none_of(scored.begin(), scored.end(),
                    [&](const Scored& x) { return x.enc == &johab; })) {
-    scored.push_back(ScoreInField(field, johab, scored.front().score - kLetterWindow,
-                                  Prior(johab) + (ud == &johab ? bonus : 0.0)));
+    Scored j = ScoreInField(field, johab, scored.front().score - kLetterWindow,
+                            Prior(johab) + (ud == &johab ? bonus : 0.0));
+    if (!j.cut && j.errors == 0) j.score += GainOf(field, j.text);
+    if (debug) std::fprintf(stderr, "  %-14s %8.2f (its turn)\n", j.enc->name, j.score);
+    scored.push_back(std::move(j));
     std::stable_sort(scored.begin(), scored.end(), by_score);
   }
   // A reading into a script no letter model covers (Hebrew, Arabic) was
