@@ -2,6 +2,7 @@
 #include "detect.h"
 
 #include <uchardet/uchardet.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
@@ -851,6 +852,35 @@ size_t BreakTieByWindow(std::string_view window, std::string_view sample,
   return tied[answer];
 }
 
+// Non-ASCII punctuation marks and symbols standing between two letters
+// ("kompressions„ndelser", "diagn—stico": IBM850's ä and MacRoman's ó read
+// as windows-1250): words are not spelt with them, so each costs a
+// single-byte reading kGluedSymbol nats, which the generic model, scoring
+// character pairs, does not charge. Marks written inside words are not
+// counted: apostrophes, the middle dot (Catalan l·l), hyphens, Hebrew
+// geresh and gershayim, Armenian's marks. (Double-byte readings are not
+// weighed: CJK punctuation stands between Han characters.)
+constexpr double kGluedSymbol = 4.0;
+bool WordInternalMark(char32_t c) {
+  return c == 0x2019 || c == 0x02BC || c == 0x00B7 || c == 0x2010 || c == 0x2011 || c == 0x00AD ||
+         c == 0x2027 || c == 0x05F3 || c == 0x05F4 || c == 0x05BE || (c >= 0x055A && c <= 0x055F);
+}
+size_t GluedSymbols(std::string_view text) {
+  size_t n = 0;
+  char32_t a = 0, b = 0;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = utf8::Next(text, i);
+    if (b >= 0x80 && (U_GET_GC_MASK(b) & (U_GC_P_MASK | U_GC_S_MASK)) != 0 &&
+        !WordInternalMark(b) && u_isalpha(static_cast<UChar32>(a)) &&
+        u_isalpha(static_cast<UChar32>(c))) {
+      ++n;
+    }
+    a = b;
+    b = c;
+  }
+  return n;
+}
+
 // Whether every high byte of `sample` starts a two-byte Johab character and
 // most of those are Hangul syllables whose three parts are all valid (five
 // bits each: initial, medial, final), at least kMinJohabHangul of them.
@@ -943,6 +973,9 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       if (std::isnan(gain)) gain = GainOf(field, s.text);
       if (debug) std::fprintf(stderr, "  gain %-14s %8.2f\n", s.enc->name, gain);
       s.score += gain;
+      if (s.enc->single_byte) {
+        s.score -= kGluedSymbol * static_cast<double>(GluedSymbols(s.text));
+      }
     } else {
       s.score -= kLetterWindow;  // out of the race either way
       s.offset -= kLetterWindow;
