@@ -656,6 +656,23 @@ TEST(Detect, SymbolsBetweenLettersAreNoSpelling) {
   }
 }
 
+// ISO-8859-3 is Esperanto's and Maltese's: Italian « » read in it as Ğ ğ
+// won over ISO-8859-1 by ten nats; without one of its own letters it
+// loses that. Esperanto keeps it.
+TEST(Detect, Latin3NeedsItsOwnLetters) {
+  const std::string italian =
+      "Immagine con profondità non supportata\n"
+      "Impossibile aprire «%s»: file non trovato\n"
+      "Il formato «%s» non è supportato\n"
+      "Errore durante la lettura di «%s»\n"
+      "Non è stato possibile salvare «%s» perché la cartella non esiste\n";
+  const Decoded d = Decode(Encode(italian, "ISO-8859-1"));
+  EXPECT_NE(d.detection.encoding, "ISO-8859-3");
+  EXPECT_EQ(d.text, italian);
+  const std::string esperanto = "Ĉu vi volas ŝanĝi la dosieron? La ŝlosilo ne estas ĝusta.\n";
+  EXPECT_EQ(Decode(Encode(esperanto, "ISO-8859-3")).text, esperanto);
+}
+
 // Strict mode's success must be replace mode's text: Big5 bytes that plain
 // Big5 decodes cleanly (to private-use characters) were decoded by replace
 // mode with the Big5-HKSCS superset and a U+FFFD (found by fuzz_decode).

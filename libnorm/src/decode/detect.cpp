@@ -881,6 +881,23 @@ size_t GluedSymbols(std::string_view text) {
   return n;
 }
 
+// ISO-8859-3 was made for Esperanto and Maltese (Turkish took ISO-8859-9):
+// a reading in it that holds none of their letters (ĉ ĝ ĥ ĵ ŝ ŭ, ċ ġ ħ ż)
+// is Western text whose « » © º it turned into Ğ ğ İ ş; it costs
+// kNotLatin3 nats.
+constexpr double kNotLatin3 = 10.0;
+bool HasLatin3Letter(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t u = utf8::Next(text, i);
+    const char32_t c = u | 1;  // ĉ..ħ: upper case is even, lower case odd
+    if (c == 0x0109 || c == 0x011D || c == 0x0125 || c == 0x0135 || c == 0x015D || c == 0x016D ||
+        c == 0x010B || c == 0x0121 || c == 0x0127 || u == 0x017B || u == 0x017C) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether every high byte of `sample` starts a two-byte Johab character and
 // most of those are Hangul syllables whose three parts are all valid (five
 // bits each: initial, medial, final), at least kMinJohabHangul of them.
@@ -964,6 +981,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     }
   }
   for (const Scored& s : scored) best_so_far = std::max(best_so_far, s.score);
+  const Encoding& latin3 = Enc("ISO-8859-3");
   // Pass 2: the per-language letter model, for the candidates still in the
   // race. Texts that differ only outside letters get the same gain.
   for (size_t i = 0; i < scored.size(); ++i) {
@@ -975,6 +993,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       s.score += gain;
       if (s.enc->single_byte) {
         s.score -= kGluedSymbol * static_cast<double>(GluedSymbols(s.text));
+        if (s.enc == &latin3 && !HasLatin3Letter(s.text)) s.score -= kNotLatin3;
       }
     } else {
       s.score -= kLetterWindow;  // out of the race either way
