@@ -865,18 +865,19 @@ bool WordInternalMark(char32_t c) {
   return c == 0x2019 || c == 0x02BC || c == 0x00B7 || c == 0x2010 || c == 0x2011 || c == 0x00AD ||
          c == 0x2027 || c == 0x05F3 || c == 0x05F4 || c == 0x05BE || (c >= 0x055A && c <= 0x055F);
 }
-size_t GluedSymbols(std::string_view text) {
+size_t GluedSymbols(std::string_view sample, const std::vector<uint32_t>& high,
+                    const char32_t* table) {
   size_t n = 0;
-  char32_t a = 0, b = 0;
-  for (size_t i = 0; i < text.size();) {
-    const char32_t c = utf8::Next(text, i);
-    if (b >= 0x80 && (U_GET_GC_MASK(b) & (U_GC_P_MASK | U_GC_S_MASK)) != 0 &&
-        !WordInternalMark(b) && u_isalpha(static_cast<UChar32>(a)) &&
-        u_isalpha(static_cast<UChar32>(c))) {
+  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
+  for (const uint32_t k : high) {
+    const char32_t b = at(k);
+    if (k == 0 || k + 1 >= sample.size() || (U_GET_GC_MASK(b) & (U_GC_P_MASK | U_GC_S_MASK)) == 0 ||
+        WordInternalMark(b)) {
+      continue;
+    }
+    if (u_isalpha(static_cast<UChar32>(at(k - 1))) && u_isalpha(static_cast<UChar32>(at(k + 1)))) {
       ++n;
     }
-    a = b;
-    b = c;
   }
   return n;
 }
@@ -992,7 +993,10 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       if (debug) std::fprintf(stderr, "  gain %-14s %8.2f\n", s.enc->name, gain);
       s.score += gain;
       if (s.enc->single_byte) {
-        s.score -= kGluedSymbol * static_cast<double>(GluedSymbols(s.text));
+        if (const char32_t* table = charset::SingleByteTable(*s.enc)) {
+          s.score -= kGluedSymbol *
+                     static_cast<double>(GluedSymbols(field.sample, field.shared.high, table));
+        }
         if (s.enc == &latin3 && !HasLatin3Letter(s.text)) s.score -= kNotLatin3;
       }
     } else {
