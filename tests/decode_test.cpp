@@ -618,6 +618,61 @@ TEST(Detect, TiedCodePagesPartOnTheRestOfTheWindow) {
   EXPECT_EQ(Detect(bytes.substr(0, bytes.find('\xB6'))).encoding, "windows-1253");
 }
 
+// Short Johab text: its trail bytes are often ASCII letters, so single-byte
+// readings (VISCII, Mac Central European) took it for accented Latin words
+// and Johab was weighed only after a CJK reading had won.
+TEST(Detect, ShortJohabIsNotReadAsASingleByteCodePage) {
+  // "경고를 끄더라도, 종료 상태는 바뀝니다." and "프로그램이 끝났습니다: 오류 없음."
+  const std::string a =
+      "\x89\x77\x89\xa1\x9f\x69\x20\x8f\x61\x94\xe1\x9c\x61\x95\xa1\x2c\x20\xb9\xb7\x9e\x61\x20"
+      "\xac\x77\xc8\x81\x93\x65\x20\xa4\x61\x8e\xf3\x93\xa1\x94\x61\x2e";
+  const std::string b =
+      "\xcf\x61\x9d\xa1\x8b\x61\x9c\x91\xb7\xa1\x20\x8f\x7b\x90\x76\xaf\x73\x93\xa1\x94\x61\x3a"
+      "\x20\xb5\xa1\x9f\x41\x20\xb4\xf4\xb7\x71\x2e";
+  EXPECT_EQ(Detect(a).encoding, "JOHAB");
+  EXPECT_EQ(Detect(b).encoding, "JOHAB");
+  // Western and Cyrillic lines whose high bytes stand before ASCII letters
+  // stay single-byte.
+  for (const auto& [text, enc] : std::vector<std::pair<std::string, const char*>>{
+           {"Élève: à côté de l'hôtel, Ça va très bien.", "windows-1252"},
+           {"Ошибка: файл не найден, повторите позже.", "windows-1251"}}) {
+    EXPECT_EQ(Decode(Encode(text, enc)).text, text) << enc;
+  }
+}
+
+// A punctuation mark between two letters is no spelling: IBM850's ä read
+// as windows-1250's „ and MacRoman's ó as — lost to uchardet's windows-1250
+// by a nat or two. Marks written inside words (’, ·) cost nothing.
+TEST(Detect, SymbolsBetweenLettersAreNoSpelling) {
+  // "Programmet kunde inte läsa filen" in IBM850.
+  EXPECT_EQ(Decode("Programmet kunde inte l\x84sa filen\n").text,
+            "Programmet kunde inte läsa filen\n");
+  // "Faltan datos de diagnóstico que" in MacRoman.
+  EXPECT_EQ(Decode("Faltan datos de diagn\x97stico que\n").text,
+            "Faltan datos de diagnóstico que\n");
+  for (const std::string text : {"It doesn’t matter, we’re told; it’s fine.\n",
+                                 "Els col·legues instal·len el paquet a l’ordinador.\n"}) {
+    EXPECT_EQ(Decode(Encode(text, "windows-1252")).text, text);
+  }
+}
+
+// ISO-8859-3 is Esperanto's and Maltese's: Italian « » read in it as Ğ ğ
+// won over ISO-8859-1 by ten nats; without one of its own letters it
+// loses that. Esperanto keeps it.
+TEST(Detect, Latin3NeedsItsOwnLetters) {
+  const std::string italian =
+      "Immagine con profondità non supportata\n"
+      "Impossibile aprire «%s»: file non trovato\n"
+      "Il formato «%s» non è supportato\n"
+      "Errore durante la lettura di «%s»\n"
+      "Non è stato possibile salvare «%s» perché la cartella non esiste\n";
+  const Decoded d = Decode(Encode(italian, "ISO-8859-1"));
+  EXPECT_NE(d.detection.encoding, "ISO-8859-3");
+  EXPECT_EQ(d.text, italian);
+  const std::string esperanto = "Ĉu vi volas ŝanĝi la dosieron? La ŝlosilo ne estas ĝusta.\n";
+  EXPECT_EQ(Decode(Encode(esperanto, "ISO-8859-3")).text, esperanto);
+}
+
 // Strict mode's success must be replace mode's text: Big5 bytes that plain
 // Big5 decodes cleanly (to private-use characters) were decoded by replace
 // mode with the Big5-HKSCS superset and a U+FFFD (found by fuzz_decode).

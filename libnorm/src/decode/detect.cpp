@@ -2,6 +2,7 @@
 #include "detect.h"
 
 #include <uchardet/uchardet.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
@@ -851,6 +852,88 @@ size_t BreakTieByWindow(std::string_view window, std::string_view sample,
   return tied[answer];
 }
 
+// Non-ASCII punctuation marks and symbols standing between two letters
+// ("kompressions„ndelser", "diagn—stico": IBM850's ä and MacRoman's ó read
+// as windows-1250): words are not spelt with them, so each costs a
+// single-byte reading kGluedSymbol nats, which the generic model, scoring
+// character pairs, does not charge. Marks written inside words are not
+// counted: apostrophes, the middle dot (Catalan l·l), hyphens, Hebrew
+// geresh and gershayim, Armenian's marks. (Double-byte readings are not
+// weighed: CJK punctuation stands between Han characters.)
+constexpr double kGluedSymbol = 4.0;
+bool WordInternalMark(char32_t c) {
+  return c == 0x2019 || c == 0x02BC || c == 0x00B7 || c == 0x2010 || c == 0x2011 || c == 0x00AD ||
+         c == 0x2027 || c == 0x05F3 || c == 0x05F4 || c == 0x05BE || (c >= 0x055A && c <= 0x055F);
+}
+size_t GluedSymbols(std::string_view sample, const std::vector<uint32_t>& high,
+                    const char32_t* table) {
+  size_t n = 0;
+  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
+  for (const uint32_t k : high) {
+    const char32_t b = at(k);
+    if (k == 0 || k + 1 >= sample.size() || (U_GET_GC_MASK(b) & (U_GC_P_MASK | U_GC_S_MASK)) == 0 ||
+        WordInternalMark(b)) {
+      continue;
+    }
+    if (u_isalpha(static_cast<UChar32>(at(k - 1))) && u_isalpha(static_cast<UChar32>(at(k + 1)))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// ISO-8859-3 was made for Esperanto and Maltese (Turkish took ISO-8859-9):
+// a reading in it that holds none of their letters (ĉ ĝ ĥ ĵ ŝ ŭ, ċ ġ ħ ż)
+// is Western text whose « » © º it turned into Ğ ğ İ ş; it costs
+// kNotLatin3 nats.
+constexpr double kNotLatin3 = 10.0;
+bool HasLatin3Letter(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t u = utf8::Next(text, i);
+    const char32_t c = u | 1;  // ĉ..ħ: upper case is even, lower case odd
+    if (c == 0x0109 || c == 0x011D || c == 0x0125 || c == 0x0135 || c == 0x015D || c == 0x016D ||
+        c == 0x010B || c == 0x0121 || c == 0x0127 || u == 0x017B || u == 0x017C) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether every high byte of `sample` starts a two-byte Johab character and
+// most of those are Hangul syllables whose three parts are all valid (five
+// bits each: initial, medial, final), at least kMinJohabHangul of them.
+// Latin, Greek or Cyrillic text in a single-byte code page seldom pairs so:
+// its accented letters stand alone or next to other high bytes that break
+// the syllable's bit fields.
+constexpr size_t kMinJohabHangul = 3;
+bool JohabHangulPairs(std::string_view sample) {
+  size_t hangul = 0, other = 0;
+  for (size_t i = 0; i < sample.size(); ++i) {
+    const unsigned lead = static_cast<unsigned char>(sample[i]);
+    if (lead < 0x80) continue;
+    if (i + 1 >= sample.size()) break;  // cut off at the end
+    const unsigned trail = static_cast<unsigned char>(sample[i + 1]);
+    const bool trail_ok = (trail >= 0x41 && trail <= 0x7E) || (trail >= 0x81 && trail <= 0xFE);
+    if (!trail_ok) return false;
+    ++i;
+    if (lead >= 0x84 && lead <= 0xD3) {
+      const unsigned code = lead << 8 | trail;
+      const unsigned initial = (code >> 10) & 31, medial = (code >> 5) & 31, final = code & 31;
+      const bool ok_initial = initial >= 2 && initial <= 20;
+      const bool ok_medial = (medial >= 3 && medial <= 7) || (medial >= 10 && medial <= 15) ||
+                             (medial >= 18 && medial <= 23) || (medial >= 26 && medial <= 29);
+      const bool ok_final = (final >= 1 && final <= 17) || (final >= 19 && final <= 29);
+      if (!(ok_initial && ok_medial && ok_final)) return false;
+      ++hangul;
+    } else if ((lead >= 0xD8 && lead <= 0xDE) || (lead >= 0xE0 && lead <= 0xF9)) {
+      ++other;  // symbols, Hanja
+    } else {
+      return false;
+    }
+  }
+  return hangul >= kMinJohabHangul && hangul >= 2 * other;
+}
+
 // The models' race over the field, uchardet's answer `ud` (if any) with its
 // bonus. *best_score receives the winner's score (with bonus), when not
 // null. With no `ud`, *decisive says whether no answer of uchardet's could
@@ -899,6 +982,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     }
   }
   for (const Scored& s : scored) best_so_far = std::max(best_so_far, s.score);
+  const Encoding& latin3 = Enc("ISO-8859-3");
   // Pass 2: the per-language letter model, for the candidates still in the
   // race. Texts that differ only outside letters get the same gain.
   for (size_t i = 0; i < scored.size(); ++i) {
@@ -908,6 +992,13 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       if (std::isnan(gain)) gain = GainOf(field, s.text);
       if (debug) std::fprintf(stderr, "  gain %-14s %8.2f\n", s.enc->name, gain);
       s.score += gain;
+      if (s.enc->single_byte) {
+        if (const char32_t* table = charset::SingleByteTable(*s.enc)) {
+          s.score -= kGluedSymbol *
+                     static_cast<double>(GluedSymbols(field.sample, field.shared.high, table));
+        }
+        if (s.enc == &latin3 && !HasLatin3Letter(s.text)) s.score -= kNotLatin3;
+      }
     } else {
       s.score -= kLetterWindow;  // out of the race either way
       s.offset -= kLetterWindow;
@@ -931,15 +1022,22 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
   };
   settle(0);
   // Johab reads as other double-byte encodings' rarer characters: when a
-  // Chinese, Japanese or Korean reading wins, Johab gets its turn.
+  // Chinese, Japanese or Korean reading wins, Johab gets its turn; so it
+  // does when every high byte of the sample pairs into Johab's Hangul
+  // syllables (its trail bytes are often ASCII letters, which single-byte
+  // readings such as VISCII take for Latin words).
   const Encoding& johab = Enc("JOHAB");
   const Family won = scored.front().enc->family;
-  if ((won == Family::kKorean || won == Family::kChinese || won == Family::kJapanese) &&
+  if ((won == Family::kKorean || won == Family::kChinese || won == Family::kJapanese ||
+       JohabHangulPairs(field.sample)) &&
       scored.front().enc != &johab &&
       std::none_of(scored.begin(), scored.end(),
                    [&](const Scored& x) { return x.enc == &johab; })) {
-    scored.push_back(ScoreInField(field, johab, scored.front().score - kLetterWindow,
-                                  Prior(johab) + (ud == &johab ? bonus : 0.0)));
+    Scored j = ScoreInField(field, johab, scored.front().score - kLetterWindow,
+                            Prior(johab) + (ud == &johab ? bonus : 0.0));
+    if (!j.cut && j.errors == 0) j.score += GainOf(field, j.text);
+    if (debug) std::fprintf(stderr, "  %-14s %8.2f (its turn)\n", j.enc->name, j.score);
+    scored.push_back(std::move(j));
     std::stable_sort(scored.begin(), scored.end(), by_score);
   }
   // A reading into a script no letter model covers (Hebrew, Arabic) was
