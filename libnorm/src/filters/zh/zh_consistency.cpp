@@ -237,6 +237,15 @@ char32_t UsageChanges(std::u32string_view cps, size_t i, HanScript script) {
   return pick;
 }
 
+struct CharAndNeighbours {
+  char32_t c, p, q;  // cps[i], and the Han characters before and after it (0: none)
+};
+
+CharAndNeighbours HanNeighbours(std::u32string_view cps, size_t i) {
+  return {cps[i], i > 0 && text::IsHan(cps[i - 1]) ? cps[i - 1] : 0,
+          i + 1 < cps.size() && text::IsHan(cps[i + 1]) ? cps[i + 1] : 0};
+}
+
 // A character both scripts write that the text around it writes in its
 // other form beside the same neighbour far more often (佔位 throughout a
 // manual, 占位 once; 資料庫裡 and 庫里): that form, else 0. The text's own
@@ -249,9 +258,7 @@ char32_t TextChanges(std::u32string_view cps, size_t i, HanScript script, HanScr
                      const std::function<int64_t(char32_t, char32_t)>& pair) {
   const std::u32string_view alts = text_model::HanAlternatives(cps[i]);
   if (alts.empty()) return 0;
-  const char32_t c = cps[i];
-  const char32_t p = i > 0 && text::IsHan(cps[i - 1]) ? cps[i - 1] : 0;
-  const char32_t q = i + 1 < cps.size() && text::IsHan(cps[i + 1]) ? cps[i + 1] : 0;
+  const auto [c, p, q] = HanNeighbours(cps, i);
   if (p == 0 && q == 0) return 0;
   // Each side's verdict: +1 for the other form, -1 for the character.
   const auto verdict = [](int64_t own, int64_t alt) {
@@ -297,9 +304,7 @@ char32_t TextCharChanges(std::u32string_view cps, size_t i, HanScript script, Ha
                          const std::function<int64_t(char32_t, char32_t)>& pair) {
   const std::u32string_view alts = text_model::HanAlternatives(cps[i]);
   if (alts.empty()) return 0;
-  const char32_t c = cps[i];
-  const char32_t p = i > 0 && text::IsHan(cps[i - 1]) ? cps[i - 1] : 0;
-  const char32_t q = i + 1 < cps.size() && text::IsHan(cps[i + 1]) ? cps[i + 1] : 0;
+  const auto [c, p, q] = HanNeighbours(cps, i);
   if ((p != 0 && pair(p, c) >= 2) || (q != 0 && pair(c, q) >= 2)) return 0;
   // This occurrence alone: another one around would speak for it (注 in
   // 注意 beside 註腳 and 尾註, and one `插入的注`).
