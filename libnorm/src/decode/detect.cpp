@@ -742,18 +742,12 @@ double GainOf(const Field& f, const std::string& text) {
   return lang_model::LetterGain(text);
 }
 
-// Romanian's s and t with comma below (U+0218..U+021B) as the same letters
-// with cedilla (U+015E, U+015F, U+0162, U+0163): one letter, two spellings
-// (lang_model.cpp reads them alike). Both are two bytes in UTF-8.
+// The text with Romanian's ș ț spelt ş ţ (lang_model::CedillaLetter).
 std::string CedillaSpelling(std::string_view text) {
-  std::string out(text);
-  for (size_t i = 0; i + 1 < out.size(); ++i) {
-    if (out[i] != '\xC8') continue;
-    const auto b = static_cast<unsigned char>(out[i + 1]);
-    if (b < 0x98 || b > 0x9B) continue;
-    out[i] = '\xC5';
-    out[i + 1] = static_cast<char>(b == 0x98 ? 0x9E : b == 0x99 ? 0x9F : b == 0x9A ? 0xA2 : 0xA3);
-  }
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();)
+    utf8::Append(out, lang_model::CedillaLetter(utf8::Next(text, i)));
   return out;
 }
 

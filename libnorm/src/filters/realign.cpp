@@ -547,6 +547,9 @@ class Search {
     return true;
   }
 
+  // Whether Run stopped at the budget.
+  bool gave_up() const { return gave_up_; }
+
  private:
   // Scores c as the next character of h's text.
   void Score(Hyp& h, char32_t c, bool tally = true) const {
@@ -926,12 +929,6 @@ class Search {
   const int64_t budget_;
   int64_t work_ = 0;  // hypotheses that reached a token
   bool gave_up_ = false;
-
- public:
-  int64_t work() const { return work_; }
-  bool gave_up() const { return gave_up_; }
-
- private:
   const DbcsTable& t_;
   const ReadingIndex& index_;
   const RealignFilter::Options& o_;
@@ -1301,10 +1298,6 @@ struct Damage {
   bool realigned_before = false;
 };
 
-// Searches window[start..) under both codecs (the characters before start
-// are context); returns whether a candidate beats the text as it stands by
-// the gain needed, with the best one's hypothesis, text, codec counter name
-// and margin.
 // Whether the span window[start..) can be what `table`'s codec decoded
 // (cheap rejection by byte class): every Han character of it has a
 // double-byte form in the codec. A stream read out of step still decodes to
@@ -1322,9 +1315,13 @@ bool DecodableBy(const DbcsTable& table, const std::vector<char32_t>& window, si
   return true;
 }
 
-// `gave_up`: a codec's search reached its budget (kSearchBudget,
-// kWeakSearchBudget) and was
-// abandoned, the span left as it stands under that codec.
+// Searches window[start..) under both codecs (the characters before start
+// are context); returns whether a candidate beats the text as it stands by
+// the gain needed, with the best one's hypothesis, text, codec counter name
+// and margin.
+// *gave_up: a codec's search reached its budget (kSearchBudget,
+// kWeakSearchBudget) and was abandoned, the span left as it stands under
+// that codec.
 bool SearchSpan(const RealignFilter::Options& options, const std::vector<char32_t>& window,
                 const std::vector<bool>& shift_at, size_t start, ScriptTally prefix,
                 Brackets brackets, bool at_line_end, const Damage& damage, Hyp* best,

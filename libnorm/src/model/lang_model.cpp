@@ -100,10 +100,7 @@ void Chars(std::string_view utf8, std::vector<Char>& out) {
       out.push_back({letter ? (c | 0x20) : c, c, static_cast<int8_t>(letter ? 0 : -1), true});
       continue;
     }
-    char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-    // Romanian ș ț are the letters ş ţ (gen_lang_model.py's SAME_LETTER).
-    if (lower == 0x0219) lower = 0x015F;
-    if (lower == 0x021B) lower = 0x0163;
+    const char32_t lower = CedillaLetter(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
     out.push_back({lower, c, static_cast<int8_t>(ScriptOf(lower)), false});
   }
 }

@@ -35,6 +35,25 @@ double LetterGain(std::string_view utf8);
 // into them): a reading into those was never checked by LetterGain.
 size_t UncheckedLetters(std::string_view utf8);
 
+// Romanian's s and t with comma below (U+0218..U+021B) as the same letters
+// with cedilla (U+015E, U+015F, U+0162, U+0163), the spelling of the code
+// pages that lacked the comma: one letter, two spellings, which the models
+// read alike (gen_lang_model.py's SAME_LETTER). Any other c as it is.
+constexpr char32_t CedillaLetter(char32_t c) {
+  switch (c) {
+    case 0x0218:
+      return 0x015E;
+    case 0x0219:
+      return 0x015F;
+    case 0x021A:
+      return 0x0162;
+    case 0x021B:
+      return 0x0163;
+    default:
+      return c;
+  }
+}
+
 // The language whose letters fit the text best, or "" (for tests).
 std::string_view BestLanguage(std::string_view utf8);
 

@@ -332,9 +332,7 @@ char32_t TextCharChanges(std::u32string_view cps, size_t i, HanScript script, Ha
 // the text around writes a and b adjacent.
 bool TextKeeps(std::u32string_view cps, size_t i, char32_t fix,
                const std::function<int64_t(char32_t, char32_t)>& pair) {
-  const char32_t c = cps[i];
-  const char32_t p = i > 0 && text::IsHan(cps[i - 1]) ? cps[i - 1] : 0;
-  const char32_t q = i + 1 < cps.size() && text::IsHan(cps[i + 1]) ? cps[i + 1] : 0;
+  const auto [c, p, q] = HanNeighbours(cps, i);
   const auto keeps = [](int64_t own, int64_t alt) {
     return own >= kTextMin && alt < kTextRatio * own;
   };
