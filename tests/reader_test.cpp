@@ -204,6 +204,7 @@ TEST(MarkdownReader, TaskListsAndFootnotes) {
 TEST(MarkdownReader, BracketWithCaretAcrossLinesKeepsItsText) {
   const InputFormat kMd = InputFormat::kMarkdown;
   EXPECT_EQ(Md("x[^a\nb] y\n", kMd), "x\\[^a b\\] y\n");
+  EXPECT_EQ(Md("[^a\nb] y\n", kMd), "\\[^a b\\] y\n");  // at the very start too
   EXPECT_EQ(Md("x[^a\n\xe4\xb8\xad\xef\xbf\xbd] y\n", kMd),
             "x\\[^a \xe4\xb8\xad\xef\xbf\xbd\\] y\n");
   // As a link it keeps its text and address, as text.

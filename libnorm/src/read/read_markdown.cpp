@@ -435,7 +435,9 @@ struct Parsed {
 // a bracket is escaped and read as text: the rare link whose text starts
 // with a caret and spans lines becomes its text and address, never lost.
 // Inside a code span or fence (an odd count of backticks before it in its
-// paragraph, or one between the brackets) it stays as written.
+// paragraph, or one between the brackets) it stays as written. Returns the
+// escaped text, or "" when nothing needed escaping (the source is parsed
+// as it is, not copied).
 std::string EscapeMultilineCaretBrackets(std::string_view md) {
   std::string out;
   size_t copied = 0;
@@ -464,13 +466,14 @@ std::string EscapeMultilineCaretBrackets(std::string_view md) {
     out += '\\';
     copied = pos;
   }
-  if (copied == 0) return std::string(md);
+  if (out.empty()) return out;  // nothing escaped
   out.append(md.substr(copied));
   return out;
 }
 
 Parsed Parse(std::string_view source) {
-  std::string markdown = EscapeMultilineCaretBrackets(source);
+  const std::string escaped = EscapeMultilineCaretBrackets(source);
+  const std::string_view markdown = escaped.empty() ? source : escaped;
   Parsed p;
   p.parser.reset(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
   for (const char* name : kExtensions) {
