@@ -363,17 +363,24 @@ def write_han_words(args, cls, st, ts, chewing, words, freqs, kept):
     print("gen_text_model: %d words of evidence for %d ambiguous characters, %d-slot hash"
           % (len(entries), len(alts), size))
 
-def main():
-    args = parse_args()
+def read_jieba(path):
+    """jieba's dict.txt as ([word], [frequency]), in its order."""
     words, freqs = [], []
-    with open(args.jieba, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) >= 2 and parts[1].isdigit():
                 words.append(parts[0])
                 freqs.append(int(parts[1]))
     if len(words) < 100000:
-        sys.exit("gen_text_model: %s looks truncated (%d words)" % (args.jieba, len(words)))
+        sys.exit("%s: %s looks truncated (%d words)"
+                 % (os.path.basename(sys.argv[0]), path, len(words)))
+    return words, freqs
+
+
+def main():
+    args = parse_args()
+    words, freqs = read_jieba(args.jieba)
 
     variants = [words, opencc_convert(words, "s2t.json", args),
                 opencc_convert(words, "s2tw.json", args)]

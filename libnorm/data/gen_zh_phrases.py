@@ -18,7 +18,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_text_model import read_chewing, read_opencc_dict  # noqa: E402
+from gen_text_model import read_chewing, read_jieba, read_opencc_dict  # noqa: E402
 
 CONFIGS = ["t2s", "s2t", "t2tw", "t2hk"]
 
@@ -43,12 +43,9 @@ def japanese_kanji(args):
         if len(word) > 1:
             chinese.update(word)
     jieba = {}
-    with open(args.jieba, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) >= 2:
-                for ch in parts[0]:
-                    jieba[ch] = jieba.get(ch, 0) + int(parts[1])
+    for word, freq in zip(*read_jieba(args.jieba)):
+        for ch in word:
+            jieba[ch] = jieba.get(ch, 0) + freq
     out = set()
     for k, vs in read_opencc_dict("JPVariants", args).items():
         for v in vs:
