@@ -11,6 +11,7 @@
 #include "html_dom.h"
 #include "html_util.h"
 #include "html_visible.h"
+#include "legal_notice.h"
 #include "node_table.h"
 #include "utf8.h"
 
@@ -163,6 +164,10 @@ bool HasContentWord(const xmlNode* node) {
 // Above this weighted length a caption is text of the article (a long
 // caption reads as a paragraph).
 constexpr size_t kMaxCaptionWeight = 600;
+
+// Above this weighted length a block that opens as a disclaimer is a
+// statement the page publishes (IsLegalNotice).
+constexpr size_t kMaxLegalNoticeWeight = 1000;
 
 // A picture's caption or credit line: <figcaption>, or an element whose id
 // or class has the word caption or credit (`wp-caption-text`,
@@ -454,6 +459,10 @@ double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
   if (!comments && ((total_ > 0 && weight * 2 > total_) || protected_.count(node))) return 1;
   if (IsSemanticFurniture(node)) return 0.2;
   if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
+  // A short block that opens as a disclaimer: weighs little in the choice
+  // of the article, as furniture does; a long one (a published statement)
+  // is left to its text.
+  if (weight < kMaxLegalNoticeWeight && IsLegalNotice(node)) return 0.2;
   if (options_.adblock && !options_.adblock->Match(node).empty()) return 0.2;
   return 1;
 }

@@ -1,0 +1,79 @@
+#include "legal_notice.h"
+
+#include <string>
+
+#include "html_dom.h"
+#include "html_util.h"
+
+namespace norm::html {
+namespace {
+
+// Labels a notice opens with. Latin labels match without regard to case.
+constexpr std::string_view kLabels[] = {
+    // Chinese, Simplified and Traditional
+    "免责声明", "免責聲明", "版权声明", "版權聲明", "特别声明", "特別聲明", "郑重声明", "鄭重聲明",
+    "法律声明", "法律聲明", "风险提示", "風險提示", "声明", "聲明",
+    // Japanese, Korean
+    "免責事項", "면책조항", "면책 조항",
+    // European languages
+    "disclaimer", "haftungsausschluss", "aviso legal", "clause de non-responsabilité",
+    "Отказ от ответственности"};
+
+// Openers a label may sit inside: 【免责声明】, [Disclaimer], （声明）, *Disclaimer*.
+constexpr std::string_view kOpeners[] = {"【", "[", "（", "(", "*", "〔", "「"};
+// What may follow a label: a colon, a closing bracket or a dash.
+constexpr std::string_view kAfterLabel[] = {"：", ":",  "】", "]", "）", ")",
+                                            "*",  "〕", "」", "-", "–",  "—"};
+
+std::string_view SkipOpeners(std::string_view t) {
+  for (bool again = true; again;) {
+    again = false;
+    while (!t.empty() && IsAsciiSpace(t.front())) t.remove_prefix(1);
+    if (t.substr(0, 3) == "\u3000") {
+      t.remove_prefix(3);
+      again = true;
+    }
+    for (std::string_view o : kOpeners)
+      if (t.substr(0, o.size()) == o) {
+        t.remove_prefix(o.size());
+        again = true;
+      }
+  }
+  return t;
+}
+
+bool FollowedBySeparator(std::string_view rest) {
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  for (std::string_view a : kAfterLabel)
+    if (rest.substr(0, a.size()) == a) return true;
+  return false;
+}
+
+void CollectText(const xmlNode* node, std::string* out, size_t limit, int depth) {
+  for (const xmlNode* c = node->children; c && out->size() < limit; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      out->append(Content(c).substr(0, limit - out->size()));
+    } else if (c->type == XML_ELEMENT_NODE && depth < 8) {
+      CollectText(c, out, limit, depth + 1);
+    }
+  }
+}
+
+}  // namespace
+
+bool StartsWithLegalNotice(std::string_view text) {
+  std::string_view t = SkipOpeners(text);
+  for (std::string_view label : kLabels) {
+    if (!StartsWithNoCase(t, label)) continue;
+    if (FollowedBySeparator(t.substr(label.size()))) return true;
+  }
+  return false;
+}
+
+bool IsLegalNotice(const xmlNode* node) {
+  std::string text;
+  CollectText(node, &text, 96, 0);
+  return StartsWithLegalNotice(text);
+}
+
+}  // namespace norm::html
