@@ -654,6 +654,50 @@ std::string DeclaredCharset(std::string_view bytes) {
 
 namespace {
 
+// Box-drawing characters that join into a drawn line ("├── año.conf",
+// "╔════╗": DOS tree listings and tables): the generic model, learned from
+// prose, scores each a rare symbol, and an IBM code page's tree of Spanish
+// file names lost to windows-1256 reading the same bytes as Arabic letters.
+// Each character of a run of box-drawing characters that holds two
+// horizontal lines in a row earns a single-byte reading kDrawnLine nats.
+// Letters of other code pages on those bytes seldom make such runs (no
+// language doubles windows-1251's Д or windows-1252's Ä, which IBM866 and
+// IBM850 draw as ─). Added to the prior, so that pass 1 keeps the reading.
+constexpr double kDrawnLine = 5.0;
+bool BoxDrawing(char32_t c) { return c >= 0x2500 && c <= 0x257F; }
+bool HorizontalLine(char32_t c) { return c == 0x2500 || c == 0x2501 || c == 0x2550; }
+size_t DrawnLines(std::string_view sample, const std::vector<uint32_t>& high,
+                  const char32_t* table) {
+  size_t n = 0;
+  for (size_t i = 0; i < high.size();) {
+    // A run of consecutive high bytes that read as box drawing.
+    size_t j = i;
+    bool doubled = false;
+    while (j < high.size() && (j == i || high[j] == high[j - 1] + 1) &&
+           BoxDrawing(table[static_cast<unsigned char>(sample[high[j]])])) {
+      if (j > i && HorizontalLine(table[static_cast<unsigned char>(sample[high[j]])]) &&
+          HorizontalLine(table[static_cast<unsigned char>(sample[high[j - 1]])])) {
+        doubled = true;
+      }
+      ++j;
+    }
+    if (doubled) n += j - i;
+    i = j > i ? j : i + 1;
+  }
+  return n;
+}
+
+// A candidate's offset in the race: its prior, and its drawn lines.
+double PriorOn(const Encoding& e, std::string_view sample, const std::vector<uint32_t>& high) {
+  double prior = Prior(e);
+  if (e.single_byte) {
+    if (const char32_t* table = charset::SingleByteTable(e)) {
+      prior += kDrawnLine * static_cast<double>(DrawnLines(sample, high, table));
+    }
+  }
+  return prior;
+}
+
 // Pass 1 of the race: the generic character model over every candidate,
 // each cut short once below the best so far less kLetterWindow (its score
 // then bounds it); the letter model's gain of each, computed when needed.
@@ -678,7 +722,7 @@ Scored ScoreInField(const Field& f, const Encoding& enc, double floor, double of
 }
 
 void ScoreField(Field& f, const Encoding* extra) {
-  f.scored.push_back(ScoreInField(f, *extra, -1e300, Prior(*extra)));
+  f.scored.push_back(ScoreInField(f, *extra, -1e300, PriorOn(*extra, f.sample, f.shared.high)));
   f.gain.push_back(std::nan(""));
 }
 
@@ -725,7 +769,8 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
   double best_so_far = -1e300;
   for (const size_t i : order) {
     const Candidate& c = cands[i];
-    Scored s = ScoreInField(f, *c.enc, best_so_far - kLetterWindow - c.prior, c.prior);
+    const double prior = PriorOn(*c.enc, f.sample, f.shared.high);
+    Scored s = ScoreInField(f, *c.enc, best_so_far - kLetterWindow - prior, prior);
     best_so_far = std::max(best_so_far, s.score);
     f.scored[i] = std::move(s);
   }
@@ -928,6 +973,72 @@ bool JohabHangulPairs(std::string_view sample) {
   return hangul >= kMinJohabHangul && hangul >= 2 * other;
 }
 
+// A lone double-byte character amid ASCII text ("Sie m《", "Zuid-Ege不",
+// "(礦uatorial"): a Latin text's one accented letter and the ASCII letter
+// after it read as a CJK character, which the generic model may score a
+// nat or two above the letter it is (a lone Han character is common, "ü"
+// before "s" only in some languages). Real CJK text puts its characters in
+// runs; a reading with at most kFewCjkChars non-ASCII characters must beat,
+// by kFewCjkMargin nats, every clean single-byte reading whose high bytes
+// are all Latin letters inside words (LatinLettersInWords). Two characters
+// are too many: Big5's "七八" and Shift_JIS's "集計" read as Latin letters
+// in words too ("ĪCĪK", "ÅWîv").
+constexpr size_t kFewCjkChars = 1;
+constexpr double kFewCjkMargin = 10.0;
+
+size_t NonAsciiChars(std::string_view utf8) {
+  size_t n = 0;
+  for (const char ch : utf8) n += static_cast<unsigned char>(ch) >= 0xC0;
+  return n;
+}
+
+// Whether each high byte of `sample` reads in `table` as a Latin letter
+// inside a word, at most two such letters in a row ("müs", "în",
+// "Äquatorial"), and no lower-case letter next to it is followed by
+// an upper-case one ("ēV": a Big5 character's trail byte): accented letters
+// spelling Latin words, not a run of high bytes that double-byte
+// characters make.
+bool LatinLettersInWords(std::string_view sample, const std::vector<uint32_t>& high,
+                         const char32_t* table) {
+  if (high.empty()) return false;
+  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
+  auto ascii_letter = [&](size_t k) {
+    const auto b = static_cast<unsigned char>(sample[k]);
+    return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+  };
+  auto camel = [&](size_t k) {  // sample[k] lower case, sample[k + 1] upper case
+    return k + 1 < sample.size() && u_islower(static_cast<UChar32>(at(k))) &&
+           u_isupper(static_cast<UChar32>(at(k + 1)));
+  };
+  size_t run = 0;
+  for (size_t i = 0; i < high.size(); ++i) {
+    const uint32_t k = high[i];
+    const char32_t c = table[static_cast<unsigned char>(sample[k])];
+    if (c >= 0x250 || !u_isalpha(static_cast<UChar32>(c))) return false;
+    run = i > 0 && high[i - 1] + 1 == k ? run + 1 : 1;
+    if (run > 2) return false;
+    const size_t first = k + 1 - run;  // the run's first byte
+    size_t last = k;
+    while (last + 1 < sample.size() && static_cast<unsigned char>(sample[last + 1]) >= 0x80) {
+      ++last;
+    }
+    // Inside a word: after an ASCII letter, or before two ("Äquatorial"),
+    // or a short word of its own between a space and a non-letter ("és a",
+    // "în loc"). One ASCII letter after it and no more may be the trail
+    // byte of a double-byte character ("">²V" for Big5's "混").
+    size_t after = 0;
+    while (after < 2 && last + 1 + after < sample.size() && ascii_letter(last + 1 + after)) ++after;
+    const bool after_space = first > 0 && (sample[first - 1] == ' ' || sample[first - 1] == '\n');
+    const bool word_ends = last + 2 < sample.size() && !ascii_letter(last + 2);
+    if (!(first > 0 && ascii_letter(first - 1)) && after < 2 &&
+        !(after_space && after == 1 && word_ends)) {
+      return false;
+    }
+    if ((k > 0 && camel(k - 1)) || camel(k)) return false;
+  }
+  return true;
+}
+
 // The models' race over the field, uchardet's answer `ud` (if any) with its
 // bonus. *best_score receives the winner's score (with bonus), when not
 // null. With no `ud`, *decisive says whether no answer of uchardet's could
@@ -1033,6 +1144,28 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     if (debug) std::fprintf(stderr, "  %-14s %8.2f (its turn)\n", j.enc->name, j.score);
     scored.push_back(std::move(j));
     std::stable_sort(scored.begin(), scored.end(), by_score);
+  }
+  // Few CJK characters against Latin words (see kFewCjkChars).
+  {
+    const Scored& front = scored.front();
+    const Family f = front.enc->family;
+    if (!front.enc->single_byte &&
+        (f == Family::kChinese || f == Family::kJapanese || f == Family::kKorean) &&
+        NonAsciiChars(front.text) <= kFewCjkChars) {
+      for (size_t i = 1; i < scored.size(); ++i) {
+        const Scored& x = scored[i];
+        if (front.score - x.score >= kFewCjkMargin) break;
+        if (x.cut || x.errors != 0 || !x.enc->single_byte) continue;
+        const char32_t* table = charset::SingleByteTable(*x.enc);
+        if (table == nullptr || !LatinLettersInWords(field.sample, field.shared.high, table)) {
+          continue;
+        }
+        if (debug) std::fprintf(stderr, "  few CJK characters: %s instead\n", x.enc->name);
+        std::rotate(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(i),
+                    scored.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        break;
+      }
+    }
   }
   // A reading into a script no letter model covers (Hebrew, Arabic) was
   // checked by the generic model alone: it overrides uchardet only by
