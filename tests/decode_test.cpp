@@ -707,6 +707,16 @@ TEST(Detect, DrawnLinesAreBoxDrawing) {
   EXPECT_EQ(Decode(Encode(ru, "windows-1251")).text, ru);
 }
 
+// An opening quote after a letter and before a line end is a misread
+// letter (MacRoman's ë as windows-1250's ‘), unless a low quote opened it
+// (German „Wort“).
+TEST(Detect, OpeningQuoteClosingAWordIsALetter) {
+  const std::string dutch = "Republiek van Indonesië\nKoninkryk van België\n";
+  EXPECT_EQ(Decode(Encode(dutch, "macintosh")).text, dutch);
+  const std::string german = "Die Datei „Übersicht“ wurde gelöscht.\nÖffnen Sie „Hilfe“.\n";
+  EXPECT_EQ(Decode(Encode(german, "windows-1252")).text, german);
+}
+
 // Strict mode's success must be replace mode's text: Big5 bytes that plain
 // Big5 decodes cleanly (to private-use characters) were decoded by replace
 // mode with the Big5-HKSCS superset and a U+FFFD (found by fuzz_decode).

@@ -921,6 +921,32 @@ size_t GluedSymbols(std::string_view sample, const std::vector<uint32_t>& high,
   return n;
 }
 
+// An opening quote that closes a word ("Algeri‘", "oorwe‘": MacRoman's ë
+// read as windows-1250's ‘): the low quotes „ ‚ only open; ‘ and “ close
+// only in the languages that open with „ ‚ (German „Wort“), so after a
+// letter and before a space, a line end or punctuation they are
+// misreadings unless the sample holds a low quote before them. Each costs
+// a single-byte reading kMisplacedQuote nats (the generic model, scoring
+// pairs, takes a quote after a letter for a closing one).
+constexpr double kMisplacedQuote = 6.0;
+size_t MisplacedQuotes(std::string_view sample, const std::vector<uint32_t>& high,
+                       const char32_t* table) {
+  size_t n = 0;
+  bool low_opened = false;
+  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
+  for (const uint32_t k : high) {
+    const char32_t c = at(k);
+    const bool low = c == 0x201A || c == 0x201E;
+    if (!low && c != 0x2018 && c != 0x201C) continue;
+    const bool closes =
+        k > 0 && k + 1 < sample.size() && u_isalpha(static_cast<UChar32>(at(k - 1))) &&
+        !u_isalpha(static_cast<UChar32>(at(k + 1))) && !u_isdigit(static_cast<UChar32>(at(k + 1)));
+    if (closes && (low || !low_opened)) ++n;
+    low_opened = low_opened || low;
+  }
+  return n;
+}
+
 // ISO-8859-3 was made for Esperanto and Maltese (Turkish took ISO-8859-9):
 // a reading in it that holds none of their letters (ĉ ĝ ĥ ĵ ŝ ŭ, ċ ġ ħ ż)
 // is Western text whose « » © º it turned into Ğ ğ İ ş; it costs
@@ -1101,6 +1127,8 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
         if (const char32_t* table = charset::SingleByteTable(*s.enc)) {
           s.score -= kGluedSymbol *
                      static_cast<double>(GluedSymbols(field.sample, field.shared.high, table));
+          s.score -= kMisplacedQuote *
+                     static_cast<double>(MisplacedQuotes(field.sample, field.shared.high, table));
         }
         if (s.enc == &latin3 && !HasLatin3Letter(s.text)) s.score -= kNotLatin3;
       }
