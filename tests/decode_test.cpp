@@ -717,6 +717,16 @@ TEST(Detect, OpeningQuoteClosingAWordIsALetter) {
   EXPECT_EQ(Decode(Encode(german, "windows-1252")).text, german);
 }
 
+// A capital between two lower-case letters is no spelling: IBM850's ñ read
+// as IBM852's Ą ("seĄales"), which uchardet named.
+TEST(Detect, CapitalInsideAWordIsNoSpelling) {
+  const std::string tree =
+      "ación.txt\n        ├── catálogo.txt\n        └── señales.txt\n\n5 direc";
+  const Decoded d = Decode(Encode(tree, "ibm-850"));
+  EXPECT_NE(d.detection.encoding, "IBM852");
+  EXPECT_EQ(d.text, tree);
+}
+
 // Strict mode's success must be replace mode's text: Big5 bytes that plain
 // Big5 decodes cleanly (to private-use characters) were decoded by replace
 // mode with the Big5-HKSCS superset and a U+FFFD (found by fuzz_decode).

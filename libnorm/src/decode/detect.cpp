@@ -947,6 +947,23 @@ size_t MisplacedQuotes(std::string_view sample, const std::vector<uint32_t>& hig
   return n;
 }
 
+// An upper-case letter between two lower-case ones ("seĄales": IBM850's ñ
+// read as IBM852's Ą) is no spelling; the letter model, which reads
+// letters in lower case, does not see it. Each costs a single-byte reading
+// kGluedSymbol nats, like a symbol inside a word.
+size_t CapitalsInsideWords(std::string_view sample, const std::vector<uint32_t>& high,
+                           const char32_t* table) {
+  size_t n = 0;
+  auto at = [&](size_t k) {
+    return static_cast<UChar32>(table[static_cast<unsigned char>(sample[k])]);
+  };
+  for (const uint32_t k : high) {
+    if (k == 0 || k + 1 >= sample.size() || !u_isupper(at(k))) continue;
+    n += u_islower(at(k - 1)) && u_islower(at(k + 1));
+  }
+  return n;
+}
+
 // ISO-8859-3 was made for Esperanto and Maltese (Turkish took ISO-8859-9):
 // a reading in it that holds none of their letters (ĉ ĝ ĥ ĵ ŝ ŭ, ċ ġ ħ ż)
 // is Western text whose « » © º it turned into Ğ ğ İ ş; it costs
@@ -1127,6 +1144,8 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
         if (const char32_t* table = charset::SingleByteTable(*s.enc)) {
           s.score -= kGluedSymbol *
                      static_cast<double>(GluedSymbols(field.sample, field.shared.high, table));
+          s.score -= kGluedSymbol * static_cast<double>(CapitalsInsideWords(
+                                        field.sample, field.shared.high, table));
           s.score -= kMisplacedQuote *
                      static_cast<double>(MisplacedQuotes(field.sample, field.shared.high, table));
         }
