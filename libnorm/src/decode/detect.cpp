@@ -658,8 +658,8 @@ namespace {
 // "╔════╗": DOS tree listings and tables): the generic model, learned from
 // prose, scores each a rare symbol, and an IBM code page's tree of Spanish
 // file names lost to windows-1256 reading the same bytes as Arabic letters.
-// Each character of a run of box-drawing characters that holds two
-// horizontal lines in a row earns a single-byte reading kDrawnLine nats.
+// Each character of a run of box-drawing characters that holds the same
+// horizontal line twice in a row earns a single-byte reading kDrawnLine nats.
 // Letters of other code pages on those bytes seldom make such runs (no
 // language doubles windows-1251's Д or windows-1252's Ä, which IBM866 and
 // IBM850 draw as ─). Added to the prior, so that pass 1 keeps the reading.
@@ -676,7 +676,7 @@ size_t DrawnLines(std::string_view sample, const std::vector<uint32_t>& high,
     while (j < high.size() && (j == i || high[j] == high[j - 1] + 1) &&
            BoxDrawing(table[static_cast<unsigned char>(sample[high[j]])])) {
       if (j > i && HorizontalLine(table[static_cast<unsigned char>(sample[high[j]])]) &&
-          HorizontalLine(table[static_cast<unsigned char>(sample[high[j - 1]])])) {
+          sample[high[j]] == sample[high[j - 1]]) {
         doubled = true;
       }
       ++j;
@@ -687,11 +687,31 @@ size_t DrawnLines(std::string_view sample, const std::vector<uint32_t>& high,
   return n;
 }
 
+// The high bytes that stand twice in a row in the sample: a drawn line
+// doubles one (DrawnLines), so a code page that reads none of them as a
+// horizontal line has none, and the sample is not read again for it.
+std::vector<uint8_t> DoubledHighBytes(std::string_view sample, const std::vector<uint32_t>& high) {
+  std::array<bool, 128> seen{};
+  std::vector<uint8_t> out;
+  for (size_t i = 1; i < high.size(); ++i) {
+    const auto b = static_cast<unsigned char>(sample[high[i]]);
+    if (high[i - 1] + 1 == high[i] && static_cast<unsigned char>(sample[high[i - 1]]) == b &&
+        !seen[b - 0x80]) {
+      seen[b - 0x80] = true;
+      out.push_back(static_cast<uint8_t>(b));
+    }
+  }
+  return out;
+}
+
 // A candidate's offset in the race: its prior, and its drawn lines.
-double PriorOn(const Encoding& e, std::string_view sample, const std::vector<uint32_t>& high) {
+double PriorOn(const Encoding& e, std::string_view sample, const std::vector<uint32_t>& high,
+               const std::vector<uint8_t>& doubled) {
   double prior = Prior(e);
-  if (e.single_byte) {
-    if (const char32_t* table = charset::SingleByteTable(e)) {
+  if (doubled.empty() || !e.single_byte) return prior;
+  if (const char32_t* table = charset::SingleByteTable(e)) {
+    if (std::any_of(doubled.begin(), doubled.end(),
+                    [&](uint8_t b) { return HorizontalLine(table[b]); })) {
       prior += kDrawnLine * static_cast<double>(DrawnLines(sample, high, table));
     }
   }
@@ -706,9 +726,10 @@ struct Field {
   std::string_view sample;
   bool sample_complete = false;
   SharedSample shared;
-  std::vector<Scored> scored;  // prior included
-  std::vector<double> gain;    // per candidate, NaN until computed
-  size_t high = 0;             // non-ASCII bytes of the sample
+  std::vector<Scored> scored;    // prior included
+  std::vector<double> gain;      // per candidate, NaN until computed
+  size_t high = 0;               // non-ASCII bytes of the sample
+  std::vector<uint8_t> doubled;  // DoubledHighBytes
 };
 
 // ScoreCandidate over the field's sample, `offset` (a prior, uchardet's
@@ -722,7 +743,8 @@ Scored ScoreInField(const Field& f, const Encoding& enc, double floor, double of
 }
 
 void ScoreField(Field& f, const Encoding* extra) {
-  f.scored.push_back(ScoreInField(f, *extra, -1e300, PriorOn(*extra, f.sample, f.shared.high)));
+  f.scored.push_back(
+      ScoreInField(f, *extra, -1e300, PriorOn(*extra, f.sample, f.shared.high, f.doubled)));
   f.gain.push_back(std::nan(""));
 }
 
@@ -733,6 +755,7 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
   f.sample_complete = sample_complete;
   f.shared = Share(sample);
   f.high = f.shared.high.size();
+  f.doubled = DoubledHighBytes(sample, f.shared.high);
   std::vector<Candidate> cands = Candidates(options.lang, Utf16Possible(window));
   if (declared && std::none_of(cands.begin(), cands.end(),
                                [&](const Candidate& c) { return c.enc == declared; })) {
@@ -769,7 +792,7 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
   double best_so_far = -1e300;
   for (const size_t i : order) {
     const Candidate& c = cands[i];
-    const double prior = PriorOn(*c.enc, f.sample, f.shared.high);
+    const double prior = PriorOn(*c.enc, f.sample, f.shared.high, f.doubled);
     Scored s = ScoreInField(f, *c.enc, best_so_far - kLetterWindow - prior, prior);
     best_so_far = std::max(best_so_far, s.score);
     f.scored[i] = std::move(s);
@@ -904,23 +927,6 @@ bool WordInternalMark(char32_t c) {
   return c == 0x2019 || c == 0x02BC || c == 0x00B7 || c == 0x2010 || c == 0x2011 || c == 0x00AD ||
          c == 0x2027 || c == 0x05F3 || c == 0x05F4 || c == 0x05BE || (c >= 0x055A && c <= 0x055F);
 }
-size_t GluedSymbols(std::string_view sample, const std::vector<uint32_t>& high,
-                    const char32_t* table) {
-  size_t n = 0;
-  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
-  for (const uint32_t k : high) {
-    const char32_t b = at(k);
-    if (k == 0 || k + 1 >= sample.size() || (U_GET_GC_MASK(b) & (U_GC_P_MASK | U_GC_S_MASK)) == 0 ||
-        WordInternalMark(b)) {
-      continue;
-    }
-    if (u_isalpha(static_cast<UChar32>(at(k - 1))) && u_isalpha(static_cast<UChar32>(at(k + 1)))) {
-      ++n;
-    }
-  }
-  return n;
-}
-
 // An opening quote that closes a word ("Algeri‘", "oorwe‘": MacRoman's ë
 // read as windows-1250's ‘): the low quotes „ ‚ only open; ‘ and “ close
 // only in the languages that open with „ ‚ (German „Wort“), so after a
@@ -929,39 +935,45 @@ size_t GluedSymbols(std::string_view sample, const std::vector<uint32_t>& high,
 // a single-byte reading kMisplacedQuote nats (the generic model, scoring
 // pairs, takes a quote after a letter for a closing one).
 constexpr double kMisplacedQuote = 6.0;
-size_t MisplacedQuotes(std::string_view sample, const std::vector<uint32_t>& high,
-                       const char32_t* table) {
-  size_t n = 0;
-  bool low_opened = false;
-  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
-  for (const uint32_t k : high) {
-    const char32_t c = at(k);
-    const bool low = c == 0x201A || c == 0x201E;
-    if (!low && c != 0x2018 && c != 0x201C) continue;
-    const bool closes =
-        k > 0 && k + 1 < sample.size() && u_isalpha(static_cast<UChar32>(at(k - 1))) &&
-        !u_isalpha(static_cast<UChar32>(at(k + 1))) && !u_isdigit(static_cast<UChar32>(at(k + 1)));
-    if (closes && (low || !low_opened)) ++n;
-    low_opened = low_opened || low;
-  }
-  return n;
-}
 
 // An upper-case letter between two lower-case ones ("seĄales": IBM850's ñ
 // read as IBM852's Ą) is no spelling; the letter model, which reads
 // letters in lower case, does not see it. Each costs a single-byte reading
 // kGluedSymbol nats, like a symbol inside a word.
-size_t CapitalsInsideWords(std::string_view sample, const std::vector<uint32_t>& high,
-                           const char32_t* table) {
-  size_t n = 0;
-  auto at = [&](size_t k) {
-    return static_cast<UChar32>(table[static_cast<unsigned char>(sample[k])]);
-  };
+//
+// Spelling faults of a single-byte reading, in nats to take off its
+// score: symbols and capitals inside words (kGluedSymbol each), opening
+// quotes that close one (kMisplacedQuote each). One pass over the
+// sample's high bytes, one property lookup each.
+double SpellingFaults(std::string_view sample, const std::vector<uint32_t>& high,
+                      const char32_t* table) {
+  size_t glued = 0, quotes = 0;
+  bool low_opened = false;
+  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
+  auto mask = [&](size_t k) { return U_GET_GC_MASK(static_cast<UChar32>(at(k))); };
   for (const uint32_t k : high) {
-    if (k == 0 || k + 1 >= sample.size() || !u_isupper(at(k))) continue;
-    n += u_islower(at(k - 1)) && u_islower(at(k + 1));
+    const char32_t c = at(k);
+    if (k == 0 || k + 1 >= sample.size()) {
+      low_opened = low_opened || c == 0x201A || c == 0x201E;
+      continue;
+    }
+    const uint32_t m = U_GET_GC_MASK(static_cast<UChar32>(c));
+    if (c == 0x2018 || c == 0x201C || c == 0x201A || c == 0x201E) {
+      const bool low = c == 0x201A || c == 0x201E;
+      const bool after_letter = u_isalpha(static_cast<UChar32>(at(k - 1)));
+      const uint32_t next = mask(k + 1);
+      const bool closes = after_letter && (next & (U_GC_L_MASK | U_GC_ND_MASK)) == 0;
+      quotes += closes && (low || !low_opened);
+      glued += after_letter && (next & U_GC_L_MASK) != 0;  // inside a word
+      low_opened = low_opened || low;
+    } else if ((m & (U_GC_P_MASK | U_GC_S_MASK)) != 0 && !WordInternalMark(c)) {
+      glued +=
+          u_isalpha(static_cast<UChar32>(at(k - 1))) && u_isalpha(static_cast<UChar32>(at(k + 1)));
+    } else if ((m & U_GC_LU_MASK) != 0) {
+      glued += (mask(k - 1) & U_GC_LL_MASK) != 0 && (mask(k + 1) & U_GC_LL_MASK) != 0;
+    }
   }
-  return n;
+  return kGluedSymbol * static_cast<double>(glued) + kMisplacedQuote * static_cast<double>(quotes);
 }
 
 // ISO-8859-3 was made for Esperanto and Maltese (Turkish took ISO-8859-9):
@@ -1142,12 +1154,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       s.score += gain;
       if (s.enc->single_byte) {
         if (const char32_t* table = charset::SingleByteTable(*s.enc)) {
-          s.score -= kGluedSymbol *
-                     static_cast<double>(GluedSymbols(field.sample, field.shared.high, table));
-          s.score -= kGluedSymbol * static_cast<double>(CapitalsInsideWords(
-                                        field.sample, field.shared.high, table));
-          s.score -= kMisplacedQuote *
-                     static_cast<double>(MisplacedQuotes(field.sample, field.shared.high, table));
+          s.score -= SpellingFaults(field.sample, field.shared.high, table);
         }
         if (s.enc == &latin3 && !HasLatin3Letter(s.text)) s.score -= kNotLatin3;
       }
