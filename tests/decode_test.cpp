@@ -688,6 +688,11 @@ TEST(Detect, LoneCjkCharacterAmidLatinWordsIsLatin) {
   EXPECT_EQ(Decode(Encode(big5, "Big5")).text, big5);
   const std::string sjis = "<font size=\"2\" color=\"#336699\">集計";
   EXPECT_EQ(Decode(Encode(sjis, "Shift_JIS")).text, sjis);
+  // CJK closing punctuation after a Latin word is how CJK pages write.
+  const std::string paren = "<title>Otto Klein）</title>\n<link rel=\"stylesheet\"";
+  EXPECT_EQ(Decode(Encode(paren, "Shift_JIS")).text, paren);
+  const std::string stop = "DAP。&lt;br&gt;[&lt;a href=&quot;http://www.example";
+  EXPECT_EQ(Decode(Encode(stop, "GB2312")).text, stop);
 }
 
 // A DOS tree listing: box-drawing characters that join into lines are

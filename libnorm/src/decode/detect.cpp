@@ -1028,8 +1028,8 @@ bool JohabHangulPairs(std::string_view sample) {
   return hangul >= kMinJohabHangul && hangul >= 2 * other;
 }
 
-// A lone double-byte character amid ASCII text ("Sie m《", "Zuid-Ege不",
-// "(礦uatorial"): a Latin text's one accented letter and the ASCII letter
+// A lone double-byte letter amid ASCII text ("e 系 loc", "Zuid-Ege不",
+// "(礦uatorial", "Sie m《"): a Latin text's one accented letter and the ASCII letter
 // after it read as a CJK character, which the generic model may score a
 // nat or two above the letter it is (a lone Han character is common, "ü"
 // before "s" only in some languages). Real CJK text puts its characters in
@@ -1040,6 +1040,21 @@ bool JohabHangulPairs(std::string_view sample) {
 // in words too ("ĪCĪK", "ÅWîv").
 constexpr size_t kFewCjkChars = 1;
 constexpr double kFewCjkMargin = 10.0;
+
+// Whether the text's non-ASCII characters are all letters (Han, kana,
+// Hangul, full-width Latin) or opening brackets and quotes: CJK closing
+// punctuation after a Latin word ("DAP。", "Klein）", "o’s") is how CJK
+// pages write, and stays CJK; an opening one glued to a word's end ("m《")
+// opens nothing.
+bool CjkLettersOrOpeners(std::string_view utf8) {
+  for (size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<UChar32>(utf8::Next(utf8, i));
+    if (c >= 0x80 && (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_PS_MASK | U_GC_PI_MASK)) == 0) {
+      return false;
+    }
+  }
+  return true;
+}
 
 size_t NonAsciiChars(std::string_view utf8) {
   size_t n = 0;
@@ -1069,9 +1084,18 @@ bool LatinLettersInWords(std::string_view sample, const std::vector<uint32_t>& h
   for (size_t i = 0; i < high.size(); ++i) {
     const uint32_t k = high[i];
     const char32_t c = table[static_cast<unsigned char>(sample[k])];
-    if (c >= 0x250 || !u_isalpha(static_cast<UChar32>(c))) return false;
+    // ª º are letters to Unicode, not to words. A high byte that starts
+    // the sample may be a character's trail byte: nothing to judge by.
+    if (k == 0 || c >= 0x250 || c == 0xAA || c == 0xBA || !u_isalpha(static_cast<UChar32>(c))) {
+      return false;
+    }
     run = i > 0 && high[i - 1] + 1 == k ? run + 1 : 1;
     if (run > 2) return false;
+    // Two accented letters in a row stand inside a word ("ções"), not at
+    // its edge ("DAPĄŁ" for GB2312's "DAP。").
+    if (run == 2 && !(ascii_letter(k - 2) && k + 1 < sample.size() && ascii_letter(k + 1))) {
+      return false;
+    }
     const size_t first = k + 1 - run;  // the run's first byte
     size_t last = k;
     while (last + 1 < sample.size() && static_cast<unsigned char>(sample[last + 1]) >= 0x80) {
@@ -1205,7 +1229,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     const Family f = front.enc->family;
     if (!front.enc->single_byte &&
         (f == Family::kChinese || f == Family::kJapanese || f == Family::kKorean) &&
-        NonAsciiChars(front.text) <= kFewCjkChars) {
+        NonAsciiChars(front.text) <= kFewCjkChars && CjkLettersOrOpeners(front.text)) {
       for (size_t i = 1; i < scored.size(); ++i) {
         const Scored& x = scored[i];
         if (front.score - x.score >= kFewCjkMargin) break;
