@@ -673,6 +673,65 @@ TEST(Detect, Latin3NeedsItsOwnLetters) {
   EXPECT_EQ(Decode(Encode(esperanto, "ISO-8859-3")).text, esperanto);
 }
 
+// One accented letter and the ASCII letter after it read as a lone CJK
+// character ("în" as Shift_JIS's 系, "müs" as 《) amid Latin words: Latin
+// text, not CJK. A lone CJK character after markup stays CJK.
+TEST(Detect, LoneCjkCharacterAmidLatinWordsIsLatin) {
+  const std::string romanian = "se folosesc valorile date în loc de cele implicite.\n";
+  const Decoded ro = Decode(Encode(romanian, "ibm-852"));
+  EXPECT_NE(ro.detection.encoding, "Shift_JIS");
+  EXPECT_EQ(ro.text, romanian);
+  const std::string german = "Das Programm wurde beendet; Sie müs";
+  const Decoded de = Decode(Encode(german, "ibm-850"));
+  EXPECT_EQ(de.text, german);
+  const std::string big5 = "<div class=\"title\" lang=\"zh-TW\">混";
+  EXPECT_EQ(Decode(Encode(big5, "Big5")).text, big5);
+  const std::string sjis = "<font size=\"2\" color=\"#336699\">集計";
+  EXPECT_EQ(Decode(Encode(sjis, "Shift_JIS")).text, sjis);
+  // CJK closing punctuation after a Latin word is how CJK pages write.
+  const std::string paren = "<title>Otto Klein）</title>\n<link rel=\"stylesheet\"";
+  EXPECT_EQ(Decode(Encode(paren, "Shift_JIS")).text, paren);
+  const std::string stop = "DAP。&lt;br&gt;[&lt;a href=&quot;http://www.example";
+  EXPECT_EQ(Decode(Encode(stop, "GB2312")).text, stop);
+}
+
+// A DOS tree listing: box-drawing characters that join into lines are
+// drawn, not misread letters (it read as windows-1256's Arabic).
+TEST(Detect, DrawnLinesAreBoxDrawing) {
+  const std::string tree =
+      "Estructura del directorio de la aplicación:\n"
+      ".\n"
+      "├── configuración\n"
+      "│   ├── año.conf\n"
+      "│   └── señales.conf\n"
+      "└── imágenes\n"
+      "    └── logotipo.png\n";
+  EXPECT_EQ(Decode(Encode(tree, "ibm-850")).text, tree);
+  // Doubled Cyrillic letters that IBM866 draws as lines stay letters.
+  const std::string ru = "ВВЕДЕНИЕ\nПрограмма читает файл и выводит его содержимое.\n";
+  EXPECT_EQ(Decode(Encode(ru, "windows-1251")).text, ru);
+}
+
+// An opening quote after a letter and before a line end is a misread
+// letter (MacRoman's ë as windows-1250's ‘), unless a low quote opened it
+// (German „Wort“).
+TEST(Detect, OpeningQuoteClosingAWordIsALetter) {
+  const std::string dutch = "Republiek van Indonesië\nKoninkryk van België\n";
+  EXPECT_EQ(Decode(Encode(dutch, "macintosh")).text, dutch);
+  const std::string german = "Die Datei „Übersicht“ wurde gelöscht.\nÖffnen Sie „Hilfe“.\n";
+  EXPECT_EQ(Decode(Encode(german, "windows-1252")).text, german);
+}
+
+// A capital between two lower-case letters is no spelling: IBM850's ñ read
+// as IBM852's Ą ("seĄales"), which uchardet named.
+TEST(Detect, CapitalInsideAWordIsNoSpelling) {
+  const std::string tree =
+      "ación.txt\n        ├── catálogo.txt\n        └── señales.txt\n\n5 direc";
+  const Decoded d = Decode(Encode(tree, "ibm-850"));
+  EXPECT_NE(d.detection.encoding, "IBM852");
+  EXPECT_EQ(d.text, tree);
+}
+
 // Strict mode's success must be replace mode's text: Big5 bytes that plain
 // Big5 decodes cleanly (to private-use characters) were decoded by replace
 // mode with the Big5-HKSCS superset and a U+FFFD (found by fuzz_decode).

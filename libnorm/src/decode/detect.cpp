@@ -15,6 +15,7 @@
 
 #include "charset_report.h"
 #include "lang_model.h"
+#include "reading_checks.h"
 #include "text_model.h"
 #include "utf8.h"
 
@@ -654,6 +655,20 @@ std::string DeclaredCharset(std::string_view bytes) {
 
 namespace {
 
+// A candidate's offset in the race: its prior, and its drawn lines.
+double PriorOn(const Encoding& e, std::string_view sample, const std::vector<uint32_t>& high,
+               const std::vector<uint8_t>& doubled) {
+  double prior = Prior(e);
+  if (doubled.empty() || !e.single_byte) return prior;
+  if (const char32_t* table = charset::SingleByteTable(e)) {
+    if (std::any_of(doubled.begin(), doubled.end(),
+                    [&](uint8_t b) { return HorizontalLine(table[b]); })) {
+      prior += kDrawnLine * static_cast<double>(DrawnLines(sample, high, table));
+    }
+  }
+  return prior;
+}
+
 // Pass 1 of the race: the generic character model over every candidate,
 // each cut short once below the best so far less kLetterWindow (its score
 // then bounds it); the letter model's gain of each, computed when needed.
@@ -662,9 +677,10 @@ struct Field {
   std::string_view sample;
   bool sample_complete = false;
   SharedSample shared;
-  std::vector<Scored> scored;  // prior included
-  std::vector<double> gain;    // per candidate, NaN until computed
-  size_t high = 0;             // non-ASCII bytes of the sample
+  std::vector<Scored> scored;    // prior included
+  std::vector<double> gain;      // per candidate, NaN until computed
+  size_t high = 0;               // non-ASCII bytes of the sample
+  std::vector<uint8_t> doubled;  // DoubledHighBytes
 };
 
 // ScoreCandidate over the field's sample, `offset` (a prior, uchardet's
@@ -678,7 +694,8 @@ Scored ScoreInField(const Field& f, const Encoding& enc, double floor, double of
 }
 
 void ScoreField(Field& f, const Encoding* extra) {
-  f.scored.push_back(ScoreInField(f, *extra, -1e300, Prior(*extra)));
+  f.scored.push_back(
+      ScoreInField(f, *extra, -1e300, PriorOn(*extra, f.sample, f.shared.high, f.doubled)));
   f.gain.push_back(std::nan(""));
 }
 
@@ -689,6 +706,7 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
   f.sample_complete = sample_complete;
   f.shared = Share(sample);
   f.high = f.shared.high.size();
+  f.doubled = DoubledHighBytes(sample, f.shared.high);
   std::vector<Candidate> cands = Candidates(options.lang, Utf16Possible(window));
   if (declared && std::none_of(cands.begin(), cands.end(),
                                [&](const Candidate& c) { return c.enc == declared; })) {
@@ -725,7 +743,8 @@ Field MakeField(std::string_view window, std::string_view sample, bool sample_co
   double best_so_far = -1e300;
   for (const size_t i : order) {
     const Candidate& c = cands[i];
-    Scored s = ScoreInField(f, *c.enc, best_so_far - kLetterWindow - c.prior, c.prior);
+    const double prior = PriorOn(*c.enc, f.sample, f.shared.high, f.doubled);
+    Scored s = ScoreInField(f, *c.enc, best_so_far - kLetterWindow - prior, prior);
     best_so_far = std::max(best_so_far, s.score);
     f.scored[i] = std::move(s);
   }
@@ -846,36 +865,6 @@ size_t BreakTieByWindow(std::string_view window, std::string_view sample,
   return tied[answer];
 }
 
-// Non-ASCII punctuation marks and symbols standing between two letters
-// ("kompressions„ndelser", "diagn—stico": IBM850's ä and MacRoman's ó read
-// as windows-1250): words are not spelt with them, so each costs a
-// single-byte reading kGluedSymbol nats, which the generic model, scoring
-// character pairs, does not charge. Marks written inside words are not
-// counted: apostrophes, the middle dot (Catalan l·l), hyphens, Hebrew
-// geresh and gershayim, Armenian's marks. (Double-byte readings are not
-// weighed: CJK punctuation stands between Han characters.)
-constexpr double kGluedSymbol = 4.0;
-bool WordInternalMark(char32_t c) {
-  return c == 0x2019 || c == 0x02BC || c == 0x00B7 || c == 0x2010 || c == 0x2011 || c == 0x00AD ||
-         c == 0x2027 || c == 0x05F3 || c == 0x05F4 || c == 0x05BE || (c >= 0x055A && c <= 0x055F);
-}
-size_t GluedSymbols(std::string_view sample, const std::vector<uint32_t>& high,
-                    const char32_t* table) {
-  size_t n = 0;
-  auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
-  for (const uint32_t k : high) {
-    const char32_t b = at(k);
-    if (k == 0 || k + 1 >= sample.size() || (U_GET_GC_MASK(b) & (U_GC_P_MASK | U_GC_S_MASK)) == 0 ||
-        WordInternalMark(b)) {
-      continue;
-    }
-    if (u_isalpha(static_cast<UChar32>(at(k - 1))) && u_isalpha(static_cast<UChar32>(at(k + 1)))) {
-      ++n;
-    }
-  }
-  return n;
-}
-
 // ISO-8859-3 was made for Esperanto and Maltese (Turkish took ISO-8859-9):
 // a reading in it that holds none of their letters (ĉ ĝ ĥ ĵ ŝ ŭ, ċ ġ ħ ż)
 // is Western text whose « » © º it turned into Ğ ğ İ ş; it costs
@@ -988,8 +977,7 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       s.score += gain;
       if (s.enc->single_byte) {
         if (const char32_t* table = charset::SingleByteTable(*s.enc)) {
-          s.score -= kGluedSymbol *
-                     static_cast<double>(GluedSymbols(field.sample, field.shared.high, table));
+          s.score -= SpellingFaults(field.sample, field.shared.high, table);
         }
         if (s.enc == &latin3 && !HasLatin3Letter(s.text)) s.score -= kNotLatin3;
       }
@@ -1033,6 +1021,28 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
     if (debug) std::fprintf(stderr, "  %-14s %8.2f (its turn)\n", j.enc->name, j.score);
     scored.push_back(std::move(j));
     std::stable_sort(scored.begin(), scored.end(), by_score);
+  }
+  // Few CJK characters against Latin words (see kFewCjkChars).
+  {
+    const Scored& front = scored.front();
+    const Family f = front.enc->family;
+    if (!front.enc->single_byte &&
+        (f == Family::kChinese || f == Family::kJapanese || f == Family::kKorean) &&
+        NonAsciiChars(front.text) <= kFewCjkChars && CjkLettersOrOpeners(front.text)) {
+      for (size_t i = 1; i < scored.size(); ++i) {
+        const Scored& x = scored[i];
+        if (front.score - x.score >= kFewCjkMargin) break;
+        if (x.cut || x.errors != 0 || !x.enc->single_byte) continue;
+        const char32_t* table = charset::SingleByteTable(*x.enc);
+        if (table == nullptr || !LatinLettersInWords(field.sample, field.shared.high, table)) {
+          continue;
+        }
+        if (debug) std::fprintf(stderr, "  few CJK characters: %s instead\n", x.enc->name);
+        std::rotate(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(i),
+                    scored.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        break;
+      }
+    }
   }
   // A reading into a script no letter model covers (Hebrew, Arabic) was
   // checked by the generic model alone: it overrides uchardet only by
