@@ -101,6 +101,40 @@ bool TitleCarries(std::string_view title, std::string_view heading) {
   return false;
 }
 
+// The first word of s up to a space or ASCII punctuation, "Discuz!" kept whole.
+std::string_view FirstWord(std::string_view s) {
+  s = TrimAscii(s);
+  size_t end = 0;
+  while (end < s.size() && s[end] != ' ' && s[end] != '/' && s[end] != ',') ++end;
+  return s.substr(0, end);
+}
+
+// An author meta that names the site's software or its domain rather than a
+// person: the generator's name ("Discuz! Team" on a Discuz! page, "Beachbody"
+// on a page made by "Beachbody Blog 1.0.0") or a host name ("51offer.com",
+// "ORF.at"; "robert.stitz" is a user name). The site's name in the title is
+// no evidence: personal sites carry their author's ("... | gnaddrig ad
+// libitum", "... - Martin Rütter DOGS"). A front matter author is a claim about who
+// wrote the text; these are not.
+bool NamesTheSite(std::string_view author, const Document& doc) {
+  std::string_view a = TrimAscii(author);
+  if (a.empty()) return false;
+  if (a.find(' ') == std::string_view::npos) {
+    size_t dot = a.rfind('.');
+    std::string_view tld = dot == std::string_view::npos ? "" : a.substr(dot + 1);
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    bool country = tld.size() == 2 && lower(tld[0]) && lower(tld[1]);
+    if (dot != std::string_view::npos && dot > 0 &&
+        (country || tld == "com" || tld == "net" || tld == "org" || tld == "info"))
+      return true;
+  }
+  if (const std::string* generator = Hint(doc, "generator")) {
+    std::string_view g = FirstWord(*generator), w = FirstWord(a);
+    if (g.size() >= 3 && text::AsciiLowerCopy(g) == text::AsciiLowerCopy(w)) return true;
+  }
+  return false;
+}
+
 // The page's own absolute URL: its canonical link, else og:url; empty when
 // neither is an http(s) URL.
 std::string PageUrl(const Document& doc) {
@@ -431,6 +465,12 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
   std::string author;
   for (std::string_view key : {"jsonld:author", "rel:author", "itemprop:author", "author"}) {
     if (const std::string* v = Hint(doc, key)) author = CleanAuthor(*v);
+    if (!author.empty() && NamesTheSite(author, doc)) {
+      // The page names no person; a less trusted key would not either.
+      report.Count("metadata", "site-author-dropped");
+      author.clear();
+      break;
+    }
     if (!author.empty()) break;
   }
 

@@ -531,6 +531,8 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
         AddHint(doc, "article:published_time", content);
       else if (key == "author" || key == "article:author" || key == "dc.creator")
         AddHint(doc, "author", content);
+      else if (key == "generator")
+        AddHint(doc, "generator", content);
     } else if (n == "link") {
       std::string_view rel = Attr(c, "rel");
       if (AsciiLowerCopy(rel) == "canonical") AddHint(doc, "canonical", Attr(c, "href"));
