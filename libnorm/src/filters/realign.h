@@ -142,12 +142,16 @@ class RealignFilter : public TextFilter {
     double capital_trail_cost = 6.0;
     // Per dropped pair restored: small, since a misaligned pair that lands in
     // the user-defined area is always dropped.
-    double user_defined_cost = 2.5;
+    double user_defined_cost = 1.5;
     // A reading constraint met only by a secondary reading of the character.
     double secondary_reading_cost = 3.0;
     double lost_ascii_cost = 8.0;  // per swallowed byte left unrestored
     double literal_cost = 12.0;    // a U+FFFD kept as it stands (a `?` costs as ASCII)
     double orphan_cost = 8.0;      // ... when a reading and `)` follow it
+    // A Han character after an Arabic numeral that the dictionary holds
+    // after a Chinese one (8时40分许, not 8时40又许): the word lattice
+    // restarts after a digit, knowing nothing of it.
+    double numeral_bonus = 3.0;
     // A Simplified-only character in a line that so far has used more
     // Traditional-only ones, or the other way round.
     double script_cost = 6.0;
