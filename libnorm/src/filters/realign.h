@@ -67,7 +67,10 @@
 // the other way round; a closing full-width bracket with none open costs;
 // a lone letter between Han characters costs; the end of the line favours
 // 。！？ over a bare Han character (open_end_cost); clause marks have their
-// own frequencies. The best candidate replaces the text only when it beats
+// own frequencies; after an Arabic numeral, a character the dictionary
+// holds after a Chinese one (分 of 十分, 岁, 个) earns numeral_bonus
+// (8时40分许, not 8时40又许: 分 B7D6 and 又 D3D6 share a trail byte, and the
+// lattice restarts after a digit). The best candidate replaces the text only when it beats
 // the text as it stands by min_gain per place the stream went out of step,
 // or by min_gain_undamaged where nothing strong shows damage (no U+FFFD, no
 // `?` before a double-byte character, no double-byte symbol, no readings or
@@ -142,7 +145,7 @@ class RealignFilter : public TextFilter {
     double capital_trail_cost = 6.0;
     // Per dropped pair restored: small, since a misaligned pair that lands in
     // the user-defined area is always dropped.
-    double user_defined_cost = 1.5;
+    double user_defined_cost = 2.5;
     // A reading constraint met only by a secondary reading of the character.
     double secondary_reading_cost = 3.0;
     double lost_ascii_cost = 8.0;  // per swallowed byte left unrestored
