@@ -286,6 +286,20 @@ TEST(Realign, LoneLetterAfterAReadingInStep) {
             "我們坐了四個(ㄍㄜˋ)小時(ㄕˊ)的車(ㄔㄜ)去見(ㄐㄧㄢˋ)與(ㄩˇ)這位老師。");
 }
 
+// After an Arabic numeral the word lattice starts afresh: 分 (GBK B7 D6,
+// its lead lost to `?`) and 又 (D3 D6) read the same bytes, and 又 is the
+// likelier word alone; after 50, the characters the dictionary holds after
+// a Chinese numeral (十分) are likelier. Ours.
+TEST(Realign, NumeralContextChoosesTheUnit) {
+  EXPECT_EQ(Realign("列车于晚上7时50?中硎怀龀嫡荆�乘客很多。"),
+            "列车于晚上7时50分许驶出车站，乘客很多。");
+  RealignFilter::Options o;
+  o.numeral_bonus = 0;
+  Report report;
+  EXPECT_EQ(RealignFilter(o).Transform("列车于晚上7时50?中硎怀龀嫡荆�乘客很多。", report),
+            "列车于晚上7时50又许驶出车站，乘客很多。");
+}
+
 // A span realigned before in the document is weaker evidence than a trace
 // on the line itself: a manual page with one garbled line keeps its
 // variable `n` (Big5 要 = AD 6E with a lost lead, twice on the line) and its

@@ -117,6 +117,23 @@ double LoneLetterCost(char32_t before, char32_t letter) {
   return 0;
 }
 
+// A Han character after an Arabic numeral: numeral_bonus where the
+// dictionary holds it after a Chinese numeral (十分, 三岁, 两个, 五時: the
+// units, classifiers and dates that follow numbers), else nothing. The
+// word tables know Chinese numerals, not Arabic ones.
+constexpr double kNumeralWordFloor = -13.0;
+double NumeralContextBonus(const RealignFilter::Options& o, char32_t c) {
+  static constexpr char32_t kNumerals[] = {U'一', U'二', U'两', U'兩', U'三', U'四', U'五', U'六',
+                                           U'七', U'八', U'九', U'十', U'百', U'千', U'万', U'萬'};
+  for (char32_t n : kNumerals) {
+    const char32_t word[2] = {n, c};
+    if (word_model::WordLogFreq(std::u32string_view(word, 2)) >= kNumeralWordFloor) {
+      return o.numeral_bonus;
+    }
+  }
+  return 0.0;
+}
+
 // Simplified-only and Traditional-only characters seen so far on the line.
 struct ScriptTally {
   int simplified = 0;
@@ -559,6 +576,10 @@ class Search {
         h.channel += text_model::ConditionalLogFreq(h.last, c) - text_model::LogFreq(c);
         h.channel += LoneLetterCost(h.before_last, h.last);
       }
+      // After an Arabic numeral, the word lattice starts afresh and knows
+      // nothing of the number: a character that follows numerals (分 of
+      // 8时40分, 岁, 个) is likelier there than alone.
+      if (h.last >= '0' && h.last <= '9') h.channel += NumeralContextBonus(o_, c);
       h.lm.PushHan(c);
     } else {
       h.lm.PushOther(OtherCost(o_, h.last, c));

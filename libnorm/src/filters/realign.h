@@ -67,7 +67,10 @@
 // the other way round; a closing full-width bracket with none open costs;
 // a lone letter between Han characters costs; the end of the line favours
 // 。！？ over a bare Han character (open_end_cost); clause marks have their
-// own frequencies. The best candidate replaces the text only when it beats
+// own frequencies; after an Arabic numeral, a character the dictionary
+// holds after a Chinese one (分 of 十分, 岁, 个) earns numeral_bonus
+// (8时40分许, not 8时40又许: 分 B7D6 and 又 D3D6 share a trail byte, and the
+// lattice restarts after a digit). The best candidate replaces the text only when it beats
 // the text as it stands by min_gain per place the stream went out of step,
 // or by min_gain_undamaged where nothing strong shows damage (no U+FFFD, no
 // `?` before a double-byte character, no double-byte symbol, no readings or
@@ -148,6 +151,10 @@ class RealignFilter : public TextFilter {
     double lost_ascii_cost = 8.0;  // per swallowed byte left unrestored
     double literal_cost = 12.0;    // a U+FFFD kept as it stands (a `?` costs as ASCII)
     double orphan_cost = 8.0;      // ... when a reading and `)` follow it
+    // A Han character after an Arabic numeral that the dictionary holds
+    // after a Chinese one (8时40分许, not 8时40又许): the word lattice
+    // restarts after a digit, knowing nothing of it.
+    double numeral_bonus = 3.0;
     // A Simplified-only character in a line that so far has used more
     // Traditional-only ones, or the other way round.
     double script_cost = 6.0;
