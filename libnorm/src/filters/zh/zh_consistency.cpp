@@ -327,14 +327,16 @@ char32_t TextCharChanges(std::u32string_view cps, size_t i, HanScript script, Ha
 // A shared character that real usage would change (布景 -> 佈景: both are
 // Taiwan words, the second far more frequent) but that the text around it
 // writes beside the same neighbour at least kTextMin times and not
-// kTextRatio times less often than `fix` there: the text's own word, not a
-// stray (a Taiwan manual that writes 布景 throughout). pair(a, b): how often
-// the text around writes a and b adjacent.
+// kTextRatio times less often than `fix` there, or at least kTextOwnMin times
+// and at least as often as `fix` there: the text's own word, not a stray (a
+// Taiwan manual that writes 布景 throughout; `的占用量` where the text writes
+// 占用 twice and 佔用 once). pair(a, b): how often the text around writes a
+// and b adjacent.
 bool TextKeeps(std::u32string_view cps, size_t i, char32_t fix,
                const std::function<int64_t(char32_t, char32_t)>& pair) {
   const auto [c, p, q] = HanNeighbours(cps, i);
   const auto keeps = [](int64_t own, int64_t alt) {
-    return own >= kTextMin && alt < kTextRatio * own;
+    return (own >= kTextMin && alt < kTextRatio * own) || (own >= kTextOwnMin && own >= alt);
   };
   return (p != 0 && keeps(pair(p, c), pair(p, fix))) || (q != 0 && keeps(pair(c, q), pair(fix, q)));
 }
@@ -961,16 +963,13 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       ++left;
       continue;
     }
-    if (by_text[i]) {
-      out[i] = usage[i];
-      ++changed;
-      continue;
-    }
     size_t a = i, b = i + 1;
     while (a > 0 && i - a < static_cast<size_t>(kWindow) && text::IsHan(cps[a - 1])) --a;
     while (b < n && b - i <= static_cast<size_t>(kWindow) && text::IsHan(cps[b])) ++b;
     char32_t fixed = cps[i];
-    bool valid = false;
+    // valid: the character is right here (below); written: some standard
+    // writes it here, whatever the text's counts.
+    bool valid = false, written = false;
     for (int attempt = 0; attempt < 2; ++attempt) {
       if (attempt == 1) a = i, b = i + 1;
       const std::string window = Encode(cps, a, b);
@@ -988,6 +987,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
         for (const std::u32string& alt : standards) {
           if (alt.size() != len) continue;
           if (alt[k] == cps[i]) {
+            written = true;
             valid = valid || primary.size() != len || primary[k] == cps[i] ||
                     usage_of(cps[i]) * kClearRatio >= usage_of(primary[k]);
           } else if (primary.size() == len && alt[k] != primary[k] &&
@@ -999,7 +999,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
         primary = Decode(conv->t2s->Convert(window));
       }
       if (primary.size() != len) continue;
-      if (primary[k] == cps[i]) valid = true;
+      if (primary[k] == cps[i]) valid = written = true;
       fixed = primary[k];
       // Another standard's form that is the other script's too (Hong Kong's
       // 脱 is Simplified's) looks exactly like a switched character. Where
@@ -1013,6 +1013,21 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
           WordAround(cps, i, 0, native) == 0 && UsageWritesFix(cps, i, fixed, native))
         valid = false;
       break;
+    }
+    // A shared character is written in both scripts' senses (台 and 臺, 占
+    // and 佔 are Traditional writing alike): where one of OpenCC's standards
+    // writes it in this context (Hong Kong's 後台), it is right, whatever
+    // the text's convention or real usage prefer. The counts tell a stray
+    // from a text's own usage only for the characters no standard writes
+    // there.
+    if (cls[i] == shared && written) {
+      ++left;
+      continue;
+    }
+    if (by_text[i]) {
+      out[i] = usage[i];
+      ++changed;
+      continue;
     }
     if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||
         (usage[i] != 0 ? !same_variant(fixed, usage[i]) : UsageKeeps(cps, i, fixed, native)) ||
