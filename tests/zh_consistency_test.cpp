@@ -204,6 +204,11 @@ TEST(ZhConsistency, TheTextsOwnWordWrittenTwiceKeepsASharedCharacter) {
   // Once is not the text's word: real usage decides (佔用).
   EXPECT_EQ(FixHant("摘要列出每個檔案的磁碟佔用量。\n不包括子目錄的占用量\n"),
             "摘要列出每個檔案的磁碟佔用量。\n不包括子目錄的佔用量\n");
+  // Nor twice where the text never writes the other form there: the same
+  // leftover of a character-by-character conversion in every occurrence.
+  EXPECT_EQ(
+      FixHant("據《時代》雜志報導，這項措施引起討論。\n《時代》雜志分析認為這項措施過於倉促。\n"),
+      "據《時代》雜誌報導，這項措施引起討論。\n《時代》雜誌分析認為這項措施過於倉促。\n");
 }
 
 // A shared character that one of OpenCC's standards writes in its context

@@ -328,15 +328,18 @@ char32_t TextCharChanges(std::u32string_view cps, size_t i, HanScript script, Ha
 // Taiwan words, the second far more frequent) but that the text around it
 // writes beside the same neighbour at least kTextMin times and not
 // kTextRatio times less often than `fix` there, or at least kTextOwnMin times
-// and at least as often as `fix` there: the text's own word, not a stray (a
-// Taiwan manual that writes 布景 throughout; `的占用量` where the text writes
-// 占用 twice and 佔用 once). pair(a, b): how often the text around writes a
-// and b adjacent.
+// and at least as often as `fix` there, which it writes too: the text's own
+// word, not a stray (a Taiwan manual that writes 布景 throughout; `的占用量`
+// where the text writes 占用 twice and 佔用 once). A text that never writes
+// `fix` there shows no choice: a character-by-character conversion leaves
+// the same stray in every occurrence of a word (雜志 twice, 雜誌 never).
+// pair(a, b): how often the text around writes a and b adjacent.
 bool TextKeeps(std::u32string_view cps, size_t i, char32_t fix,
                const std::function<int64_t(char32_t, char32_t)>& pair) {
   const auto [c, p, q] = HanNeighbours(cps, i);
   const auto keeps = [](int64_t own, int64_t alt) {
-    return (own >= kTextMin && alt < kTextRatio * own) || (own >= kTextOwnMin && own >= alt);
+    return (own >= kTextMin && alt < kTextRatio * own) ||
+           (own >= kTextOwnMin && alt > 0 && own >= alt);
   };
   return (p != 0 && keeps(pair(p, c), pair(p, fix))) || (q != 0 && keeps(pair(c, q), pair(fix, q)));
 }
