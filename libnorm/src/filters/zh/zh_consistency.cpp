@@ -138,6 +138,25 @@ bool Japanese(std::u32string_view cps, size_t i) {
   return (i > 0 && jp(cps[i - 1])) || (i + 1 < cps.size() && jp(cps[i + 1]));
 }
 
+// The -mostly characters of either script and their other forms: what the
+// classical-forms rule (TextWritesItsOwnForm) counts per script.
+bool MostlyForm(char32_t c) {
+  static const std::array<bool, 0x10000> in = [] {
+    std::array<bool, 0x10000> v{};
+    for (char32_t c = 0x3400; c < 0x10000; ++c) {
+      const text_model::HanClass k = text_model::HanClassOf(c);
+      if (k != text_model::HanClass::kSimplifiedMostly &&
+          k != text_model::HanClass::kTraditionalMostly)
+        continue;
+      v[c] = true;
+      for (char32_t alt : text_model::HanAlternatives(c))
+        if (alt < 0x10000) v[alt] = true;
+    }
+    return v;
+  }();
+  return c < in.size() && in[c];
+}
+
 // Whether Big5, Traditional writing's legacy character set, encodes c: the
 // characters Traditional text writes in their own senses (洒, 于, 后, 几 are
 // Big5 characters; 门, 这 are not). Simplified has no such set: GB2312 merged
@@ -762,17 +781,22 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
   TextCounts local(text);
   TextCounts* whole = doc != nullptr ? doc : &local;
   // How often the lines of each script write a character: counted on first
-  // use, from the text (lines may not be decoded).
+  // use, from the text (lines may not be decoded). One pass counts the
+  // characters the classical-forms rule asks about (MostlyForm); any other
+  // is counted when asked, by a search of the lines of that script.
   std::unordered_map<char32_t, int64_t> by_script[2];
+  std::vector<ZhScript> line_script;
   bool counted = false;
   bool asked = false;  // by the line being read
   const ScriptUsage script_usage = [&](ZhScript s, char32_t c) -> int64_t {
     asked = true;
     if (!counted) {
       counted = true;
+      line_script.resize(lines.size());
       for (size_t j = 0; j < lines.size(); ++j) {
         const ZhScript own = Clear(evidence[j]);
         const ZhScript w = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
+        line_script[j] = w;
         if (w == ZhScript::kUnknown) continue;
         auto& m = by_script[w == ZhScript::kHant];
         const std::string_view l = lines[j];
@@ -782,13 +806,25 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
             continue;
           }
           const char32_t x = utf8::Next(l, i);
-          if (text::IsHan(x)) ++m[x];
+          if (MostlyForm(x)) ++m[x];
         }
       }
     }
-    const auto& m = by_script[s == ZhScript::kHant];
-    const auto it = m.find(c);
-    return it == m.end() ? 0 : it->second;
+    if (!text::IsHan(c)) return 0;
+    auto& m = by_script[s == ZhScript::kHant];
+    auto it = m.find(c);
+    if (it != m.end()) return it->second;
+    if (MostlyForm(c)) return 0;
+    std::string bytes;
+    utf8::Append(bytes, c);
+    int64_t n = 0;
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (line_script[j] != s) continue;
+      for (size_t k = lines[j].find(bytes); k != std::string_view::npos;
+           k = lines[j].find(bytes, k + bytes.size()))
+        ++n;
+    }
+    return m.emplace(c, n).first->second;
   };
   const auto reads_as_before = [&](size_t j) {
     if (!replaying) return false;
