@@ -193,6 +193,42 @@ TEST(ZhConsistency, TheTextsOwnWordsKeepSharedCharacters) {
   EXPECT_EQ(FixHant(text), text);
 }
 
+// Also where the text writes it beside the same neighbour only twice, when
+// it writes the other form there no more often: 占用 twice, 佔用 once (real
+// usage prefers 佔用; the text's own word decides).
+TEST(ZhConsistency, TheTextsOwnWordWrittenTwiceKeepsASharedCharacter) {
+  const std::string text =
+      "摘要列出每個檔案的磁碟佔用量，目錄則遞迴處理。\n"
+      "不包括子目錄的占用量\n只顯示每個引數的總計，不列出子目錄的占用量\n";
+  EXPECT_EQ(FixHant(text), text);
+  // Once is not the text's word: real usage decides (佔用).
+  EXPECT_EQ(FixHant("摘要列出每個檔案的磁碟佔用量。\n不包括子目錄的占用量\n"),
+            "摘要列出每個檔案的磁碟佔用量。\n不包括子目錄的佔用量\n");
+  // Nor twice where the text never writes the other form there: the same
+  // leftover of a character-by-character conversion in every occurrence.
+  EXPECT_EQ(
+      FixHant("據《時代》雜志報導，這項措施引起討論。\n《時代》雜志分析認為這項措施過於倉促。\n"),
+      "據《時代》雜誌報導，這項措施引起討論。\n《時代》雜誌分析認為這項措施過於倉促。\n");
+}
+
+// A shared character that one of OpenCC's standards writes in its context
+// (Hong Kong's 後台; s2tw writes 後臺) stays, though the text writes the
+// other form beside the same neighbour many times: both forms are
+// Traditional writing. One no standard writes there still follows the
+// text's convention (占位 among many 佔位: every standard writes 佔位).
+TEST(ZhConsistency, ASharedCharacterAStandardWritesThereStays) {
+  const std::string daemons =
+      "很多網路服務作為後臺守護程序執行。\n後臺程序在開機時啟動，後臺服務由系統管理。\n"
+      "您可以檢視後臺工作，也可以結束後臺工作。\n"
+      "這些後臺程序不需要終端機，後臺執行的指令會寫入日誌。\n";
+  const std::string line = "基於事件且支援並發的 init(8) 後台行程\n";
+  EXPECT_EQ(FixHant(daemons + line), daemons + line);
+  const std::string holders =
+      "插入佔位符號。\n刪除佔位符號。\n選取佔位符號。\n編輯佔位符號。\n移動佔位符號。\n"
+      "複製佔位符號。\n";
+  EXPECT_EQ(FixHant(holders + "貼上占位符號。\n"), holders + "貼上佔位符號。\n");
+}
+
 // A shared character the text writes nowhere else around, whose other form
 // it writes throughout (at least kTextRatio times) and beside the same
 // neighbour at least once, takes that form: 裡 after many nouns, 區裡 once,

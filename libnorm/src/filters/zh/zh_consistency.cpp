@@ -138,6 +138,25 @@ bool Japanese(std::u32string_view cps, size_t i) {
   return (i > 0 && jp(cps[i - 1])) || (i + 1 < cps.size() && jp(cps[i + 1]));
 }
 
+// The -mostly characters of either script and their other forms: what the
+// classical-forms rule (TextWritesItsOwnForm) counts per script.
+bool MostlyForm(char32_t c) {
+  static const std::array<bool, 0x10000> in = [] {
+    std::array<bool, 0x10000> v{};
+    for (char32_t c = 0x3400; c < 0x10000; ++c) {
+      const text_model::HanClass k = text_model::HanClassOf(c);
+      if (k != text_model::HanClass::kSimplifiedMostly &&
+          k != text_model::HanClass::kTraditionalMostly)
+        continue;
+      v[c] = true;
+      for (char32_t alt : text_model::HanAlternatives(c))
+        if (alt < 0x10000) v[alt] = true;
+    }
+    return v;
+  }();
+  return c < in.size() && in[c];
+}
+
 // Whether Big5, Traditional writing's legacy character set, encodes c: the
 // characters Traditional text writes in their own senses (洒, 于, 后, 几 are
 // Big5 characters; 门, 这 are not). Simplified has no such set: GB2312 merged
@@ -327,14 +346,19 @@ char32_t TextCharChanges(std::u32string_view cps, size_t i, HanScript script, Ha
 // A shared character that real usage would change (布景 -> 佈景: both are
 // Taiwan words, the second far more frequent) but that the text around it
 // writes beside the same neighbour at least kTextMin times and not
-// kTextRatio times less often than `fix` there: the text's own word, not a
-// stray (a Taiwan manual that writes 布景 throughout). pair(a, b): how often
-// the text around writes a and b adjacent.
+// kTextRatio times less often than `fix` there, or at least kTextOwnMin times
+// and at least as often as `fix` there, which it writes too: the text's own
+// word, not a stray (a Taiwan manual that writes 布景 throughout; `的占用量`
+// where the text writes 占用 twice and 佔用 once). A text that never writes
+// `fix` there shows no choice: a character-by-character conversion leaves
+// the same stray in every occurrence of a word (雜志 twice, 雜誌 never).
+// pair(a, b): how often the text around writes a and b adjacent.
 bool TextKeeps(std::u32string_view cps, size_t i, char32_t fix,
                const std::function<int64_t(char32_t, char32_t)>& pair) {
   const auto [c, p, q] = HanNeighbours(cps, i);
   const auto keeps = [](int64_t own, int64_t alt) {
-    return own >= kTextMin && alt < kTextRatio * own;
+    return (own >= kTextMin && alt < kTextRatio * own) ||
+           (own >= kTextOwnMin && alt > 0 && own >= alt);
   };
   return (p != 0 && keeps(pair(p, c), pair(p, fix))) || (q != 0 && keeps(pair(c, q), pair(fix, q)));
 }
@@ -757,17 +781,22 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
   TextCounts local(text);
   TextCounts* whole = doc != nullptr ? doc : &local;
   // How often the lines of each script write a character: counted on first
-  // use, from the text (lines may not be decoded).
+  // use, from the text (lines may not be decoded). One pass counts the
+  // characters the classical-forms rule asks about (MostlyForm); any other
+  // is counted when asked, by a search of the lines of that script.
   std::unordered_map<char32_t, int64_t> by_script[2];
+  std::vector<ZhScript> line_script;
   bool counted = false;
   bool asked = false;  // by the line being read
   const ScriptUsage script_usage = [&](ZhScript s, char32_t c) -> int64_t {
     asked = true;
     if (!counted) {
       counted = true;
+      line_script.resize(lines.size());
       for (size_t j = 0; j < lines.size(); ++j) {
         const ZhScript own = Clear(evidence[j]);
         const ZhScript w = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
+        line_script[j] = w;
         if (w == ZhScript::kUnknown) continue;
         auto& m = by_script[w == ZhScript::kHant];
         const std::string_view l = lines[j];
@@ -777,13 +806,25 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
             continue;
           }
           const char32_t x = utf8::Next(l, i);
-          if (text::IsHan(x)) ++m[x];
+          if (MostlyForm(x)) ++m[x];
         }
       }
     }
-    const auto& m = by_script[s == ZhScript::kHant];
-    const auto it = m.find(c);
-    return it == m.end() ? 0 : it->second;
+    if (!text::IsHan(c)) return 0;
+    auto& m = by_script[s == ZhScript::kHant];
+    auto it = m.find(c);
+    if (it != m.end()) return it->second;
+    if (MostlyForm(c)) return 0;
+    std::string bytes;
+    utf8::Append(bytes, c);
+    int64_t n = 0;
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (line_script[j] != s) continue;
+      for (size_t k = lines[j].find(bytes); k != std::string_view::npos;
+           k = lines[j].find(bytes, k + bytes.size()))
+        ++n;
+    }
+    return m.emplace(c, n).first->second;
   };
   const auto reads_as_before = [&](size_t j) {
     if (!replaying) return false;
@@ -961,16 +1002,13 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       ++left;
       continue;
     }
-    if (by_text[i]) {
-      out[i] = usage[i];
-      ++changed;
-      continue;
-    }
     size_t a = i, b = i + 1;
     while (a > 0 && i - a < static_cast<size_t>(kWindow) && text::IsHan(cps[a - 1])) --a;
     while (b < n && b - i <= static_cast<size_t>(kWindow) && text::IsHan(cps[b])) ++b;
     char32_t fixed = cps[i];
-    bool valid = false;
+    // valid: the character is right here (below); written: some standard
+    // writes it here, whatever the text's counts.
+    bool valid = false, written = false;
     for (int attempt = 0; attempt < 2; ++attempt) {
       if (attempt == 1) a = i, b = i + 1;
       const std::string window = Encode(cps, a, b);
@@ -988,6 +1026,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
         for (const std::u32string& alt : standards) {
           if (alt.size() != len) continue;
           if (alt[k] == cps[i]) {
+            written = true;
             valid = valid || primary.size() != len || primary[k] == cps[i] ||
                     usage_of(cps[i]) * kClearRatio >= usage_of(primary[k]);
           } else if (primary.size() == len && alt[k] != primary[k] &&
@@ -999,7 +1038,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
         primary = Decode(conv->t2s->Convert(window));
       }
       if (primary.size() != len) continue;
-      if (primary[k] == cps[i]) valid = true;
+      if (primary[k] == cps[i]) valid = written = true;
       fixed = primary[k];
       // Another standard's form that is the other script's too (Hong Kong's
       // 脱 is Simplified's) looks exactly like a switched character. Where
@@ -1013,6 +1052,21 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
           WordAround(cps, i, 0, native) == 0 && UsageWritesFix(cps, i, fixed, native))
         valid = false;
       break;
+    }
+    // A shared character is written in both scripts' senses (台 and 臺, 占
+    // and 佔 are Traditional writing alike): where one of OpenCC's standards
+    // writes it in this context (Hong Kong's 後台), it is right, whatever
+    // the text's convention or real usage prefer. The counts tell a stray
+    // from a text's own usage only for the characters no standard writes
+    // there.
+    if (cls[i] == shared && written) {
+      ++left;
+      continue;
+    }
+    if (by_text[i]) {
+      out[i] = usage[i];
+      ++changed;
+      continue;
     }
     if (valid || fixed == cps[i] || text_model::ScriptOf(fixed) == foreign ||
         (usage[i] != 0 ? !same_variant(fixed, usage[i]) : UsageKeeps(cps, i, fixed, native)) ||

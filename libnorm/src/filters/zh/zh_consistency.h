@@ -29,7 +29,12 @@
 // there: 批准). Conversely a shared character real usage would change stays
 // where the text around it writes it beside the same neighbour at least
 // kTextMin times and not kTextRatio times less often than its other form
-// (布景 throughout a Taiwan manual that writes 佈景 too). In a Traditional
+// (布景 throughout a Taiwan manual that writes 佈景 too), or kTextOwnMin times
+// and at least as often as the other form, written there too (占用 twice,
+// 佔用 once; not 雜志 twice with no 雜誌: a converter's leftover). And a shared character
+// that one of OpenCC's standards writes in its context stays, whatever the
+// text's convention or real usage (Hong Kong's 後台 in text that writes
+// 後臺): both of its forms are the script's own. In a Traditional
 // line, a shared character the text around it writes nowhere else, with no
 // word of real usage keeping it, changes to the other form the text writes
 // at least kTextRatio times around it and at least once beside one of the
@@ -120,6 +125,11 @@ inline constexpr uint64_t kUsageMin = 100;
 // convention from deciding for another's in a collection.
 inline constexpr int64_t kTextMin = 3;
 inline constexpr int64_t kTextRatio = 6;
+// A shared character also stays where the text around it writes it beside
+// the same neighbour at least kTextOwnMin times (this occurrence included)
+// and at least as often as its other form, which it writes there too: the
+// text's own word.
+inline constexpr int64_t kTextOwnMin = 2;
 inline constexpr size_t kTextWindow = 32 * 1024;
 
 // How often a text writes a Han character, or a pair of adjacent Han
