@@ -303,7 +303,31 @@ std::string CleanAuthor(std::string_view v) {
       lower.find("://") != std::string::npos || lower.find(".com/") != std::string::npos)
     return {};
   if (a.size() > 200) return {};
-  return a;
+  // An e-mail address beside the name ("Lüder Hoppe info@buero-hoppe.de")
+  // goes; with only a lower-case word left it was a form's placeholder
+  // ("name, email@gmail.com"), not a name.
+  bool had_email = false;
+  std::string kept;
+  for (size_t i = 0; i < a.size();) {
+    size_t end = a.find(' ', i);
+    if (end == std::string::npos) end = a.size();
+    std::string_view word = std::string_view(a).substr(i, end - i);
+    size_t at = word.find('@');
+    if (at != std::string_view::npos && at > 0 && word.find('.', at) != std::string_view::npos) {
+      had_email = true;
+    } else if (!word.empty()) {
+      if (!kept.empty()) kept += ' ';
+      kept += word;
+    }
+    i = end + 1;
+  }
+  if (!had_email) return a;
+  while (!kept.empty() && std::string_view(",;|/-<>()").find(kept.back()) != std::string_view::npos)
+    kept.pop_back();
+  kept = std::string(TrimAscii(kept));
+  bool placeholder = true;
+  for (char c : kept) placeholder = placeholder && ((c >= 'a' && c <= 'z') || c == ' ');
+  return placeholder ? std::string() : kept;
 }
 
 }  // namespace
