@@ -686,7 +686,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   }
   auto parse_text = [&]() -> std::string_view {
     if (!use_prescan) return input;
-    if (prescanned.empty()) {
+    if (prescanned.empty() && !keep_prescanned) {  // input is gone when kept
       PrescanResult again;
       (void)PrescanForParse(input, &prescanned, &again);
     }
