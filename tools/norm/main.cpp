@@ -2,6 +2,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <utility>
 
 #include "batch.h"
 #include "diff.h"
@@ -85,7 +86,10 @@ class Runner {
       return kTrouble;
     }
     if (config_.command == "detect") return Detect(file, bytes);
-    Result r = normalizer_.Normalize(bytes, file);
+    // Without --review the input is not needed after the run: the
+    // normalizer may free it as it goes (a large page's peak is lower).
+    Result r = review_ ? normalizer_.Normalize(bytes, file)
+                       : normalizer_.NormalizeConsuming(std::move(bytes), file);
     int status = Deliver(file, r);
     // The page gets the document after its output is written (r moved from).
     if (review_) review_->Add(DisplayName(file), review_->Decoded(bytes), r);

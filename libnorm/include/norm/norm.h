@@ -67,6 +67,10 @@ class Normalizer {
   // .shtml) picks the HTML reader, as a browser does; other names leave it
   // to sniffing the text.
   Result Normalize(std::string_view bytes, std::string_view name = {}) const;
+  // The same, with leave to free bytes (left empty or unspecified) as soon as
+  // the run no longer needs them: a large HTML page is released once the
+  // parser holds its own text, one input-sized buffer fewer at the peak.
+  Result NormalizeConsuming(std::string&& bytes, std::string_view name = {}) const;
   // The same on text already decoded to UTF-8 (no decode facts reported).
   Result NormalizeText(std::string_view utf8, std::string_view name = {}) const;
   // Normalize on each input, on `threads` threads (<= 0: one per core);
@@ -74,6 +78,9 @@ class Normalizer {
   std::vector<Result> NormalizeBatch(std::span<const std::string> inputs, int threads) const;
 
  private:
+  // Normalize; `consumable`, when not null, holds bytes and may be freed.
+  Result NormalizeImpl(std::string_view bytes, std::string* consumable,
+                       std::string_view name) const;
   // Runs the command on decoded text; `owned`, when not null, holds the
   // same text and may be moved from.
   void Run(std::string_view text, std::string* owned, std::string_view name, Result& result) const;

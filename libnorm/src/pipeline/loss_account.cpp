@@ -50,11 +50,15 @@ void ApplyCounted(const Pipeline& pipeline, Document& doc, Report& report) {
 }
 
 std::string LossWarning(std::string_view input, Report& report) {
+  return LossWarning(IsBlank(input), report);
+}
+
+std::string LossWarning(bool input_blank, Report& report) {
   const int64_t in = report.Get("visible", "input");
   const int64_t out = report.Get("visible", "output");
   std::string rule;
   const int64_t removed = Removed(report, &rule);
-  const bool empty = out == 0 && (in > 0 || !IsBlank(input));
+  const bool empty = out == 0 && (in > 0 || !input_blank);
   std::string warning;
   if (in > 0 && (empty || (removed > 0 && out * 100 < in * kLossWarningPercent))) {
     warning = "output keeps " + std::to_string(out * 100 / in) + "% of the visible text (" +

@@ -42,5 +42,8 @@ inline constexpr int64_t kLossWarningPercent = 5;
 //   "the body is empty: the input shows no text"
 // Also recorded as the fact visible.warning.
 std::string LossWarning(std::string_view input, Report& report);
+// The same, given only whether the input is blank (the input itself may be
+// gone by the time the output is written: see Normalizer::NormalizeConsuming).
+std::string LossWarning(bool input_blank, Report& report);
 
 }  // namespace norm

@@ -35,6 +35,15 @@ Normalizer::Normalizer(const Options& options, std::vector<std::unique_ptr<Filte
 Normalizer::~Normalizer() = default;
 
 Result Normalizer::Normalize(std::string_view bytes, std::string_view name) const {
+  return NormalizeImpl(bytes, nullptr, name);
+}
+
+Result Normalizer::NormalizeConsuming(std::string&& bytes, std::string_view name) const {
+  return NormalizeImpl(bytes, &bytes, name);
+}
+
+Result Normalizer::NormalizeImpl(std::string_view bytes, std::string* consumable,
+                                 std::string_view name) const {
   Result result;
   if (!status_.ok()) {
     result.status = status_;
@@ -74,7 +83,14 @@ Result Normalizer::Normalize(std::string_view bytes, std::string_view name) cons
     if (!decoded.text.empty() || text.empty()) text = decoded.text;
   }
   ReportDecoded(decoded, result.report);
-  Run(text, text.data() == decoded.text.data() ? &decoded.text : nullptr, name, result);
+  std::string* owned = nullptr;
+  if (text.data() == decoded.text.data()) {
+    owned = &decoded.text;
+  } else if (consumable != nullptr && text.data() == consumable->data() &&
+             text.size() == consumable->size()) {
+    owned = consumable;  // valid UTF-8 read in place
+  }
+  Run(text, owned, name, result);
   return result;
 }
 
@@ -125,7 +141,10 @@ void Normalizer::Run(std::string_view text, std::string* owned, std::string_view
       Document doc;
       InputFormat format = options_.format;
       if (format == InputFormat::kAuto) format = FormatFromName(name);
-      result.status = ReadDocument(text, format, options_, &doc, result.report);
+      // The reader may free *owned once parsed: what the warning needs of
+      // the input is known first.
+      const bool input_blank = text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos;
+      result.status = ReadDocument(text, format, options_, &doc, result.report, owned);
       if (!result.status.ok()) return;
       // Nothing lost silently: visible characters per stage, and the
       // warning when rules removed most of the text (loss_account.h).
@@ -141,7 +160,7 @@ void Normalizer::Run(std::string_view text, std::string* owned, std::string_view
           result.markdown = WriteJson(doc, &result.report);
           break;
       }
-      result.warning = LossWarning(text, result.report);
+      result.warning = LossWarning(input_blank, result.report);
       return;
     }
   }

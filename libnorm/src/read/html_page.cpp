@@ -40,7 +40,10 @@ struct CtxtFree {
 // so (charset) the parser reads its copy directly, as it does after
 // guessing UTF-8 itself (htmlCurrentChar); the tree is the same. An input
 // given through a read callback would keep only a window, but libxml2 2.9
-// then cuts attribute values longer than its buffer.
+// then cuts attribute values longer than its buffer, and a static buffer
+// (xmlParserInputBufferCreateStatic, no copy) reads past the end of the
+// text on large inputs (twice the elements of a 10 MB page; a crash at
+// 100 MB; tried with libxml2 2.9.14).
 // *release, when given, is freed once libxml2 holds its copy of text.
 xmlDoc* ReadUtf8Memory(htmlParserCtxt* ctxt, std::string_view text, int flags,
                        std::string* release) {
@@ -658,23 +661,34 @@ bool LooksLikePage(std::string_view text) {
 }
 
 Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc,
-                    std::vector<Block>* out, Report& report, bool standalone) {
+                    std::vector<Block>* out, Report& report, bool standalone, std::string* owned) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX) || text.size() > options.max_size)
     return Status(StatusCode::kTooLarge, "HTML input too large");
-  // The prescanned copy is freed as soon as libxml2 holds its own (one
-  // input-sized buffer fewer at the peak, the end of the parse); the rare
-  // second parse and the plain-text fallback prescan the input again.
+  // Two copies of the text at most beside the DOM at the end of the parse
+  // (libxml2 2.9's own, and one for the rare second parse or the plain-text
+  // fallback), none after it:
+  //  - a caller's input: kept; the prescanned copy is freed as soon as
+  //    libxml2 holds its own (the rare second parse prescans again);
+  //  - an input the caller gave up (owned): freed as soon as prescanned
+  //    (the prescanned copy stays for the second parse), else once parsed.
+  if (owned != nullptr && (owned->data() != text.data() || owned->size() != text.size()))
+    owned = nullptr;
   const std::string_view input = text;
   std::string prescanned;
   PrescanResult prescan;
   const bool use_prescan = PrescanForParse(input, &prescanned, &prescan);
   if (use_prescan && prescan.attributes_dropped > 0)
     report.Count("html", "attributes-dropped", prescan.attributes_dropped);
+  const bool keep_prescanned = use_prescan && owned != nullptr;
+  if (keep_prescanned) {
+    std::string().swap(*owned);
+    owned = nullptr;
+  }
   auto parse_text = [&]() -> std::string_view {
     if (!use_prescan) return input;
-    if (prescanned.empty()) {
+    if (prescanned.empty() && !keep_prescanned) {  // input is gone when kept
       PrescanResult again;
       (void)PrescanForParse(input, &prescanned, &again);
     }
@@ -688,7 +702,8 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   for (;;) {
     ctxt.reset(htmlNewParserCtxt());
     if (!ctxt) return Status(StatusCode::kIoError, "out of memory");
-    dom.reset(ReadUtf8Memory(ctxt.get(), parse_text(), flags, use_prescan ? &prescanned : nullptr));
+    dom.reset(ReadUtf8Memory(ctxt.get(), parse_text(), flags,
+                             use_prescan && !keep_prescanned ? &prescanned : nullptr));
     err = xmlCtxtGetLastError(ctxt.get());
     // The one libxml2 limit that truncates silently: a text node over
     // 10 MB. Lift it for a second parse (options.max_size bounds the input).
@@ -712,9 +727,11 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     return s;
   }
   // The parser's copy of the text (libxml2 2.9 copies the whole input
-  // into its buffer) goes with the parser: one input-sized buffer fewer
-  // alive next to the DOM.
+  // into its buffer) goes with the parser, and the text given up with it:
+  // the DOM holds copies of what it needs.
   ctxt.reset();
+  std::string().swap(prescanned);
+  if (owned != nullptr) std::string().swap(*owned);
   if (!dom) return Status::Ok();  // nothing parseable: an empty document
   xmlNode* root = xmlDocGetRootElement(dom.get());
   if (size_t moved = MoveAfterBodyIntoBody(root)) report.Count("html", "after-body-kept", moved);

@@ -39,8 +39,11 @@ inline constexpr int kHtmlParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 // hints to doc->hints.
 // standalone: the text is a whole input file read as HTML, not a raw HTML
 // block of a Markdown file (see LooksLikePage).
+// owned: when not null, a string holding exactly text that the reader may free
+// once the parser no longer needs it (text is not read after that).
 Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc,
-                    std::vector<Block>* blocks, Report& report, bool standalone = false);
+                    std::vector<Block>* blocks, Report& report, bool standalone = false,
+                    std::string* owned = nullptr);
 
 // Text of markup without a parser (the fallback when nesting goes beyond
 // libxml2's depth limit): tags and comments dropped, script and style

@@ -84,8 +84,10 @@ void HtmlToBlocks(std::string_view html, const Options& options, Document* doc,
   }
 }
 
-Status ReadHtml(std::string_view text, const Options& options, Document* doc, Report& report) {
-  Status s = html::ReadHtmlInto(text, options, doc, &doc->blocks, report, /*standalone=*/true);
+Status ReadHtml(std::string_view text, const Options& options, Document* doc, Report& report,
+                std::string* owned) {
+  Status s =
+      html::ReadHtmlInto(text, options, doc, &doc->blocks, report, /*standalone=*/true, owned);
   doc->read_as = InputFormat::kHtml;
   report.Set("read", "format", "html");
   return s;

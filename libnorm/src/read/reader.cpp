@@ -58,7 +58,7 @@ Status ReadText(std::string_view text, const Options& /*options*/, Document* doc
 }
 
 Status ReadDocument(std::string_view text, InputFormat format, const Options& options,
-                    Document* doc, Report& report) {
+                    Document* doc, Report& report, std::string* owned) {
   if (format == InputFormat::kAuto) format = SniffFormat(text);
   // CommonMark replaces U+0000 with U+FFFD (cmark does it silently) and an
   // HTML parser drops it; both readers get the replacement up front, counted
@@ -69,11 +69,12 @@ Status ReadDocument(std::string_view text, InputFormat format, const Options& op
     if (int64_t n = utf8::ReplaceNul(text, &storage); n > 0) {
       report.Count("read", "nul-replaced", n);
       text = storage;
+      owned = nullptr;
     }
   }
   switch (format) {
     case InputFormat::kHtml:
-      return ReadHtml(text, options, doc, report);
+      return ReadHtml(text, options, doc, report, owned);
     case InputFormat::kMarkdown:
       return ReadMarkdown(text, options, doc, report);
     default:

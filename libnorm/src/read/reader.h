@@ -2,6 +2,7 @@
 // HTML blocks) or HTML.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "norm/document.h"
@@ -40,10 +41,13 @@ std::string_view SplitFrontMatter(std::string_view text, FrontMatter* front_matt
 
 Status ReadText(std::string_view text, const Options& options, Document* doc, Report& report);
 Status ReadMarkdown(std::string_view text, const Options& options, Document* doc, Report& report);
-Status ReadHtml(std::string_view text, const Options& options, Document* doc, Report& report);
+// owned, when not null, holds text (the same bytes) and may be freed once the
+// reader no longer needs it: text is not read after that.
+Status ReadHtml(std::string_view text, const Options& options, Document* doc, Report& report,
+                std::string* owned = nullptr);
 
-// Dispatches on format (sniffing when kAuto).
+// Dispatches on format (sniffing when kAuto); owned as for ReadHtml.
 Status ReadDocument(std::string_view text, InputFormat format, const Options& options,
-                    Document* doc, Report& report);
+                    Document* doc, Report& report, std::string* owned = nullptr);
 
 }  // namespace norm
