@@ -300,6 +300,18 @@ TEST(Realign, NumeralContextChoosesTheUnit) {
             "列车于晚上7时50又许驶出车站，乘客很多。");
 }
 
+// A line cut off right after a full-width mark's lead byte (a related-titles
+// list's teaser): read out of step, its last pair left the lead A3 alone and
+// the decoder wrote `?` for it. The mark guessed for the lost trail gets no
+// closing-mark bonus at the line's end (its lead byte is the only evidence),
+// so the line stays cut (，the commoner mark of the row) rather than ending
+// on an invented ！ that makes it look whole. Ours: 扩大海外市场，. (A mark
+// read from its own bytes keeps the bonus: Big5 `表情C` at a line's end is 表情。)
+TEST(Realign, GuessedLineEndIsNoClosingMark) {
+  EXPECT_EQ(Realign("他在接受采访时表示，公司明年将继续?┐蠛Ｍ馐谐。?"),
+            "他在接受采访时表示，公司明年将继续扩大海外市场，");
+}
+
 // A span realigned before in the document is weaker evidence than a trace
 // on the line itself: a manual page with one garbled line keeps its
 // variable `n` (Big5 要 = AD 6E with a lost lead, twice on the line) and its

@@ -99,11 +99,18 @@ double OtherCost(const RealignFilter::Options& o, char32_t prev, char32_t c) {
 // The line ending after `last`: a line of running Chinese text mostly ends
 // on 。！？ (log(0.3) for the mark in all, rather than its PunctLogFreq),
 // seldom on another clause mark (a tenth of its PunctLogFreq) or on a Han
-// character.
-double EndCost(const RealignFilter::Options& o, char32_t last) {
+// character. Not where `last` was guessed for a byte lost at the line's
+// very end (`guessed`, its lead byte the only evidence): a line cut off
+// there (a related-titles list's teaser, as in seed 004) did not end a
+// sentence, and a closing mark the search invents makes it look whole to the
+// boilerplate filter (`继续?┐蠛Ｍ馐谐。?`, its last byte A3 alone, is
+// 继续扩大海外市场， cut there, not ...市场！). Such a mark costs as any
+// clause mark does at a line's end.
+double EndCost(const RealignFilter::Options& o, char32_t last, bool guessed) {
   if (text::IsHan(last)) return -o.open_end_cost;
   if (!IsCommonCjkPunct(last)) return 0;
-  return last == 0x3002 || last == 0xFF01 || last == 0xFF1F ? -1.2 - PunctLogFreq(last) : -2.3;
+  const bool closing = last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
+  return closing && !guessed ? -1.2 - PunctLogFreq(last) : -2.3;
 }
 
 // A single ASCII letter between Han characters (or ending a line after one):
@@ -388,6 +395,9 @@ struct Hyp {
   uint32_t kinds = 0;        // Kind bits taken
   ScriptTally script;        // over the line up to here
   Brackets brackets;         // likewise
+  // The last character's trail byte was guessed for a `?` that ends the
+  // text: its lead byte is the only evidence of it (see EndCost).
+  bool guessed_end = false;
   double score() const { return channel + lm.score(); }
 };
 
@@ -550,7 +560,8 @@ class Search {
     work_ += static_cast<int64_t>(end.size());
     if (line_end) {
       for (Hyp& hyp : end)
-        hyp.channel += EndCost(o_, hyp.last) + LoneLetterCost(hyp.before_last, hyp.last);
+        hyp.channel +=
+            EndCost(o_, hyp.last, hyp.guessed_end) + LoneLetterCost(hyp.before_last, hyp.last);
     }
     const Hyp* top = nullptr;
     for (const Hyp& hyp : end) {
@@ -759,6 +770,8 @@ class Search {
             n.channel -= o_.lost_ascii_cost;
             ++n.lost;
             n.kinds |= kAsciiEaten;
+          } else {
+            n.guessed_end = true;
           }
           n.pending = -1;
           n.prev_byte = -1;

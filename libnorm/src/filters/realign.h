@@ -66,7 +66,9 @@
 // costs script_cost in a line that has used more Traditional-only ones, and
 // the other way round; a closing full-width bracket with none open costs;
 // a lone letter between Han characters costs; the end of the line favours
-// 。！？ over a bare Han character (open_end_cost); clause marks have their
+// 。！？ over a bare Han character (open_end_cost), unless the mark was
+// guessed for a byte lost at the line's very end (a teaser cut off there
+// must not be made to look whole for `boilerplate`); clause marks have their
 // own frequencies; after an Arabic numeral, a character the dictionary
 // holds after a Chinese one (分 of 十分, 岁, 个) earns numeral_bonus
 // (8时40分许, not 8时40又许: 分 B7D6 and 又 D3D6 share a trail byte, and the
