@@ -771,5 +771,15 @@ TEST(Detect, RareHangulIsAMisreading) {
   EXPECT_EQ(Decode(Encode(jp2, "EUC-JP")).text, jp2);
 }
 
+// MacRoman's é (0x8E) is windows-1252's Ž: a capital ending a lower-case
+// word ("indiquŽ") is no spelling, as a capital inside one is not.
+TEST(Detect, CapitalEndingALowerCaseWordIsNoSpelling) {
+  const std::string french = "les processus de l'utilisateur indiqué. La variable";
+  EXPECT_EQ(Decode(Encode(french, "macintosh")).text, french);
+  // A capital after one lower-case letter stays a word ("kW", "dB").
+  const std::string units = "La puissance est de 5 kW, le bruit de 40 dB à côté.";
+  EXPECT_EQ(Decode(Encode(units, "windows-1252")).text, units);
+}
+
 }  // namespace
 }  // namespace norm
