@@ -745,5 +745,41 @@ TEST(Decode, StrictSuccessEqualsReplaceMode) {
   EXPECT_EQ(replace.replaced, 0);
 }
 
+// EUC-TW's plane 1 has EUC-KR's byte pattern: a short Traditional Chinese
+// cut read as rare Hangul syllables (EUC-TW was weighed only when uchardet
+// named it).
+TEST(Detect, ShortEucTwGetsItsTurn) {
+  const std::string euc_tw =
+      "\xC4\xE3\xC5\xC6 man \xC5\xC3\xC5\xF5\xD3\xF7\xD3\xD3\xE8\xA2\xA1\xA8"
+      "https://github.com/man-pages-zh";  // 中文 man 手冊頁計劃：, EUC-TW
+  EXPECT_EQ(Detect(euc_tw).encoding, "EUC-TW");
+  EXPECT_EQ(Decode(euc_tw).text, "中文 man 手冊頁計劃：https://github.com/man-pages-zh");
+  // Real GB2312 and EUC-KR keep their reading.
+  const std::string gb = "<p>阅读全文</p>";
+  EXPECT_EQ(Decode(Encode(gb, "GB2312")).text, gb);
+  const std::string ko = "<b>회사 소개</b>";
+  EXPECT_EQ(Decode(Encode(ko, "EUC-KR")).text, ko);
+}
+
+// Hangul syllables Korean does not write (KS X 1001 holds 2,350, Korean
+// text uses about 700) are a misreading's tell: EUC-JP's 更新履歴 read as
+// EUC-KR's 뀜... lost to the flat Hangul score.
+TEST(Detect, RareHangulIsAMisreading) {
+  const std::string jp = "<title>更新履歴</title>";
+  EXPECT_EQ(Decode(Encode(jp, "EUC-JP")).text, jp);
+  const std::string jp2 = "<dc:creator>山田</dc:creator>";
+  EXPECT_EQ(Decode(Encode(jp2, "EUC-JP")).text, jp2);
+}
+
+// MacRoman's é (0x8E) is windows-1252's Ž: a capital ending a lower-case
+// word ("indiquŽ") is no spelling, as a capital inside one is not.
+TEST(Detect, CapitalEndingALowerCaseWordIsNoSpelling) {
+  const std::string french = "les processus de l'utilisateur indiqué. La variable";
+  EXPECT_EQ(Decode(Encode(french, "macintosh")).text, french);
+  // A capital after one lower-case letter stays a word ("kW", "dB").
+  const std::string units = "La puissance est de 5 kW, le bruit de 40 dB à côté.";
+  EXPECT_EQ(Decode(Encode(units, "windows-1252")).text, units);
+}
+
 }  // namespace
 }  // namespace norm

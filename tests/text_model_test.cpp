@@ -71,12 +71,24 @@ TEST(TextModel, CommonHangulIsKsX1001) {
   // Unified Hangul Code adds, and which Python's euc_kr spells as 8-byte
   // jamo sequences) are rare. Shift_JIS read as CP949 lands on those.
   size_t common = 0;
-  for (char32_t c = 0xAC00; c <= 0xD7A3; ++c) common += LogFreq(c) > -8.0;
+  for (char32_t c = 0xAC00; c <= 0xD7A3; ++c) common += LogFreq(c) > -10.0;
   EXPECT_EQ(common, 2350u);
   EXPECT_GT(LogFreq(U'한'), -8.0);  // B0 A1.. block: in KS X 1001
   EXPECT_GT(LogFreq(U'국'), -8.0);
-  EXPECT_LT(LogFreq(U'똠'), -8.0);  // famously missing from KS X 1001
-  EXPECT_LT(LogFreq(U'갂'), -8.0);  // UHC's 0x8141
+  EXPECT_LT(LogFreq(U'똠'), -10.0);  // famously missing from KS X 1001
+  EXPECT_LT(LogFreq(U'갂'), -10.0);  // UHC's 0x8141
+}
+
+TEST(TextModel, HangulKoreanWritesScoresAboveTheRestOfKsX1001) {
+  // Of KS X 1001's 2,350 syllables, Korean writes some 700 (Debian's Korean
+  // catalogues); Chinese and Japanese bytes read as EUC-KR land on the rest.
+  size_t written = 0;
+  for (char32_t c = 0xAC00; c <= 0xD7A3; ++c) written += LogFreq(c) > -8.0;
+  EXPECT_GT(written, 500u);
+  EXPECT_LT(written, 1200u);
+  EXPECT_GT(LogFreq(U'다'), LogFreq(U'뒝'));
+  EXPECT_LT(LogFreq(U'뒝'), -8.0);  // in KS X 1001, seldom written
+  EXPECT_GT(LogFreq(U'뒝'), -10.0);
 }
 
 TEST(TextModel, BigramsFromWords) {

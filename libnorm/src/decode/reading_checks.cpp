@@ -78,7 +78,13 @@ double SpellingFaults(std::string_view sample, const std::vector<uint32_t>& high
       glued +=
           u_isalpha(static_cast<UChar32>(at(k - 1))) && u_isalpha(static_cast<UChar32>(at(k + 1)));
     } else if ((m & U_GC_LU_MASK) != 0) {
-      glued += (mask(k - 1) & U_GC_LL_MASK) != 0 && (mask(k + 1) & U_GC_LL_MASK) != 0;
+      // A capital inside a word, or ending one after two lower-case
+      // letters: MacRoman's word-final é read as windows-1252's Ž
+      // ("indiquŽ").
+      const bool after_lower = (mask(k - 1) & U_GC_LL_MASK) != 0;
+      glued += after_lower &&
+               ((mask(k + 1) & U_GC_LL_MASK) != 0 ||
+                (k >= 2 && (mask(k - 2) & U_GC_LL_MASK) != 0 && (mask(k + 1) & U_GC_L_MASK) == 0));
     }
   }
   return kGluedSymbol * static_cast<double>(glued) + kMisplacedQuote * static_cast<double>(quotes);
