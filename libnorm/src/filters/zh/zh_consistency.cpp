@@ -138,22 +138,24 @@ bool Japanese(std::u32string_view cps, size_t i) {
   return (i > 0 && jp(cps[i - 1])) || (i + 1 < cps.size() && jp(cps[i + 1]));
 }
 
+// The BMP characters of classes a and b and their other forms.
+std::array<bool, 0x10000> ClassesWithAlternatives(text_model::HanClass a, text_model::HanClass b) {
+  std::array<bool, 0x10000> v{};
+  for (char32_t c = 0x3400; c < 0x10000; ++c) {
+    const text_model::HanClass k = text_model::HanClassOf(c);
+    if (k != a && k != b) continue;
+    v[c] = true;
+    for (char32_t alt : text_model::HanAlternatives(c))
+      if (alt < 0x10000) v[alt] = true;
+  }
+  return v;
+}
+
 // The -mostly characters of either script and their other forms: what the
 // classical-forms rule (TextWritesItsOwnForm) counts per script.
 bool MostlyForm(char32_t c) {
-  static const std::array<bool, 0x10000> in = [] {
-    std::array<bool, 0x10000> v{};
-    for (char32_t c = 0x3400; c < 0x10000; ++c) {
-      const text_model::HanClass k = text_model::HanClassOf(c);
-      if (k != text_model::HanClass::kSimplifiedMostly &&
-          k != text_model::HanClass::kTraditionalMostly)
-        continue;
-      v[c] = true;
-      for (char32_t alt : text_model::HanAlternatives(c))
-        if (alt < 0x10000) v[alt] = true;
-    }
-    return v;
-  }();
+  static const std::array<bool, 0x10000> in = ClassesWithAlternatives(
+      text_model::HanClass::kSimplifiedMostly, text_model::HanClass::kTraditionalMostly);
   return c < in.size() && in[c];
 }
 
@@ -385,19 +387,8 @@ uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 3
 // The shared characters of either script and their other forms: the pairs
 // TextCounts indexes.
 bool InPairs(char32_t c) {
-  static const std::array<bool, 0x10000> in = [] {
-    std::array<bool, 0x10000> v{};
-    for (char32_t c = 0x3400; c < 0x10000; ++c) {
-      const text_model::HanClass k = text_model::HanClassOf(c);
-      if (k != text_model::HanClass::kSimplifiedShared &&
-          k != text_model::HanClass::kTraditionalShared)
-        continue;
-      v[c] = true;
-      for (char32_t alt : text_model::HanAlternatives(c))
-        if (alt < 0x10000) v[alt] = true;
-    }
-    return v;
-  }();
+  static const std::array<bool, 0x10000> in = ClassesWithAlternatives(
+      text_model::HanClass::kSimplifiedShared, text_model::HanClass::kTraditionalShared);
   return c < in.size() && in[c];
 }
 
