@@ -1,16 +1,5 @@
 #include "zh.h"
 
-#include <opencc/Config.hpp>
-#include <opencc/Conversion.hpp>
-#include <opencc/ConversionChain.hpp>
-#include <opencc/Converter.hpp>
-#include <opencc/Dict.hpp>
-#include <opencc/DictEntry.hpp>
-#include <opencc/DictGroup.hpp>
-#include <opencc/Exception.hpp>
-#include <opencc/Lexicon.hpp>
-#include <opencc/MaxMatchSegmentation.hpp>
-
 #include <sys/stat.h>
 #include <exception>
 #include <fstream>
@@ -22,6 +11,7 @@
 #include "han_script.h"
 #include "utf8.h"
 #include "zh_consistency.h"
+#include "zh_opencc.h"
 #include "zh_protect.h"
 #include "zh_trie.h"
 
@@ -85,7 +75,7 @@ size_t SentenceCut(std::string_view text, size_t max) {
 using Group = zh_internal::MatchGroup<Trie>;
 
 struct ZhConverter::Impl {
-  opencc::ConverterPtr opencc;  // keeps the dictionaries alive; fallback engine
+  std::unique_ptr<zh_opencc::Source> opencc;  // keeps the dictionaries alive; fallback engine
   std::vector<std::unique_ptr<Trie>> tries;
   Group segmentation;
   std::vector<Group> chain;
@@ -169,80 +159,70 @@ std::string ConfigPath(std::string_view config) {
   return FileExists(path) ? path : std::string();
 }
 
-// Leaf dictionaries of d in the order a DictGroup consults them.
-void Leaves(const opencc::DictPtr& d, std::vector<opencc::DictPtr>* out) {
-  if (auto* g = dynamic_cast<const opencc::DictGroup*>(d.get())) {
-    for (const auto& sub : g->GetDicts()) Leaves(sub, out);
-  } else {
-    out->push_back(d);
-  }
-}
-
 class Compiler {
  public:
   explicit Compiler(ZhConverter::Impl* impl) : impl_(impl) {}
 
-  Group Compile(const opencc::DictPtr& d) {
-    std::vector<opencc::DictPtr> leaves;
-    Leaves(d, &leaves);
-    Group g;
-    for (const auto& leaf : leaves) {
+  // Group `group` of the configuration (zh_opencc::Source::Leaves); false
+  // when OpenCC could not list a dictionary's entries.
+  bool Compile(size_t group, Group* g) {
+    for (uintptr_t leaf : impl_->opencc->Leaves(group)) {
       const Trie* t = Leaf(leaf);
-      g.tries.push_back(t);
-      g.ascii_keys = g.ascii_keys || t->ascii_keys();
+      if (t == nullptr) return false;
+      g->tries.push_back(t);
+      g->ascii_keys = g->ascii_keys || t->ascii_keys();
     }
-    return g;
+    return true;
   }
 
  private:
-  const Trie* Leaf(const opencc::DictPtr& d) {
-    auto it = cache_.find(d.get());
+  const Trie* Leaf(uintptr_t leaf) {
+    auto it = cache_.find(leaf);
     if (it != cache_.end()) return it->second;
     auto trie = std::make_unique<Trie>();
-    opencc::LexiconPtr lexicon = d->GetLexicon();
-    for (const auto& entry : *lexicon) {
-      trie->Insert(entry->Key(), entry->GetDefault());
-    }
+    bool ok = impl_->opencc->ForEachEntry(
+        leaf, [&](std::string_view key, std::string_view value) { trie->Insert(key, value); });
+    if (!ok) return nullptr;
     trie->Finish();
     const Trie* raw = trie.get();
     impl_->tries.push_back(std::move(trie));
-    cache_[d.get()] = raw;
+    cache_[leaf] = raw;
     return raw;
   }
 
   ZhConverter::Impl* impl_;
-  std::map<const opencc::Dict*, const Trie*> cache_;
+  std::map<uintptr_t, const Trie*> cache_;
 };
 
 std::shared_ptr<const ZhConverter> BuildFrom(const std::string& name, const std::string& path,
                                              bool compile, Status* status) {
   auto impl = std::make_unique<ZhConverter::Impl>();
-  try {
-    opencc::Config config;
-    impl->opencc = config.NewFromFile(path);
-  } catch (const opencc::Exception& e) {
-    *status = Status(StatusCode::kConfig, "OpenCC config '" + name + "' (" + path +
-                                              ") failed to load: " + e.what() +
-                                              " (Debian packages opencc, libopencc-data)");
-    return nullptr;
-  } catch (const std::exception& e) {
-    *status =
-        Status(StatusCode::kConfig, "OpenCC config '" + name + "' failed to load: " + e.what());
+  zh_opencc::OpenError error;
+  impl->opencc = zh_opencc::Open(path, &error);
+  if (impl->opencc == nullptr) {
+    switch (error.kind) {
+      case zh_opencc::OpenError::kOpencc:
+        *status = Status(StatusCode::kConfig, "OpenCC config '" + name + "' (" + path +
+                                                  ") failed to load: " + error.what +
+                                                  " (Debian packages opencc, libopencc-data)");
+        break;
+      case zh_opencc::OpenError::kOther:
+        *status = Status(StatusCode::kConfig,
+                         "OpenCC config '" + name + "' failed to load: " + error.what);
+        break;
+      case zh_opencc::OpenError::kLibrary:
+        *status = Status(StatusCode::kConfig, "OpenCC config '" + name + "': " + error.what);
+        break;
+    }
     return nullptr;
   }
   bool compiled = false;
-  auto seg = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(
-      std::const_pointer_cast<opencc::Segmentation>(impl->opencc->GetSegmentation()));
-  if (seg != nullptr && compile) {
-    try {
-      Compiler compiler(impl.get());
-      impl->segmentation = compiler.Compile(seg->GetDict());
-      for (const auto& conversion : impl->opencc->GetConversionChain()->GetConversions()) {
-        impl->chain.push_back(compiler.Compile(conversion->GetDict()));
-      }
-      compiled = !impl->chain.empty();
-    } catch (const std::exception&) {
-      compiled = false;
+  if (impl->opencc->MaxMatchSegmentation() && compile) {
+    Compiler compiler(impl.get());
+    compiled = impl->opencc->Groups() > 1 && compiler.Compile(0, &impl->segmentation);
+    for (size_t g = 1; compiled && g < impl->opencc->Groups(); ++g) {
+      impl->chain.emplace_back();
+      compiled = compiler.Compile(g, &impl->chain.back());
     }
     if (!compiled) {
       impl->tries.clear();
