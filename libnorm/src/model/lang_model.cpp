@@ -212,6 +212,10 @@ Scores Score(std::string_view text) {
     // Latin language's base is a sum over these, non-Latin ones' is 0.
     bool counted = false;
     std::array<uint32_t, 27 * 27> pairs{};
+    // The pairs that occur (a * 27 + b, count), break-break left out: a
+    // sample holds a few dozen of the 729, and every Latin language's base
+    // walks them (integer sums: the order does not matter).
+    std::vector<std::pair<uint16_t, uint32_t>> present;
     int last = 0;
   };
   thread_local std::array<Skeleton, 4> skeletons;
@@ -242,15 +246,17 @@ Scores Score(std::string_view text) {
         prev = cur;
       }
       sk->last = prev;
+      sk->present.clear();
+      for (int ab = 1; ab < 27 * 27; ++ab) {
+        if (sk->pairs[ab]) sk->present.push_back({static_cast<uint16_t>(ab), sk->pairs[ab]});
+      }
       sk->counted = true;
     }
     const auto& sym = ix.symbol[l];
     auto symbol = [&](int x) { return x == 0 ? 0 : sym['a' + x - 1] ? sym['a' + x - 1] : kOther; };
     int sum = 0;
-    for (int a = 0; a < 27; ++a) {
-      for (int b = a == 0 ? 1 : 0; b < 27; ++b) {
-        if (const int n = sk->pairs[a * 27 + b]) sum += n * m.log_next[symbol(a) * 64 + symbol(b)];
-      }
+    for (const auto& [ab, n] : sk->present) {
+      sum += static_cast<int>(n) * m.log_next[symbol(ab / 27) * 64 + symbol(ab % 27)];
     }
     if (sk->last) sum += m.log_next[symbol(sk->last) * 64];
     base = sum;
