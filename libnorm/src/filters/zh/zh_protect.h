@@ -25,6 +25,7 @@
 //   destinations and reference definitions too.
 #pragma once
 
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <string_view>
@@ -243,13 +244,52 @@ class Protector {
     return j;
   }
 
+  // The first byte at or after i (before b) below 0x80: nothing this scan
+  // looks for starts with a byte of a multi-byte character, and Chinese
+  // prose is mostly such bytes, so they are skipped eight at a time.
+  size_t SkipNonAscii(size_t i, size_t b) const {
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    while (i + 8 <= b) {
+      uint64_t w;
+      std::memcpy(&w, t_.data() + i, 8);
+      if ((w & kHigh) != kHigh) break;
+      i += 8;
+    }
+    while (i < b && static_cast<unsigned char>(t_[i]) >= 0x80) ++i;
+    return i;
+  }
+
+  // Outside Markdown only a URL matters: the first i from which eight bytes
+  // may hold a URL's first letter (h, f or w in either case), tested eight
+  // bytes at a time; i itself where fewer than eight are left before b.
+  size_t SkipToUrlLead(size_t i, size_t b) const {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = kOnes * 0x80;
+    const auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
+    while (i + 8 <= b) {
+      uint64_t w;
+      std::memcpy(&w, t_.data() + i, 8);
+      const uint64_t x = w | (kOnes * 0x20);  // 'H' reads as 'h'; no other byte does
+      if (has_zero(x ^ (kOnes * 'h')) || has_zero(x ^ (kOnes * 'f')) || has_zero(x ^ (kOnes * 'w')))
+        break;
+      i += 8;
+    }
+    return i;
+  }
+
   // Inline pieces of [a, b).
   void Inline(size_t a, size_t b, bool markdown) {
     size_t i = a;
+    size_t scan_to = a;  // outside Markdown: bytes before it are read one by one
     while (i < b) {
+      if (!markdown && i >= scan_to) {
+        i = SkipToUrlLead(i, b);
+        scan_to = i + 8;
+        if (i >= b) break;
+      }
       char c = t_[i];
       if (static_cast<unsigned char>(c) >= 0x80) {
-        ++i;
+        i = SkipNonAscii(i + 1, b);
         continue;
       }
       if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') &&
