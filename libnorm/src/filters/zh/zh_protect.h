@@ -25,11 +25,16 @@
 //   destinations and reference definitions too.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "front_matter.h"
 #include "norm/document.h"
@@ -259,32 +264,53 @@ class Protector {
     return i;
   }
 
-  // Outside Markdown only a URL matters: the first i from which eight bytes
-  // may hold a URL's first letter (h, f or w in either case), tested eight
-  // bytes at a time; i itself where fewer than eight are left before b.
+  // Outside Markdown only a URL matters: the first byte at or after i
+  // (before b) that may start one (h, f or w in either case), else b;
+  // searched eight bytes at a time.
   size_t SkipToUrlLead(size_t i, size_t b) const {
     constexpr uint64_t kOnes = 0x0101010101010101ULL;
     constexpr uint64_t kHigh = kOnes * 0x80;
-    const auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
-    while (i + 8 <= b) {
-      uint64_t w;
-      std::memcpy(&w, t_.data() + i, 8);
-      const uint64_t x = w | (kOnes * 0x20);  // 'H' reads as 'h'; no other byte does
-      if (has_zero(x ^ (kOnes * 'h')) || has_zero(x ^ (kOnes * 'f')) || has_zero(x ^ (kOnes * 'w')))
-        break;
-      i += 8;
+    // The high bit of each zero byte of v, exact up to the lowest one (a
+    // borrow may mark bytes above it).
+    const auto zeros = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+#if defined(__SSE2__)
+    // Sixteen at a time where the instructions are there (every x86-64).
+    const __m128i lower = _mm_set1_epi8(0x20);
+    const __m128i h = _mm_set1_epi8('h'), f = _mm_set1_epi8('f'), w = _mm_set1_epi8('w');
+    while (i + 16 <= b) {
+      const __m128i x =
+          _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + i)), lower);
+      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, h), _mm_cmpeq_epi8(x, f)),
+                                       _mm_cmpeq_epi8(x, w));
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+      if (mask != 0) return i + static_cast<size_t>(std::countr_zero(mask));
+      i += 16;
     }
-    return i;
+#endif
+    if constexpr (std::endian::native == std::endian::little) {
+      while (i + 8 <= b) {
+        uint64_t w;
+        std::memcpy(&w, t_.data() + i, 8);
+        const uint64_t x = w | (kOnes * 0x20);  // 'H' reads as 'h'; no other byte does
+        const uint64_t m =
+            zeros(x ^ (kOnes * 'h')) | zeros(x ^ (kOnes * 'f')) | zeros(x ^ (kOnes * 'w'));
+        if (m != 0) return i + static_cast<size_t>(std::countr_zero(m)) / 8;
+        i += 8;
+      }
+    }
+    for (; i < b; ++i) {
+      const char c = static_cast<char>(t_[i] | 0x20);
+      if (c == 'h' || c == 'f' || c == 'w') return i;
+    }
+    return b;
   }
 
   // Inline pieces of [a, b).
   void Inline(size_t a, size_t b, bool markdown) {
     size_t i = a;
-    size_t scan_to = a;  // outside Markdown: bytes before it are read one by one
     while (i < b) {
-      if (!markdown && i >= scan_to) {
+      if (!markdown) {
         i = SkipToUrlLead(i, b);
-        scan_to = i + 8;
         if (i >= b) break;
       }
       char c = t_[i];
