@@ -93,6 +93,22 @@ TEST(Utf8, NextStaysInBoundsOnTruncatedText) {
   EXPECT_EQ(i, 2u);
 }
 
+// Next reads three-byte sequences without its loop: the same code point
+// and the same end, also where the text ends inside one.
+TEST(Utf8, NextThreeByteFastPathMatchesTheLoop) {
+  const std::string text = "\u4E2D\u6587 a\u00E9\U0001F600\uFFFD\u0800\uFFFF";
+  std::u32string got;
+  for (size_t i = 0; i < text.size();) got.push_back(Next(text, i));
+  EXPECT_EQ(got, U"\u4E2D\u6587 a\u00E9\U0001F600\uFFFD\u0800\uFFFF");
+  for (size_t cut = 1; cut <= 3; ++cut) {  // 中 cut after 1, 2 and 3 bytes
+    const std::string_view s("\xE4\xB8\xAD", cut);
+    size_t i = 0;
+    const char32_t c = Next(s, i);
+    EXPECT_EQ(i, cut);
+    EXPECT_EQ(c, cut == 1 ? 0x4u : cut == 2 ? 0x138u : 0x4E2Du);
+  }
+}
+
 TEST(Utf8, ReplaceNulCountsAndCopiesOnlyWhenNeeded) {
   std::string out = "untouched";
   EXPECT_EQ(ReplaceNul("abc", &out), 0);

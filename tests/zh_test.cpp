@@ -318,6 +318,24 @@ TEST(ZhFilter, BareUrlsInProseKept) {
             "見(https://example.com/后台_(发布))後臺");
 }
 
+// The prose scan skips eight bytes at a time where none can start a URL
+// (zh_protect.h): a URL is found at every alignment, in either case, after
+// any mix of Han characters and ASCII.
+TEST(ZhFilter, BareUrlsFoundAtEveryAlignment) {
+  auto f = S2T();
+  for (const char* url :
+       {"https://example.com/后台", "HTTP://example.com/后台", "ftp://example.com/后台",
+        "www.example.com/后台", "WWW.example.com/后台"}) {
+    for (size_t pad = 0; pad < 12; ++pad) {
+      const std::string lead = std::string(pad, 'x') + " 发布后台发布后台 ";
+      Report r;
+      EXPECT_EQ(f->Transform(lead + url + " 后台", r),
+                std::string(pad, 'x') + " 發佈後臺發佈後臺 " + url + " 後臺")
+          << url << " after " << pad;
+    }
+  }
+}
+
 TEST(ZhFilter, MarkdownStageKeepsEverythingButProse) {
   auto f = S2T();
   const std::string in =

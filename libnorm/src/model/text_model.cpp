@@ -178,23 +178,9 @@ double BigramLogFreq(char32_t a, char32_t b) {
   }
 }
 
-HanClass HanClassOf(char32_t c) {
-  if (c >= 0x10000) return HanClass::kEither;
-  return static_cast<HanClass>(kTextModelBlob[data::kTextModelScriptOffset + c]);
-}
-
-HanScript ScriptOf(char32_t c) {
-  switch (HanClassOf(c)) {
-    case HanClass::kSimplifiedOnly:
-    case HanClass::kSimplifiedMostly:
-      return HanScript::kSimplified;
-    case HanClass::kTraditionalOnly:
-    case HanClass::kTraditionalMostly:
-      return HanScript::kTraditional;
-    default:
-      return HanScript::kEither;
-  }
-}
+namespace internal {
+const uint8_t* const kHanClasses = kTextModelBlob + data::kTextModelScriptOffset;
+}  // namespace internal
 
 double BackoffLogFreq(char32_t a) {
   if (a >= 0x10000) return 0.0;

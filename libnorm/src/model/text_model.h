@@ -112,13 +112,32 @@ enum class HanClass : uint8_t {
   kSimplifiedShared = 5,
   kTraditionalShared = 6,
 };
-HanClass HanClassOf(char32_t c);
+namespace internal {
+// The class of every BMP code point (the generated model's table): read
+// inline, since the consistency step and CountHanScript ask once per
+// character.
+extern const uint8_t* const kHanClasses;
+}  // namespace internal
+inline HanClass HanClassOf(char32_t c) {
+  return c >= 0x10000 ? HanClass::kEither : static_cast<HanClass>(internal::kHanClasses[c]);
+}
 
 // The script a character is evidence of: Simplified for the Simplified-only
 // and -mostly classes, Traditional likewise, else either (shared characters
 // are no evidence).
 enum class HanScript : uint8_t { kEither = 0, kSimplified = 1, kTraditional = 2 };
-HanScript ScriptOf(char32_t c);
+inline HanScript ScriptOf(char32_t c) {
+  switch (HanClassOf(c)) {
+    case HanClass::kSimplifiedOnly:
+    case HanClass::kSimplifiedMostly:
+      return HanScript::kSimplified;
+    case HanClass::kTraditionalOnly:
+    case HanClass::kTraditionalMostly:
+      return HanScript::kTraditional;
+    default:
+      return HanScript::kEither;
+  }
+}
 
 // Returned by BigramLogFreq when the pair is not in the table.
 inline constexpr double kNoBigram = -1e9;

@@ -29,6 +29,14 @@ inline constexpr size_t SequenceLength(unsigned char b) {
 inline char32_t Next(std::string_view s, size_t& i) {
   auto c = static_cast<unsigned char>(s[i++]);
   if (c < 0x80) return c;
+  // Three bytes (all of CJK) without the loop: the same value.
+  if (c >= 0xE0 && c < 0xF0 && i + 1 < s.size()) {
+    const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                        (static_cast<char32_t>(static_cast<unsigned char>(s[i]) & 0x3F) << 6) |
+                        (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    i += 2;
+    return cp;
+  }
   int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
   char32_t cp = c & (0x3F >> extra);
   for (int k = 0; k < extra && i < s.size(); ++k)

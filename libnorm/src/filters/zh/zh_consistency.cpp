@@ -153,11 +153,12 @@ std::array<bool, 0x10000> ClassesWithAlternatives(text_model::HanClass a, text_m
 
 // The -mostly characters of either script and their other forms: what the
 // classical-forms rule (TextWritesItsOwnForm) counts per script.
-bool MostlyForm(char32_t c) {
+const std::array<bool, 0x10000>& MostlyForms() {
   static const std::array<bool, 0x10000> in = ClassesWithAlternatives(
       text_model::HanClass::kSimplifiedMostly, text_model::HanClass::kTraditionalMostly);
-  return c < in.size() && in[c];
+  return in;
 }
+bool MostlyForm(char32_t c) { return c < 0x10000 && MostlyForms()[c]; }
 
 // Whether Big5, Traditional writing's legacy character set, encodes c: the
 // characters Traditional text writes in their own senses (洒, 于, 后, 几 are
@@ -386,11 +387,12 @@ uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 3
 
 // The shared characters of either script and their other forms: the pairs
 // TextCounts indexes.
-bool InPairs(char32_t c) {
+const std::array<bool, 0x10000>& PairForms() {
   static const std::array<bool, 0x10000> in = ClassesWithAlternatives(
       text_model::HanClass::kSimplifiedShared, text_model::HanClass::kTraditionalShared);
-  return c < in.size() && in[c];
+  return in;
 }
+bool InPairs(char32_t c) { return c < 0x10000 && PairForms()[c]; }
 
 // How many of the sorted offsets are within kTextWindow bytes of at.
 int64_t WithinWindow(const std::vector<size_t>& offsets, size_t at) {
@@ -405,17 +407,28 @@ void TextCounts::CountPairs() {
   pairs_counted_ = true;
   // Characters counted before (by a search of their own) keep their entry.
   std::unordered_map<char32_t, std::vector<size_t>> found;
+  // The table once, not a guarded static per character.
+  const std::array<bool, 0x10000>& in = PairForms();
+  const auto in_pairs = [&in](char32_t c) { return c < 0x10000 && in[c]; };
   char32_t prev = 0;
+  bool prev_in = false;
   for (size_t j = 0; j < text_.size();) {
     const size_t start = j;
+    if (static_cast<unsigned char>(text_[j]) < 0x80) {  // ASCII: never Han
+      ++j;
+      prev = 0;
+      continue;
+    }
     const char32_t x = utf8::Next(text_, j);
     if (!text::IsHan(x)) {
       prev = 0;
       continue;
     }
-    if (InPairs(x)) found[x].push_back(start);
-    if (prev != 0 && (InPairs(prev) || InPairs(x))) pairs_[PairKey(prev, x)].push_back(start);
+    const bool x_in = in_pairs(x);
+    if (x_in) found[x].push_back(start);
+    if (prev != 0 && (prev_in || x_in)) pairs_[PairKey(prev, x)].push_back(start);
     prev = x;
+    prev_in = x_in;
   }
   for (auto& [c, offsets] : found) chars_.emplace(c, std::move(offsets));
 }
@@ -453,6 +466,22 @@ int64_t TextCounts::Pair(char32_t a, char32_t b, size_t at) {
   return it == pairs_.end() ? 0 : WithinWindow(it->second, at);
 }
 
+namespace {
+// memchr line by line: std::count reads the text a byte at a time.
+size_t CountNewlines(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t n = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) !=
+         nullptr) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
+}  // namespace
+
 void Replay::Begin(ZhScript doc_script) {
   if (doc_script != doc_script_) {
     active_ = false;
@@ -468,8 +497,7 @@ void Replay::Next(std::string_view before, std::string_view after) {
   moves_.clear();
   shifted_at_.clear();
   shift_ = 0;
-  active_ = std::count(before.begin(), before.end(), '\n') ==
-            std::count(after.begin(), after.end(), '\n');
+  active_ = CountNewlines(before) == CountNewlines(after);
   // Consistency changes code points one for one: walk both texts together.
   // Where a fix has another UTF-8 length, what follows moves (old offset,
   // shift so far).
@@ -726,6 +754,9 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     const std::string_view l = lines[j];
     if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; })) return;
     int64_t kana = 0, han = 0;
+    // Counted by class, in locals, summed by script below (ScriptOfClass:
+    // the -only and -mostly classes count; only the -only ones are evidence).
+    int64_t by_class[8] = {};
     for (size_t i = 0; i < l.size();) {
       const char32_t c = utf8::Next(l, i);
       const text_model::HanClass k = text_model::HanClassOf(c);
@@ -733,21 +764,14 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
       han += text::IsHan(c);
       cps.push_back(c);
       cls.push_back(k);
-      const bool only =
-          k == text_model::HanClass::kSimplifiedOnly || k == text_model::HanClass::kTraditionalOnly;
-      switch (ScriptOfClass(k)) {
-        case HanScript::kSimplified:
-          ++counts[j].simplified_only;
-          evidence[j].simplified_only += only;
-          break;
-        case HanScript::kTraditional:
-          ++counts[j].traditional_only;
-          evidence[j].traditional_only += only;
-          break;
-        case HanScript::kEither:
-          break;
-      }
+      ++by_class[static_cast<uint8_t>(k) & 7];
     }
+    using text_model::HanClass;
+    const auto n = [&by_class](HanClass k) { return by_class[static_cast<int>(k)]; };
+    evidence[j].simplified_only = n(HanClass::kSimplifiedOnly);
+    evidence[j].traditional_only = n(HanClass::kTraditionalOnly);
+    counts[j].simplified_only = evidence[j].simplified_only + n(HanClass::kSimplifiedMostly);
+    counts[j].traditional_only = evidence[j].traditional_only + n(HanClass::kTraditionalMostly);
     end[j] = cps.size();
     if (kana != 0 && kana * kKanaShare >= han) counts[j] = evidence[j] = ZhScriptCounts();
     if (record != nullptr) {
@@ -755,6 +779,13 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
       record->lines[j].evidence = evidence[j];
     }
   };
+  if (!replaying) {
+    // Every line may be decoded: room for the code points at once, not a
+    // reallocation (and copy) of them at each doubling
+    // (Most of Chinese prose is three bytes a character.)
+    cps.reserve(text.size() / 3 + 16);
+    cls.reserve(text.size() / 3 + 16);
+  }
   bool any = false;
   for (size_t j = 0; j < lines.size(); ++j) {
     if (replaying && !moved[j]) {
@@ -766,8 +797,10 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     any = any || counts[j].simplified_only != 0 || counts[j].traditional_only != 0;
   }
   if (!any) return;
+  // The text with its changed lines, built from the first change on (most
+  // passes over clean text change nothing): text before `copied` is in out.
   std::string out, line;
-  out.reserve(text.size());
+  size_t copied = 0;
   bool changed = false;
   TextCounts local(text);
   TextCounts* whole = doc != nullptr ? doc : &local;
@@ -784,12 +817,18 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     if (!counted) {
       counted = true;
       line_script.resize(lines.size());
+      const std::array<bool, 0x10000>& mostly = MostlyForms();
       for (size_t j = 0; j < lines.size(); ++j) {
         const ZhScript own = Clear(evidence[j]);
         const ZhScript w = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
         line_script[j] = w;
         if (w == ZhScript::kUnknown) continue;
         auto& m = by_script[w == ZhScript::kHant];
+        if (decoded[j]) {  // its code points are at hand
+          for (size_t i = start[j]; i < end[j]; ++i)
+            if (cps[i] < 0x10000 && mostly[cps[i]]) ++m[cps[i]];
+          continue;
+        }
         const std::string_view l = lines[j];
         for (size_t i = 0; i < l.size();) {
           if (static_cast<unsigned char>(l[i]) < 0x80) {
@@ -797,7 +836,7 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
             continue;
           }
           const char32_t x = utf8::Next(l, i);
-          if (MostlyForm(x)) ++m[x];
+          if (x < 0x10000 && mostly[x]) ++m[x];
         }
       }
     }
@@ -827,7 +866,6 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     return !(r.script_usage && piece_moved) && !replay->KeyChanged(r.keys, at);
   };
   for (size_t j = 0; j < lines.size(); ++j) {
-    line.assign(lines[j]);
     const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
     if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0) {
       if (reads_as_before(j)) {
@@ -842,10 +880,16 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
           record->lines[j].keys.clear();
           whole->Log(&record->lines[j].keys);
         }
-        changed |=
-            FixLine(line, std::u32string_view(cps).substr(start[j], end[j] - start[j]),
+        line.assign(lines[j]);
+        if (FixLine(line, std::u32string_view(cps).substr(start[j], end[j] - start[j]),
                     cls.data() + start[j], counts[j], evidence[j], Near(evidence, j, fallback),
-                    offset, whole, base + offset, script_usage, report, line_left);
+                    offset, whole, base + offset, script_usage, report, line_left)) {
+          if (!changed) out.reserve(text.size());
+          changed = true;
+          out.append(text, copied, offset - copied);
+          out += line;
+          copied = offset + lines[j].size();
+        }
         whole->Log(nullptr);
         if (record != nullptr) {
           record->lines[j].script_usage = asked;
@@ -853,10 +897,11 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
         }
       }
     }
-    out += line;
-    if (j + 1 < lines.size()) out += '\n';
   }
-  if (changed) text = std::move(out);
+  if (changed) {
+    out.append(text, copied);
+    text = std::move(out);
+  }
 }
 
 bool Consistency::FixLine(std::string& text, std::u32string_view cps,
