@@ -1470,7 +1470,7 @@ void AddDocumentPairs(std::string_view text, realign::PairCache* pairs, size_t* 
     bool strong = false;
     suspicious.clear();
     FindSuspicious(cps, in_reading, &suspicious, &strong);
-    pairs->Add(cps, suspicious);
+    pairs->Add(cps, suspicious, in_reading);
   }
 }
 
@@ -1597,9 +1597,15 @@ void RealignFilter::SearchLine(std::string_view line, size_t line_offset,
   // technical text holds lone letters, rare characters and `?` beside CJK
   // that a lost byte could explain.
   const bool ruby = ShowsRubyDamage(cps);
-  // The document's own pairs (gathered at its first search).
+  // The document's own pairs (gathered at its first search) choose between
+  // readings of a line that shows damage itself; on a line without traces
+  // they would help a clean line over min_gain_document (in a manual page
+  // with one garbled line, `傳送n個` became `傳送檔個`: the page writes 傳送檔案
+  // throughout).
+  const bool own_traces = strong || ruby;
   ThreadLocalScope<const realign::PairCache> pairs(
-      t_pairs, options_.document_pair_max_gain > 0 && t_document ? t_document->Pairs() : nullptr);
+      t_pairs, options_.document_pair_max_gain > 0 && own_traces && t_document ? t_document->Pairs()
+                                                                               : nullptr);
   // The text written so far (the line up to `copied`, repaired), whose last
   // characters are the next search's context, and its tallies.
   std::u32string written;

@@ -19,7 +19,8 @@ constexpr size_t kAfter = 16;
 
 }  // namespace
 
-void PairCache::Add(const std::vector<char32_t>& line, const std::vector<size_t>& suspicious) {
+void PairCache::Add(const std::vector<char32_t>& line, const std::vector<size_t>& suspicious,
+                    const std::vector<bool>& in_reading) {
   std::vector<bool> near(line.size(), false);
   for (size_t s : suspicious) {
     const size_t from = s > kBefore ? s - kBefore : 0;
@@ -27,12 +28,22 @@ void PairCache::Add(const std::vector<char32_t>& line, const std::vector<size_t>
     for (size_t k = from; k < to; ++k) near[k] = true;
   }
   const uint64_t weight = suspicious.empty() ? 2 : 1;
-  for (size_t k = 1; k < line.size(); ++k) {
-    if (near[k] || near[k - 1]) continue;
+  // A reading after a character, `(qǐ)`, is skipped: the pair spans it
+  // (孙启(qǐ)明 holds 启明).
+  auto reading = [&](size_t k) {
+    return (k < in_reading.size() && in_reading[k]) ||
+           (line[k] == '(' && k + 1 < in_reading.size() && in_reading[k + 1]);
+  };
+  size_t prev = line.size();  // the last character outside a reading
+  for (size_t k = 0; k < line.size(); ++k) {
+    if (reading(k)) continue;
+    const size_t before = prev;
+    prev = k;
+    if (before == line.size() || near[k] || near[before]) continue;
     if (!text::IsHan(line[k])) continue;
-    const char32_t before = Context(line[k - 1]);
-    if (before == 0) continue;
-    counted_.push_back((Key(before, line[k]) << 2) | weight);
+    const char32_t first = Context(line[before]);
+    if (first == 0) continue;
+    counted_.push_back((Key(first, line[k]) << 2) | weight);
   }
 }
 

@@ -26,8 +26,10 @@ namespace norm::realign {
 class PairCache {
  public:
   // Adds the pairs of a line's undamaged stretches; suspicious: the
-  // positions of its suspicious tokens (realign's FindSuspicious).
-  void Add(const std::vector<char32_t>& line, const std::vector<size_t>& suspicious);
+  // positions of its suspicious tokens (realign's FindSuspicious);
+  // in_reading: the letters and `)` of its readings (MarkReadings), skipped.
+  void Add(const std::vector<char32_t>& line, const std::vector<size_t>& suspicious,
+           const std::vector<bool>& in_reading);
   // Makes the pairs added so far searchable.
   void Seal();
   bool empty() const { return size_ == 0; }
