@@ -94,9 +94,27 @@ TEST(CjkPunct, AuthorsAsciiPunctuationWithoutFingerprintStays) {
   // purpose, no stray comma before a clause mark, no doubled comma.
   for (const char* clean :
        {"在 systemd 下,系统日志会被写入日志文件。", "移植性に関する問題 (デフォルトは gnu)。",
-        "用於人工智能(AI)的芯片", "全年经济增长4.6%,略低于预期。",
+        "用於人工智能(AI)的芯片", "全年经济增长4.6%,略低于预期",
         "在DOS和Windows FAT文件系统中,时间的计量精度是2秒。对共享资源设置这个选项,可以",
         "注意:这个选项只对 root 有效;其他用户无法使用!"}) {
+    EXPECT_EQ(Punct(clean), clean) << clean;
+  }
+}
+
+// Issue 18, item 4: a line too short for a stray or doubled comma. A number
+// inside Chinese prose, an ASCII comma, Han text, in a line without any `，`
+// (the converter folds every one) that ends a sentence with `。` and never
+// with an ASCII full stop: the comma was folded, and the line is.
+TEST(CjkPunct, NumberCommaHanInProseWithoutFullWidthComma) {
+  EXPECT_EQ(Punct("全年经济增长4.6%,略低于预期。"), "全年经济增长4.6%，略低于预期。");
+  EXPECT_EQ(Punct("去年人均收入為100,比前年增長了5%,其中城鎮增長較快。"),
+            "去年人均收入為100，比前年增長了5%，其中城鎮增長較快。");
+  // Writers who mix styles: a `，` elsewhere, `.` after Han text, no `。`, a
+  // number not inside Chinese text, or digits on both sides of the comma.
+  for (const char* clean :
+       {"若看不到，则表明尚未有活动的转换表。按下0,可以看到转换表编辑菜单。",
+        "函数执行成功时返回0.错误时返回1,并置相应错误代码。", "成功时返回0,错误时返回 -1",
+        "版本 2.0,发布于去年。", "共1,000元,比去年多。", "共1,000元。"}) {
     EXPECT_EQ(Punct(clean), clean) << clean;
   }
 }

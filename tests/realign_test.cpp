@@ -503,6 +503,23 @@ CorpusScore MeasureCorpus(const std::string& path, bool check_in_step, bool verb
 // NORM_REALIGN_CORPUS=<tsv> measures another cjk_damage.py output instead
 // (the bounds below then do not apply); NORM_REALIGN_VERBOSE=1 prints every
 // line not restored exactly.
+// The document's own undamaged text is evidence (realign_cache.h): a name
+// the writer used in a clean line (孙启明, our own sentences) beats the
+// common character the same bytes spell in a damaged one (GBK 孙 = CBEF lost
+// its lead byte, `?` in its place; 里 = C0EF shares the trail), which is the
+// best guess for the line alone.
+TEST(Realign, DocumentPairsChooseTheWritersName) {
+  const std::string clean = "孙启明是我们学校的老师，今年四十岁。孙启明每天骑车上班。";
+  const std::string damaged = "他没有买任何商业保险，?锲裘髦缓米约焊读肆酵蛟\xEF\xBF\xBD的医疗费。";
+  EXPECT_EQ(Realign(clean + "\n" + damaged),
+            clean + "\n他没有买任何商业保险，孙启明只好自己付了两万元的医疗费。");
+  EXPECT_EQ(Realign(damaged), "他没有买任何商业保险，里启明只好自己付了两万元的医疗费。");
+  // The pairs of the damaged stretch itself vouch for nothing.
+  EXPECT_EQ(Realign(damaged + "\n" + damaged),
+            "他没有买任何商业保险，里启明只好自己付了两万元的医疗费。\n"
+            "他没有买任何商业保险，里启明只好自己付了两万元的医疗费。");
+}
+
 TEST(Realign, CorpusCharacterErrorRate) {
   const char* other = std::getenv("NORM_REALIGN_CORPUS");
   const char* verbose_env = std::getenv("NORM_REALIGN_VERBOSE");

@@ -30,6 +30,7 @@ bool CjkAfter(char32_t c) { return text::IsCjkLetter(c) || IsOpening(c); }
 bool IsAlnum(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsEol(char32_t c) { return c == 0 || c == '\n' || c == '\r'; }
 
 char32_t Widen(char32_t c) {
@@ -106,11 +107,13 @@ void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
   // punctuation: the converter leaves `。` alone, so its commas are the
   // author's. (One dot in a damaged line is a name's separator:
   // `弗拉迪米爾.科馬洛夫`.)
-  bool evidence = false;
+  bool evidence = false, has_full_comma = false, dot_before_cjk = false;
   size_t half_stops = 0, full_stops = 0;
   for (size_t k = 0; k < n; ++k) {
     char32_t c = cps[k];
     if (c == U'。') ++full_stops;
+    if (c == U'，') has_full_comma = true;
+    if (c == '.' && text::IsCjkLetter(at(k + 1))) dot_before_cjk = true;
     if (c == '.' && k > 0 && text::IsCjkLetter(cps[k - 1]) &&
         (CjkAfter(at(k + 1)) || IsEol(at(k + 1)) || at(k + 1) == ' '))
       ++half_stops;
@@ -119,6 +122,28 @@ void CjkPunctFilter::FixLine(std::string_view text, size_t base, Report& report,
     while (end < n && cps[end] == ',') ++end;
     if (comma_after_cjk(k, end) && (before_mark(end) || end - k > 1)) evidence = true;
     k = end - 1;
+  }
+  // Weaker evidence, for a line too short to show a stray or doubled comma:
+  // a number inside Chinese prose followed by an ASCII comma and Han text
+  // (`增长4.6%,略低于`) in a line that holds no full-width comma at all (the
+  // converter folds every one) but ends a sentence with `。` and never with
+  // an ASCII full stop. Writers who mix styles keep a `，` somewhere in the
+  // line (`按下0,可以看到转换表。` after `若看不到，`) or write `.` between
+  // sentences (manual pages: `返回0.错误时返回-1,并置`); `1,000` is never
+  // touched (Han text must follow the comma).
+  if (!evidence && mostly_cjk && full_stops > 0 && half_stops == 0 && !dot_before_cjk &&
+      !has_full_comma) {
+    for (size_t k = 1; k + 1 < n && !evidence; ++k) {
+      if (cps[k] != ',' || !(IsDigit(cps[k - 1]) || cps[k - 1] == '%')) continue;
+      size_t end = k;
+      while (end < n && cps[end] == ',') ++end;
+      if (!text::IsCjkLetter(at(end))) continue;
+      size_t start = k;  // the number: digits, a decimal point, a percent sign
+      while (start > 0 &&
+             (IsDigit(cps[start - 1]) || cps[start - 1] == '.' || cps[start - 1] == '%'))
+        --start;
+      evidence = start > 0 && CjkBefore(cps[start - 1]);
+    }
   }
   const bool folded = evidence && half_stops <= full_stops;
   if (!folded) {

@@ -12,7 +12,10 @@
 // `移植性に関する問題 (デフォルトは gnu)。`), so a line is only touched when
 // it shows the converter's fingerprint itself: an ASCII comma run after CJK
 // text right before a clause mark (`,。` `,、` `,；`), or doubled commas
-// after CJK text (`,,`). A line with more ASCII full stops after CJK text
+// after CJK text (`,,`); or, in a line too short for either, a number inside
+// Chinese text followed by a comma and Han text (`增长4.6%,略低于`) where the
+// line holds no `，` at all, ends a sentence with `。`, and has no ASCII full
+// stop before or after CJK text. A line with more ASCII full stops after CJK text
 // (`信息.这`) than `。` is written in half-width punctuation by its author
 // and is left alone. Every decision is local to its line: a line
 // comes out the same alone or inside any text.

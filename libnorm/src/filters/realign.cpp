@@ -14,6 +14,7 @@
 
 #include "dbcs_table.h"
 #include "readings.h"
+#include "realign_cache.h"
 #include "script.h"
 #include "text_model.h"
 #include "utf8.h"
@@ -140,6 +141,10 @@ double NumeralContextBonus(const RealignFilter::Options& o, char32_t c) {
   }
   return 0.0;
 }
+
+// The document's own pairs (realign_cache.h) for the searches of the
+// document being realigned on this thread, or null.
+thread_local const realign::PairCache* t_pairs = nullptr;
 
 // Simplified-only and Traditional-only characters seen so far on the line.
 struct ScriptTally {
@@ -591,6 +596,18 @@ class Search {
       // nothing of the number: a character that follows numerals (分 of
       // 8时40分, 岁, 个) is likelier there than alone.
       if (h.last >= '0' && h.last <= '9') h.channel += NumeralContextBonus(o_, c);
+      // A pair the document's undamaged text holds, likelier there than the
+      // character bigram model says (a name: 孙启 of 孙启明): what a cache
+      // model adds, log(w P_doc(c|last)) over the model's log P(c|last), at
+      // most document_pair_max_gain; nothing for a pair the model expects.
+      if (t_pairs) {
+        const double cached = t_pairs->LogProb(h.last, c);
+        if (cached <= 0) {
+          const double gain =
+              o_.document_pair_log_weight + cached - text_model::ConditionalLogFreq(h.last, c);
+          if (gain > 0) h.channel += std::min(gain, o_.document_pair_max_gain);
+        }
+      }
       h.lm.PushHan(c);
     } else {
       h.lm.PushOther(OtherCost(o_, h.last, c));
@@ -1422,8 +1439,94 @@ bool RealignFilter::MayChange(std::string_view text) const {
   return false;
 }
 
+namespace {
+
+// Text a document's pairs are gathered from, at most (bytes): a page's worth,
+// so that one search in a long text (a manual of megabytes with one garbled
+// line) does not cost a pass over all of it.
+constexpr size_t kMaxPairText = 256 * 1024;
+
+// Adds the undamaged stretches of text's lines to *pairs, within *budget
+// bytes (counted down; the line that exhausts it is the last).
+void AddDocumentPairs(std::string_view text, realign::PairCache* pairs, size_t* budget) {
+  std::vector<char32_t> cps;
+  std::vector<size_t> suspicious;
+  std::vector<bool> in_reading;
+  size_t line_start = 0;
+  while (line_start < text.size() && *budget > 0) {
+    size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const std::string_view line = text.substr(line_start, line_end - line_start);
+    line_start = line_end + 1;
+    *budget -= std::min(*budget, line.size() + 1);
+    cps.clear();
+    bool han = false;
+    for (size_t i = 0; i < line.size();) {
+      cps.push_back(utf8::Next(line, i));
+      han |= text::IsHan(cps.back());
+    }
+    if (!han) continue;
+    MarkReadings(cps, &in_reading);
+    bool strong = false;
+    suspicious.clear();
+    FindSuspicious(cps, in_reading, &suspicious, &strong);
+    pairs->Add(cps, suspicious, in_reading);
+  }
+}
+
+// Sets a thread-local pointer for a scope.
+template <typename T>
+class ThreadLocalScope {
+ public:
+  ThreadLocalScope(T*& slot, T* value) : slot_(slot), saved_(slot) { slot_ = value; }
+  ~ThreadLocalScope() { slot_ = saved_; }
+  ThreadLocalScope(const ThreadLocalScope&) = delete;
+  ThreadLocalScope& operator=(const ThreadLocalScope&) = delete;
+
+ private:
+  T*& slot_;
+  T* saved_;
+};
+
+// The document being realigned on this thread: its texts, and their pairs,
+// gathered at its first search (most documents are never searched, and
+// gathering costs a pass over every line).
+struct DocumentTexts {
+  std::vector<const std::string*> spans;  // the pipeline's prose spans
+  std::string_view alone;                 // or the one text of `norm fix`
+  bool gathered = false;
+  realign::PairCache pairs;
+  const realign::PairCache* Pairs() {
+    if (!gathered) {
+      gathered = true;
+      size_t budget = kMaxPairText;
+      for (const std::string* span : spans) AddDocumentPairs(*span, &pairs, &budget);
+      AddDocumentPairs(alone, &pairs, &budget);
+      pairs.Seal();
+    }
+    return &pairs;
+  }
+};
+thread_local DocumentTexts* t_document = nullptr;
+
+}  // namespace
+
+void RealignFilter::Apply(Document& doc, Report& report) const {
+  // The document's prose spans, for the pairs its first search gathers.
+  DocumentTexts texts;
+  ForEachProse(doc, [&](std::string& text) {
+    if (MayChange(text)) texts.spans.push_back(&text);
+  });
+  ThreadLocalScope<DocumentTexts> scope(t_document, &texts);
+  TextFilter::Apply(doc, report);
+}
+
 std::string RealignFilter::Transform(std::string_view text, Report& report) const {
   if (!MayChange(text)) return std::string(text);
+  // Alone (`norm fix`), the text is the document.
+  DocumentTexts own;
+  own.alone = text;
+  ThreadLocalScope<DocumentTexts> scope(t_document, t_document ? t_document : &own);
   std::string out;
   out.reserve(text.size());
   // A search costs a few milliseconds: a document where every line is
@@ -1494,6 +1597,15 @@ void RealignFilter::SearchLine(std::string_view line, size_t line_offset,
   // technical text holds lone letters, rare characters and `?` beside CJK
   // that a lost byte could explain.
   const bool ruby = ShowsRubyDamage(cps);
+  // The document's own pairs (gathered at its first search) choose between
+  // readings of a line that shows damage itself; on a line without traces
+  // they would help a clean line over min_gain_document (in a manual page
+  // with one garbled line, `傳送n個` became `傳送檔個`: the page writes 傳送檔案
+  // throughout).
+  const bool own_traces = strong || ruby;
+  ThreadLocalScope<const realign::PairCache> pairs(
+      t_pairs, options_.document_pair_max_gain > 0 && own_traces && t_document ? t_document->Pairs()
+                                                                               : nullptr);
   // The text written so far (the line up to `copied`, repaired), whose last
   // characters are the next search's context, and its tallies.
   std::u32string written;

@@ -72,7 +72,14 @@
 // own frequencies; after an Arabic numeral, a character the dictionary
 // holds after a Chinese one (分 of 十分, 岁, 个) earns numeral_bonus
 // (8时40分许, not 8时40又许: 分 B7D6 and 又 D3D6 share a trail byte, and the
-// lattice restarts after a digit). The best candidate replaces the text only when it beats
+// lattice restarts after a digit); a pair of characters (or a digit and a
+// Han character) that the document's own undamaged text holds earns what a
+// cache model adds over the character bigram model (realign_cache.h: the
+// writer's name 孙启明 written cleanly elsewhere beats 里启明, which the same
+// bytes spell; `norm fix` takes its input as the document, the pipeline
+// all prose spans of one; the pairs are gathered at the document's first
+// search, from at most its first 256 KB). The best candidate replaces the
+// text only when it beats
 // the text as it stands by min_gain per place the stream went out of step,
 // or by min_gain_undamaged where nothing strong shows damage (no U+FFFD, no
 // `?` before a double-byte character, no double-byte symbol, no readings or
@@ -157,6 +164,14 @@ class RealignFilter : public TextFilter {
     // after a Chinese one (8时40分许, not 8时40又许): the word lattice
     // restarts after a digit, knowing nothing of it.
     double numeral_bonus = 3.0;
+    // A pair (Han, or a digit and Han) that the document's undamaged text
+    // holds (realign_cache.h): the writer's own words (a name, 孙启明 over
+    // 里启明; a term the page writes elsewhere) over others the same
+    // bytes spell. The gain is log(weight * P_doc(c | previous)) less the
+    // character bigram model's log P(c | previous), at most max_gain; 0
+    // turns it off.
+    double document_pair_log_weight = -1.0;
+    double document_pair_max_gain = 12.0;
     // A Simplified-only character in a line that so far has used more
     // Traditional-only ones, or the other way round.
     double script_cost = 6.0;
@@ -176,6 +191,9 @@ class RealignFilter : public TextFilter {
   std::string_view name() const override { return "realign"; }
   std::string Transform(std::string_view text, Report& report) const override;
   bool MayChange(std::string_view text) const override;
+  // Gathers the document's pairs (Options::document_pair_max_gain) from all its
+  // prose spans, then transforms each.
+  void Apply(Document& doc, Report& report) const override;
 
  private:
   // Searches per document: at most kMaxSearchesPerDocument over at most
