@@ -14,6 +14,7 @@
 #include "legal_notice.h"
 #include "node_table.h"
 #include "utf8.h"
+#include "word_list.h"
 
 namespace norm::html {
 namespace {
@@ -115,26 +116,28 @@ constexpr std::string_view kFurnitureNouns[] = {
 // compound with a qualifier (`no-share`, `has-sidebar`). Words of one or two
 // letters (`cb-`, `td-`, `o-` prefixes) and numbers are left out.
 TokenHit ItemToken(std::string_view item) {
+  static const WordList tokens(kBoilerplateTokens);
+  static const WordList qualifiers(kQualifiers);
+  static const WordList nouns(kFurnitureNouns);
   TokenHit hit;
   bool qualified = false;
   size_t words = 0;
-  std::string last;
+  // The last word counted (ForEachWord reuses its buffer between words).
+  char last[40];
+  size_t last_size = 0;
   bool last_token = false;
   ForEachWord(item, [&](std::string_view w) {
-    if (InList(w, kQualifiers)) {
+    if (qualifiers.Contains(w)) {
       qualified = true;
       return true;
     }
-    bool token = false;
-    for (std::string_view t : kBoilerplateTokens)
-      if (t == w) {
-        if (hit.token.empty()) hit.token = t;
-        token = true;
-        break;
-      }
+    std::string_view t = tokens.Find(w);
+    bool token = !t.empty();
+    if (token && hit.token.empty()) hit.token = t;
     if (!token && (w.size() <= 2 || (w[0] >= '0' && w[0] <= '9'))) return true;
     ++words;
-    last = w;
+    std::copy(w.begin(), w.end(), last);
+    last_size = w.size();
     last_token = token;
     return true;
   });
@@ -144,7 +147,7 @@ TokenHit ItemToken(std::string_view item) {
   } else if (words <= 1 || last_token) {
     hit.weak = false;
   } else {
-    hit.weak = !InList(std::string_view(last), kFurnitureNouns);
+    hit.weak = !nouns.Contains(std::string_view(last, last_size));
   }
   return hit;
 }
@@ -244,6 +247,23 @@ size_t TextWeight(const xmlNode* node, int depth) {
   return w;
 }
 
+bool IsCommentsToken(std::string_view token, bool weak) {
+  return !weak && (token == "comment" || token == "comments");
+}
+
+// An element before node (a sibling) holds text other than spaces.
+bool HasTextBefore(const xmlNode* node) {
+  for (const xmlNode* p = node->prev; p; p = p->prev) {
+    if (!IsElement(p)) continue;
+    xmlChar* text = xmlNodeGetContent(p);
+    bool any = false;
+    for (const xmlChar* c = text; c && *c && !any; ++c) any = *c > ' ';
+    if (text) xmlFree(text);
+    if (any) return true;
+  }
+  return false;
+}
+
 struct Stat {
   size_t weight = 0;  // weighted text length of the subtree
   size_t link = 0;    // of which inside <a>
@@ -282,7 +302,12 @@ class Extractor {
   void RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth);
   void CollectHidden(const xmlNode* node, size_t* hidden, int depth);
   void Remove(xmlNode* node, std::string_view reason, std::string_view detail, size_t weight);
-  double FurnitureFactor(const xmlNode* node, size_t weight) const;
+  double FurnitureFactor(const xmlNode* node, size_t weight, bool comments);
+  // BoilerplateToken and IsCommentsAfterText through a memo of the token:
+  // the steps ask for it up to four times per element, and it reads only
+  // the element's own attributes, which no step changes.
+  std::string_view Token(const xmlNode* node, bool* weak);
+  bool CommentsAfterText(const xmlNode* node);
   void ScoreParagraphs(const xmlNode* node, int depth);
   void CollectInnerLeads(xmlNode* node, std::vector<xmlNode*>* lead, int depth);
   // Counts and explains c as left out of the selection, or its parts when
@@ -303,6 +328,12 @@ class Extractor {
   NodeTable<size_t> good_{ids_};  // link-poor paragraph weight × factor
   NodeSet protected_{ids_};       // article/main and their ancestors
   NodeSet markers_{ids_};         // the article/main elements themselves
+  struct TokenMemo {
+    bool known = false;
+    bool weak = false;
+    std::string_view token;
+  };
+  NodeTable<TokenMemo> tokens_{ids_};
   size_t total_ = 0;
   std::optional<std::vector<std::string>> headlines_;
 
@@ -451,11 +482,27 @@ void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth)
 // it does not decide. An element holding most of the page is never
 // furniture (body classes such as `has-sidebar`, a Blogger `widget Blog`
 // around every post).
-double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
+std::string_view Extractor::Token(const xmlNode* node, bool* weak) {
+  TokenMemo& m = tokens_[node];
+  if (!m.known) {
+    m.token = BoilerplateToken(node, &m.weak);
+    m.known = true;
+  }
+  *weak = m.weak;
+  return m.token;
+}
+
+bool Extractor::CommentsAfterText(const xmlNode* node) {
   bool weak = false;
-  std::string_view token = BoilerplateToken(node, &weak);
+  std::string_view token = Token(node, &weak);
+  return IsCommentsToken(token, weak) && HasTextBefore(node);
+}
+
+// comments: IsCommentsAfterText(node).
+double Extractor::FurnitureFactor(const xmlNode* node, size_t weight, bool comments) {
+  bool weak = false;
+  std::string_view token = Token(node, &weak);
   // Reader comments longer than the post they follow are still comments.
-  bool comments = IsCommentsAfterText(node);
   if (!comments && ((total_ > 0 && weight * 2 > total_) || protected_.count(node))) return 1;
   if (IsSemanticFurniture(node)) return 0.2;
   if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
@@ -472,8 +519,9 @@ void Extractor::PropagateFactors(const xmlNode* node, double factor, int depth) 
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (!IsElement(c)) continue;
     Stat& s = stats_[c];
-    s.factor = factor * FurnitureFactor(c, s.weight);
-    s.in_comments = in_comments || IsCommentsAfterText(c);
+    bool comments = CommentsAfterText(c);
+    s.factor = factor * FurnitureFactor(c, s.weight, comments);
+    s.in_comments = in_comments || comments;
     if (depth < kMaxDepth) PropagateFactors(c, s.factor, depth + 1);
   }
 }
@@ -801,7 +849,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     bool take = c == top;
     if (!take) {
       auto it = score_.find(c);
-      if (it != score_.end() && it->second >= threshold && !IsCommentsAfterText(c)) take = true;
+      if (it != score_.end() && it->second >= threshold && !CommentsAfterText(c)) take = true;
     }
     if (!take) {
       // A paragraph, or a block of link-poor text that is not furniture:
@@ -1024,7 +1072,7 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
     std::string_view name = Name(c);
     const Stat& st = stats_[c];
     bool guarded = protected_.count(c) > 0 ||
-                   (st.weight * 2 > guard_total && st.weight > 200 && !IsCommentsAfterText(c));
+                   (st.weight * 2 > guard_total && st.weight > 200 && !CommentsAfterText(c));
     if (guarded) {
       if (depth < kMaxDepth) PruneFurniture(c, guard_total, depth + 1);
       continue;
@@ -1058,7 +1106,7 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
       continue;
     }
     bool weak = false;
-    std::string_view token = BoilerplateToken(c, &weak);
+    std::string_view token = Token(c, &weak);
     bool remove = false;
     if (!token.empty() && !InsideHeading(c)) {
       if (weak)  // a compound's part: only small or link-dense elements
@@ -1116,16 +1164,7 @@ std::string_view BoilerplateToken(const xmlNode* node, bool* weak) {
 bool IsCommentsAfterText(const xmlNode* node) {
   bool weak = false;
   std::string_view token = BoilerplateToken(node, &weak);
-  if (weak || (token != "comment" && token != "comments")) return false;
-  for (const xmlNode* p = node->prev; p; p = p->prev) {
-    if (!IsElement(p)) continue;
-    xmlChar* text = xmlNodeGetContent(p);
-    bool any = false;
-    for (const xmlChar* c = text; c && *c && !any; ++c) any = *c > ' ';
-    if (text) xmlFree(text);
-    if (any) return true;
-  }
-  return false;
+  return IsCommentsToken(token, weak) && HasTextBefore(node);
 }
 
 bool IsSemanticFurniture(const xmlNode* node) {
