@@ -251,16 +251,36 @@ bool IsCommentsToken(std::string_view token, bool weak) {
   return !weak && (token == "comment" || token == "comments");
 }
 
+// xmlNodeGetContent(node) holds a byte above ' ': read in place, without
+// the copy of the whole subtree's text, stopping at the first such byte.
+bool HasTextAboveSpace(const xmlNode* node) {
+  for (const xmlNode* n = node; n != nullptr;) {
+    if (n->type == XML_ENTITY_REF_NODE) {
+      // Never built by the HTML parser; libxml2 reads the entity's text.
+      xmlChar* text = xmlNodeGetContent(node);
+      bool any = false;
+      for (const xmlChar* c = text; c && *c && !any; ++c) any = *c > ' ';
+      if (text) xmlFree(text);
+      return any;
+    }
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+      for (const xmlChar* c = n->content; *c; ++c)
+        if (*c > ' ') return true;
+    if (n->children != nullptr && n->type != XML_ENTITY_DECL) {
+      n = n->children;
+      continue;
+    }
+    while (n != nullptr && n != node && n->next == nullptr) n = n->parent;
+    if (n == nullptr || n == node) break;
+    n = n->next;
+  }
+  return false;
+}
+
 // An element before node (a sibling) holds text other than spaces.
 bool HasTextBefore(const xmlNode* node) {
-  for (const xmlNode* p = node->prev; p; p = p->prev) {
-    if (!IsElement(p)) continue;
-    xmlChar* text = xmlNodeGetContent(p);
-    bool any = false;
-    for (const xmlChar* c = text; c && *c && !any; ++c) any = *c > ' ';
-    if (text) xmlFree(text);
-    if (any) return true;
-  }
+  for (const xmlNode* p = node->prev; p; p = p->prev)
+    if (IsElement(p) && HasTextAboveSpace(p)) return true;
   return false;
 }
 
@@ -300,7 +320,10 @@ class Extractor {
 
  private:
   void RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth);
-  void CollectHidden(const xmlNode* node, size_t* hidden, int depth);
+  // TextWeight(node, depth), and the weight of the hidden elements and
+  // templates under it (not below kMaxDepth's elements, but for those at
+  // it) added to *hidden: one walk for both.
+  size_t WeighHidden(const xmlNode* node, size_t* hidden, int depth);
   void Remove(xmlNode* node, std::string_view reason, std::string_view detail, size_t weight);
   double FurnitureFactor(const xmlNode* node, size_t weight, bool comments);
   // BoilerplateToken and IsCommentsAfterText through a memo of the token:
@@ -368,15 +391,23 @@ void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view 
   xmlFreeNode(node);
 }
 
-void Extractor::CollectHidden(const xmlNode* node, size_t* hidden, int depth) {
+size_t Extractor::WeighHidden(const xmlNode* node, size_t* hidden, int depth) {
+  size_t w = 0;
   for (const xmlNode* c = node->children; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    if (IsHidden(c) || Name(c) == "template") {
-      *hidden += TextWeight(c, depth + 1);
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      w += WeightedLength(Content(c));
       continue;
     }
-    if (depth < kMaxDepth) CollectHidden(c, hidden, depth + 1);
+    if (!IsElement(c)) continue;
+    if (IsHidden(c) || Name(c) == "template") {
+      size_t h = TextWeight(c, depth + 1);
+      *hidden += h;
+      if (depth < kMaxDepth) w += h;
+      continue;
+    }
+    if (depth < kMaxDepth) w += WeighHidden(c, hidden, depth + 1);
   }
+  return w;
 }
 
 void Extractor::RemoveNeverContent(xmlNode* root) {
@@ -386,8 +417,7 @@ void Extractor::RemoveNeverContent(xmlNode* root) {
     // beside a visible part too small to be an article, is the article
     // shown by script; less than that, it is a dialog, a tab or a decoy.
     size_t hidden = 0;
-    CollectHidden(root, &hidden, 0);
-    size_t total = TextWeight(root, 0);
+    size_t total = WeighHidden(root, &hidden, 0);
     size_t visible = total - std::min(total, hidden);
     keep_hidden = hidden > visible * 3 && visible < 1500 && hidden >= 200;
     if (keep_hidden) {
