@@ -189,12 +189,28 @@ bool IsCaption(const xmlNode* node) {
 }
 
 bool IsHidden(const xmlNode* n) {
-  bool found = false;
-  Attr(n, "hidden", &found);
-  if (found) return true;
-  if (Attr(n, "aria-hidden") == "true") return true;
-  if (Name(n) == "input" && Attr(n, "type") == "hidden") return true;
-  std::string_view style = Attr(n, "style");
+  // One pass over the attributes (asked for every element, twice): the
+  // first of each name counts, as Attr reads it.
+  bool hidden = false, has_aria = false, has_type = false, has_style = false;
+  std::string_view aria, type, style;
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (CStrEquals(a->name, "hidden")) {
+      hidden = true;
+      break;
+    } else if (!has_aria && CStrEquals(a->name, "aria-hidden")) {
+      has_aria = true;
+      aria = AttrValue(a);
+    } else if (!has_type && CStrEquals(a->name, "type")) {
+      has_type = true;
+      type = AttrValue(a);
+    } else if (!has_style && CStrEquals(a->name, "style")) {
+      has_style = true;
+      style = AttrValue(a);
+    }
+  }
+  if (hidden) return true;
+  if (aria == "true") return true;
+  if (Name(n) == "input" && type == "hidden") return true;
   if (style.empty()) return false;
   std::string compact;
   for (char c : style)
