@@ -17,8 +17,8 @@ class WordList {
  public:
   // words: lower-case ASCII, starting with a letter; the list must outlive
   // this object (Find returns views into it).
-  template <size_t N>
-  explicit WordList(const std::string_view (&words)[N]) {
+  template <typename List>  // an array of std::string_view
+  explicit WordList(const List& words) {
     std::array<uint16_t, kBuckets + 1> count{};
     for (std::string_view w : words)
       if (size_t b = Bucket(w); b < kBuckets) ++count[b + 1];
