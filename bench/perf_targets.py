@@ -11,7 +11,7 @@ wait4) and the ratios; copy them into docs/performance.md with the command.
       [--fix-mb 20] [--sizes 1,10,100] [--before OLD_NORM]
 
 Groups: startup, detect, decode, fix, pages, big, jsonl. With --before, the
-startup, detect, fix and big groups also run an earlier norm binary in the same
+startup, detect, fix, pages (-j1) and big groups also run an earlier norm binary in the same
 rounds (rows `before ...`): before/after from one run on a loaded machine.
 Inputs (generated under --work, never committed):
   startup  `norm --version` and `norm detect small.txt` vs `uchardet small.txt`
@@ -253,10 +253,16 @@ def g_pages(a, w):
     def norm_pages_j2():
         shutil.rmtree(outd, ignore_errors=True)
         return run([a.norm, "-r", "-j", "2", "--output-dir", outd, d])
-    med = rounds([("norm -r -j1 --output-dir out pages/", norm_pages),
-                  ("norm -r -j2 --output-dir out pages/", norm_pages_j2),
-                  ("readability-lxml, one process", lambda: run(
-                      ["/usr/bin/python3", "-c", READABILITY_CHILD, *files]))], a.rounds)
+    cmds = [("norm -r -j1 --output-dir out pages/", norm_pages),
+            ("norm -r -j2 --output-dir out pages/", norm_pages_j2)]
+    if a.before:
+        def before_pages():
+            shutil.rmtree(outd, ignore_errors=True)
+            return run([a.before, "-r", "-j", "1", "--output-dir", outd, d])
+        cmds.append(("before -r -j1 --output-dir out pages/", before_pages))
+    cmds.append(("readability-lxml, one process", lambda: run(
+        ["/usr/bin/python3", "-c", READABILITY_CHILD, *files])))
+    med = rounds(cmds, a.rounds)
     table(f"{len(files)} real pages ({size:.1f} MB) in one process", med,
           per=("pages", len(files)), base="readability-lxml, one process")
 

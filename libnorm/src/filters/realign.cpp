@@ -1037,7 +1037,9 @@ constexpr double kUncommonHan = -9.0;
 void MarkReadings(const std::vector<char32_t>& cps, std::vector<bool>* in_reading) {
   in_reading->assign(cps.size(), false);
   for (size_t k = 0; k < cps.size(); ++k) {
-    if (size_t close = ReadingEnd(cps, k); close && (cps[k] == '(' || IsLost(cps[k]))) {
+    // The cheap test first: ReadingEnd scans up to nine letters ahead.
+    if (cps[k] != '(' && !IsLost(cps[k])) continue;
+    if (size_t close = ReadingEnd(cps, k)) {
       for (size_t j = k + 1; j <= close; ++j) (*in_reading)[j] = true;
     }
   }
@@ -1284,6 +1286,7 @@ bool IsJapanese(const std::vector<char32_t>& cps) {
 bool ShowsRubyDamage(const std::vector<char32_t>& cps) {
   int readings = 0;
   for (size_t k = 0; k < cps.size(); ++k) {
+    if (!IsLost(cps[k]) && cps[k] != '(') continue;  // before ReadingEnd's scan
     if (!ReadingEnd(cps, k)) continue;
     if (IsLost(cps[k])) return true;
     if (cps[k] == '(' && k > 0 && text::IsHan(cps[k - 1]) && ++readings >= 2) return true;

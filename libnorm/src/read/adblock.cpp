@@ -211,10 +211,9 @@ bool AdblockRules::RuleMatches(const Rule& rule, const xmlNode* element) const {
 
 std::string AdblockRules::Match(const xmlNode* element) const {
   if (rules_ == 0) return {};
-  auto check = [&](const std::unordered_map<std::string, std::vector<Rule>>& map,
-                   std::string_view key) -> const std::string* {
+  auto check = [&](const RuleMap& map, std::string_view key) -> const std::string* {
     if (map.empty()) return nullptr;
-    auto it = map.find(std::string(key));
+    auto it = map.find(key);
     if (it == map.end()) return nullptr;
     for (const Rule& r : it->second)
       if (RuleMatches(r, element)) return &r.text;

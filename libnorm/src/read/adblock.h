@@ -20,6 +20,7 @@
 
 #include <libxml/tree.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -78,10 +79,17 @@ class AdblockRules {
   size_t map_size_ = 0;
   ViewSet ids_;      // from "###id"
   ViewSet classes_;  // from "##.class"
-  std::unordered_map<std::string, std::vector<Rule>> by_id_;
-  std::unordered_map<std::string, std::vector<Rule>> by_class_;
-  std::unordered_map<std::string, std::vector<Rule>> by_attr_;
-  std::unordered_map<std::string, std::vector<Rule>> by_tag_;
+  // Found by string_view (no std::string built per class token and per
+  // attribute of every element: Match runs on most elements of a page).
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using RuleMap = std::unordered_map<std::string, std::vector<Rule>, KeyHash, std::equal_to<>>;
+  RuleMap by_id_;
+  RuleMap by_class_;
+  RuleMap by_attr_;
+  RuleMap by_tag_;
   size_t rules_ = 0;
   size_t skipped_ = 0;
 };

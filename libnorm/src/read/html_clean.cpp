@@ -14,6 +14,7 @@
 #include "legal_notice.h"
 #include "node_table.h"
 #include "utf8.h"
+#include "word_list.h"
 
 namespace norm::html {
 namespace {
@@ -115,26 +116,28 @@ constexpr std::string_view kFurnitureNouns[] = {
 // compound with a qualifier (`no-share`, `has-sidebar`). Words of one or two
 // letters (`cb-`, `td-`, `o-` prefixes) and numbers are left out.
 TokenHit ItemToken(std::string_view item) {
+  static const WordList tokens(kBoilerplateTokens);
+  static const WordList qualifiers(kQualifiers);
+  static const WordList nouns(kFurnitureNouns);
   TokenHit hit;
   bool qualified = false;
   size_t words = 0;
-  std::string last;
+  // The last word counted (ForEachWord reuses its buffer between words).
+  char last[40];
+  size_t last_size = 0;
   bool last_token = false;
   ForEachWord(item, [&](std::string_view w) {
-    if (InList(w, kQualifiers)) {
+    if (qualifiers.Contains(w)) {
       qualified = true;
       return true;
     }
-    bool token = false;
-    for (std::string_view t : kBoilerplateTokens)
-      if (t == w) {
-        if (hit.token.empty()) hit.token = t;
-        token = true;
-        break;
-      }
+    std::string_view t = tokens.Find(w);
+    bool token = !t.empty();
+    if (token && hit.token.empty()) hit.token = t;
     if (!token && (w.size() <= 2 || (w[0] >= '0' && w[0] <= '9'))) return true;
     ++words;
-    last = w;
+    std::copy(w.begin(), w.end(), last);
+    last_size = w.size();
     last_token = token;
     return true;
   });
@@ -144,7 +147,7 @@ TokenHit ItemToken(std::string_view item) {
   } else if (words <= 1 || last_token) {
     hit.weak = false;
   } else {
-    hit.weak = !InList(std::string_view(last), kFurnitureNouns);
+    hit.weak = !nouns.Contains(std::string_view(last, last_size));
   }
   return hit;
 }
@@ -186,12 +189,28 @@ bool IsCaption(const xmlNode* node) {
 }
 
 bool IsHidden(const xmlNode* n) {
-  bool found = false;
-  Attr(n, "hidden", &found);
-  if (found) return true;
-  if (Attr(n, "aria-hidden") == "true") return true;
-  if (Name(n) == "input" && Attr(n, "type") == "hidden") return true;
-  std::string_view style = Attr(n, "style");
+  // One pass over the attributes (asked for every element, twice): the
+  // first of each name counts, as Attr reads it.
+  bool hidden = false, has_aria = false, has_type = false, has_style = false;
+  std::string_view aria, type, style;
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (CStrEquals(a->name, "hidden")) {
+      hidden = true;
+      break;
+    } else if (!has_aria && CStrEquals(a->name, "aria-hidden")) {
+      has_aria = true;
+      aria = AttrValue(a);
+    } else if (!has_type && CStrEquals(a->name, "type")) {
+      has_type = true;
+      type = AttrValue(a);
+    } else if (!has_style && CStrEquals(a->name, "style")) {
+      has_style = true;
+      style = AttrValue(a);
+    }
+  }
+  if (hidden) return true;
+  if (aria == "true") return true;
+  if (Name(n) == "input" && type == "hidden") return true;
   if (style.empty()) return false;
   std::string compact;
   for (char c : style)
@@ -244,6 +263,43 @@ size_t TextWeight(const xmlNode* node, int depth) {
   return w;
 }
 
+bool IsCommentsToken(std::string_view token, bool weak) {
+  return !weak && (token == "comment" || token == "comments");
+}
+
+// xmlNodeGetContent(node) holds a byte above ' ': read in place, without
+// the copy of the whole subtree's text, stopping at the first such byte.
+bool HasTextAboveSpace(const xmlNode* node) {
+  for (const xmlNode* n = node; n != nullptr;) {
+    if (n->type == XML_ENTITY_REF_NODE) {
+      // Never built by the HTML parser; libxml2 reads the entity's text.
+      xmlChar* text = xmlNodeGetContent(node);
+      bool any = false;
+      for (const xmlChar* c = text; c && *c && !any; ++c) any = *c > ' ';
+      if (text) xmlFree(text);
+      return any;
+    }
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+      for (const xmlChar* c = n->content; *c; ++c)
+        if (*c > ' ') return true;
+    if (n->children != nullptr && n->type != XML_ENTITY_DECL) {
+      n = n->children;
+      continue;
+    }
+    while (n != nullptr && n != node && n->next == nullptr) n = n->parent;
+    if (n == nullptr || n == node) break;
+    n = n->next;
+  }
+  return false;
+}
+
+// An element before node (a sibling) holds text other than spaces.
+bool HasTextBefore(const xmlNode* node) {
+  for (const xmlNode* p = node->prev; p; p = p->prev)
+    if (IsElement(p) && HasTextAboveSpace(p)) return true;
+  return false;
+}
+
 struct Stat {
   size_t weight = 0;  // weighted text length of the subtree
   size_t link = 0;    // of which inside <a>
@@ -280,9 +336,17 @@ class Extractor {
 
  private:
   void RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth);
-  void CollectHidden(const xmlNode* node, size_t* hidden, int depth);
+  // TextWeight(node, depth), and the weight of the hidden elements and
+  // templates under it (not below kMaxDepth's elements, but for those at
+  // it) added to *hidden: one walk for both.
+  size_t WeighHidden(const xmlNode* node, size_t* hidden, int depth);
   void Remove(xmlNode* node, std::string_view reason, std::string_view detail, size_t weight);
-  double FurnitureFactor(const xmlNode* node, size_t weight) const;
+  double FurnitureFactor(const xmlNode* node, size_t weight, bool comments);
+  // BoilerplateToken and IsCommentsAfterText through a memo of the token:
+  // the steps ask for it up to four times per element, and it reads only
+  // the element's own attributes, which no step changes.
+  std::string_view Token(const xmlNode* node, bool* weak);
+  bool CommentsAfterText(const xmlNode* node);
   void ScoreParagraphs(const xmlNode* node, int depth);
   void CollectInnerLeads(xmlNode* node, std::vector<xmlNode*>* lead, int depth);
   // Counts and explains c as left out of the selection, or its parts when
@@ -303,6 +367,12 @@ class Extractor {
   NodeTable<size_t> good_{ids_};  // link-poor paragraph weight × factor
   NodeSet protected_{ids_};       // article/main and their ancestors
   NodeSet markers_{ids_};         // the article/main elements themselves
+  struct TokenMemo {
+    bool known = false;
+    bool weak = false;
+    std::string_view token;
+  };
+  NodeTable<TokenMemo> tokens_{ids_};
   size_t total_ = 0;
   std::optional<std::vector<std::string>> headlines_;
 
@@ -337,15 +407,23 @@ void Extractor::Remove(xmlNode* node, std::string_view reason, std::string_view 
   xmlFreeNode(node);
 }
 
-void Extractor::CollectHidden(const xmlNode* node, size_t* hidden, int depth) {
+size_t Extractor::WeighHidden(const xmlNode* node, size_t* hidden, int depth) {
+  size_t w = 0;
   for (const xmlNode* c = node->children; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    if (IsHidden(c) || Name(c) == "template") {
-      *hidden += TextWeight(c, depth + 1);
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      w += WeightedLength(Content(c));
       continue;
     }
-    if (depth < kMaxDepth) CollectHidden(c, hidden, depth + 1);
+    if (!IsElement(c)) continue;
+    if (IsHidden(c) || Name(c) == "template") {
+      size_t h = TextWeight(c, depth + 1);
+      *hidden += h;
+      if (depth < kMaxDepth) w += h;
+      continue;
+    }
+    if (depth < kMaxDepth) w += WeighHidden(c, hidden, depth + 1);
   }
+  return w;
 }
 
 void Extractor::RemoveNeverContent(xmlNode* root) {
@@ -355,8 +433,7 @@ void Extractor::RemoveNeverContent(xmlNode* root) {
     // beside a visible part too small to be an article, is the article
     // shown by script; less than that, it is a dialog, a tab or a decoy.
     size_t hidden = 0;
-    CollectHidden(root, &hidden, 0);
-    size_t total = TextWeight(root, 0);
+    size_t total = WeighHidden(root, &hidden, 0);
     size_t visible = total - std::min(total, hidden);
     keep_hidden = hidden > visible * 3 && visible < 1500 && hidden >= 200;
     if (keep_hidden) {
@@ -451,11 +528,27 @@ void Extractor::RemoveNeverContentIn(xmlNode* node, bool keep_hidden, int depth)
 // it does not decide. An element holding most of the page is never
 // furniture (body classes such as `has-sidebar`, a Blogger `widget Blog`
 // around every post).
-double Extractor::FurnitureFactor(const xmlNode* node, size_t weight) const {
+std::string_view Extractor::Token(const xmlNode* node, bool* weak) {
+  TokenMemo& m = tokens_[node];
+  if (!m.known) {
+    m.token = BoilerplateToken(node, &m.weak);
+    m.known = true;
+  }
+  *weak = m.weak;
+  return m.token;
+}
+
+bool Extractor::CommentsAfterText(const xmlNode* node) {
   bool weak = false;
-  std::string_view token = BoilerplateToken(node, &weak);
+  std::string_view token = Token(node, &weak);
+  return IsCommentsToken(token, weak) && HasTextBefore(node);
+}
+
+// comments: IsCommentsAfterText(node).
+double Extractor::FurnitureFactor(const xmlNode* node, size_t weight, bool comments) {
+  bool weak = false;
+  std::string_view token = Token(node, &weak);
   // Reader comments longer than the post they follow are still comments.
-  bool comments = IsCommentsAfterText(node);
   if (!comments && ((total_ > 0 && weight * 2 > total_) || protected_.count(node))) return 1;
   if (IsSemanticFurniture(node)) return 0.2;
   if (!token.empty()) return weak ? 0.7 : IsPresentationToken(token) ? 0.5 : 0.2;
@@ -472,8 +565,9 @@ void Extractor::PropagateFactors(const xmlNode* node, double factor, int depth) 
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (!IsElement(c)) continue;
     Stat& s = stats_[c];
-    s.factor = factor * FurnitureFactor(c, s.weight);
-    s.in_comments = in_comments || IsCommentsAfterText(c);
+    bool comments = CommentsAfterText(c);
+    s.factor = factor * FurnitureFactor(c, s.weight, comments);
+    s.in_comments = in_comments || comments;
     if (depth < kMaxDepth) PropagateFactors(c, s.factor, depth + 1);
   }
 }
@@ -801,7 +895,7 @@ std::vector<xmlNode*> Extractor::Select(xmlNode* body) {
     bool take = c == top;
     if (!take) {
       auto it = score_.find(c);
-      if (it != score_.end() && it->second >= threshold && !IsCommentsAfterText(c)) take = true;
+      if (it != score_.end() && it->second >= threshold && !CommentsAfterText(c)) take = true;
     }
     if (!take) {
       // A paragraph, or a block of link-poor text that is not furniture:
@@ -1024,7 +1118,7 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
     std::string_view name = Name(c);
     const Stat& st = stats_[c];
     bool guarded = protected_.count(c) > 0 ||
-                   (st.weight * 2 > guard_total && st.weight > 200 && !IsCommentsAfterText(c));
+                   (st.weight * 2 > guard_total && st.weight > 200 && !CommentsAfterText(c));
     if (guarded) {
       if (depth < kMaxDepth) PruneFurniture(c, guard_total, depth + 1);
       continue;
@@ -1058,7 +1152,7 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
       continue;
     }
     bool weak = false;
-    std::string_view token = BoilerplateToken(c, &weak);
+    std::string_view token = Token(c, &weak);
     bool remove = false;
     if (!token.empty() && !InsideHeading(c)) {
       if (weak)  // a compound's part: only small or link-dense elements
@@ -1116,16 +1210,7 @@ std::string_view BoilerplateToken(const xmlNode* node, bool* weak) {
 bool IsCommentsAfterText(const xmlNode* node) {
   bool weak = false;
   std::string_view token = BoilerplateToken(node, &weak);
-  if (weak || (token != "comment" && token != "comments")) return false;
-  for (const xmlNode* p = node->prev; p; p = p->prev) {
-    if (!IsElement(p)) continue;
-    xmlChar* text = xmlNodeGetContent(p);
-    bool any = false;
-    for (const xmlChar* c = text; c && *c && !any; ++c) any = *c > ' ';
-    if (text) xmlFree(text);
-    if (any) return true;
-  }
-  return false;
+  return IsCommentsToken(token, weak) && HasTextBefore(node);
 }
 
 bool IsSemanticFurniture(const xmlNode* node) {

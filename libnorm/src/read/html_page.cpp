@@ -228,21 +228,13 @@ void JsonLdHints(std::string_view json, Document* doc) {
   AddHint(doc, "jsonld:author", names);
 }
 
-// The longest JSON-LD articleBody of the page (empty when none).
-void FindJsonLdArticleBody(const xmlNode* node, std::string* best, int depth) {
-  for (const xmlNode* c = node; c; c = c->next) {
-    if (!IsElement(c)) continue;
-    if (Name(c) == "script") {
-      if (!text::ContainsNoCase(Attr(c, "type"), "ld+json")) continue;
-      std::string json = NodeText(c);
-      for (size_t v = JsonValueAt(json, "articleBody", 0); v != std::string_view::npos;
-           v = JsonValueAt(json, "articleBody", v + 1)) {
-        std::string body = JsonUnescape(json, v);
-        if (body.size() > best->size()) *best = std::move(body);
-      }
-      continue;
-    }
-    if (c->children && depth < 200) FindJsonLdArticleBody(c->children, best, depth + 1);
+// Keeps in *best the longest articleBody of one JSON-LD script (the page's
+// longest, over all its scripts; empty when none).
+void LongestArticleBody(const std::string& json, std::string* best) {
+  for (size_t v = JsonValueAt(json, "articleBody", 0); v != std::string_view::npos;
+       v = JsonValueAt(json, "articleBody", v + 1)) {
+    std::string body = JsonUnescape(json, v);
+    if (body.size() > best->size()) *best = std::move(body);
   }
 }
 
@@ -508,7 +500,15 @@ void RemoveLooseCaptions(std::vector<Block>* blocks, bool explain, Report& repor
   report.Count("html", "loose-captions-removed", static_cast<int64_t>(found.size()));
 }
 
-void CollectHints(const xmlNode* node, Document* doc, int depth) {
+// What the walk of CollectHints finds besides the hints (one walk of the
+// whole DOM instead of three: each costs a pass of cache misses over a
+// large page's nodes).
+struct PageFinds {
+  const xmlNode* base = nullptr;     // the first <base> in document order
+  std::string* json_body = nullptr;  // when given: the longest JSON-LD articleBody
+};
+
+void CollectHints(const xmlNode* node, Document* doc, int depth, PageFinds* finds) {
   for (const xmlNode* c = node; c; c = c->next) {
     if (c->type == XML_COMMENT_NODE) {
       if (IsTimestampComment(Content(c))) AddHint(doc, "timestamp", TrimAscii(Content(c)));
@@ -516,6 +516,7 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
     }
     if (!IsElement(c)) continue;
     std::string_view n = Name(c);
+    if (n == "base" && finds->base == nullptr) finds->base = c;
     if (n == "html") {
       AddHint(doc, "lang", Attr(c, "lang"));
     } else if (n == "title") {
@@ -545,7 +546,11 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
     } else if (n == "h1") {
       AddHint(doc, "h1", NodeText(c));
     } else if (n == "script") {
-      if (text::ContainsNoCase(Attr(c, "type"), "ld+json")) JsonLdHints(NodeText(c), doc);
+      if (text::ContainsNoCase(Attr(c, "type"), "ld+json")) {
+        std::string json = NodeText(c);
+        JsonLdHints(json, doc);
+        if (finds->json_body) LongestArticleBody(json, finds->json_body);
+      }
       continue;
     }
     if (n == "a" && AsciiLowerCopy(Attr(c, "rel")) == "author")
@@ -554,7 +559,7 @@ void CollectHints(const xmlNode* node, Document* doc, int depth) {
       // <span itemprop="author"><span itemprop="name">...</span></span>
       AddHint(doc, "itemprop:author", NodeText(c));
     }
-    if (c->children && depth < 200) CollectHints(c->children, doc, depth + 1);
+    if (c->children && depth < 200) CollectHints(c->children, doc, depth + 1, finds);
   }
 }
 
@@ -735,7 +740,12 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   if (!dom) return Status::Ok();  // nothing parseable: an empty document
   xmlNode* root = xmlDocGetRootElement(dom.get());
   if (size_t moved = MoveAfterBodyIntoBody(root)) report.Count("html", "after-body-kept", moved);
-  CollectHints(dom->children, doc, 0);
+  // A page whose article is only in its structured data (a script-built
+  // page): the JSON-LD articleBody, kept aside before the scripts go.
+  std::string json_body;
+  PageFinds finds;
+  if (options.html.boilerplate) finds.json_body = &json_body;
+  CollectHints(dom->children, doc, 0, &finds);
   if (!root) return Status::Ok();
 
   Status status;
@@ -758,7 +768,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   if (conv.base_url.empty()) {
     // Relative links resolve against <base href> when it is absolute, else
     // against the page's canonical URL or og:url.
-    if (const xmlNode* base = FindElement(dom->children, "base", 0)) {
+    if (const xmlNode* base = finds.base) {
       std::string_view href = Attr(base, "href");
       if (href.starts_with("http://") || href.starts_with("https://")) conv.base_url = href;
     }
@@ -769,11 +779,6 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
           conv.base_url = h.value;
     }
   }
-
-  // A page whose article is only in its structured data (a script-built
-  // page): the JSON-LD articleBody, kept aside before the scripts go.
-  std::string json_body;
-  if (options.html.boilerplate) FindJsonLdArticleBody(dom->children, &json_body, 0);
 
   std::vector<Block> blocks;
   if (options.html.boilerplate && whole_page) {

@@ -11,25 +11,26 @@ namespace norm::html {
 
 size_t VisibleChars(const xmlNode* node) {
   size_t n = 0;
-  // An explicit stack: libxml2 trees may be deeper than the C++ stack.
-  std::vector<const xmlNode*> stack = {node};
-  while (!stack.empty()) {
-    const xmlNode* c = stack.back();
-    stack.pop_back();
+  // Walks the tree through its parent links: no stack (trees may be deeper
+  // than the C++ stack) and no allocation for each removed element counted.
+  for (const xmlNode* c = node;;) {
+    bool descend = false;
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       n += text::CountVisible(Content(c));
-      continue;
-    }
-    if (c->type != XML_ELEMENT_NODE && c->type != XML_DOCUMENT_NODE &&
-        c->type != XML_HTML_DOCUMENT_NODE)
-      continue;
-    if (c->type == XML_ELEMENT_NODE) {
+    } else if (c->type == XML_ELEMENT_NODE) {
       std::string_view name = Name(c);
-      if (name == "script" || name == "style" || name == "template" || name == "noscript" ||
-          name == "head" || name == "title")
-        continue;
+      descend = !(name == "script" || name == "style" || name == "template" || name == "noscript" ||
+                  name == "head" || name == "title");
+    } else {
+      descend = c->type == XML_DOCUMENT_NODE || c->type == XML_HTML_DOCUMENT_NODE;
     }
-    for (const xmlNode* k = c->children; k; k = k->next) stack.push_back(k);
+    if (descend && c->children != nullptr) {
+      c = c->children;
+      continue;
+    }
+    while (c != node && c->next == nullptr) c = c->parent;
+    if (c == node) break;
+    c = c->next;
   }
   return n;
 }

@@ -1,5 +1,6 @@
 #include "legal_notice.h"
 
+#include <cstring>
 #include <string>
 
 #include "html_dom.h"
@@ -52,7 +53,10 @@ bool FollowedBySeparator(std::string_view rest) {
 void CollectText(const xmlNode* node, std::string* out, size_t limit, int depth) {
   for (const xmlNode* c = node->children; c && out->size() < limit; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      out->append(Content(c).substr(0, limit - out->size()));
+      // The first bytes only: no strlen of a long text node.
+      if (c->content)
+        out->append(reinterpret_cast<const char*>(c->content),
+                    strnlen(reinterpret_cast<const char*>(c->content), limit - out->size()));
     } else if (c->type == XML_ELEMENT_NODE && depth < 8) {
       CollectText(c, out, limit, depth + 1);
     }
