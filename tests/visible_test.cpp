@@ -4,43 +4,17 @@
 #include "visible.h"
 
 #include <gtest/gtest.h>
-#include <unicode/uchar.h>
 
 #include <string>
+
+#include "utf8.h"
 
 namespace norm::text {
 namespace {
 
-bool VisibleByIcu(char32_t c) {
-  switch (u_charType(static_cast<UChar32>(c))) {
-    case U_CONTROL_CHAR:
-    case U_FORMAT_CHAR:
-    case U_SPACE_SEPARATOR:
-    case U_LINE_SEPARATOR:
-    case U_PARAGRAPH_SEPARATOR:
-      return false;
-    default:
-      return true;
-  }
-}
-
 std::string Utf8(char32_t c) {
   std::string s;
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (c >> 18));
-    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  utf8::Append(s, c);
   return s;
 }
 
@@ -48,7 +22,7 @@ TEST(CountVisible, EveryCodePointAsIcuClassifiesIt) {
   size_t wrong = 0;
   for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;  // no UTF-8 form
-    size_t want = VisibleByIcu(c) ? 1 : 0;
+    size_t want = VisibleByCharType(c) ? 1 : 0;
     if (CountVisible(Utf8(c)) != want && ++wrong <= 5)
       ADD_FAILURE() << "U+" << std::hex << static_cast<uint32_t>(c);
   }

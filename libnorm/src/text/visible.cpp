@@ -6,6 +6,19 @@
 
 namespace norm::text {
 
+bool VisibleByCharType(char32_t c) {
+  switch (u_charType(static_cast<UChar32>(c))) {
+    case U_CONTROL_CHAR:
+    case U_FORMAT_CHAR:
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+      return false;
+    default:
+      return true;
+  }
+}
+
 size_t CountVisible(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
@@ -24,16 +37,7 @@ size_t CountVisible(std::string_view s) {
       ++n;
       continue;
     }
-    switch (u_charType(static_cast<UChar32>(c))) {
-      case U_CONTROL_CHAR:
-      case U_FORMAT_CHAR:
-      case U_SPACE_SEPARATOR:
-      case U_LINE_SEPARATOR:
-      case U_PARAGRAPH_SEPARATOR:
-        break;
-      default:
-        ++n;
-    }
+    n += VisibleByCharType(c);
   }
   return n;
 }

@@ -13,4 +13,8 @@ namespace norm::text {
 
 size_t CountVisible(std::string_view utf8);
 
+// The rule itself, by ICU's general category: what CountVisible counts
+// for one code point (it skips the lookup in ranges the rule always passes).
+bool VisibleByCharType(char32_t c);
+
 }  // namespace norm::text
