@@ -12,77 +12,13 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "byte_table.h"
+#include "encoding_list.h"
 #include "mbcs_table.h"
 #include "utf8.h"
 
 namespace norm::charset {
 namespace {
-
-using F = Family;
-
-// Canonical encodings. `icu` is the converter that decodes the browser-style
-// superset (WHATWG Encoding Standard): GB2312/GBK as GB18030, Shift_JIS as
-// windows-31j, EUC-KR as windows-949, ISO-8859-1 as windows-1252, TIS-620 as
-// windows-874, ISO-8859-9 as windows-1254.
-constexpr Encoding kEncodings[] = {
-    {"UTF-8", "UTF-8", nullptr, F::kUnicode, false},
-    {"UTF-16LE", "UTF-16LE", nullptr, F::kUnicode, false},
-    {"UTF-16BE", "UTF-16BE", nullptr, F::kUnicode, false},
-    {"UTF-32LE", "UTF-32LE", nullptr, F::kUnicode, false},
-    {"UTF-32BE", "UTF-32BE", nullptr, F::kUnicode, false},
-    {"GB18030", "gb18030", nullptr, F::kChinese, false},
-    {"Big5", "windows-950-2000", "ibm-1375_P100-2008", F::kChinese, false},
-    {"Shift_JIS", "ibm-943_P15A-2003", nullptr, F::kJapanese, false},
-    {"EUC-JP", "euc-jp-2007", nullptr, F::kJapanese, false},
-    {"ISO-2022-JP", "ISO_2022,locale=ja,version=0", nullptr, F::kJapanese, false},
-    {"EUC-KR", "windows-949-2000", nullptr, F::kKorean, false},
-    {"ISO-2022-KR", "ISO_2022,locale=ko,version=0", nullptr, F::kKorean, false},
-    {"HZ-GB-2312", "HZ", nullptr, F::kChinese, false},
-    {"windows-1250", "windows-1250", nullptr, F::kCentralEuropean, true},
-    {"windows-1251", "windows-1251", nullptr, F::kCyrillic, true},
-    {"windows-1252", "windows-1252", nullptr, F::kWestern, true},
-    {"windows-1253", "windows-1253", nullptr, F::kGreek, true},
-    {"windows-1254", "windows-1254", nullptr, F::kTurkish, true},
-    {"windows-1255", "windows-1255", nullptr, F::kHebrew, true},
-    {"windows-1256", "windows-1256", nullptr, F::kArabic, true},
-    {"windows-1257", "windows-1257", nullptr, F::kBaltic, true},
-    {"windows-1258", "windows-1258", nullptr, F::kVietnamese, true},
-    {"KOI8-R", "KOI8-R", nullptr, F::kCyrillic, true},
-    {"KOI8-U", "KOI8-U", nullptr, F::kCyrillic, true},
-    {"IBM866", "IBM866", nullptr, F::kCyrillic, true},
-    {"ISO-8859-2", "ISO-8859-2", nullptr, F::kCentralEuropean, true},
-    {"ISO-8859-5", "ISO-8859-5", nullptr, F::kCyrillic, true},
-    {"ISO-8859-6", "ISO-8859-6", nullptr, F::kArabic, true},
-    {"ISO-8859-7", "ISO-8859-7", nullptr, F::kGreek, true},
-    {"ISO-8859-8", "ISO-8859-8", nullptr, F::kHebrew, true},
-    {"ISO-8859-13", "ISO-8859-13", nullptr, F::kBaltic, true},
-    {"ISO-8859-15", "ISO-8859-15", nullptr, F::kWestern, true},
-    {"windows-874", "windows-874-2000", nullptr, F::kThai, true},
-    {"macintosh", "macintosh", nullptr, F::kWestern, true},
-    {"x-mac-cyrillic", "x-mac-cyrillic", nullptr, F::kCyrillic, true},
-    // Named as uchardet names them.
-    {"IBM855", "ibm-855_P100-1995", nullptr, F::kCyrillic, true},
-    {"IBM852", "ibm-852_P100-1995", nullptr, F::kCentralEuropean, true},
-    {"MAC-CENTRALEUROPE", "macos-29-10.2", nullptr, F::kCentralEuropean, true},
-    {"ISO-8859-16", nullptr, nullptr, F::kCentralEuropean, true, "ISO-8859-16"},
-    {"ISO-8859-3", "ISO-8859-3", nullptr, F::kWestern, true},
-    {"ISO-8859-4", "ISO-8859-4", nullptr, F::kBaltic, true},
-    {"ISO-8859-10", "ISO-8859-10", nullptr, F::kWestern, true},
-    {"IBM437", "ibm-437_P100-1995", nullptr, F::kWestern, true},
-    {"IBM850", "ibm-850_P100-1995", nullptr, F::kWestern, true},
-    {"IBM865", "ibm-865_P100-1995", nullptr, F::kWestern, true},
-    // DOS code pages of one language each: Icelandic (IBM437 with its
-    // letters in place of some accented ones), Ukrainian (IBM866 with
-    // Ґ ґ Є є І і Ї ї at 0xF2-0xF9; ICU lacks it).
-    {"IBM861", "ibm-861_P100-1995", nullptr, F::kWestern, true},
-    {"CP1125", nullptr, nullptr, F::kCyrillic, true, "CP1125"},
-    {"VISCII", nullptr, nullptr, F::kVietnamese, true, "VISCII"},
-    // Weighed only when named: on their own they steal short CJK samples.
-    {"EUC-TW", "euc-tw-2014", nullptr, F::kChinese, false},
-    {"Big5-HKSCS", "ibm-1375_P100-2008", nullptr, F::kChinese, false},
-    {"JOHAB", nullptr, nullptr, F::kKorean, false, "JOHAB"},
-};
-constexpr size_t kNumEncodings = sizeof(kEncodings) / sizeof(kEncodings[0]);
 
 constexpr size_t IndexOf(std::string_view name) {
   for (size_t i = 0; i < kNumEncodings; ++i) {
@@ -272,71 +208,12 @@ const Encoding* ByName(std::string_view canonical) {
 }
 
 // ---------------------------------------------------------------------------
-// Single-byte tables: built once per encoding from ICU, then decoded without
-// ICU (one table lookup per non-ASCII byte).
-
-struct ByteTable {
-  // UTF-8 of each byte value; len 0 = unassigned.
-  std::array<std::array<char, 4>, 256> utf8{};
-  std::array<uint8_t, 256> len{};
-  std::array<char32_t, 256> code_point{};  // U+FFFD when unassigned
-  bool ascii_compatible = true;            // bytes 0x00-0x7F are ASCII
-};
-
-// The character byte b decodes to in a single-byte encoding, or 0xFFFD.
-char32_t ByteToChar(UConverter* cnv, iconv_t cd, int b) {
-  char in = static_cast<char>(b);
-  if (cnv == nullptr) {
-    char out[8];
-    const size_t n = IconvOnce(cd, std::string_view(&in, 1), out, sizeof out);
-    if (n == 0 || n == static_cast<size_t>(-1)) return 0xFFFD;
-    char32_t c = static_cast<unsigned char>(out[0]);
-    if (c >= 0x80) {
-      const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (static_cast<int>(n) != len) return 0xFFFD;
-      c &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
-      for (int i = 1; i < len; ++i) c = (c << 6) | (static_cast<unsigned char>(out[i]) & 0x3F);
-    } else if (n != 1) {
-      return 0xFFFD;
-    }
-    return c;
-  }
-  UChar u[4];
-  UErrorCode status = U_ZERO_ERROR;
-  ucnv_reset(cnv);
-  int32_t n = ucnv_toUChars(cnv, u, 4, &in, 1, &status);
-  if (U_FAILURE(status) || n != 1 || u[0] == 0xFFFD || (u[0] == 0x1A && b != 0x1A)) return 0xFFFD;
-  return u[0];
-}
-
-// All 256 bytes through ICU in one call (one call per byte cost more than
-// the rest of a small file's detection). False when some byte does not give
-// exactly one UTF-16 unit: then ByteToChar goes byte by byte.
-bool BulkIcu(UConverter* cnv, std::array<char32_t, 256>& out) {
-  char in[256];
-  for (int b = 0; b < 256; ++b) in[b] = static_cast<char>(b);
-  UChar u[512];
-  int32_t offsets[512];
-  UErrorCode status = U_ZERO_ERROR;
-  ucnv_reset(cnv);
-  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
-  const char* src = in;
-  UChar* target = u;
-  ucnv_toUnicode(cnv, &target, u + 512, &src, in + 256, offsets, true, &status);
-  ucnv_reset(cnv);
-  UErrorCode status2 = U_ZERO_ERROR;
-  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status2);
-  if (U_FAILURE(status) || target - u != 256) return false;
-  for (int b = 0; b < 256; ++b) {
-    if (offsets[b] != b) return false;
-    char32_t c = u[b];
-    if ((c >= 0xD800 && c <= 0xDFFF) || (c == 0x1A && b != 0x1A)) c = 0xFFFD;
-    out[b] = c;
-  }
-  return true;
-}
+// Single-byte tables: compiled in for the table's encodings (byte_table.h),
+// built once from ICU or iconv for an encoding made at run time; then
+// decoded without ICU (one table lookup per non-ASCII byte).
 
 const ByteTable* TableFor(const Encoding& enc) {
+  if (const ByteTable* compiled = CompiledByteTable(enc)) return compiled;
   // One table per encoding, built on first use; never freed
   // (process-lifetime cache).
   static std::mutex mu;
@@ -346,33 +223,8 @@ const ByteTable* TableFor(const Encoding& enc) {
   auto it = tables->find(&enc);
   if (it != tables->end()) return it->second;
   const ByteTable* result = nullptr;
-  UConverter* cnv = nullptr;
-  auto cd = reinterpret_cast<iconv_t>(-1);
-  if (enc.icu == nullptr && enc.iconv != nullptr) cd = iconv_open("UTF-8", enc.iconv);
-  bool usable = enc.icu == nullptr ? cd != reinterpret_cast<iconv_t>(-1) : true;
-  if (enc.icu != nullptr) {
-    UErrorCode status = U_ZERO_ERROR;
-    cnv = ucnv_open(enc.icu, &status);
-    if (U_FAILURE(status)) usable = false;
-    if (usable) {
-      ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    }
-  }
-  if (usable) {
-    auto* t = new ByteTable();
-    std::array<char32_t, 256> bulk;
-    const bool have_bulk = cnv != nullptr && BulkIcu(cnv, bulk);
-    for (int b = 0; b < 256; ++b) {
-      const char32_t c = have_bulk ? bulk[b] : ByteToChar(cnv, cd, b);
-      t->code_point[b] = c >= 0x10000 ? 0xFFFD : c;
-      if (b < 0x80 && c != static_cast<char32_t>(b)) t->ascii_compatible = false;
-      if (c == 0xFFFD || c >= 0x10000) continue;
-      t->len[b] = static_cast<uint8_t>(utf8::Encode(c, t->utf8[b].data()));
-    }
-    result = t;
-  }
-  if (cnv) ucnv_close(cnv);
-  if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+  std::array<char32_t, 256> chars;
+  if (ConvertEachByte(enc, &chars)) result = new ByteTable(TableOfChars(chars));
   (*tables)[&enc] = result;
   return result;
 }

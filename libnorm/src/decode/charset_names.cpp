@@ -188,18 +188,6 @@ const Encoding* LookupLibrary(std::string_view name) {
   return found;
 }
 
-size_t IconvOnce(void* converter, std::string_view in, char* out, size_t cap) {
-  auto cd = static_cast<iconv_t>(converter);
-  iconv(cd, nullptr, nullptr, nullptr, nullptr);
-  char* ip = const_cast<char*>(in.data());
-  size_t il = in.size();
-  char* op = out;
-  size_t ol = cap;
-  const size_t r = iconv(cd, &ip, &il, &op, &ol);
-  if (r == static_cast<size_t>(-1) || il != 0) return SIZE_MAX;
-  return static_cast<size_t>(op - out);
-}
-
 std::vector<Listed> ListAll() {
   std::vector<Listed> out;
   std::set<std::string> known;  // keys of every name listed so far

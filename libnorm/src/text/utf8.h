@@ -113,7 +113,7 @@ inline Decoded Decode(std::string_view s, size_t i) {
 
 // Writes cp (a Unicode scalar value) as UTF-8 at out (room for 4 bytes);
 // returns the number of bytes written.
-inline size_t Encode(char32_t cp, char* out) {
+constexpr size_t Encode(char32_t cp, char* out) {
   if (cp < 0x80) {
     out[0] = static_cast<char>(cp);
     return 1;
