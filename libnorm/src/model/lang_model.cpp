@@ -53,11 +53,10 @@ struct Index {
 const Index& GetIndex() {
   static const Index* index = [] {
     auto* ix = new Index();
-    ix->symbol.resize(kLangModelCount);
+    ix->symbol.resize(kLangModelCount);  // value-initialised: every symbol 0
     for (size_t l = 0; l < kLangModelCount; ++l) {
       const data::LangModel& m = kLangModels[l];
       if (m.lang == nullptr) continue;
-      ix->symbol[l].fill(0);
       for (int i = 0; i < m.letters; ++i) {
         if (m.alphabet[i] < kIndexed) ix->symbol[l][m.alphabet[i]] = static_cast<uint8_t>(i + 1);
       }
