@@ -286,9 +286,7 @@ bool HasTextAboveSpace(const xmlNode* node) {
       n = n->children;
       continue;
     }
-    while (n != nullptr && n != node && n->next == nullptr) n = n->parent;
-    if (n == nullptr || n == node) break;
-    n = n->next;
+    n = NextPastChildren(n, node);
   }
   return false;
 }

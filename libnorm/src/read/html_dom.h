@@ -21,6 +21,16 @@ inline std::string_view Name(const xmlNode* n) {
 
 inline bool IsElement(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }
 
+// The node after n in document order within root's subtree, not entering
+// n's children: the next sibling of n or of its nearest ancestor below root
+// that has one; nullptr past root's last descendant. Through parent links,
+// so a walk needs no stack (trees may be deeper than the C++ stack).
+template <typename Node>
+Node* NextPastChildren(Node* n, const xmlNode* root) {
+  while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
+  return n == nullptr || n == root ? nullptr : n->next;
+}
+
 // The value of attribute `name` (exact, lower case as libxml2's HTML parser
 // stores it), or an empty view. `found` tells an empty value from absence.
 // True when the NUL-terminated s reads exactly name (which holds no NUL):

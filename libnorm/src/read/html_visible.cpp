@@ -1,7 +1,6 @@
 #include "html_visible.h"
 
 #include <string>
-#include <vector>
 
 #include "html_dom.h"
 #include "visible.h"
@@ -13,7 +12,7 @@ size_t VisibleChars(const xmlNode* node) {
   size_t n = 0;
   // Walks the tree through its parent links: no stack (trees may be deeper
   // than the C++ stack) and no allocation for each removed element counted.
-  for (const xmlNode* c = node;;) {
+  for (const xmlNode* c = node; c != nullptr;) {
     bool descend = false;
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       n += text::CountVisible(Content(c));
@@ -28,9 +27,7 @@ size_t VisibleChars(const xmlNode* node) {
       c = c->children;
       continue;
     }
-    while (c != node && c->next == nullptr) c = c->parent;
-    if (c == node) break;
-    c = c->next;
+    c = NextPastChildren(c, node);
   }
   return n;
 }

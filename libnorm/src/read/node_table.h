@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <deque>
 
+#include "html_dom.h"
+
 namespace norm::html {
 
 // Dense ids, 1-based in _private (0: no id yet). Clear() gives every node
@@ -43,9 +45,7 @@ class NodeIds {
         n = n->children;
         continue;
       }
-      while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
-      if (n == nullptr || n == root) break;
-      n = n->next;
+      n = NextPastChildren(n, root);
     }
   }
 

@@ -11,6 +11,8 @@ namespace {
 
 using norm::zh_opencc::Source;
 
+// A malloc'ed copy of s with a terminating NUL (s may hold NULs of its own),
+// freed by FreeString on the command's side.
 char* Copy(const std::string& s) {
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
   if (p != nullptr) std::memcpy(p, s.c_str(), s.size() + 1);
@@ -65,13 +67,8 @@ char* Convert(const void* source, const char* text, size_t len, size_t* out_len,
   try {
     std::string out = static_cast<const Source*>(source)->Convert(std::string_view(text, len));
     *out_len = out.size();
-    char* p = static_cast<char*>(std::malloc(out.size() + 1));
-    if (p == nullptr) {
-      *error = Copy("out of memory");
-      return nullptr;
-    }
-    std::memcpy(p, out.data(), out.size());
-    p[out.size()] = '\0';
+    char* p = Copy(out);
+    if (p == nullptr) *error = Copy("out of memory");
     return p;
   } catch (const std::exception& e) {
     *error = Copy(e.what());
