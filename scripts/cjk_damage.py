@@ -251,7 +251,7 @@ def related_block(rng, pool):
     han = [i for i, c in enumerate(teaser) if is_han(c) and i > 15]
     cut = han[len(han) * 2 // 3] if han else len(teaser) - 1
     lines = [teaser[:cut + 1]]
-    day = rng.randint(1, 27)
+    day = rng.randint(3, 28)  # titles go back up to two days: never day 0
     for k in range(rng.randint(2, 3)):
         p = rng.choice(pool)
         title = re.split("[，。；！？,.]", p)[0][:28]
