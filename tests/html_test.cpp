@@ -668,6 +668,32 @@ TEST(Metadata, DetectLang) {
   EXPECT_EQ(MetadataFilter::DetectLang("Plain English text only."), "");
 }
 
+TEST(Metadata, BareChineseTagGetsTheScript) {
+  EXPECT_TRUE(MetadataFilter::IsBareChinese("zh"));
+  EXPECT_TRUE(MetadataFilter::IsBareChinese("ZH"));
+  EXPECT_FALSE(MetadataFilter::IsBareChinese("zh-CN"));
+  EXPECT_FALSE(MetadataFilter::IsBareChinese("zh-Hant"));
+  EXPECT_FALSE(MetadataFilter::IsBareChinese("ja"));
+  EXPECT_FALSE(MetadataFilter::IsBareChinese(""));
+
+  auto lang_of = [](const std::string& html) {
+    Document d = Html(html);
+    Report r;
+    MetadataFilter().Apply(d, r);
+    for (const auto& e : d.front_matter.entries)
+      if (e.key == "lang") return FrontMatter::Unquote(e.value);
+    return std::string();
+  };
+  const std::string body =
+      "<body><p>中國的人工智能公司正在繞過美國的出口管制，這是記者的報導。</p>";
+  EXPECT_EQ(lang_of("<html lang=\"zh\">" + body), "zh-Hant");
+  EXPECT_EQ(lang_of("<html lang=\"zh-CN\">" + body), "zh-CN");
+  // Japanese text under a bare zh declaration: the declaration stays.
+  EXPECT_EQ(
+      lang_of("<html lang=\"zh\"><body><p>市は川沿いの遊歩道に新しい照明を設置しました。</p>"),
+      "zh");
+}
+
 TEST(Metadata, TitleLinkHeadingUnwrapped) {
   Document d =
       Markdown("<!--1678432625000-->\n[媒體：標題](https://www.dw.com/zh/a-1)\n------\n\n正文。\n");

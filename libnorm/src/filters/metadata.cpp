@@ -382,6 +382,10 @@ std::string MetadataFilter::NormalizeDate(std::string_view s) {
   return out;
 }
 
+bool MetadataFilter::IsBareChinese(std::string_view lang) {
+  return lang.size() == 2 && (lang[0] | 0x20) == 'z' && (lang[1] | 0x20) == 'h';
+}
+
 std::string MetadataFilter::DetectLang(std::string_view text) {
   size_t han = 0, kana = 0, hangul = 0, letters = 0;
   for (size_t i = 0; i < text.size();) {
@@ -506,7 +510,18 @@ void MetadataFilter::Apply(Document& doc, Report& report) const {
 
   std::string lang;
   if (const std::string* v = Hint(doc, "lang")) lang = *v;
-  if (lang.empty()) lang = DetectLang(PlainText(doc));
+  if (lang.empty()) {
+    lang = DetectLang(PlainText(doc));
+  } else if (IsBareChinese(lang)) {
+    // A page declaring only "zh" gets the script its text is written in, so
+    // a corpus reads one field (zh-Hans/zh-Hant) whether pages declare or not;
+    // a region (zh-CN, zh-TW) or a script the page names stays as written.
+    std::string detected = DetectLang(PlainText(doc));
+    if (detected == "zh-Hans" || detected == "zh-Hant") {
+      lang = std::move(detected);
+      report.Count("metadata", "lang-script-added");
+    }
+  }
 
   int64_t added = 0;
   auto add = [&](std::string_view key, const std::string& value) {

@@ -59,6 +59,10 @@ class MetadataFilter : public Filter {
   // the characters of text; the Chinese script as --zh-target detects it.
   static std::string DetectLang(std::string_view text);
 
+  // True for a language tag that names Chinese and nothing more ("zh",
+  // "ZH"): the filter adds the detected script to it.
+  static bool IsBareChinese(std::string_view lang);
+
  private:
   bool keep_title_heading_;
 };
