@@ -394,3 +394,65 @@ TEST(ZhConsistency, StageProseComesFromTheFormatsReader) {
 
 }  // namespace
 }  // namespace norm
+
+namespace norm {
+namespace {
+
+// The one pass that counts a document's script reads its lines' classes for
+// the consistency step (zh_internal::ReadDocLines): the same counts as
+// CountZhScript, each line's classes as the step reads the line alone, and
+// only whole lines found.
+TEST(ZhConsistency, DocumentPassReadsEachLineAsTheStepDoes) {
+  const std::string text =
+      "這是繁體中文，用于測試。\nplain ASCII line\n这是简体中文的一行\nひらがなの行です漢字\n"
+      "皇后與乾隆\n\n最后一行没有换行";
+  ZhScriptCounts counts, expected;
+  zh_internal::DocLines lines;
+  zh_internal::ReadDocLines(text, &counts, &lines);
+  CountZhScript(text, &expected);
+  EXPECT_EQ(counts.simplified_only, expected.simplified_only);
+  EXPECT_EQ(counts.traditional_only, expected.traditional_only);
+  size_t pos = 0, k = 0;
+  for (;; ++k) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    const std::string_view line = std::string_view(text).substr(pos, nl - pos);
+    const zh_internal::LineClasses* found = lines.Whole(lines.LineAt(pos), pos, line.size());
+    ASSERT_NE(found, nullptr) << k;
+    const zh_internal::LineClasses alone = zh_internal::ReadLineClasses(line);
+    EXPECT_EQ(found->counts.simplified_only, alone.counts.simplified_only) << k;
+    EXPECT_EQ(found->counts.traditional_only, alone.counts.traditional_only) << k;
+    EXPECT_EQ(found->evidence.simplified_only, alone.evidence.simplified_only) << k;
+    EXPECT_EQ(found->evidence.traditional_only, alone.evidence.traditional_only) << k;
+    EXPECT_EQ(found->simplified_shared, alone.simplified_shared) << k;
+    EXPECT_EQ(found->traditional_shared, alone.traditional_shared) << k;
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  EXPECT_EQ(lines.starts.size(), k + 1);
+  // Part of a line (a piece cut at a URL) is read on its own.
+  EXPECT_EQ(lines.LineAt(1), 0u);
+  EXPECT_EQ(lines.Whole(0, 1, 3), nullptr);
+  EXPECT_EQ(lines.Whole(0, 0, 3), nullptr);
+  // The Japanese line is no evidence.
+  const zh_internal::LineClasses* jp =
+      lines.Whole(3, text.find("ひら"), std::string_view("ひらがなの行です漢字").size());
+  ASSERT_NE(jp, nullptr);
+  EXPECT_EQ(jp->evidence.simplified_only + jp->evidence.traditional_only, 0);
+}
+
+// Consistency through the document pass changes what it changed before:
+// the first pass reads the lines' classes from the count, not the lines.
+TEST(ZhConsistency, StrayCharactersFixedThroughTheDocumentPass) {
+  Options o;
+  Status st;
+  auto f = ZhFilter::Make(o, &st);
+  ASSERT_NE(f, nullptr) << st.message();
+  Report r;
+  const std::string out = f->TransformRaw(
+      "這是一個測試，我們用于說明。\n第二行也是繁體中文的內容。\n", InputFormat::kText, r);
+  EXPECT_NE(out.find("用於"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace norm

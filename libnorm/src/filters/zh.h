@@ -76,6 +76,7 @@ namespace zh_internal {
 class Consistency;
 class Replay;
 class TextCounts;
+struct DocLines;
 enum class PieceMode;
 }  // namespace zh_internal
 
@@ -211,7 +212,8 @@ class ZhFilter : public TextFilter {
                   const Consistent& consistency, ZhScript fallback, Report& report,
                   zh_internal::PieceMode mode, const MarkdownProseFn& prose,
                   zh_internal::TextCounts* doc = nullptr, size_t doc_offset = 0,
-                  zh_internal::Replay* replay = nullptr) const;
+                  zh_internal::Replay* replay = nullptr,
+                  const zh_internal::DocLines* lines = nullptr) const;
   // Runs `pass` (one pass of the stage over the document or text; true when
   // it changed anything) and, when consistency runs alone, again until
   // nothing changes (at most four passes), the document's script taken

@@ -470,7 +470,7 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                           const Consistent& consistency, ZhScript fallback, Report& report,
                           zh_internal::PieceMode mode, const MarkdownProseFn& prose,
                           zh_internal::TextCounts* doc, size_t doc_offset,
-                          zh_internal::Replay* replay) const {
+                          zh_internal::Replay* replay, const zh_internal::DocLines* lines) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
   out.reserve(text.size() + text.size() / 16);
@@ -487,7 +487,7 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
           consistency_->Fix(
               fixed, fallback, report, inside ? doc : nullptr,
               inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0,
-              inside ? replay : nullptr);
+              inside ? replay : nullptr, inside ? lines : nullptr);
           piece = fixed;
         }
         if (convert && converter != nullptr) {
@@ -550,7 +550,15 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
                                   const MarkdownProseFn& prose, Report& report) const {
   if (!active()) return std::string(text);
   ZhScriptCounts counts;
-  if (fixed_ == nullptr) CountZhScript(text, &counts);
+  // With consistency, the pass that counts the script reads each line's
+  // classes too: the consistency step's first pass takes them from there,
+  // and works only on the lines that may change.
+  zh_internal::DocLines lines;
+  if (fixed_ == nullptr && consistency_ != nullptr) {
+    zh_internal::ReadDocLines(text, &counts, &lines);
+  } else if (fixed_ == nullptr) {
+    CountZhScript(text, &counts);
+  }
   Consistent consistency;
   const ZhConverter* c = Start(counts, &consistency, report);
   if (c == nullptr && !consistency.on) return std::string(text);
@@ -560,12 +568,15 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   zh_internal::Replay replay;
   auto doc = std::make_unique<zh_internal::TextCounts>(out);
   ZhScriptCounts now = counts;
+  bool first = true;  // out is still text: its lines' classes are read
   Settle(
       c, &consistency,
       [&] {
         replay.Begin(consistency.doc_script);
-        std::string next = Run(out, c, consistency, consistency.doc_script, report, mode, prose,
-                               doc.get(), 0, &replay);
+        std::string next =
+            Run(out, c, consistency, consistency.doc_script, report, mode, prose, doc.get(), 0,
+                &replay, first && fixed_ == nullptr && consistency_ != nullptr ? &lines : nullptr);
+        first = false;
         if (next == out) return false;
         replay.Next(out, next);
         if (replay.active()) {

@@ -673,6 +673,102 @@ Consistency::Consistency(std::string_view target) : converters_(std::make_unique
 
 Consistency::~Consistency() = default;
 
+namespace {
+// One line's characters, counted by class in locals and summed by script
+// at the end (the -only and -mostly classes count; only the -only ones are
+// evidence), with its kana.
+struct Tally {
+  int64_t by_class[8] = {};
+  int64_t kana = 0;
+  void Add(char32_t c) {
+    // Kana are below the Han blocks (U+3041..U+31FF): Han characters skip
+    // the test.
+    if (c < 0x3400) kana += text::IsKana(c);
+    ++by_class[static_cast<uint8_t>(text_model::HanClassOf(c)) & 7];
+  }
+  int64_t Of(text_model::HanClass k) const { return by_class[static_cast<int>(k)]; }
+  // The script counts of every character, whatever the line's language.
+  ZhScriptCounts Raw() const {
+    using text_model::HanClass;
+    return {Of(HanClass::kSimplifiedOnly) + Of(HanClass::kSimplifiedMostly),
+            Of(HanClass::kTraditionalOnly) + Of(HanClass::kTraditionalMostly)};
+  }
+  LineClasses Finish(std::string_view line) const {
+    using text_model::HanClass;
+    LineClasses out;
+    out.simplified_shared = Of(HanClass::kSimplifiedShared) != 0;
+    out.traditional_shared = Of(HanClass::kTraditionalShared) != 0;
+    if (kana != 0) {
+      // Japanese writes kanji of both shapes: a line with kana is left
+      // alone and is no evidence for its neighbours. (Han characters are
+      // counted only here: few lines have kana.)
+      int64_t han = 0;
+      for (size_t i = 0; i < line.size();) han += text::IsHan(utf8::Next(line, i));
+      if (kana * kKanaShare >= han) return out;
+    }
+    out.evidence.simplified_only = Of(HanClass::kSimplifiedOnly);
+    out.evidence.traditional_only = Of(HanClass::kTraditionalOnly);
+    out.counts = Raw();
+    return out;
+  }
+};
+}  // namespace
+
+LineClasses ReadLineClasses(std::string_view l) {
+  Tally t;
+  for (size_t i = 0; i < l.size();) {
+    if (static_cast<unsigned char>(l[i]) < 0x80) {  // ASCII: no class, no kana
+      ++i;
+      continue;
+    }
+    t.Add(utf8::Next(l, i));
+  }
+  return t.Finish(l);
+}
+
+void ReadDocLines(std::string_view text, ZhScriptCounts* counts, DocLines* lines) {
+  lines->starts.clear();
+  lines->classes.clear();
+  lines->size = text.size();
+  ZhScriptCounts sum;
+  size_t line = 0;
+  Tally t;
+  const auto finish = [&](size_t end) {
+    lines->starts.push_back(line);
+    lines->classes.push_back(t.Finish(text.substr(line, end - line)));
+    const ZhScriptCounts raw = t.Raw();
+    sum.simplified_only += raw.simplified_only;
+    sum.traditional_only += raw.traditional_only;
+    t = Tally();
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if (b == '\n') {
+        finish(i);
+        line = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    t.Add(utf8::Next(text, i));
+  }
+  finish(text.size());  // the last line (empty after a final '\n', as Fix splits)
+  counts->simplified_only += sum.simplified_only;
+  counts->traditional_only += sum.traditional_only;
+}
+
+size_t DocLines::LineAt(size_t at) const {
+  const auto it = std::upper_bound(starts.begin(), starts.end(), at);
+  return it == starts.begin() ? 0 : static_cast<size_t>(it - starts.begin()) - 1;
+}
+
+const LineClasses* DocLines::Whole(size_t k, size_t at, size_t n) const {
+  if (k >= starts.size()) return nullptr;
+  const size_t end = k + 1 < starts.size() ? starts[k + 1] - 1 : size;
+  return starts[k] == at && end == at + n ? &classes[k] : nullptr;
+}
+
 ZhScript Consistency::Clear(const ZhScriptCounts& c) {
   if (c.simplified_only >= kClearMin && c.simplified_only >= kClearRatio * c.traditional_only)
     return ZhScript::kHans;
@@ -701,7 +797,7 @@ ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, 
 }
 
 void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc,
-                      size_t doc_offset, Replay* replay) const {
+                      size_t doc_offset, Replay* replay, const DocLines* doc_lines) const {
   // Each line is judged on its own (a paragraph per line in scraped text); a
   // line that is not clear takes the script of the lines around it (a verse
   // of a Traditional poem quoted in Simplified prose), else `fallback`.
@@ -735,68 +831,49 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
       record->lines.assign(lines.size(), Replay::Line());
     }
   }
-  // Decoding, line by line on first need: each line's code points, their
-  // classes and counts.
-  std::vector<ZhScriptCounts> counts(lines.size());
-  // What decides a line's script: the characters only one script writes
-  // (-mostly ones are written by both: 采 in classical Traditional text).
-  std::vector<ZhScriptCounts> evidence(lines.size());
+  // Each line's classes (ReadLineClasses: a class lookup per character,
+  // nothing stored), then the code points and their classes only of the
+  // lines the step may change (HasCandidates): on clean text almost none.
+  std::vector<LineClasses> classes(lines.size());
   std::u32string cps;
   std::vector<text_model::HanClass> cls;
   std::vector<size_t> start(lines.size(), 0), end(lines.size(), 0);
   std::vector<bool> decoded(lines.size(), false);
   const auto decode = [&](size_t j) {
     decoded[j] = true;
-    start[j] = end[j] = cps.size();
-    counts[j] = evidence[j] = ZhScriptCounts();
-    // Japanese writes kanji of both shapes: a line with kana is left alone
-    // and is no evidence for its neighbours.
+    start[j] = cps.size();
     const std::string_view l = lines[j];
-    if (std::all_of(l.begin(), l.end(), [](char c) { return (c & 0x80) == 0; })) return;
-    int64_t kana = 0, han = 0;
-    // Counted by class, in locals, summed by script below (ScriptOfClass:
-    // the -only and -mostly classes count; only the -only ones are evidence).
-    int64_t by_class[8] = {};
     for (size_t i = 0; i < l.size();) {
       const char32_t c = utf8::Next(l, i);
-      const text_model::HanClass k = text_model::HanClassOf(c);
-      kana += text::IsKana(c);
-      han += text::IsHan(c);
       cps.push_back(c);
-      cls.push_back(k);
-      ++by_class[static_cast<uint8_t>(k) & 7];
+      cls.push_back(text_model::HanClassOf(c));
     }
-    using text_model::HanClass;
-    const auto n = [&by_class](HanClass k) { return by_class[static_cast<int>(k)]; };
-    evidence[j].simplified_only = n(HanClass::kSimplifiedOnly);
-    evidence[j].traditional_only = n(HanClass::kTraditionalOnly);
-    counts[j].simplified_only = evidence[j].simplified_only + n(HanClass::kSimplifiedMostly);
-    counts[j].traditional_only = evidence[j].traditional_only + n(HanClass::kTraditionalMostly);
     end[j] = cps.size();
-    if (kana != 0 && kana * kKanaShare >= han) counts[j] = evidence[j] = ZhScriptCounts();
-    if (record != nullptr) {
-      record->lines[j].counts = counts[j];
-      record->lines[j].evidence = evidence[j];
-    }
   };
-  if (!replaying) {
-    // Every line may be decoded: room for the code points at once, not a
-    // reallocation (and copy) of them at each doubling
-    // (Most of Chinese prose is three bytes a character.)
-    cps.reserve(text.size() / 3 + 16);
-    cls.reserve(text.size() / 3 + 16);
-  }
   bool any = false;
+  const size_t first_line = doc_lines != nullptr && doc != nullptr ? doc_lines->LineAt(base) : 0;
   for (size_t j = 0; j < lines.size(); ++j) {
     if (replaying && !moved[j]) {
-      counts[j] = record->lines[j].counts;
-      evidence[j] = record->lines[j].evidence;
+      classes[j] = record->lines[j].classes;
     } else {
-      decode(j);
+      // The piece's lines are the document's lines from the one its first
+      // starts in on (its first and last may be parts of them).
+      const LineClasses* read =
+          doc_lines != nullptr && doc != nullptr
+              ? doc_lines->Whole(first_line + j,
+                                 base + static_cast<size_t>(lines[j].data() - text.data()),
+                                 lines[j].size())
+              : nullptr;
+      classes[j] = read != nullptr ? *read : ReadLineClasses(lines[j]);
+      if (record != nullptr) record->lines[j].classes = classes[j];
     }
-    any = any || counts[j].simplified_only != 0 || counts[j].traditional_only != 0;
+    any = any || classes[j].counts.simplified_only != 0 || classes[j].counts.traditional_only != 0;
   }
   if (!any) return;
+  // What decides a line's script: the characters only one script writes
+  // (-mostly ones are written by both: 采 in classical Traditional text).
+  std::vector<ZhScriptCounts> evidence(lines.size());
+  for (size_t j = 0; j < lines.size(); ++j) evidence[j] = classes[j].evidence;
   // The text with its changed lines, built from the first change on (most
   // passes over clean text change nothing): text before `copied` is in out.
   std::string out, line;
@@ -867,12 +944,24 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
   };
   for (size_t j = 0; j < lines.size(); ++j) {
     const size_t offset = static_cast<size_t>(lines[j].data() - text.data());
-    if (counts[j].simplified_only != 0 || counts[j].traditional_only != 0) {
+    const ZhScriptCounts& counts = classes[j].counts;
+    if (counts.simplified_only != 0 || counts.traditional_only != 0) {
       if (reads_as_before(j)) {
         // As the pass before read it: unchanged, the same candidates left.
         if (record->lines[j].left != 0)
           report.Count("zh", "consistency-left", record->lines[j].left);
       } else {
+        const ZhScript near = Near(evidence, j, fallback);
+        const ZhScript own = Clear(evidence[j]);
+        if (!HasCandidates(classes[j], own != ZhScript::kUnknown ? own : near)) {
+          // FixLine would return at once: nothing changed, left or looked up.
+          if (record != nullptr) {
+            record->lines[j].keys.clear();
+            record->lines[j].script_usage = false;
+            record->lines[j].left = 0;
+          }
+          continue;
+        }
         if (!decoded[j]) decode(j);
         int64_t line_left = 0;
         asked = false;
@@ -882,8 +971,8 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
         }
         line.assign(lines[j]);
         if (FixLine(line, std::u32string_view(cps).substr(start[j], end[j] - start[j]),
-                    cls.data() + start[j], counts[j], evidence[j], Near(evidence, j, fallback),
-                    offset, whole, base + offset, script_usage, report, line_left)) {
+                    cls.data() + start[j], counts, evidence[j], near, offset, whole, base + offset,
+                    script_usage, report, line_left)) {
           if (!changed) out.reserve(text.size());
           changed = true;
           out.append(text, copied, offset - copied);

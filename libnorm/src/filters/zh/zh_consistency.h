@@ -73,7 +73,9 @@
 // often is taken (爲, 為; 裡, 裏), also where real usage named the other of the two. Windows whose
 // conversion changes their length are cut down to the candidate.
 //
-// Cost: one table lookup per character on clean text; the OpenCC converters
+// Cost: one table lookup per character on clean text (each line's classes,
+// read with the document's script counts in `norm zh`), and the code points
+// decoded only of the lines with a candidate (HasCandidates); the OpenCC converters
 // are compiled into static tables at build time (zh_phrases.h). The fixed
 // point's later passes read only the lines a change can reach (Replay).
 #pragma once
@@ -131,6 +133,46 @@ inline constexpr int64_t kTextRatio = 6;
 // text's own word.
 inline constexpr int64_t kTextOwnMin = 2;
 inline constexpr size_t kTextWindow = 32 * 1024;
+
+// What a line holds, by class, as the consistency step reads it: its script
+// counts (the -only and -mostly characters), its evidence (the -only ones),
+// both zero for a Japanese line (kKanaShare), and whether it has shared
+// characters of either script. Enough to tell whether the step can change
+// the line at all: only where it holds characters of the other script than
+// the one it is read in (Fix).
+struct LineClasses {
+  ZhScriptCounts counts, evidence;
+  bool simplified_shared = false, traditional_shared = false;
+};
+LineClasses ReadLineClasses(std::string_view line);
+
+// The classes of every line of a document (split at '\n'), read in the one
+// pass that counts its script (ReadDocLines): the first consistency pass
+// over the document takes them instead of reading each line again.
+struct DocLines {
+  std::vector<size_t> starts;  // where each line starts
+  std::vector<LineClasses> classes;
+  size_t size = 0;  // the document's
+  // The line that holds byte `at`.
+  size_t LineAt(size_t at) const;
+  // The classes of line k when it is [at, at + n) whole, else null (a
+  // piece may cut a line: a URL in it).
+  const LineClasses* Whole(size_t k, size_t at, size_t n) const;
+};
+// Reads the document's lines' classes into *lines and adds its script counts
+// (the -only and -mostly characters of every line, Japanese ones too: what
+// CountZhScript counts) to *counts.
+void ReadDocLines(std::string_view text, ZhScriptCounts* counts, DocLines* lines);
+
+// Whether a line read as `want` (kUnknown: not fixed) with these classes has
+// a candidate: a character of the other script, or a shared one of it.
+// Where it has none, FixLine changes nothing, leaves nothing and looks
+// nothing up.
+inline bool HasCandidates(const LineClasses& c, ZhScript want) {
+  if (want == ZhScript::kHant) return c.counts.simplified_only != 0 || c.simplified_shared;
+  if (want == ZhScript::kHans) return c.counts.traditional_only != 0 || c.traditional_shared;
+  return false;
+}
 
 // How often a text writes a Han character, or a pair of adjacent Han
 // characters with a shared one, within kTextWindow bytes of a place: the
@@ -197,10 +239,10 @@ class Replay {
   friend class Consistency;
   friend class TextCounts;
   struct Line {
-    ZhScriptCounts counts, evidence;  // as Consistency::Fix decoded them
-    std::vector<uint64_t> keys;       // TextCounts keys looked up
-    bool script_usage = false;        // asked for the string's per-script counts
-    int64_t left = 0;                 // candidates it left
+    LineClasses classes;         // as Consistency::Fix read them
+    std::vector<uint64_t> keys;  // TextCounts keys looked up
+    bool script_usage = false;   // asked for the string's per-script counts
+    int64_t left = 0;            // candidates it left
   };
   struct Piece {
     size_t size = 0;
@@ -251,8 +293,11 @@ class Consistency {
   // own).
   // Counts zh.consistency-chars and adds one event per change.
   // replay: the record of the pass before (with doc; null: read every line).
+  // doc_lines: the document's lines as ReadDocLines read them, when it has
+  // not changed since (with doc; null: each line is read here).
   void Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc = nullptr,
-           size_t doc_offset = 0, Replay* replay = nullptr) const;
+           size_t doc_offset = 0, Replay* replay = nullptr,
+           const DocLines* doc_lines = nullptr) const;
 
   // The converter that writes Traditional fixes ("s2tw", "s2t", "s2hk").
   const std::string& traditional_config() const { return hant_name_; }
