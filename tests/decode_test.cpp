@@ -695,6 +695,20 @@ TEST(Detect, LoneCjkCharacterAmidLatinWordsIsLatin) {
   EXPECT_EQ(Decode(Encode(stop, "GB2312")).text, stop);
 }
 
+// The same lone letter after an elided article's apostrophe ("d'ús") or
+// cut by the sample's end after a space ("la žu" of a longer word) starts
+// a Latin word: read as Big5 or Johab it was one CJK character.
+TEST(Detect, LoneLetterAfterApostropheOrBeforeTheEndIsLatin) {
+  const std::string catalan = "fitxer.\nForma d'ús:\n  gsettings --help";
+  const Decoded ca = Decode(Encode(catalan, "ibm-850"));
+  EXPECT_NE(ca.detection.encoding, "Big5");
+  EXPECT_EQ(ca.text, catalan);
+  const std::string croatian = "ska\nVukovarsko-srijemska\nOsijek i okolica\nPozega i slavonska žu";
+  const Decoded hr = Decode(Encode(croatian, "ibm-852"));
+  EXPECT_NE(hr.detection.encoding, "JOHAB");
+  EXPECT_EQ(hr.text, croatian);
+}
+
 // A DOS tree listing: box-drawing characters that join into lines are
 // drawn, not misread letters (it read as windows-1256's Arabic).
 TEST(Detect, DrawnLinesAreBoxDrawing) {

@@ -145,5 +145,20 @@ TEST(LangModel, GainDoesNotDependOnWhatWasScoredBefore) {
   }
 }
 
+// Catalan's ela geminada: a middle dot between two Latin letters is part of
+// the word ("col·lecció"), so the right reading of IBM850's middle dot beats
+// windows-1250's "ú" in its place, which a word break there let win.
+TEST(LangModel, MiddleDotInsideACatalanWordIsALetter) {
+  const std::string ca =
+      "No s'han pogut instal\u00B7lar els paquets de la col\u00B7lecci\u00F3 seleccionada.";
+  EXPECT_EQ(lang_model::BestLanguage(ca), "ca");
+  const std::string ca850 = "Els paquets instal\xFAlats no s'han pogut actualitzar";
+  EXPECT_GT(lang_model::LetterGain(As(ca850, "ibm-850")),
+            lang_model::LetterGain(As(ca850, "windows-1250")) + 3.0);
+  // Elsewhere it stays punctuation.
+  EXPECT_EQ(lang_model::LetterGain("preu \u00B7 quantitat"),
+            lang_model::LetterGain("preu quantitat"));
+}
+
 }  // namespace
 }  // namespace norm

@@ -59,8 +59,18 @@ SAME_LETTER = {0x0219: 0x015F, 0x021B: 0x0163}
 SCRIPTS = ["Latin", "Cyrillic", "Greek", "Hebrew", "Arabic", "Thai", "Georgian", "Armenian"]
 
 
+# Catalan's ela geminada ("col·lecció") puts a middle dot inside a word:
+# between two Latin letters it counts as a letter of the word (the letter
+# model learns it where a language writes it), elsewhere as punctuation.
+# lang_model.cpp reads it the same way.
+MIDDLE_DOT = "\u00b7"
+LONE_MIDDLE_DOT = re.compile(r"\u00b7(?![^\W\d_])|(?<![^\W\d_])\u00b7")
+
+
 def script_of(c):
     o = ord(c)
+    if c == MIDDLE_DOT:
+        return 0
     if not unicodedata.category(c).startswith("L"):
         return None
     if o < 0x250 or 0x1E00 <= o <= 0x1EFF:
@@ -164,7 +174,7 @@ def main():
         text = read_text(args.locale_dir, lang)
         if lang in WORD_LISTS and not usable(text):
             text = read_words(args.hunspell_dir, lang)
-        text = text.translate(SAME_LETTER)
+        text = LONE_MIDDLE_DOT.sub(" ", text.translate(SAME_LETTER))
         scripts = collections.Counter()
         for c in text:
             s = script_of(c)

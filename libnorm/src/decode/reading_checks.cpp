@@ -142,11 +142,16 @@ bool LatinLettersInWords(std::string_view sample, const std::vector<uint32_t>& h
     // Inside a word: after an ASCII letter, or before two ("Äquatorial"),
     // or a short word of its own between a space and a non-letter ("és a",
     // "în loc"). One ASCII letter after it and no more may be the trail
-    // byte of a double-byte character ("">²V" for Big5's "混").
+    // byte of a double-byte character ("">²V" for Big5's "混"). A word
+    // also starts after an elided article's apostrophe ("d'ús", "l'été"),
+    // and may go on past the sample's end ("Zadarska žu" cut in "županija").
     size_t after = 0;
     while (after < 2 && last + 1 + after < sample.size() && ascii_letter(last + 1 + after)) ++after;
-    const bool after_space = first > 0 && (sample[first - 1] == ' ' || sample[first - 1] == '\n');
-    const bool word_ends = last + 2 < sample.size() && !ascii_letter(last + 2);
+    const bool elided = first > 1 && sample[first - 1] == '\'' && ascii_letter(first - 2);
+    const bool after_space =
+        elided || (first > 0 && (sample[first - 1] == ' ' || sample[first - 1] == '\n'));
+    const bool word_ends =
+        last + 2 == sample.size() || (last + 2 < sample.size() && !ascii_letter(last + 2));
     if (!(first > 0 && ascii_letter(first - 1)) && after < 2 &&
         !(after_space && after == 1 && word_ends)) {
       return false;

@@ -91,7 +91,8 @@ size_t NonAsciiChars(std::string_view utf8);
 
 // Whether each high byte of `sample` reads in `table` as a Latin letter
 // inside a word, at most two such letters in a row ("müs", "în",
-// "Äquatorial"), and no lower-case letter next to it is followed by
+// "Äquatorial", "d'ús", a word cut by the sample's end: "la žu"), and no
+// lower-case letter next to it is followed by
 // an upper-case one ("ēV": a Big5 character's trail byte): accented letters
 // spelling Latin words, not a run of high bytes that double-byte
 // characters make.

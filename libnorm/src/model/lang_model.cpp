@@ -24,6 +24,7 @@ constexpr int kScripts = 8;  // as gen_lang_model.py numbers them
 constexpr char32_t kIndexed = 0x1F00;
 constexpr int kOther = data::kLangModelOther;
 constexpr double kScale = 1.0 / data::kLangModelScale;
+constexpr char32_t kMiddleDot = 0xB7;
 // Nats per lone letter of a non-Latin script (see LetterGain).
 constexpr double kLoneLetter = -3.0;
 
@@ -76,6 +77,8 @@ struct Char {
 
 // Decodes UTF-8 (invalid bytes as U+FFFD) into lower-case characters.
 void Chars(std::string_view utf8, std::vector<Char>& out) {
+  const size_t begin = out.size();
+  bool dot = false;
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* end = p + utf8.size();
   while (p < end) {
@@ -99,8 +102,20 @@ void Chars(std::string_view utf8, std::vector<Char>& out) {
       out.push_back({letter ? (c | 0x20) : c, c, static_cast<int8_t>(letter ? 0 : -1), true});
       continue;
     }
+    dot |= c == kMiddleDot;
     const char32_t lower = CedillaLetter(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
     out.push_back({lower, c, static_cast<int8_t>(ScriptOf(lower)), false});
+  }
+  if (!dot) return;
+  // Catalan's ela geminada ("col·lecció"): a middle dot between two Latin
+  // letters is a letter of the word, as gen_lang_model.py learns it (only a
+  // language that writes so has it in its alphabet; to the others it is
+  // another letter, not the word break that would let "instal·lats" score
+  // as well as a misreading's "instalúlats").
+  for (size_t i = begin + 1; i + 1 < out.size(); ++i) {
+    if (out[i].original == kMiddleDot && out[i - 1].script == 0 && out[i + 1].script == 0) {
+      out[i].script = 0;
+    }
   }
 }
 
