@@ -832,7 +832,7 @@ UScriptCode ScriptOf(int32_t c) {
 
 // A letter or digit of a script other than Latin, Greek, Cyrillic or CJK
 // (whose one-letter words and symbols are common), else USCRIPT_COMMON.
-UScriptCode ForeignScript(int32_t c) {
+UScriptCode ComputeForeignScript(int32_t c) {
   if (c < 0x530 || (c >= 0x1E00 && c < 0x2C00) || !u_isalnum(c)) return USCRIPT_COMMON;
   UScriptCode sc = ScriptOf(c);
   // (CJK writes one-character words: `NcFTPの`, and mixes Han with kana.)
@@ -841,6 +841,24 @@ UScriptCode ForeignScript(int32_t c) {
                  sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO
              ? USCRIPT_COMMON
              : sc;
+}
+
+// ComputeForeignScript over the BMP, remembered: every valid candidate of
+// every run asks it of each character (two ICU property lookups a CJK
+// character, a tenth of the filter's instructions). kNotCached marks a
+// script code too large for a byte.
+constexpr uint8_t kNotCached = 0xFF;
+uint8_t ForeignScriptByte(int32_t c) {
+  UScriptCode sc = ComputeForeignScript(c);
+  return sc >= 0 && sc < kNotCached ? static_cast<uint8_t>(sc) : kNotCached;
+}
+
+UScriptCode ForeignScript(int32_t c) {
+  static LazyBmpTable<ForeignScriptByte> table;
+  if (c < 0x530) return USCRIPT_COMMON;
+  if (c >= 0x10000) return ComputeForeignScript(c);
+  uint8_t b = table.Get(c);
+  return b == kNotCached ? ComputeForeignScript(c) : static_cast<UScriptCode>(b);
 }
 
 // A repair that gives the only letter of its script in the line's repairs,

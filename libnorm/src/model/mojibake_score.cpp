@@ -94,9 +94,9 @@ int EncodeDbcs(int dbcs, int32_t cp, unsigned char* out) {
   return n;
 }
 
-bool DecodeDbcsStrict(int dbcs, const std::string& bytes, std::vector<int32_t>* out) {
-  UConverter* cnv = ThreadConverters().cnv[dbcs];
-  if (cnv == nullptr) return false;
+namespace {
+
+bool DecodeWithIcu(UConverter* cnv, const std::string& bytes, std::vector<int32_t>* out) {
   thread_local std::vector<UChar> buf;
   buf.resize(bytes.size() + 2);
   UErrorCode err = U_ZERO_ERROR;
@@ -113,6 +113,80 @@ bool DecodeDbcsStrict(int dbcs, const std::string& bytes, std::vector<int32_t>* 
     }
     out->push_back(c);
   }
+  return true;
+}
+
+// What ICU makes of one unit of bytes (a byte, or a lead byte and the byte
+// after it) when it is decoded alone: one code point, invalid, or kAsIs
+// (anything else: a truncated or longer sequence, several code points),
+// which sends the whole string to ICU.
+constexpr int32_t kUnknown = -3, kAsIs = -2, kInvalid = -1;
+
+int32_t DecodeUnitWithIcu(UConverter* cnv, const char* unit, int32_t len, bool* truncated) {
+  UChar buf[4];
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_resetToUnicode(cnv);
+  int32_t n = ucnv_toUChars(cnv, buf, 4, unit, len, &err);
+  *truncated = err == U_TRUNCATED_CHAR_FOUND;
+  if (*truncated) return kAsIs;
+  if (U_FAILURE(err)) return kInvalid;
+  if (n == 1 && !(buf[0] >= 0xD800 && buf[0] <= 0xDFFF)) return buf[0];
+  if (n == 2 && buf[0] >= 0xD800 && buf[0] <= 0xDBFF && buf[1] >= 0xDC00 && buf[1] <= 0xDFFF)
+    return 0x10000 + ((buf[0] - 0xD800) << 10) + (buf[1] - 0xDC00);
+  return kAsIs;
+}
+
+// Per code page and thread, the decoding of every byte and byte pair met so
+// far. The code pages here are stateless, and a strict decode succeeds only
+// when every unit does, so the string decodes as its units: one table look-up
+// per character instead of an ICU call per run (most runs are a few
+// characters, where the call's set-up was most of the cost).
+struct UnitMemo {
+  std::array<int32_t, 256> single;  // a byte alone; kAsIs for a lead byte
+  std::array<bool, 256> lead{};
+  std::vector<int32_t> pair;  // lead << 8 | trail
+  UnitMemo() { single.fill(kUnknown); }
+};
+
+}  // namespace
+
+bool DecodeDbcsStrict(int dbcs, const std::string& bytes, std::vector<int32_t>* out) {
+  UConverter* cnv = ThreadConverters().cnv[dbcs];
+  if (cnv == nullptr) return false;
+  thread_local std::array<UnitMemo, kNumDbcs> memos;
+  UnitMemo& m = memos[dbcs];
+  thread_local std::vector<int32_t> cps;
+  cps.clear();
+  const size_t n = bytes.size();
+  for (size_t i = 0; i < n;) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (m.single[b] == kUnknown) {
+      bool truncated = false;
+      m.single[b] = DecodeUnitWithIcu(cnv, &bytes[i], 1, &truncated);
+      m.lead[b] = truncated;
+    }
+    int32_t c = m.single[b];
+    if (c >= 0) {
+      cps.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c == kInvalid) return false;
+    if (!m.lead[b]) return DecodeWithIcu(cnv, bytes, out);
+    if (i + 1 >= n) return false;  // a lead byte at the end: truncated
+    if (m.pair.empty()) m.pair.assign(0x10000, kUnknown);
+    const auto t = static_cast<unsigned char>(bytes[i + 1]);
+    int32_t& p = m.pair[(static_cast<size_t>(b) << 8) | t];
+    if (p == kUnknown) {
+      bool truncated = false;
+      p = DecodeUnitWithIcu(cnv, &bytes[i], 2, &truncated);
+    }
+    if (p == kInvalid) return false;
+    if (p < 0) return DecodeWithIcu(cnv, bytes, out);
+    cps.push_back(p);
+    i += 2;
+  }
+  out->assign(cps.begin(), cps.end());
   return true;
 }
 
