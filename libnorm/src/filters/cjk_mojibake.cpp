@@ -39,6 +39,10 @@ constexpr double kLostInDamage = -10.0;
 // byte) is not tried: re-encoding and scoring it under every code page costs
 // time in proportion, and real damage of that length is rare.
 constexpr size_t kMaxRunChars = 16384;
+// Complete UTF-8 sequences a line's Latin-1 runs must hold before its runs
+// cut at a space are taken as UTF-8 too: one short GBK run read as
+// windows-1252 holds at most one or two by chance.
+constexpr int kMinUtf8SequencesInLine = 3;
 
 double ScoreCps(const std::vector<int32_t>& cps, int32_t prev, int32_t next, double lost = 0) {
   return mi::TextModelScore(cps, prev, next, lost);
@@ -267,11 +271,47 @@ bool TryLatin1(int written, const std::string& bytes, Candidate* cand) {
   return true;
 }
 
+// How the bytes of a Latin-1 run read as UTF-8: wholly valid, valid apart
+// from a sequence cut at either end (where a lost no-break space byte, 0xA0,
+// split one character across two runs), or not UTF-8. `sequences` counts the
+// complete multi-byte sequences.
+enum class Utf8Shape { kValid, kValidButCut, kInvalid };
+Utf8Shape ShapeAsUtf8(const std::string& bytes, bool may_cut_start, bool may_cut_end,
+                      int* sequences) {
+  *sequences = 0;
+  size_t k = 0;
+  bool cut = false;
+  auto is_continuation = [&](size_t at) {
+    return (static_cast<unsigned char>(bytes[at]) & 0xC0) == 0x80;
+  };
+  if (may_cut_start) {
+    while (k < bytes.size() && k < 3 && is_continuation(k)) ++k;
+    cut = k > 0;
+  }
+  while (k < bytes.size()) {
+    int32_t cp;
+    const size_t len = static_cast<size_t>(mi::DecodeUtf8(bytes, k, &cp));
+    if (cp < 0) {
+      // A lead byte whose continuation bytes all run to the end: cut there.
+      const auto lead = static_cast<unsigned char>(bytes[k]);
+      const size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+      size_t have = 1;
+      while (k + have < bytes.size() && is_continuation(k + have)) ++have;
+      if (may_cut_end && want > have && k + have == bytes.size()) return Utf8Shape::kValidButCut;
+      return Utf8Shape::kInvalid;
+    }
+    if (cp >= 0x80) ++*sequences;
+    k += len;
+  }
+  return cut ? Utf8Shape::kValidButCut : Utf8Shape::kValid;
+}
+
 struct Run {
   size_t start = 0, end = 0;  // bytes
   std::vector<int32_t> cps;
   int32_t prev = 0, next = 0;
   bool in_word = false;    // touches an ASCII letter
+  bool cut_utf8 = false;   // UTF-8 cut at a space (ShapeAsUtf8's kValidButCut)
   double score = 0;        // with its lost characters' penalty
   double known_score = 0;  // of the characters that survived only
   std::vector<Candidate> cands;
@@ -338,6 +378,11 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
   // ordinary word (`NT的SID`, `但init`, a rare name), not damage: damage
   // spares no CJK run of its line.
   bool clean_cjk = false;
+  // Complete UTF-8 sequences in the line's Latin-1 runs that read as UTF-8
+  // (whole or cut at a space): a line of UTF-8 read as windows-1252 whose
+  // no-break spaces became spaces (`çœ è´¥ç Œï¼Œ`) is the mojibake filter's,
+  // though each cut run alone may read as GBK.
+  int utf8_sequences = 0;
   for (size_t i = 0; i < n;) {
     if (s[i] < 0x80) {
       ++i;
@@ -408,6 +453,32 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     r.known_score = r.score;
     r.score = damaged_score;  // what a repair is measured against
     if (cjk && mean >= -7.0 && r.cps.size() >= 2) clean_cjk = true;
+    // The run's windows-1252 bytes, read as UTF-8. Bytes that are valid
+    // UTF-8 as a whole are UTF-8 read as a single-byte code page (perhaps
+    // twice): the mojibake filter's case. So are bytes cut at a space, when
+    // the line holds more such UTF-8 (judged once all its runs are read).
+    // (Runs with € or ‚ count as CJK-looking, yet are windows-1252 too.)
+    std::string bytes;
+    bool encodes = latin1, utf8_whole = false;
+    if (latin1) {
+      for (int32_t c : r.cps) {
+        const int b = cp1252.Encode(c);
+        if (b < 0) {
+          encodes = false;
+          break;
+        }
+        bytes.push_back(static_cast<char>(b));
+      }
+    }
+    if (encodes) {
+      int sequences = 0;
+      const bool cut_start = r.prev == ' ' || r.start == 0;
+      const bool cut_end = r.next == ' ' || j == n;
+      const Utf8Shape shape = ShapeAsUtf8(bytes, cut_start, cut_end, &sequences);
+      if (shape != Utf8Shape::kInvalid) utf8_sequences += sequences;
+      r.cut_utf8 = shape == Utf8Shape::kValidButCut;
+      utf8_whole = shape == Utf8Shape::kValid && sequences > 0;
+    }
     // 2. Candidates, only for implausible runs.
     // (A lost character is evidence of a wrong decoder by itself.)
     if (cjk && (mean < -7.0 || known < r.cps.size())) {
@@ -421,39 +492,10 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
       Candidate cand;
       if (TryCross(kGbk, kBig5, r.cps, &cand)) r.cands.push_back(cand);
       if (TryCross(kBig5, kGbk, r.cps, &cand)) r.cands.push_back(cand);
-    } else if (latin1 && !cjk) {
-      std::string bytes;
-      bool ok = true;
-      for (int32_t c : r.cps) {
-        int b = cp1252.Encode(c);
-        if (b < 0) {
-          ok = false;
-          break;
-        }
-        bytes.push_back(static_cast<char>(b));
-      }
-      // Bytes that are valid UTF-8 as a whole are UTF-8 read as a
-      // single-byte code page (perhaps twice): the mojibake filter's case.
-      if (ok) {
-        bool has_high = false;
-        for (char ch : bytes) has_high |= static_cast<unsigned char>(ch) >= 0x80;
-        size_t k = 0;
-        bool valid = true;
-        while (k < bytes.size()) {
-          int32_t cp;
-          k += mi::DecodeUtf8(bytes, k, &cp);
-          if (cp < 0) {
-            valid = false;
-            break;
-          }
-        }
-        if (valid && has_high) ok = false;
-      }
-      if (ok) {
-        for (int c : {kGbk, kBig5, kSjis, kEucKr}) {
-          Candidate cand;
-          if (TryLatin1(c, bytes, &cand)) r.cands.push_back(std::move(cand));
-        }
+    } else if (latin1 && !cjk && encodes && !utf8_whole) {
+      for (int c : {kGbk, kBig5, kSjis, kEucKr}) {
+        Candidate cand;
+        if (TryLatin1(c, bytes, &cand)) r.cands.push_back(std::move(cand));
       }
     }
     // A zhuyin reading is repaired only when the line confirms the damage
@@ -487,6 +529,9 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
   }
   if (clean_cjk) {
     std::erase_if(runs, [](const Run& r) { return r.cps.size() <= 3 && r.prev + r.next != 0; });
+  }
+  if (utf8_sequences >= kMinUtf8SequencesInLine) {
+    std::erase_if(runs, [](const Run& r) { return r.cut_utf8; });
   }
   if (runs.empty()) {
     result->append(text);
