@@ -13,7 +13,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang libclang-rt-14-dev
-  python3 python3-jieba rime-essay unicode-data bzip2 time
+  python3 python3-jieba rime-essay sunpinyin-data unicode-data bzip2 time
   # Word lists the letter model learns Icelandic, Latvian, Albanian and Dutch
   # from (libnorm/data/gen_lang_model.py: the Essential packages' catalogues
   # miss them).

@@ -16,6 +16,7 @@
 #include "ruby.h"
 #include "script.h"
 #include "utf8.h"
+#include "word_model.h"
 
 namespace norm {
 namespace {
@@ -298,6 +299,20 @@ TEST(Realign, NumeralContextChoosesTheUnit) {
   Report report;
   EXPECT_EQ(RealignFilter(o).Transform("列车于晚上7时50?中硎怀龀嫡荆�乘客很多。", report),
             "列车于晚上7时50又许驶出车站，乘客很多。");
+}
+
+// Byte-compatible words that score alike alone: the word-pair gain
+// (word_model::PairGain, sunpinyin-data's bigrams) chooses by the word before.
+// Each line lost one GBK lead byte (to `?`), ours; without the pairs they
+// came out 的前做了, 这我医院, 老人是都说.
+TEST(Realign, WordPairsChooseBetweenByteCompatibleWords) {
+  if (word_model::PairGain(U"手上", U"戴") == 0) GTEST_SKIP() << "built without sunpinyin-data";
+  EXPECT_EQ(Realign("他们?咽Ｏ碌那\xEF\xBF\xBD做了原始投资，希望明年能有更好的收入。"),
+            "他们把剩下的钱做了原始投资，希望明年能有更好的收入。");
+  EXPECT_EQ(Realign("记者来到这?乙皆海\xEF\xBF\xBD看到很多病人在门口排队等候挂号。"),
+            "记者来到这家医院，看到很多病人在门口排队等候挂号。");
+  EXPECT_EQ(Realign("村里的老人?嵌妓担\xEF\xBF\xBD这条河以前的水很清，现在却变得很脏。"),
+            "村里的老人们都说，这条河以前的水很清，现在却变得很脏。");
 }
 
 // A line cut off right after a full-width mark's lead byte (a related-titles

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "text_model.h"
+#include "word_bigram_data.h"
 #include "word_model_data.h"
 
 namespace norm::word_model {
@@ -38,9 +40,8 @@ inline uint32_t SlotAt(uint32_t slot) {
 constexpr uint32_t kPrefixBit = 1u << 9;
 constexpr uint32_t kWordBit = 1u << 8;
 
-// The slot of `word` (see gen_word_model.py), or 0.
-uint32_t Find(std::u32string_view word) {
-  const uint64_t h = Hash(word);
+// The slot of `word` (see gen_word_model.py), or 0; h = Hash(word).
+uint32_t Find(std::u32string_view word, uint64_t h) {
   if (word.size() == 2) {
     const uint64_t bit = h >> (64 - data::kWordModelPairBits);
     if (!(kWordModelBlob[data::kWordModelPairsOffset + (bit >> 3)] & (1u << (bit & 7)))) return 0;
@@ -54,6 +55,71 @@ uint32_t Find(std::u32string_view word) {
     if (v == 0 || (v >> 10) == fp) return v;
     slot = slot + 1 < size ? slot + 1 : 0;
   }
+}
+
+uint32_t Find(std::u32string_view word) { return Find(word, Hash(word)); }
+
+// Must match pair_hash() in gen_word_bigrams.py.
+inline uint64_t PairHash(uint64_t prev, uint64_t word) {
+  uint64_t h = prev * 0xC2B2AE3D27D4EB4Full ^ word;
+  h ^= h >> 29;
+  h *= 0x94D049BB133111EBull;
+  h ^= h >> 32;
+  return h;
+}
+
+// The value for key h in the slots at `offset` of the pair blob (see
+// gen_word_bigrams.py), or nullopt.
+std::optional<double> SlotValue(size_t offset, uint32_t size, uint64_t h) {
+  uint32_t fp = static_cast<uint32_t>(h) & 0xFFFFFF;
+  if (fp == 0) fp = 1;
+  uint32_t slot = static_cast<uint32_t>(((h >> 32) * size) >> 32);
+  for (;;) {
+    uint32_t v;
+    std::memcpy(&v, data::kWordBigramBlob + offset + 4 * static_cast<size_t>(slot), 4);
+    if (v == 0) return std::nullopt;
+    if ((v >> 8) == fp) return data::kWordBigramScale * static_cast<int8_t>(v & 0xFF);
+    slot = slot + 1 < size ? slot + 1 : 0;
+  }
+}
+
+// PMI of the pair with key h, or nullopt; the bit filter answers most
+// absent pairs without touching the large slot table.
+std::optional<double> PairValue(uint64_t h) {
+  // Built without sunpinyin-data: no filter, no pairs (the shift stays in
+  // range for the compiler either way).
+  constexpr unsigned kBits = data::kWordBigramFilterBits;
+  if constexpr (kBits == 0) return std::nullopt;
+  const uint64_t bit = h >> (64 - (kBits ? kBits : 1));
+  if (!(data::kWordBigramBlob[data::kWordBigramFilterOffset + (bit >> 3)] & (1u << (bit & 7)))) {
+    return std::nullopt;
+  }
+  return SlotValue(data::kWordBigramPairsOffset, data::kWordBigramPairSlots, h);
+}
+
+// The pair gain enters the lattice at half weight, within +-6 nats: the
+// table comes from another corpus and segmentation than the unigrams (jieba,
+// rime-essay), and a full-weight gain made more wrong picks than right ones
+// on the tune sets (docs/accuracy.md, realign11).
+constexpr double kPairWeight = 0.5;
+constexpr double kPairCap = 6.0;
+
+inline double Weighted(double gain) { return std::clamp(kPairWeight * gain, -kPairCap, kPairCap); }
+
+// The weighted back-off gain of a word of the model's vocabulary, or nullopt
+// for a word outside it.
+inline std::optional<double> WeightedBackoff(uint64_t word) {
+  if (auto backoff = SlotValue(0, data::kWordBigramWordSlots, word)) return Weighted(*backoff);
+  return std::nullopt;
+}
+
+// Weighted log P(word | prev) - log P(word) in the back-off model: the
+// pair's own value where the table keeps it, else prev's back-off weight
+// (`prev_backoff`, weighted); 0 after no word of the vocabulary (prev 0).
+inline double WeightedPairGain(uint64_t prev, double prev_backoff, uint64_t word) {
+  if (prev == 0) return 0;
+  if (auto pmi = PairValue(PairHash(prev, word))) return Weighted(*pmi);
+  return prev_backoff;
 }
 
 inline double WordOf(uint32_t v) { return v & kWordBit ? -kScale * (v & 0xFF) : kNoWord; }
@@ -79,9 +145,18 @@ double OneCharLogFreq(char32_t prev, char32_t c) {
   return std::max(single, text_model::ConditionalLogFreq(prev, c) - kBigramBackoffCost);
 }
 
+double PairGain(std::u32string_view prev, std::u32string_view word) {
+  const uint64_t h = Hash(prev);
+  const auto backoff = WeightedBackoff(h);
+  return backoff ? WeightedPairGain(h, *backoff, Hash(word)) : 0;
+}
+
 void Lattice::PushHan(char32_t c) {
   constexpr int kTail = kMaxWordLength - 1;
-  double best = best_[0] + OneCharLogFreq(run_ > 0 ? tail_[kTail - 1] : 0, c);
+  const uint64_t single_hash = Hash(std::u32string_view(&c, 1));
+  double best = best_[0] + OneCharLogFreq(run_ > 0 ? tail_[kTail - 1] : 0, c) +
+                WeightedPairGain(last_[0], backoff_[0], single_hash);
+  uint64_t best_word = single_hash;
   // Words ending at c: of 2 characters always looked up, of 3 and 4 only
   // when their first 2 or 3 characters begin some word.
   char32_t word[kMaxWordLength];
@@ -90,13 +165,30 @@ void Lattice::PushHan(char32_t c) {
     if (k > 2 && !(prefix_ & (1u << (k - 1)))) continue;
     for (int i = 0; i < k - 1; ++i) word[i] = tail_[kTail - (k - 1) + i];
     word[k - 1] = c;
-    const uint32_t v = Find(std::u32string_view(word, static_cast<size_t>(k)));
-    if (v & kWordBit) best = std::max(best, best_[k - 1] + WordOf(v));
+    const std::u32string_view w(word, static_cast<size_t>(k));
+    const uint64_t h = Hash(w);
+    const uint32_t v = Find(w, h);
+    if (v & kWordBit) {
+      const double s =
+          best_[k - 1] + WordOf(v) + WeightedPairGain(last_[k - 1], backoff_[k - 1], h);
+      if (s > best) {
+        best = s;
+        best_word = h;
+      }
+    }
     if (v & kPrefixBit) prefixes |= static_cast<uint8_t>(1u << k);
   }
   prefix_ = prefixes;
-  for (int i = kMaxWordLength - 1; i > 0; --i) best_[i] = best_[i - 1];
+  for (int i = kMaxWordLength - 1; i > 0; --i) {
+    best_[i] = best_[i - 1];
+    last_[i] = last_[i - 1];
+    backoff_[i] = backoff_[i - 1];
+  }
   best_[0] = best;
+  // Looked up once for the word chosen, not for every candidate.
+  const auto backoff = WeightedBackoff(best_word);
+  last_[0] = backoff ? best_word : 0;
+  backoff_[0] = static_cast<float>(backoff.value_or(0));
   for (int i = 0; i + 1 < kTail; ++i) tail_[i] = tail_[i + 1];
   tail_[kTail - 1] = c;
   ++run_;

@@ -11,6 +11,8 @@
 //     script by OpenCC where that side lacks the word; ~590,000 strings;
 //   - one-character words with their own log-probabilities (a character that
 //     occurs only inside words, like 蝴 of 蝴蝶, is unlikely alone).
+//   - a word-pair gain between adjacent words (PairGain), from the open-gram
+//     bigram model of sunpinyin-data, Traditional through OpenCC;
 // A character no word covers is scored by the character bigram model
 // (text_model.h) less kBigramBackoffCost, so names and rare words still
 // score as text, below any dictionary reading.
@@ -47,9 +49,18 @@ double SingleLogFreq(char32_t c);
 // kBigramBackoffCost.
 double OneCharLogFreq(char32_t prev, char32_t c);
 
+// log P(word | prev) - log P(word) in sunpinyin-data's back-off bigram model
+// (gen_word_bigrams.py), weighted and capped as the lattice adds it between
+// adjacent words: > 0 where the pair is likelier than its words apart, the
+// back-off weight of prev where the model keeps no such pair, 0 where prev
+// is outside the model's vocabulary (or the package was missing).
+double PairGain(std::u32string_view prev, std::u32string_view word);
+
 // Incremental Viterbi segmentation of a text into words, one character at a
 // time: score() is the log-likelihood of the best segmentation of the Han
-// characters pushed so far plus every cost pushed with PushOther.
+// characters pushed so far plus every cost pushed with PushOther. The pair
+// gain conditions each word on the last word of the best path before it only
+// (not on every path's): the lattice stays a handful of numbers.
 class Lattice {
  public:
   // Appends a Han character.
@@ -58,6 +69,7 @@ class Lattice {
   // its cost (<= 0).
   void PushOther(double cost) {
     best_[0] += cost;
+    last_[0] = 0;
     run_ = 0;
     prefix_ = 0;
   }
@@ -69,7 +81,12 @@ class Lattice {
  private:
   char32_t tail_[kMaxWordLength - 1] = {};  // last Han characters, newest last
   double best_[kMaxWordLength] = {};        // best_[i]: score i characters back
-  int run_ = 0;                             // Han characters since the last other one
+  // last_[i]: hash of the last word of the path best_[i] scores, 0 after a
+  // character that ends any word or a word outside the pair model; and that
+  // word's weighted back-off gain.
+  uint64_t last_[kMaxWordLength] = {};
+  float backoff_[kMaxWordLength] = {};
+  int run_ = 0;  // Han characters since the last other one
   // Bit k: the last k characters begin a longer word.
   uint8_t prefix_ = 0;
 };
