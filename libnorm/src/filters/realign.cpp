@@ -1161,6 +1161,25 @@ bool HanBeforeReading(const std::vector<char32_t>& cps, const std::vector<bool>&
   return cps[j] == '(' && j > 0 && text::IsHan(cps[j - 1]);
 }
 
+// A U+FFFD between two double-byte characters (no ASCII beside it, no
+// reading after it) with no more garble around it than the line holds on
+// average: the mark of a lossy decoder that lost one character of text read
+// in step (UTF-8 read as windows-1252 with `?` for its undefined bytes, then
+// repaired by `mojibake`: 泉�在左，淇水在�). A double-byte decoder out of
+// step writes one where a lone lead byte meets an ASCII byte, which is then
+// beside it or swallowed (an orphaned reading follows), or for an invalid
+// pair inside a stretch out of step; either way the characters before it
+// were read out of step, which a line of classical verse, rare pairs
+// throughout, shows no more there than elsewhere (GarbledBeside alone says
+// such lines are garbled everywhere, and their searches, a few milliseconds
+// each, found only wrong repairs). *needed caches GarbleNeeded (-1: not yet).
+bool LostInStep(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading, size_t k,
+                int* needed) {
+  if (k == 0 || k + 1 >= cps.size() || cps[k - 1] < 0x80 || cps[k + 1] < 0x80) return false;
+  if (*needed < 0) *needed = GarbleNeeded(cps, in_reading, kGarbleHan);
+  return GarbleNear(cps, in_reading, k) < *needed;
+}
+
 // Marks the tokens of a line that look like the traces of a stream read out
 // of step: a `?`/U+FFFD beside CJK text; a double-byte symbol, kana,
 // full-width form or foreign letter beside a Han character; two rare Han
@@ -1177,6 +1196,7 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
   for (size_t k = 1; k < cps.size(); ++k) {
     if (cps[k] == 0xFFFD && cps[k - 1] == 0xFFFD) return false;
   }
+  int needed = -1;  // GarbleNeeded, once a U+FFFD asks for it
   size_t last_rare = std::string_view::npos;
   double window[4] = {};
   size_t run = 0;  // Han characters in a row
@@ -1198,7 +1218,8 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
       // it is made once per mark, and only for those two.
       const bool question_before_cjk = c == '?' && text::IsCjkLetter(next);
       const bool reads_well = (c == 0xFFFD || question_before_cjk) && !ReadingEnd(cps, k) &&
-                              !GarbledBeside(cps, in_reading, k);
+                              (!GarbledBeside(cps, in_reading, k) ||
+                               (c == 0xFFFD && LostInStep(cps, in_reading, k, &needed)));
       if (c == 0xFFFD && reads_well) {
         run = 0;
         continue;
@@ -1360,11 +1381,16 @@ struct Damage {
 // explore the stretches between such characters, at the cost of a full
 // search, and what it found there was a wrong codec's garble. (Symbols are
 // not tested: the decoder of the damaged text may have been a superset of
-// the codec's table, cp950 for Big5.)
+// the codec's table, cp950 for Big5.) The same holds for a C1 control or a
+// Latin-1 or Latin Extended character the codec lacks (å ï ¼ Œ œ ž: the
+// leftovers of UTF-8 read as a single-byte code page, `å?¶ï¼Œ`, which a
+// double-byte decoder never writes; GBK's pinyin letters à é ü are in its
+// table and pass).
+bool IsSingleByteMark(char32_t c) { return c >= 0x80 && c < 0x250; }
 bool DecodableBy(const DbcsTable& table, const std::vector<char32_t>& window, size_t start) {
   for (size_t k = start; k < window.size(); ++k) {
     const char32_t c = window[k];
-    if (text::IsHan(c) && !table.Encode(c)) return false;
+    if ((text::IsHan(c) || IsSingleByteMark(c)) && !table.Encode(c)) return false;
   }
   return true;
 }

@@ -22,7 +22,10 @@
 // searched at all (lossy UTF-8 leaves those; a double-byte decoder writes
 // one per invalid pair), nor is a U+FFFD with text that reads well on both
 // sides evidence (a decoder out of step garbles the text beside the one it
-// writes, unless an orphaned reading follows). Cheap tests come before a
+// writes, unless an orphaned reading follows), nor one between two
+// double-byte characters with no more garble around it than the line holds
+// on average (lossy UTF-8 in classical verse, which reads as garble
+// throughout). Cheap tests come before a
 // search, which costs milliseconds: a line that reads as garble from its
 // start is mojibake of another kind (a line starts in step) and is left to
 // the mojibake filters; a line without strong traces (and no readings, no
@@ -57,7 +60,8 @@
 //     puts the stream back in step.
 // A codec is not searched over a span holding a Han character it lacks (a
 // stream read out of step still decodes to its codec's characters:
-// Simplified text was not decoded as Big5).
+// Simplified text was not decoded as Big5), or a C1 control or Latin
+// character it lacks (å ï ¼ Œ: UTF-8 read as a single-byte code page).
 // Candidates are scored by a word lattice (model/word_model.h: Viterbi over
 // dictionary words with unigram log-probabilities, jieba for Simplified,
 // rime-essay for Traditional, bridged by OpenCC; the character bigram model
