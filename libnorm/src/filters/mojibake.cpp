@@ -428,6 +428,7 @@ bool IsCp1252Cont(int32_t c) {
 bool IsAlpha(int32_t c);  // below: a per-character flag table
 
 double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
+  const ByteRoleMasks& rm = RoleMasks();
   double bad = 0;
   Cat prev3 = kSpace, prev2 = kSpace, prev = kSpace;
   int32_t prev_cp = ' ';
@@ -460,11 +461,13 @@ double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
       // `ā”€`, `ć€‚`: box drawing and CJK punctuation read as windows-1251
       // or -1257). Letters are left out (Ukrainian `в’їзд` is clean), and
       // so are two quotes (`allé…»`).
-      if (prev_cp >= 0x80 && cp >= 0x80 && next_cp >= 0x80 && cp != 0xA0 && !IsAlpha(cp) &&
-          !IsAlpha(next_cp) && !(c == kQuote && Category(next_cp) == kQuote)) {
-        const auto& rm = RoleMasks();
-        if (RoleMask(rm.lead3, prev_cp) & RoleMask(rm.cont, cp) & RoleMask(rm.cont, next_cp))
-          pair = std::max(pair, 4.0);
+      // (The lead first, which few characters are.)
+      if (prev_cp >= 0x80 && cp >= 0x80 && next_cp >= 0x80 && cp != 0xA0) {
+        uint16_t m = RoleMask(rm.lead3, prev_cp);
+        if (m != 0 && (m & RoleMask(rm.cont, cp) & RoleMask(rm.cont, next_cp)) && !IsLetterCat(c)) {
+          const Cat next = Category(next_cp);
+          if (!IsLetterCat(next) && !(c == kQuote && next == kQuote)) pair = std::max(pair, 4.0);
+        }
       }
       // An NBSP after a letter a code page maps to 0xC2, before a space or
       // the end (`В\u00A0В\u00A0В\u00A0 iface`: NBSP indentation read as
@@ -472,7 +475,7 @@ double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
       // a word (`В\u00A0Москве`).
       if (cp == 0xA0 && prev_cp != 0xC2 && prev_cp >= 0x80 &&
           (next_cp == ' ' || next_cp == '\t' || next_cp == 0xA0 || next_cp == 0) &&
-          (RoleMask(RoleMasks().lead_c2, prev_cp) & RoleMask(RoleMasks().cont, cp)))
+          (RoleMask(rm.lead_c2, prev_cp) & RoleMask(rm.cont, cp)))
         pair = std::max(pair, 4.0);
       // A lowercase letter before a capital Serbian/Macedonian letter
       // (`вЂ“`): windows-1251 mojibake, never Serbian.
