@@ -36,22 +36,6 @@ TEST(CjkMojibake, Utf8ReadAsGbk) {
   EXPECT_EQ(Fix(Damage("utf8-as-gbk", even)), even);
 }
 
-TEST(CjkMojibake, GbkReadAsBig5WithLostBytes) {
-  // GBK read as Big5 by a decoder that wrote U+FFFD for the first byte of
-  // each pair it could not map and read on from the second: the line goes
-  // on one byte off until the next loss. Each lost pair stays U+FFFD, the
-  // rest comes back.
-  std::string damaged =
-      "\u6DB4\u91F1\u6A7E\u042D\u7712\u51AA\u8844\uFFFD\uFFFD\u5543\u721B\u8154"
-      "\u76EA\u59A2\u311B\u796B\u8E0F\uFFFD\u57F1\u905E\u5EDC\u6034\uFFFD";
-  Report r;
-  EXPECT_EQ(Fix(damaged, &r),
-            "\u8FD9\u5EA7\u8001\uFFFD\u5DF2\u7ECF\u6709\uFFFD\u767E\u5E74\u7684"
-            "\u5386\u53F2\uFF0C\u81F3\u4ECA\uFFFD\u7136\u575A\u56FA\uFFFD");
-  EXPECT_EQ(r.Get("cjk-mojibake", "via-gbk-as-big5"), 1);
-  EXPECT_EQ(r.Get("cjk-mojibake", "lost-bytes-kept"), 4);
-}
-
 TEST(CjkMojibake, Utf8ReadAsOtherDoubleByteCodePages) {
   EXPECT_EQ(Fix(Damage("utf8-as-shift_jis", "こんにちは")), "こんにちは");
   // A Shift_JIS decoder that lost one byte (U+001A): 語 lost its last byte

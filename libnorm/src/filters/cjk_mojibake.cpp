@@ -173,7 +173,6 @@ struct Candidate {
   std::vector<int32_t> cps;
   double score = -1e18;
   int lost = 0;                // characters that lost bytes, kept as U+FFFD
-  double penalty = 0;          // added to the score: losses the damage does not show
   int codec_key = -1;          // for the per-line vote
   bool has_cjk = false;        // holds a Han, kana, Hangul or CJK punctuation character
   bool needs_support = false;  // taken only when the line confirms the damage
@@ -225,83 +224,20 @@ bool TryUtf8As(int codec, const std::vector<int32_t>& run, int holes, int max_un
 }
 
 // Double-byte text read as another double-byte code page (GBK <-> Big5).
-// A pair the wrong decoder could not map became U+FFFD for its first byte
-// only (Python's codecs, ICU's for a trail byte out of range): the second
-// byte starts the next character, so the reading goes on shifted by one
-// byte until the next loss. Each U+FFFD is one lost byte: where it stands
-// first in a pair, the byte after it was its trail; where it stands
-// second, the byte before it was its lead. The character of that pair is
-// kept as U+FFFD and the rest decodes as written.
-bool TryCross(int written, int read, const std::vector<int32_t>& run, int holes, int max_unknown,
-              Candidate* cand) {
-  if (holes > std::max<int>(max_unknown, static_cast<int>(run.size() / 4))) return false;
-  thread_local std::vector<int> pattern;
-  pattern.clear();
+bool TryCross(int written, int read, const std::vector<int32_t>& run, Candidate* cand) {
+  std::string bytes;
   unsigned char buf[8];
-  // A character the reading code page cannot encode here (decoders differ
-  // in the extensions they map: the kana, Cyrillic and numbered symbols of
-  // Big5's ETEN rows) stands for a pair of unknown bytes: it is kept as
-  // lost, and costs the repair what a lost character costs the damage. An
-  // unencodable Han character is no such extension (simplified Chinese is
-  // not Big5): the run is not this crossing, and is dropped at once.
-  int unencodable = 0;
   for (int32_t c : run) {
-    if (c == 0xFFFD) {
-      pattern.push_back(-1);
-      continue;
-    }
     int n = mi::EncodeDbcs(read, c, buf);
-    if (n == 0) {
-      if (c < 0x80 || text::IsHan(static_cast<char32_t>(c)) ||
-          ++unencodable + holes > std::max<int>(max_unknown, run.size() / 4))
-        return false;
-      pattern.push_back(-1);
-      pattern.push_back(-1);
-      continue;
-    }
-    for (int k = 0; k < n; ++k) pattern.push_back(buf[k]);
+    if (n == 0) return false;
+    bytes.append(reinterpret_cast<const char*>(buf), n);
   }
-  cand->penalty = kLostInDamage * unencodable;
-  cand->cps.clear();
-  cand->lost = 0;
-  thread_local std::string bytes;
-  thread_local std::vector<int32_t> piece;
-  bytes.clear();
-  auto flush = [&]() {
-    if (bytes.empty()) return true;
-    if (!mi::DecodeDbcsStrict(written, bytes, &piece)) return false;
-    cand->cps.insert(cand->cps.end(), piece.begin(), piece.end());
-    bytes.clear();
-    return true;
-  };
-  const size_t n = pattern.size();
-  for (size_t i = 0; i < n;) {
-    const int b = pattern[i];
-    if (b >= 0 && b < 0x80) {
-      bytes.push_back(static_cast<char>(b));
-      ++i;
-      continue;
-    }
-    if (b < 0 || (i + 1 < n && pattern[i + 1] < 0)) {
-      if (!flush()) return false;
-      cand->cps.push_back(0xFFFD);
-      ++cand->lost;
-      i += 2;
-      continue;
-    }
-    if (i + 1 >= n) return false;
-    bytes.push_back(static_cast<char>(b));
-    bytes.push_back(static_cast<char>(pattern[i + 1]));
-    i += 2;
-  }
-  if (!flush()) return false;
+  if (!mi::DecodeDbcsStrict(written, bytes, &cand->cps)) return false;
   // A short run that a crossing turns into kana or Hangul is a rare name
   // decoded by chance (曾允元 -> 纯すじ) unless the same crossing repairs
   // another run of the line; Japanese in GBK read as Big5 shows its kana
   // over longer runs.
-  // A repair that keeps nothing but losses is taken only when the line
-  // confirms the damage.
-  cand->needs_support = cand->lost >= static_cast<int>(cand->cps.size());
+  cand->needs_support = false;
   for (int32_t c : cand->cps) {
     if (run.size() <= 3 &&
         (text::IsKana(static_cast<char32_t>(c)) || text::IsHangul(static_cast<char32_t>(c))))
@@ -466,14 +402,6 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
           ++j;
           continue;
         }
-        // The trail byte of a pair a double-byte decoder lost (U+FFFD for
-        // its lead byte alone) when it is ASCII, inside the run.
-        if (cjk && !r.cps.empty() && r.cps.back() == 0xFFFD && s[j] >= 0x40 && s[j] <= 0x7E &&
-            j + 1 < n && s[j + 1] >= 0x80) {
-          r.cps.push_back(s[j]);
-          ++j;
-          continue;
-        }
         // An ASCII byte in trail range right after an unpaired lead byte.
         if (latin1 && !cjk && pending_lead && s[j] >= 0x40 && s[j] <= 0x7E) {
           r.cps.push_back(s[j]);
@@ -562,9 +490,8 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
         }
       }
       Candidate cand;
-      const int max_unknown = options_.max_unknown_bytes;
-      if (TryCross(kGbk, kBig5, r.cps, holes, max_unknown, &cand)) r.cands.push_back(cand);
-      if (TryCross(kBig5, kGbk, r.cps, holes, max_unknown, &cand)) r.cands.push_back(cand);
+      if (TryCross(kGbk, kBig5, r.cps, &cand)) r.cands.push_back(cand);
+      if (TryCross(kBig5, kGbk, r.cps, &cand)) r.cands.push_back(cand);
     } else if (latin1 && !cjk && encodes && !utf8_whole) {
       for (int c : {kGbk, kBig5, kSjis, kEucKr}) {
         Candidate cand;
@@ -582,7 +509,7 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     if (latin1 && !cjk && !r.cands.empty())
       western = mi::BestWesternUtf8Score(r.cps, r.prev, r.next);
     for (auto& cand : r.cands) {
-      cand.score = ScoreCps(cand.cps, r.prev, r.next) + cand.penalty;
+      cand.score = ScoreCps(cand.cps, r.prev, r.next);
       if (cand.score <= western) cand.score = -1e18;  // never chosen
       // Only a repair of Latin-1 text must show CJK characters; the other
       // damage kinds start from CJK-looking text already.

@@ -8,9 +8,7 @@
 //     to comes back as U+FFFD, never as a guess (counted as lost-bytes-kept);
 //   - GBK, Big5, Shift_JIS or EUC-KR bytes decoded as windows-1252 or
 //     Latin-1: `ÖÐ¹ú` -> `中国`;
-//   - GBK bytes decoded as Big5 and Big5 bytes decoded as GBK. A U+FFFD
-//     there is one byte the decoder lost before reading on one byte off:
-//     its pair comes back as U+FFFD and the rest realigns.
+//   - GBK bytes decoded as Big5 and Big5 bytes decoded as GBK.
 //   Known irreversible artifacts (`锟斤拷`: U+FFFD written as UTF-8 and read
 //   as GBK; `烫烫烫` and `屯屯屯`: uninitialised memory printed as GBK) are
 //   counted and reported, never changed.
