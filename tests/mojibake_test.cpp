@@ -79,25 +79,6 @@ TEST(Mojibake, KeepsLostBytesAsReplacementCharacters) {
   EXPECT_EQ(Fix("CAFÉ? OUI"), "CAFÉ? OUI");
 }
 
-TEST(Mojibake, SeesLeadAndContinuationUnderEveryCodePage) {
-  // Box drawing and CJK punctuation read as windows-1251 or -1257: a three-
-  // byte lead before two non-letter continuation characters.
-  EXPECT_EQ(Fix("в”‚ id в”‚ name в”‚"), "│ id │ name │");
-  EXPECT_EQ(Fix("ā”€ā”€ā”€ā”€"), "────");
-  // NBSP indentation read as windows-1251.
-  EXPECT_EQ(Fix("В\u00A0В\u00A0 ls -l"), "\u00A0\u00A0 ls -l");
-  // Clean text with the same characters stays.
-  EXPECT_EQ(Fix("в’їзд"), "в’їзд");
-  EXPECT_EQ(Fix("Мы В\u00A0Москве."), "Мы В\u00A0Москве.");
-  // Two code pages that repair a run equally: the likelier reading wins.
-  EXPECT_EQ(Fix("ä»–å·²ē»¸čµ°äŗ†ć€‚"), "他已经走了。");
-}
-
-TEST(Mojibake, KeepsTwoLostBytesInsideARun) {
-  // `十` (E5 8D 81) lost both continuation bytes as '?' inside a run.
-  EXPECT_EQ(Fix("æˆ‘ä»¬å??åˆ†å–œæ¬¢"), "我们\uFFFD分喜欢");
-}
-
 TEST(Mojibake, RestoresLostNbspBeforeLetters) {
   // à keeps the real space that followed its lost 0xA0 byte ...
   EXPECT_EQ(Fix("Ã la carte, cafÃ© et crÃ¨me"), "à la carte, café et crème");

@@ -72,40 +72,6 @@ const std::vector<uint16_t>& CodecMasks() {
   return masks;
 }
 
-// For every BMP code point, the code pages (bit i: WesternCodecs()[i]) that
-// map it to a byte of a given UTF-8 role: a continuation byte, the lead of
-// a three-byte sequence, the lead 0xC2 (whose sequence with 0xA0 is NBSP).
-// Badness uses them to see lead/continuation patterns under every code page,
-// not only windows-1252 (`в”‚` is `│` read as windows-1251).
-struct ByteRoleMasks {
-  std::vector<uint16_t> cont, lead3, lead_c2;
-};
-
-const ByteRoleMasks& RoleMasks() {
-  static const ByteRoleMasks masks = [] {
-    ByteRoleMasks m;
-    m.cont.assign(0x10000, 0);
-    m.lead3.assign(0x10000, 0);
-    m.lead_c2.assign(0x10000, 0);
-    const auto codecs = mi::WesternCodecs();
-    for (size_t i = 0; i < codecs.size() && i < 16; ++i) {
-      const auto bit = static_cast<uint16_t>(1u << i);
-      for (const auto& [cp, byte] : codecs[i].from_unicode) {
-        if (cp >= 0x10000) continue;
-        if (byte >= 0x80 && byte <= 0xBF) m.cont[cp] |= bit;
-        if (byte >= 0xE0 && byte <= 0xEF) m.lead3[cp] |= bit;
-        if (byte == 0xC2) m.lead_c2[cp] |= bit;
-      }
-    }
-    return m;
-  }();
-  return masks;
-}
-
-uint16_t RoleMask(const std::vector<uint16_t>& table, int32_t c) {
-  return c >= 0 && c < 0x10000 ? table[static_cast<size_t>(c)] : 0;
-}
-
 bool IsCesuPair(const unsigned char* s, size_t i, size_t n) {
   return i + 6 <= n && s[i] == 0xED && s[i + 1] >= 0xA0 && s[i + 1] <= 0xAF &&
          utf8::IsContinuation(s[i + 2]) && s[i + 3] == 0xED && s[i + 4] >= 0xB0 &&
@@ -116,13 +82,6 @@ int32_t CesuValue(const unsigned char* b) {
   int32_t hi = ((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
   int32_t lo = ((b[3] & 0x0F) << 12) | ((b[4] & 0x3F) << 6) | (b[5] & 0x3F);
   return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-}
-
-// The number of '?' at s[j...], counting up to 4.
-size_t QuestionMarks(const unsigned char* s, size_t j, size_t n) {
-  size_t q = 0;
-  while (q < 4 && j + q < n && s[j + q] == '?') ++q;
-  return q;
 }
 
 bool SpaceMayBeNbsp(const unsigned char* s, size_t j, size_t n, bool nbsp_lead) {
@@ -170,11 +129,8 @@ size_t Screen(std::string_view text, size_t from, const MojibakeFilter::Options&
             mi::DecodeUtf8(text, j, &cp2);
             if (cp2 >= 0 && cp2 < 0x10000 && (table[cp2] & kCont)) return i;
             if (cp2 == 0xFFFD) return i;  // a lost continuation byte
-          } else if (s[j] == '?') {
-            // Up to three lost bytes (`å??ç§°`: a three-byte character
-            // that lost both continuation bytes) inside a damaged run.
-            size_t q = QuestionMarks(s, j, n);
-            if (q <= 3 && j + q < n && s[j + q] >= 0x80) return i;
+          } else if (s[j] == '?' && j + 1 < n && s[j + 1] >= 0x80) {
+            return i;
           } else if (s[j] == ' ' && opt.fix_lost_nbsp &&
                      SpaceMayBeNbsp(s, j, n, (f & kNbspLead) != 0)) {
             return i;
@@ -425,10 +381,7 @@ bool IsCp1252Cont(int32_t c) {
   return c >= 0x80 && c < 0x10000 && (CategoryBits(c) & kCp1252ContBit);
 }
 
-bool IsAlpha(int32_t c);  // below: a per-character flag table
-
 double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
-  const ByteRoleMasks& rm = RoleMasks();
   double bad = 0;
   Cat prev3 = kSpace, prev2 = kSpace, prev = kSpace;
   int32_t prev_cp = ' ';
@@ -455,27 +408,6 @@ double Badness(int32_t before, const int32_t* body, size_t n, int32_t after) {
       // â (E2) before two such characters: the general punctuation, arrows
       // and dingbats of UTF-8 (`âœ”`, `â€“`).
       if (prev_cp == 0xE2 && IsCp1252Cont(cp) && IsCp1252Cont(next_cp) && cp != 0xA0)
-        pair = std::max(pair, 4.0);
-      // The same under any code page: a character it maps to a three-byte
-      // lead before two non-letters it maps to continuation bytes (`в”‚`,
-      // `ā”€`, `ć€‚`: box drawing and CJK punctuation read as windows-1251
-      // or -1257). Letters are left out (Ukrainian `в’їзд` is clean), and
-      // so are two quotes (`allé…»`).
-      // (The lead first, which few characters are.)
-      if (prev_cp >= 0x80 && cp >= 0x80 && next_cp >= 0x80 && cp != 0xA0) {
-        uint16_t m = RoleMask(rm.lead3, prev_cp);
-        if (m != 0 && (m & RoleMask(rm.cont, cp) & RoleMask(rm.cont, next_cp)) && !IsLetterCat(c)) {
-          const Cat next = Category(next_cp);
-          if (!IsLetterCat(next) && !(c == kQuote && next == kQuote)) pair = std::max(pair, 4.0);
-        }
-      }
-      // An NBSP after a letter a code page maps to 0xC2, before a space or
-      // the end (`В\u00A0В\u00A0В\u00A0 iface`: NBSP indentation read as
-      // windows-1251): a one-letter word with a no-break space goes on with
-      // a word (`В\u00A0Москве`).
-      if (cp == 0xA0 && prev_cp != 0xC2 && prev_cp >= 0x80 &&
-          (next_cp == ' ' || next_cp == '\t' || next_cp == 0xA0 || next_cp == 0) &&
-          (RoleMask(rm.lead_c2, prev_cp) & RoleMask(rm.cont, cp)))
         pair = std::max(pair, 4.0);
       // A lowercase letter before a capital Serbian/Macedonian letter
       // (`вЂ“`): windows-1251 mojibake, never Serbian.
@@ -683,8 +615,9 @@ bool TryCodec(const std::vector<RunChar>& run, const mi::SingleByteCodec& codec,
         }
       }
       // A '?' is a lost byte only beside a known continuation byte, or
-      // inside a longer run (`ItÃ?Â¢`, `å??ç§°`): `CAFÉ?` stays.
-      if (ok && qmarks > 0 && known == 0 && k + need + 1 >= n) ok = false;
+      // after Ã/Â inside a longer run (`ItÃ?Â¢`): `CAFÉ?` stays.
+      if (ok && qmarks > 0 && known == 0 && !((b == 0xC2 || b == 0xC3) && k + need + 1 < n))
+        ok = false;
       int32_t cp = -1;
       int used = need + 1;
       if (ok && holes > 0) {
@@ -795,18 +728,11 @@ size_t CollectRuns(std::string_view text, const MojibakeFilter::Options& opt,
   size_t hit = Screen(text, 0, opt);
   while (hit != std::string_view::npos) {
     size_t start = hit;
-    // Back over non-ASCII bytes, and over up to three '?' between two of
-    // them (lost bytes: `ItÃ?Â¢`, `å??ç§°`).
-    while (start > done) {
-      if (s[start - 1] >= 0x80) {
-        --start;
-        continue;
-      }
-      size_t q = 0;
-      while (q < 3 && start - q > done && s[start - q - 1] == '?') ++q;
-      if (q == 0 || start - q <= done || s[start - q - 1] < 0x80) break;
-      start -= q;
-    }
+    // Back over non-ASCII bytes, and over a '?' between two of them (a
+    // lost byte: `ItÃ?Â¢`).
+    while (start > done && (s[start - 1] >= 0x80 ||
+                            (s[start - 1] == '?' && start - 1 > done && s[start - 2] >= 0x80)))
+      --start;
     while (start < hit && utf8::IsContinuation(s[start])) ++start;
     if (runs->size() <= count) runs->emplace_back();
     Run& r = (*runs)[count];
@@ -832,12 +758,6 @@ size_t CollectRuns(std::string_view text, const MojibakeFilter::Options& opt,
           SpaceMayBeNbsp(s, end, n, (f & kNbspLead) != 0)) {
         r.chars.push_back({' ', RunKind::kSpace});
         ++end;
-      } else if (size_t q = s[end] == '?' && (f & kLead) ? QuestionMarks(s, end, n) : 0;
-                 q >= 2 && q <= 3 && end + q < n && s[end + q] >= 0x80) {
-        // A lead that lost two or three bytes, inside the run (`å??ç§°`):
-        // the run goes on past them.
-        for (size_t m = 0; m < q; ++m) r.chars.push_back({'?', RunKind::kLost});
-        end += q;
       } else if (s[end] == '?' && (f & (kLead | kCont)) &&
                  ((end + 1 < n && s[end + 1] >= 0x80) || (f & kCont))) {
         r.chars.push_back({'?', RunKind::kLost});
@@ -1210,14 +1130,6 @@ bool FixLayer(std::string& text, const MojibakeFilter::Options& opt, Report& rep
       auto key = [&](size_t k) { return std::make_pair(votes[k], weak[k]); };
       if (key(c) > key(best) || (key(c) == key(best) && cand.badness < b.badness - 1e-9)) {
         best = static_cast<int>(c);
-      } else if (key(c) == key(best) && cand.badness <= b.badness + 1e-9 && cand.cps != b.cps) {
-        // Two code pages read the run differently and equally well by the
-        // badness (`ä»¤ć€‚`: windows-1257 gives `令。`, windows-1250
-        // `令怂`): the text model tells the likelier reading, where the
-        // code page order alone would pick the first.
-        const int32_t prev = r.prev == ' ' && r.start == 0 ? 0 : r.prev;
-        if (mi::TextModelScore(cand.cps, prev, r.next) > mi::TextModelScore(b.cps, prev, r.next))
-          best = static_cast<int>(c);
       }
     }
     return best;

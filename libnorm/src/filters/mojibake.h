@@ -14,8 +14,7 @@
 //     (`Å iandien` -> `Šiandien`, `Ð Ð¾Ñ` -> `Ро`); à keeps the real space
 //     that followed it (`voilÃ le` -> `voilà le`) except before the
 //     Portuguese crasis words (`Ã s vezes` -> `às vezes`, `Ã quela` -> `àquela`);
-//   - lossy decoding: U+FFFD, or '?' beside a known continuation byte (or
-//     up to three '?' inside a run: `å??ç§°` -> `\uFFFD称`),
+//   - lossy decoding: U+FFFD, or '?' beside a known continuation byte,
 //     standing for a byte inside a UTF-8 sequence (`Å\uFFFDÃ³dÅº` ->
 //     `\uFFFDódź`, `â€?`): the character comes back as U+FFFD, never as a
 //     guess; `ï¿½` (U+FFFD itself read as windows-1252) is repaired;
@@ -40,22 +39,16 @@
 //   before a character windows-1252 shows for a continuation byte, â before
 //   two, a symbol between a non-ASCII letter and a letter or digit
 //   (`Ä°stanbul`), a lowercase letter before a capital Serbian letter
-//   (`вЂ“`); under any code page, a character it maps to a three-byte lead
-//   before two non-letters it maps to continuation bytes (`в”‚` and `ā”‚`
-//   are `│` read as windows-1251 and -1257), and an NBSP after a letter it
-//   maps to 0xC2 before a space (`В\u00A0В\u00A0 `). Code pages that repair
-//   a run equally well are told apart by the text model (`ć€‚` is `。`
-//   under windows-1257, `怂` under windows-1250). Short spans need more:
-//   two characters that decode to one, beside no letter, need 4 (5 with a
-//   symbol second: `= √π`, `^Ĺ˝` stay); with a symbol, NBSP or space second
-//   and no lowercase letter before, 4 inside a word and 5 at its end (`AHÅ™`,
-//   `NICIODATĂ™` stay), unless a lowercase word follows (`├╝ber`). Results
-//   that real writing does not use are refused (IPA letters, the long s, rare
-//   Latin Extended-B letters, unusual combining marks, Hebrew accents, Arabic
-//   marks and supplement letters; characters a code page holds stay possible
-//   as intermediate layers), and so is a lone letter of a script other than
-//   Latin, Greek, Cyrillic or CJK with no letter of it beside it or elsewhere
-//   in the line's repairs
+//   (`вЂ“`). Short spans need more: two characters that decode to one, beside
+//   no letter, need 4 (5 with a symbol second: `= √π`, `^Ĺ˝` stay); with a
+//   symbol, NBSP or space second and no lowercase letter before, 4 inside a
+//   word and 5 at its end (`AHÅ™`, `NICIODATĂ™` stay), unless a lowercase
+//   word follows (`├╝ber`). Results that real writing does not use are
+//   refused (IPA letters, the long s, rare Latin Extended-B letters, unusual
+//   combining marks, Hebrew accents, Arabic marks and supplement letters;
+//   characters a code page holds stay possible as intermediate layers), and
+//   so is a lone letter of a script other than Latin, Greek, Cyrillic or CJK
+//   with no letter of it beside it or elsewhere in the line's repairs
 //   (`“×”` -> `“ה` stays). A line that also holds clean text of a code page
 //   that no UTF-8 text starts with (`Bremer – DrÃ¥ber`: `–` alone is
 //   windows-1252's 0x96, a continuation byte) was not read as that code page
