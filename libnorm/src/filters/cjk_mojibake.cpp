@@ -282,7 +282,7 @@ Utf8Shape ShapeAsUtf8(const std::string& bytes, bool may_cut_start, bool may_cut
   size_t k = 0;
   bool cut = false;
   auto is_continuation = [&](size_t at) {
-    return (static_cast<unsigned char>(bytes[at]) & 0xC0) == 0x80;
+    return utf8::IsContinuation(static_cast<unsigned char>(bytes[at]));
   };
   if (may_cut_start) {
     while (k < bytes.size() && k < 3 && is_continuation(k)) ++k;
