@@ -294,7 +294,8 @@ Utf8Shape ShapeAsUtf8(const std::string& bytes, bool may_cut_start, bool may_cut
     if (cp < 0) {
       // A lead byte whose continuation bytes all run to the end: cut there.
       const auto lead = static_cast<unsigned char>(bytes[k]);
-      const size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+      // (Only C2..F4 lead a sequence: a Latin-1 run ending in ø..ÿ is not cut UTF-8.)
+      const size_t want = lead >= 0xC2 && lead <= 0xF4 ? utf8::SequenceLength(lead) : 0;
       size_t have = 1;
       while (k + have < bytes.size() && is_continuation(k + have)) ++have;
       if (may_cut_end && want > have && k + have == bytes.size()) return Utf8Shape::kValidButCut;
@@ -556,11 +557,21 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
     return gain >= factor * options_.min_gain &&
            gain >= factor * options_.min_gain_per_char * chars;
   };
+  // `strong`: the damage kinds that clearly repair some run. `votes`: the
+  // characters each kind repairs where it reads best, which orders the
+  // kinds: Chinese read through EUC-KR also passes (Hangul mixed with
+  // Hanja), and a tie of passes let a short run's better-scoring wrong
+  // reading win.
   std::array<int, kNumKeys> strong{};
+  std::array<size_t, kNumKeys> votes{};
   for (const auto& r : runs) {
+    const Candidate* winner = nullptr;
     for (const auto& c : r.cands) {
-      if (SelfSufficient(c) && gain_ok(r, c, 1.0)) ++strong[c.codec_key];
+      if (!SelfSufficient(c) || !gain_ok(r, c, 1.0)) continue;
+      ++strong[c.codec_key];
+      if (winner == nullptr || c.score > winner->score) winner = &c;
     }
+    if (winner != nullptr) votes[winner->codec_key] += winner->cps.size() - winner->lost;
   }
   std::string& out = *result;
   size_t copied = 0;
@@ -573,8 +584,10 @@ bool CjkMojibakeFilter::FixLine(std::string_view text, size_t base, Report& repo
       bool ok = (SelfSufficient(c) && gain_ok(r, c, 1.0)) ||
                 (strong[c.codec_key] > 0 && gain_ok(r, c, 0.5));
       if (!ok) continue;
-      if (best == nullptr || strong[c.codec_key] > strong[best->codec_key] ||
-          (strong[c.codec_key] == strong[best->codec_key] && c.score > best->score))
+      if (best == nullptr || votes[c.codec_key] > votes[best->codec_key] ||
+          (votes[c.codec_key] == votes[best->codec_key] &&
+           (strong[c.codec_key] > strong[best->codec_key] ||
+            (strong[c.codec_key] == strong[best->codec_key] && c.score > best->score))))
         best = &c;
     }
     if (best == nullptr) continue;
