@@ -21,7 +21,7 @@ constexpr double kScale = 1.0 / 8.0;
 // One-character words at least this likely skip the bigram back-off.
 constexpr double kCommonSingle = -9.0;
 
-// Must match word_hash() in gen_word_model.py.
+// Must match word_hash() in libnorm/data/han_words.py.
 inline uint64_t Hash(std::u32string_view word) {
   uint64_t h = 0;
   for (char32_t c : word) h = (h ^ c) * 0x9E3779B97F4A7C15ull;
