@@ -795,5 +795,26 @@ TEST(Detect, CapitalEndingALowerCaseWordIsNoSpelling) {
   EXPECT_EQ(Decode(Encode(units, "windows-1252")).text, units);
 }
 
+TEST(Detect, OtherScriptTouchingAsciiLettersIsNoSpelling) {
+  // windows-1252's ë read as ISO-8859-6's fathatan after "Arabi", windows-1257's
+  // š as TIS-620's Thai digit zero before "ablonas".
+  const std::string dutch = "Reis naar Saudi-Arabi\u00eb en Sierra Leone\n";
+  EXPECT_EQ(Decode(Encode(dutch, "windows-1252")).text, dutch);
+  const std::string lithuanian = "Writer \u0161ablonas (tekstas)\n";
+  EXPECT_EQ(Decode(Encode(lithuanian, "windows-1257")).text, lithuanian);
+  // Units keep their Greek letters next to Latin ones.
+  const std::string greek =
+      "\u039f \u03c7\u03c1\u03cc\u03bd\u03bf\u03c2 \u03b5\u03af\u03bd\u03b1\u03b9 5 "
+      "\u03bcs \u03ba\u03b1\u03b9 10 k\u03a9 \u03c3\u03c4\u03bf "
+      "\u03b4\u03af\u03ba\u03c4\u03c5\u03bf";
+  EXPECT_EQ(Decode(Encode(greek, "windows-1253")).text, greek);
+}
+
+TEST(Detect, TheSampleEndIsAWordEndForSpelling) {
+  // MacRoman's é ending the input, read as windows-1252's Ž.
+  const std::string list = "Bangkok\nChiang Mai\nUbon Ratchathani\nBobo-Dioulass\u00e9";
+  EXPECT_EQ(Decode(Encode(list, "macintosh")).text, list);
+}
+
 }  // namespace
 }  // namespace norm
