@@ -12,6 +12,7 @@
 #include "charset.h"
 #include "decoded.h"
 #include "norm/decode.h"
+#include "reading_checks.h"
 
 namespace norm {
 namespace {
@@ -814,6 +815,29 @@ TEST(Detect, TheSampleEndIsAWordEndForSpelling) {
   // MacRoman's é ending the input, read as windows-1252's Ž.
   const std::string list = "Bangkok\nChiang Mai\nUbon Ratchathani\nBobo-Dioulass\u00e9";
   EXPECT_EQ(Decode(Encode(list, "macintosh")).text, list);
+}
+
+TEST(Detect, TwoLowerCaseLettersEndingALowerCaseWordAreLatin) {
+  // Finnish "Lisää" before a space: a Latin word's end (its two high bytes
+  // read as one Shift_JIS kanji), not a double-byte character after "Lis".
+  auto high_of = [](std::string_view s) {
+    std::vector<uint32_t> high;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (static_cast<unsigned char>(s[i]) >= 0x80) high.push_back(static_cast<uint32_t>(i));
+    }
+    return high;
+  };
+  const char32_t* latin1 = charset::SingleByteTable(*charset::Lookup("windows-1252"));
+  const std::string finnish = "-symbols\nLis\xE4\xE4 <p";
+  EXPECT_TRUE(detect::LatinLettersInWords(finnish, high_of(finnish), latin1));
+  // Capitals ending a capital word stay a CJK character's two bytes
+  // ("DAP\u3002" in GB2312 read as ISO-8859-2's "DAP\u0104\u0141").
+  const char32_t* latin2 = charset::SingleByteTable(*charset::Lookup("ISO-8859-2"));
+  const std::string gb = "see DAP\xA1\xA3 and";
+  EXPECT_FALSE(detect::LatinLettersInWords(gb, high_of(gb), latin2));
+  // One lower-case letter before the pair is too short a word to tell.
+  const std::string short_word = "a b\xE4\xE4 c";
+  EXPECT_FALSE(detect::LatinLettersInWords(short_word, high_of(short_word), latin1));
 }
 
 }  // namespace
