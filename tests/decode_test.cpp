@@ -817,7 +817,7 @@ TEST(Detect, TheSampleEndIsAWordEndForSpelling) {
   EXPECT_EQ(Decode(Encode(list, "macintosh")).text, list);
 }
 
-TEST(Detect, TwoLowerCaseLettersEndingALowerCaseWordAreLatin) {
+TEST(Detect, TwoLowerCaseLettersEndingAWordAreLatin) {
   // Finnish "Lisää" before a space: a Latin word's end (its two high bytes
   // read as one Shift_JIS kanji), not a double-byte character after "Lis".
   auto high_of = [](std::string_view s) {
@@ -830,14 +830,16 @@ TEST(Detect, TwoLowerCaseLettersEndingALowerCaseWordAreLatin) {
   const char32_t* latin1 = charset::SingleByteTable(*charset::Lookup("windows-1252"));
   const std::string finnish = "-symbols\nLis\xE4\xE4 <p";
   EXPECT_TRUE(detect::LatinLettersInWords(finnish, high_of(finnish), latin1));
+  const std::string capital = "flags\nS\xE4\xE4 <n";
+  EXPECT_TRUE(detect::LatinLettersInWords(capital, high_of(capital), latin1));
   // Capitals ending a capital word stay a CJK character's two bytes
   // ("DAP\u3002" in GB2312 read as ISO-8859-2's "DAP\u0104\u0141").
   const char32_t* latin2 = charset::SingleByteTable(*charset::Lookup("ISO-8859-2"));
   const std::string gb = "see DAP\xA1\xA3 and";
   EXPECT_FALSE(detect::LatinLettersInWords(gb, high_of(gb), latin2));
-  // One lower-case letter before the pair is too short a word to tell.
-  const std::string short_word = "a b\xE4\xE4 c";
-  EXPECT_FALSE(detect::LatinLettersInWords(short_word, high_of(short_word), latin1));
+  // A pair with no ASCII letter before it is no word's end.
+  const std::string alone = "a \xE4\xE4 c";
+  EXPECT_FALSE(detect::LatinLettersInWords(alone, high_of(alone), latin1));
 }
 
 }  // namespace

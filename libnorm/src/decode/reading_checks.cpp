@@ -162,14 +162,13 @@ bool LatinLettersInWords(std::string_view sample, const std::vector<uint32_t>& h
     if (run > 2) return false;
     // Two accented letters in a row stand inside a word ("ções"), not at
     // its edge ("DAPĄŁ" for GB2312's "DAP。"); but two lower-case ones may
-    // end a lower-case word after two lower-case letters ("Lisää":
-    // Finnish and Estonian double their vowels at words' ends).
+    // end a word after an ASCII letter ("Lisää", "Sää": Finnish and
+    // Estonian double their vowels at words' ends).
     if (run == 2) {  // k >= 2: a high byte at 0 returned above
       auto lower_at = [&](size_t j) { return u_islower(static_cast<UChar32>(at(j))) != 0; };
       const bool inside = ascii_letter(k - 2) && k + 1 < sample.size() && ascii_letter(k + 1);
       const bool ends_lower_word =
-          k >= 3 && lower_at(k) && lower_at(k - 1) && ascii_letter(k - 2) && lower_at(k - 2) &&
-          lower_at(k - 3) &&
+          lower_at(k) && lower_at(k - 1) && ascii_letter(k - 2) &&
           (k + 1 == sample.size() || !u_isalpha(static_cast<UChar32>(at(k + 1))));
       if (!inside && !ends_lower_word) return false;
     }

@@ -105,7 +105,7 @@ size_t NonAsciiChars(std::string_view utf8);
 
 // Whether each high byte of `sample` reads in `table` as a Latin letter
 // inside a word, at most two such letters in a row (two only inside a word,
-// or lower-case ending a lower-case one: "Lisää"; "müs", "în",
+// or lower-case ones ending a word after an ASCII letter: "Lisää"; "müs", "în",
 // "Äquatorial", "d'ús", a word cut by the sample's end: "la žu"), and no
 // lower-case letter next to it is followed by
 // an upper-case one ("ēV": a Big5 character's trail byte): accented letters
