@@ -12,6 +12,7 @@
 #include "charset.h"
 #include "decoded.h"
 #include "norm/decode.h"
+#include "reading_checks.h"
 
 namespace norm {
 namespace {
@@ -793,6 +794,52 @@ TEST(Detect, CapitalEndingALowerCaseWordIsNoSpelling) {
   // A capital after one lower-case letter stays a word ("kW", "dB").
   const std::string units = "La puissance est de 5 kW, le bruit de 40 dB à côté.";
   EXPECT_EQ(Decode(Encode(units, "windows-1252")).text, units);
+}
+
+TEST(Detect, OtherScriptTouchingAsciiLettersIsNoSpelling) {
+  // windows-1252's ë read as ISO-8859-6's fathatan after "Arabi", windows-1257's
+  // š as TIS-620's Thai digit zero before "ablonas".
+  const std::string dutch = "Reis naar Saudi-Arabi\u00eb en Sierra Leone\n";
+  EXPECT_EQ(Decode(Encode(dutch, "windows-1252")).text, dutch);
+  const std::string lithuanian = "Writer \u0161ablonas (tekstas)\n";
+  EXPECT_EQ(Decode(Encode(lithuanian, "windows-1257")).text, lithuanian);
+  // Units keep their Greek letters next to Latin ones.
+  const std::string greek =
+      "\u039f \u03c7\u03c1\u03cc\u03bd\u03bf\u03c2 \u03b5\u03af\u03bd\u03b1\u03b9 5 "
+      "\u03bcs \u03ba\u03b1\u03b9 10 k\u03a9 \u03c3\u03c4\u03bf "
+      "\u03b4\u03af\u03ba\u03c4\u03c5\u03bf";
+  EXPECT_EQ(Decode(Encode(greek, "windows-1253")).text, greek);
+}
+
+TEST(Detect, TheSampleEndIsAWordEndForSpelling) {
+  // MacRoman's é ending the input, read as windows-1252's Ž.
+  const std::string list = "Bangkok\nChiang Mai\nUbon Ratchathani\nBobo-Dioulass\u00e9";
+  EXPECT_EQ(Decode(Encode(list, "macintosh")).text, list);
+}
+
+TEST(Detect, TwoLowerCaseLettersEndingAWordAreLatin) {
+  // Finnish "Lisää" before a space: a Latin word's end (its two high bytes
+  // read as one Shift_JIS kanji), not a double-byte character after "Lis".
+  auto high_of = [](std::string_view s) {
+    std::vector<uint32_t> high;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (static_cast<unsigned char>(s[i]) >= 0x80) high.push_back(static_cast<uint32_t>(i));
+    }
+    return high;
+  };
+  const char32_t* latin1 = charset::SingleByteTable(*charset::Lookup("windows-1252"));
+  const std::string finnish = "-symbols\nLis\xE4\xE4 <p";
+  EXPECT_TRUE(detect::LatinLettersInWords(finnish, high_of(finnish), latin1));
+  const std::string capital = "flags\nS\xE4\xE4 <n";
+  EXPECT_TRUE(detect::LatinLettersInWords(capital, high_of(capital), latin1));
+  // Capitals ending a capital word stay a CJK character's two bytes
+  // ("DAP\u3002" in GB2312 read as ISO-8859-2's "DAP\u0104\u0141").
+  const char32_t* latin2 = charset::SingleByteTable(*charset::Lookup("ISO-8859-2"));
+  const std::string gb = "see DAP\xA1\xA3 and";
+  EXPECT_FALSE(detect::LatinLettersInWords(gb, high_of(gb), latin2));
+  // A pair with no ASCII letter before it is no word's end.
+  const std::string alone = "a \xE4\xE4 c";
+  EXPECT_FALSE(detect::LatinLettersInWords(alone, high_of(alone), latin1));
 }
 
 }  // namespace

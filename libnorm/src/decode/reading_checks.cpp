@@ -53,15 +53,46 @@ bool WordInternalMark(char32_t c) {
          c == 0x2027 || c == 0x05F3 || c == 0x05F4 || c == 0x05BE || (c >= 0x055A && c <= 0x055F);
 }
 
+bool OtherScriptInWord(char32_t c) {
+  if (c < 0x370 || c > 0x1DFF || c == 0x3BC || c == 0x3A9) return false;
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
+}
+
 double SpellingFaults(std::string_view sample, const std::vector<uint32_t>& high,
                       const char32_t* table) {
   size_t glued = 0, quotes = 0;
+  auto ascii_letter = [&](size_t k) {
+    const auto b = static_cast<unsigned char>(sample[k]);
+    return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+  };
   bool low_opened = false;
   auto at = [&](size_t k) { return table[static_cast<unsigned char>(sample[k])]; };
   auto mask = [&](size_t k) { return U_GET_GC_MASK(static_cast<UChar32>(at(k))); };
   for (const uint32_t k : high) {
     const char32_t c = at(k);
-    if (k == 0 || k + 1 >= sample.size()) {
+    // A letter, mark or digit of a non-Latin script touching an ASCII
+    // letter: Latin text's accented letter read as Arabic's fathatan
+    // ("Figurً"), a Thai digit ("๘res"), Greek letters ("keistumπα").
+    if (OtherScriptInWord(c) &&
+        ((k > 0 && ascii_letter(k - 1)) || (k + 1 < sample.size() && ascii_letter(k + 1)))) {
+      ++glued;
+      continue;
+    }
+    if (k > 0 && k + 1 == sample.size()) {
+      // The sample's last byte, the word it ends cut or not: after a
+      // letter, a quote other than a closing low one's partner is glued
+      // inside the word or closes it wrongly ("Slavoni‘" for MacRoman's
+      // ë), a capital after two lower-case letters ends or sits inside
+      // one ("MambŽ" for é); either way a fault (see below).
+      const bool after_letter = u_isalpha(static_cast<UChar32>(at(k - 1)));
+      const bool quote = c == 0x2018 || c == 0x201C || c == 0x201A || c == 0x201E;
+      const bool low = c == 0x201A || c == 0x201E;
+      glued += after_letter && quote && (low || !low_opened);
+      glued += (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_LU_MASK) != 0 && k >= 2 &&
+               (mask(k - 1) & U_GC_LL_MASK) != 0 && (mask(k - 2) & U_GC_LL_MASK) != 0;
+      continue;
+    }
+    if (k == 0) {
       low_opened = low_opened || c == 0x201A || c == 0x201E;
       continue;
     }
@@ -130,9 +161,16 @@ bool LatinLettersInWords(std::string_view sample, const std::vector<uint32_t>& h
     run = i > 0 && high[i - 1] + 1 == k ? run + 1 : 1;
     if (run > 2) return false;
     // Two accented letters in a row stand inside a word ("ções"), not at
-    // its edge ("DAPĄŁ" for GB2312's "DAP。").
-    if (run == 2 && !(ascii_letter(k - 2) && k + 1 < sample.size() && ascii_letter(k + 1))) {
-      return false;
+    // its edge ("DAPĄŁ" for GB2312's "DAP。"); but two lower-case ones may
+    // end a word after an ASCII letter ("Lisää", "Sää": Finnish and
+    // Estonian double their vowels at words' ends).
+    if (run == 2) {  // k >= 2: a high byte at 0 returned above
+      auto lower_at = [&](size_t j) { return u_islower(static_cast<UChar32>(at(j))) != 0; };
+      const bool inside = ascii_letter(k - 2) && k + 1 < sample.size() && ascii_letter(k + 1);
+      const bool ends_lower_word =
+          lower_at(k) && lower_at(k - 1) && ascii_letter(k - 2) &&
+          (k + 1 == sample.size() || !u_isalpha(static_cast<UChar32>(at(k + 1))));
+      if (!inside && !ends_lower_word) return false;
     }
     const size_t first = k + 1 - run;  // the run's first byte
     size_t last = k;

@@ -59,10 +59,24 @@ constexpr double kMisplacedQuote = 6.0;
 // letters in lower case, does not see it. Each costs a single-byte reading
 // kGluedSymbol nats, like a symbol inside a word.
 
+// A letter, combining mark or digit of a non-Latin script touching an
+// ASCII letter ("Saudi-Arabiً": windows-1252's ë read as ISO-8859-6's
+// fathatan; "๐ablonas": windows-1257's š as TIS-620's Thai zero; "keistumπα")
+// is no spelling either: the letter model weighs a script's letters against
+// its own languages only, and an Arabic or Hebrew mark or a Thai digit
+// against none. Each costs a single-byte reading kGluedSymbol nats. μ and Ω
+// stand next to Latin letters in units (μs, kΩ) and are not counted; Latin
+// combining marks (windows-1258's tones) are below U+0370.
+bool OtherScriptInWord(char32_t c);
+
 // The spelling faults of a single-byte reading, in nats to take off its
-// score: symbols and capitals inside words (kGluedSymbol each), opening
-// quotes that close one (kMisplacedQuote each). One pass over the
-// sample's high bytes, one property lookup each.
+// score: symbols, capitals and other scripts' letters inside words
+// (kGluedSymbol each), opening quotes that close one (kMisplacedQuote
+// each). The sample's last byte is judged too, its end taken for a word's
+// end or cut: after a letter, an opening quote there (unless a low quote
+// opened before it) and a capital after two lower-case letters ("MambŽ"
+// for MacRoman's é) cost kGluedSymbol. One pass over the sample's high
+// bytes, one property lookup each.
 double SpellingFaults(std::string_view sample, const std::vector<uint32_t>& high,
                       const char32_t* table);
 
@@ -90,7 +104,8 @@ bool CjkLettersOrOpeners(std::string_view utf8);
 size_t NonAsciiChars(std::string_view utf8);
 
 // Whether each high byte of `sample` reads in `table` as a Latin letter
-// inside a word, at most two such letters in a row ("müs", "în",
+// inside a word, at most two such letters in a row (two only inside a word,
+// or lower-case ones ending a word after an ASCII letter: "Lisää"; "müs", "în",
 // "Äquatorial", "d'ús", a word cut by the sample's end: "la žu"), and no
 // lower-case letter next to it is followed by
 // an upper-case one ("ēV": a Big5 character's trail byte): accented letters
