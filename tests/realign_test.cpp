@@ -181,6 +181,25 @@ TEST(Realign, OtherMojibakeNotSearched) {
   ExpectUnsearched(crossed);
 }
 
+// A lossy decoder's marks throughout a line that starts in step: Big5 read
+// as GBK after a clean clause (each Big5 clause mark A141-A17E becomes U+FFFD
+// and a letter). A stream that lost a byte writes one such mark where it
+// comes back in step, not one every few characters: not searched (main
+// searched it to a wrong repair, at several milliseconds).
+TEST(Realign, LossyMarksThroughoutNotSearched) {
+  ExpectUnsearched(
+      "研究人员表示，\uFFFDL\uFFFD苔b穦某\uFFFDW癚阶\uFFFDF\uFFFD堞h拜肈\uFFFDA\uFFFD]"
+      "珹竒蕾\uFFFDB毙▅㎝吏挂\uFFFDA程\uFFFD峁FΘ\uFFFDF\uFFFD@醚\uFFFDC");
+}
+
+// Full-width square brackets (editors' notes, characters spelled by their
+// parts in e-texts of classical prose) are no strong trace: a clean line
+// holding them gets the tests of a line without traces, and is not searched
+// (main searched it in full, about 10 ms).
+TEST(Realign, FullwidthSquareBracketsAreNoStrongTrace) {
+  ExpectUnsearched("居逆境中，周身皆针砭药石，砥节□［石厉］行而不觉；");
+}
+
 // Clean classical verse holds rare characters close together (weak
 // evidence) but no stretch that reads worse than the rest of the line: it is
 // not searched.
