@@ -181,6 +181,41 @@ TEST(Realign, OtherMojibakeNotSearched) {
   ExpectUnsearched(crossed);
 }
 
+// A lossy decoder's marks throughout a line that starts in step: Big5 read
+// as GBK after a clean clause (each Big5 clause mark A141-A17E becomes U+FFFD
+// and a letter). A stream that lost a byte writes one such mark where it
+// comes back in step, not one every few characters: not searched (main
+// searched it to a wrong repair, at several milliseconds).
+TEST(Realign, LossyMarksThroughoutNotSearched) {
+  ExpectUnsearched(
+      "研究人员表示，\uFFFDL\uFFFD苔b穦某\uFFFDW癚阶\uFFFDF\uFFFD堞h拜肈\uFFFDA\uFFFD]"
+      "珹竒蕾\uFFFDB毙▅㎝吏挂\uFFFDA程\uFFFD峁FΘ\uFFFDF\uFFFD@醚\uFFFDC");
+}
+
+// Full-width square brackets (editors' notes, characters spelled by their
+// parts in e-texts of classical prose) are no strong trace: a clean line
+// holding them gets the tests of a line without traces, and is not searched
+// (main searched it in full, about 10 ms).
+TEST(Realign, FullwidthSquareBracketsAreNoStrongTrace) {
+  ExpectUnsearched("居逆境中，周身皆针砭药石，砥节□［石厉］行而不觉；");
+}
+
+// Whether a line is searched depends on the line, not on the rest of the
+// document: after a span was realigned, clean lines with a lone letter
+// between Han characters (and nothing garbled near it) are still not
+// searched (main searched both, each to its budget, and gave up).
+TEST(Realign, RepairElsewhereIsNoReasonToSearchALine) {
+  const std::string damaged = "使用这个?∠羁梢匀贸绦蛟诤筇ㄔ诵校呀峁慈肴罩疚募?\n";
+  const std::string clean =
+      "如果传送n个回应要求没有接收到，在n秒内送出。\n"
+      "後面可以跟字母u（或g或z）表示世界時間。\n";
+  Report report;
+  EXPECT_EQ(Realign(damaged + clean, &report),
+            "使用这个选项可以让程序在后台运行，把结果写入日志文件\n" + clean);
+  EXPECT_EQ(report.Get("realign", "lines-searched"), 1);
+  EXPECT_EQ(report.Get("realign", "spans-given-up"), 0);
+}
+
 // Clean classical verse holds rare characters close together (weak
 // evidence) but no stretch that reads worse than the rest of the line: it is
 // not searched.
@@ -432,12 +467,15 @@ TEST(Realign, VerseWithoutWayBackInStepNotSearched) {
 // the span is left as it stands and counted (`spans-given-up`, with an
 // event for --explain). A line without traces of its own gets a small one:
 // a long cluster of rare characters and lone letters (what a hostile or
-// unusual line looks like) is given up, its neighbours untouched.
+// unusual line looks like) after clean text is given up, its neighbours
+// untouched. (Clean text first: the cluster reads worse than the line does
+// on average, which is what gets a line without traces searched at all;
+// before, a span realigned elsewhere in the document was enough.)
 TEST(Realign, LongImplausibleLineIsGivenUpAndCounted) {
-  std::string line = "我们的研究表明，这种新材料在低温下仍然保持良好的导电性能：";
+  std::string line;
+  for (int i = 0; i < 5; ++i) line += "我们的研究表明，这种新材料在低温下仍然保持良好的导电性能：";
   for (int i = 0; i < 60; ++i) line += "龘靐b齉爩x";
   Report report;
-  report.Count("realign", "gbk-realigned", 1);  // a span realigned before
   const std::string text = "乘客可以在半小時內到達。\n" + line + "\n好的。";
   EXPECT_EQ(Realign(text, &report), text);
   EXPECT_EQ(report.Get("realign", "lines-searched"), 1);

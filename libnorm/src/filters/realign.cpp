@@ -1012,11 +1012,14 @@ bool IsProsePunct(char32_t c) {
 // full-width plus, minus, equals and angle brackets (2010年－2016年,
 // ＜Microsoft .NET框架程序设计＞), the vertical bar of headlines (︱),
 // circled, parenthesized and full-stop numbers (①②, ⑴, ⒈, ㈠) and Roman
-// numerals. A stream out of step makes them too, but real pages hold them
-// far more often.
+// numerals, and the full-width square brackets of editors' notes and of
+// characters spelled by their parts in e-texts of classical prose
+// (砥节□［石厉］行: a clean line that, with the brackets as strong traces,
+// took full searches of about 10 ms). A stream out of step makes them too,
+// but real pages hold them far more often.
 bool IsTypesetMark(char32_t c) {
-  return c == 0xFF0B || c == 0xFF0D || (c >= 0xFF1C && c <= 0xFF1E) || c == 0xFE31 ||
-         (c >= 0x2460 && c <= 0x249B) || (c >= 0x3220 && c <= 0x3229) ||
+  return c == 0xFF0B || c == 0xFF0D || (c >= 0xFF1C && c <= 0xFF1E) || c == 0xFE31 || c == 0xFF3B ||
+         c == 0xFF3D || (c >= 0x2460 && c <= 0x249B) || (c >= 0x3220 && c <= 0x3229) ||
          (c >= 0x2160 && c <= 0x217F);
 }
 
@@ -1345,20 +1348,72 @@ bool MayResyncCheaply(const std::vector<char32_t>& cps, size_t from) {
   return false;
 }
 
+// A lossy decoder's marks throughout the line (cheap rejection by the
+// density of lost marks): at least kLossyMarks U+FFFD, or `?` beside a CJK
+// letter, and at least one per kHanPerLostMark Han characters. A double-byte
+// stream that lost a byte writes one such mark where it meets the ASCII byte
+// that brings it back in step, so a line out of step at one or two places
+// holds one or two; many, dense among the text, are what lossy UTF-8
+// repaired by `mojibake` or `cjk-mojibake` keeps for every lost character
+// (`凭�酒，…一鞭�陌，…。�匆匆`), or code pages crossed (Big5 read as GBK:
+// each clause mark A141-A17E becomes U+FFFD and a letter, `海�A铛Τ�摺C`).
+// The bytes behind them are gone or were never this codec's, so a search
+// (milliseconds, often to its budget: these lines cost most of realign's
+// time on mixed damage) only trades garble for garble. Lines with ruby
+// damage (readings, orphaned ones) are searched whatever their marks: the
+// find-and-replace that inserts readings misaligns the stream at many places.
+constexpr int kLossyMarks = 3;
+constexpr int kHanPerLostMark = 6;
+bool LossyThroughout(const std::vector<char32_t>& cps) {
+  int lost = 0, han = 0;
+  for (size_t k = 0; k < cps.size(); ++k) {
+    const char32_t c = cps[k];
+    if (text::IsHan(c)) {
+      ++han;
+    } else if (c == 0xFFFD ||
+               (c == '?' && ((k > 0 && text::IsCjkLetter(cps[k - 1])) ||
+                             (k + 1 < cps.size() && text::IsCjkLetter(cps[k + 1]))))) {
+      ++lost;
+    }
+  }
+  return lost >= kLossyMarks && lost * kHanPerLostMark >= han;
+}
+
+// A `?` or U+FFFD beside a CJK letter: what a decoder or a transcoder
+// writes for a lost byte.
+bool HasLostMarkBesideCjk(const std::vector<char32_t>& cps) {
+  for (size_t k = 0; k < cps.size(); ++k) {
+    if (IsLost(cps[k]) && ((k > 0 && text::IsCjkLetter(cps[k - 1])) ||
+                           (k + 1 < cps.size() && text::IsCjkLetter(cps[k + 1])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether a line with suspicious tokens is worth a search, which costs
 // milliseconds (cheap tests; most such lines of real text are not out of
 // step): not when the line reads as garble from its start (mojibake of
-// another kind), nor, without strong traces of damage or readings on the
-// line or a span realigned before in the document, when no suspicious token
+// another kind) or holds a lossy decoder's marks throughout, nor, without
+// strong traces of damage or readings on the line, when no suspicious token
 // has garble around it (classical verse, man pages: rare characters, lone
-// letters).
+// letters). A span realigned elsewhere in the document alone is no reason
+// to search a line (it lowers the gain a repair needs, min_gain_document),
+// only with a mark of a lost byte on the line itself: whether a line is
+// searched, and so its cost, depends on what the line holds. (Before, every
+// line with a suspicious token was searched once a span had been realigned:
+// on 2.3 MB of mixed damage as one document, 198 of 279 searches were of
+// such lines, and the spans repaired were the same without them.)
 bool WorthSearching(const std::vector<char32_t>& cps, const std::vector<bool>& in_reading,
                     const std::vector<size_t>& suspicious, bool strong, bool realigned_before) {
   const bool ruby = ShowsRubyDamage(cps);
-  if (!ruby && StartsAsGarble(cps, in_reading)) return false;
+  if (!ruby && (LossyThroughout(cps) || StartsAsGarble(cps, in_reading))) return false;
   if (strong || ruby) return true;
   if (!MayResyncCheaply(cps, suspicious.front())) return false;
-  if (realigned_before) return true;
+  // A `?`/U+FFFD beside CJK text (weak on its own: `?b` is Big5 在 = A662
+  // with its lead byte lost and marked, or an ASCII question mark) is
+  // searched where the document shows the damage that writes such marks.
+  if (realigned_before && HasLostMarkBesideCjk(cps)) return true;
   const int needed = GarbleNeeded(cps, in_reading, kWeakGarbleHan);
   return std::any_of(suspicious.begin(), suspicious.end(), [&](size_t s) {
     return GarbleNear(cps, in_reading, s, kWeakGarbleHan) >= needed;

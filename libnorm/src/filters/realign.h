@@ -28,10 +28,15 @@
 // throughout). Cheap tests come before a
 // search, which costs milliseconds: a line that reads as garble from its
 // start is mojibake of another kind (a line starts in step) and is left to
-// the mojibake filters; a line without strong traces (and no readings, no
-// span realigned before in the document) is searched only where a
-// suspicious token has more garble around it than the line holds on
-// average (classical verse holds rare pairs everywhere), and nowhere
+// the mojibake filters, and so is a line (without readings) holding a
+// lossy decoder's marks throughout (three U+FFFD or `?` beside CJK, one per
+// six Han characters or more: lossy UTF-8, crossed code pages; a stream
+// out of step writes one per place); a line without strong traces (and no
+// readings) is searched only where a suspicious token has more garble
+// around it than the line holds on average (classical verse holds rare
+// pairs everywhere), whatever the rest of the document holds (a span
+// realigned elsewhere lowers the gain a repair needs, not the tests that
+// decide whether the line is searched: a line's cost depends on the line), and nowhere
 // when nothing after its first suspicious token could bring a stream back
 // in step but a stray byte (no ASCII letter or symbol, no foldable ASCII
 // mark, no `?`/U+FFFD: a line of Han characters and full-width marks),
