@@ -336,6 +336,22 @@ TEST(Realign, NumeralContextChoosesTheUnit) {
             "列车于晚上7时50又许驶出车站，乘客很多。");
 }
 
+// A `?` written for a lost lead byte right after a reading (the reading is
+// removed later, so the mark stands after a Han character) before a lone
+// ASCII trail byte: 時 is GBK 9572, 定 and 是 Big5 A977 and AC4F. Main left
+// them as they stood (`很長(cháng)?r間`). Ours; an ASCII question after a
+// reading in a textbook line stays.
+TEST(Realign, LostLeadMarkedAfterReading) {
+  EXPECT_EQ(Realign("他們等(děng)了很長(cháng)?r間，火車才到站。"),
+            "他們等(děng)了很長(cháng)時間，火車才到站。");
+  EXPECT_EQ(Realign("這件事我們已(ㄧˇ)經決(ㄐㄩㄝˊ)?w了，明天就出發。"),
+            "這件事我們已(ㄧˇ)經決(ㄐㄩㄝˊ)定了，明天就出發。");
+  EXPECT_EQ(Realign("他說這裡(ㄌㄧˇ)?O最好(ㄏㄠˇ)的地方。"),
+            "他說這裡(ㄌㄧˇ)是最好(ㄏㄠˇ)的地方。");
+  EXPECT_EQ(Realign("这是什么(shénme)?A: 这是苹果(píngguǒ)。"),
+            "这是什么(shénme)?A: 这是苹果(píngguǒ)。");
+}
+
 // Byte-compatible words that score alike alone: the word-pair gain
 // (word_model::PairGain, sunpinyin-data's bigrams) chooses by the word before.
 // Each line lost one GBK lead byte (to `?`), ours; without the pairs they

@@ -1227,15 +1227,20 @@ bool FindSuspicious(const std::vector<char32_t>& cps, const std::vector<bool>& i
         run = 0;
         continue;
       }
+      // A reading that ends right before it (`現(ㄒㄧㄢˋ)?o身體`) is removed
+      // later: the mark stands after the Han character the reading annotates,
+      // as it does where the character has none (`現?o身體`, 她 = A66F with
+      // its lead lost).
+      const bool after_reading = HanBeforeReading(cps, in_reading, k);
       // An orphaned reading after it (`┥�téng)`: the decoder swallowed the
       // `(` with a lone byte) marks it whatever stands beside it.
-      if (text::IsCjkLetter(prev) || IsCommonCjkPunct(prev) || text::IsCjkLetter(next) ||
-          ReadingEnd(cps, k)) {
+      if (text::IsCjkLetter(prev) || IsCommonCjkPunct(prev) || after_reading ||
+          text::IsCjkLetter(next) || ReadingEnd(cps, k)) {
         at->push_back(k);
         // U+FFFD, or `?` right before a double-byte character: what a
         // decoder or a transcoder leaves for a lost byte. (`?` before ASCII
         // is common in technical text.)
-        const bool after_cjk = text::IsCjkLetter(prev) || IsCommonCjkPunct(prev);
+        const bool after_cjk = text::IsCjkLetter(prev) || IsCommonCjkPunct(prev) || after_reading;
         // A `?` that reads well on both sides is weak evidence: Chinese
         // prose typed with an ASCII question mark (什么主义?答：).
         const bool question_mark = question_before_cjk && reads_well;
