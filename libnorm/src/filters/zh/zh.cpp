@@ -568,7 +568,7 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   zh_internal::Replay replay;
   auto doc = std::make_unique<zh_internal::TextCounts>(out);
   // The first pass's pair index from the lines' read (out is text's copy).
-  if (fixed_ == nullptr && consistency_ != nullptr) doc->UsePairs(&lines.pairs);
+  if (fixed_ == nullptr && consistency_ != nullptr && lines.listed) doc->UsePairs(&lines.pairs);
   ZhScriptCounts now = counts;
   bool first = true;  // out is still text: its lines' classes are read
   Settle(

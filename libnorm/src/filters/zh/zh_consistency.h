@@ -167,6 +167,9 @@ struct DocLines {
   // ones and their other forms), in text order: the first pass's counts
   // take them instead of decoding every line again.
   std::vector<std::pair<size_t, char32_t>> mostly;
+  // Whether the two lists cover the text: only a text with characters of
+  // both scripts has them.
+  bool listed = false;
   // The line that holds byte `at`.
   size_t LineAt(size_t at) const;
   // The classes of line k when it is [at, at + n) whole, else null (a
