@@ -17,7 +17,9 @@ Per position:
         character there. The line's own script is the one OpenCC changes more
         of (t2s changes a Traditional line, s2t a Simplified one); its
         renderings are t2s for a Simplified line and s2t, s2tw, s2twp, s2hk of
-        its t2s for a Traditional one (OpenCC's `opencc` command). Listed:
+        its t2s for a Traditional one (OpenCC's `opencc` command); a line
+        OpenCC changes as much either way takes the script of the nearest
+        line that tells. Listed:
         these are expected, and worth reading (OpenCC is not always right);
     (b) a character that some OpenCC standard writes at that position:
         correct in its script, changed. Must be 0.
@@ -64,7 +66,23 @@ def main():
     # The source's own script, line by line, and OpenCC's renderings in it.
     to_s = opencc("t2s", orig)
     to_t = opencc("s2t", orig)
-    hant = [changed(o, s) > changed(o, t) for o, s, t in zip(orig, to_s, to_t)]
+    diff = [changed(o, s) - changed(o, t) for o, s, t in zip(orig, to_s, to_t)]
+    hant = [d > 0 for d in diff]
+    # A line OpenCC changes as much either way (内 and 鍵 in one Taiwan line,
+    # or neither script's characters) does not tell: it takes the script of
+    # the nearest line that does (the one before at equal distance), else
+    # Simplified. Read as Simplified whatever its neighbours, a Traditional
+    # line's stray 内 counted as a correct character changed.
+    for n, d in enumerate(diff):
+        if d != 0:
+            continue
+        for k in range(1, len(diff)):
+            if n >= k and diff[n - k] != 0:
+                hant[n] = diff[n - k] > 0
+                break
+            if n + k < len(diff) and diff[n + k] != 0:
+                hant[n] = diff[n + k] > 0
+                break
     renderings = [[s] for s in to_s]
     for config in ("s2t", "s2tw", "s2twp", "s2hk"):
         for n, line in enumerate(opencc(config, to_s)):

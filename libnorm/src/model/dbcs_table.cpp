@@ -37,6 +37,73 @@ DbcsTable::DbcsTable(const char* icu_name, std::string_view name) : name_(name) 
   ok_ = true;
 }
 
+namespace {
+const char* IcuName(DbcsTable::Codec codec) {
+  return codec == DbcsTable::Codec::kGbk ? "GBK" : "windows-950";
+}
+
+// One thread's converters and answers for EncodesPair.
+struct PairEncoder {
+  UConverter* cnv[2] = {nullptr, nullptr};
+  bool opened[2] = {false, false};
+  std::unordered_map<char32_t, bool> answers[2];
+  ~PairEncoder() {
+    for (UConverter* c : cnv)
+      if (c != nullptr) ucnv_close(c);
+  }
+};
+}  // namespace
+
+bool DbcsTable::EncodesPair(Codec codec, char32_t c) {
+  thread_local PairEncoder enc;
+  const int k = codec == Codec::kGbk ? 0 : 1;
+  if (auto it = enc.answers[k].find(c); it != enc.answers[k].end()) return it->second;
+  if (!enc.opened[k]) {
+    enc.opened[k] = true;
+    UErrorCode status = U_ZERO_ERROR;
+    enc.cnv[k] = ucnv_open(IcuName(codec), &status);
+    if (U_FAILURE(status)) {
+      enc.cnv[k] = nullptr;
+    } else {
+      ucnv_setFromUCallBack(enc.cnv[k], UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                            &status);
+      ucnv_setToUCallBack(enc.cnv[k], UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    }
+  }
+  bool yes = false;
+  UConverter* cnv = enc.cnv[k];
+  // The pairs the table keeps: a lead of 0x81..0xFE, a trail of 0x40..0xFE,
+  // decoding to c alone (not a user-defined character, not ASCII).
+  if (cnv != nullptr && c >= 0x80 && c != 0xFFFD && c != 0x1A && !(c >= 0xE000 && c <= 0xF8FF) &&
+      c <= 0x10FFFF) {
+    UChar in[2];
+    int32_t n_in = 0;
+    if (c < 0x10000) {
+      in[n_in++] = static_cast<UChar>(c);
+    } else {
+      in[n_in++] = static_cast<UChar>(0xD7C0 + (c >> 10));
+      in[n_in++] = static_cast<UChar>(0xDC00 | (c & 0x3FF));
+    }
+    char bytes[8];
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_resetFromUnicode(cnv);
+    const int32_t n = ucnv_fromUChars(cnv, bytes, sizeof bytes, in, n_in, &status);
+    const auto lead = static_cast<unsigned char>(bytes[0]);
+    const auto trail = static_cast<unsigned char>(bytes[1]);
+    if (U_SUCCESS(status) && n == 2 && lead >= 0x81 && lead <= 0xFE && trail >= 0x40 &&
+        trail <= 0xFE) {
+      // And back: the table keeps what the pair decodes to.
+      UChar out[4];
+      status = U_ZERO_ERROR;
+      ucnv_resetToUnicode(cnv);
+      const int32_t m = ucnv_toUChars(cnv, out, 4, bytes, 2, &status);
+      yes = U_SUCCESS(status) && m == 1 && out[0] == c;
+    }
+  }
+  enc.answers[k].emplace(c, yes);
+  return yes;
+}
+
 const DbcsTable* DbcsTable::Get(Codec codec) {
   // Each built on its first use only (the zh stage asks for Big5 alone).
   if (codec == Codec::kGbk) {

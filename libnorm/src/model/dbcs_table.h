@@ -32,6 +32,10 @@ class DbcsTable {
     auto it = encode_.find(c);
     return it == encode_.end() ? 0 : it->second;
   }
+  // Whether the codec has a lead/trail pair that decodes to c (Get(codec)'s
+  // Encode(c) != 0), asked of ICU for c alone without building the table;
+  // each thread keeps its converter and the answers.
+  static bool EncodesPair(Codec codec, char32_t c);
   // User-defined lead bytes whose pairs decoders drop.
   const std::vector<uint8_t>& user_defined_leads() const { return uda_leads_; }
   // The trail bytes that make a user-defined pair with lead, ascending.

@@ -567,6 +567,8 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   // text's counts corrected where it changed rather than taken anew.
   zh_internal::Replay replay;
   auto doc = std::make_unique<zh_internal::TextCounts>(out);
+  // The first pass's pair index from the lines' read (out is text's copy).
+  if (fixed_ == nullptr && consistency_ != nullptr && lines.listed) doc->UsePairs(&lines.pairs);
   ZhScriptCounts now = counts;
   bool first = true;  // out is still text: its lines' classes are read
   Settle(

@@ -165,8 +165,10 @@ bool MostlyForm(char32_t c) { return c < 0x10000 && MostlyForms()[c]; }
 // Big5 characters; 门, 这 are not). Simplified has no such set: GB2312 merged
 // 於 into 于 and 後 into 后 and keeps the old forms for a few names only.
 bool Big5Writes(char32_t c) {
-  const DbcsTable* t = DbcsTable::Get(DbcsTable::Codec::kBig5);
-  return t != nullptr && t->Encode(c) != 0;
+  // The characters asked of ICU one by one (a few per document), not the
+  // whole table built (18.6 M instructions, more than the rest of a clean
+  // document's consistency step).
+  return DbcsTable::EncodesPair(DbcsTable::Codec::kBig5, c);
 }
 
 std::string Encode(std::u32string_view s, size_t a, size_t b) {
@@ -394,6 +396,32 @@ const std::array<bool, 0x10000>& PairForms() {
 }
 bool InPairs(char32_t c) { return c < 0x10000 && PairForms()[c]; }
 
+// What the consistency step's whole-text passes (ReadDocLines, CountPairs)
+// ask of each BMP code point, in one byte: its HanClass (the low three bits)
+// and these, so that a character costs one table load.
+enum : uint8_t {
+  kFlagInPairs = 1 << 3,  // InPairs
+  kFlagMostly = 1 << 4,   // MostlyForm
+  kFlagKana = 1 << 5,     // text::IsKana
+  kFlagHan = 1 << 6,      // text::IsHan
+};
+const std::array<uint8_t, 0x10000>& Flags() {
+  static const std::array<uint8_t, 0x10000> flags = [] {
+    std::array<uint8_t, 0x10000> v{};
+    const std::array<bool, 0x10000>& in = PairForms();
+    const std::array<bool, 0x10000>& mostly = MostlyForms();
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      v[c] = static_cast<uint8_t>(text_model::HanClassOf(c)) & 7;
+      if (in[c]) v[c] |= kFlagInPairs;
+      if (mostly[c]) v[c] |= kFlagMostly;
+      if (text::IsKana(c)) v[c] |= kFlagKana;
+      if (text::IsHan(c)) v[c] |= kFlagHan;
+    }
+    return v;
+  }();
+  return flags;
+}
+
 // How many of the sorted offsets are within kTextWindow bytes of at.
 int64_t WithinWindow(const std::vector<size_t>& offsets, size_t at) {
   const size_t lo = at > kTextWindow ? at - kTextWindow : 0;
@@ -407,6 +435,17 @@ void TextCounts::CountPairs() {
   pairs_counted_ = true;
   // Characters counted before (by a search of their own) keep their entry.
   std::unordered_map<char32_t, std::vector<size_t>> found;
+  if (found_pairs_ != nullptr) {  // found as ReadDocLines read the text
+    for (const DocLines::PairEntry& e : *found_pairs_) {
+      if (e.first == 0) {
+        found[e.second].push_back(e.at);
+      } else {
+        pairs_[PairKey(e.first, e.second)].push_back(e.at);
+      }
+    }
+    for (auto& [c, offsets] : found) chars_.emplace(c, std::move(offsets));
+    return;
+  }
   // The table once, not a guarded static per character.
   const std::array<bool, 0x10000>& in = PairForms();
   const auto in_pairs = [&in](char32_t c) { return c < 0x10000 && in[c]; };
@@ -620,6 +659,7 @@ void Insert(std::vector<size_t>& v, size_t at) {
 }  // namespace
 
 void TextCounts::Update(std::string_view before, std::string_view after, const Replay& replay) {
+  found_pairs_ = nullptr;  // they were the text before's
   if (!replay.moves_.empty()) {
     // Everything after a fix of another length moves with it.
     for (auto& [c, offsets] : chars_)
@@ -680,11 +720,10 @@ namespace {
 struct Tally {
   int64_t by_class[8] = {};
   int64_t kana = 0;
-  void Add(char32_t c) {
-    // Kana are below the Han blocks (U+3041..U+31FF): Han characters skip
-    // the test.
-    if (c < 0x3400) kana += text::IsKana(c);
-    ++by_class[static_cast<uint8_t>(text_model::HanClassOf(c)) & 7];
+  // f: the character's Flags() (0 beyond the BMP: no class, no kana).
+  void Add(uint8_t f) {
+    kana += (f & kFlagKana) != 0;
+    ++by_class[f & 7];
   }
   int64_t Of(text_model::HanClass k) const { return by_class[static_cast<int>(k)]; }
   // The script counts of every character, whatever the line's language.
@@ -714,6 +753,41 @@ struct Tally {
 };
 }  // namespace
 
+namespace {
+// The class and kana bits of Flags() without building it (a text in one
+// script never needs the rest).
+uint8_t ClassFlags(char32_t c) {
+  // Kana are below the Han blocks (U+3041..U+31FF): Han characters skip
+  // the test.
+  return static_cast<uint8_t>((static_cast<uint8_t>(text_model::HanClassOf(c)) & 7) |
+                              (c < 0x3400 && text::IsKana(c) ? kFlagKana : 0));
+}
+
+// DocLines' lists (what CountPairs indexes, where the -mostly forms are),
+// written as the text is read: Add each non-ASCII character with its
+// Flags(), Break at each ASCII byte.
+struct Lister {
+  DocLines* lines;
+  char32_t prev = 0;  // the Han character just before, else 0
+  bool prev_in = false;
+  void Break() { prev = 0; }
+  // Inlined: called once per character (an outlined call cost 26 M
+  // instructions on 4.7 MB).
+  [[gnu::always_inline]] void Add(size_t start, char32_t c, uint8_t f) {
+    if (f & kFlagMostly) lines->mostly.emplace_back(start, c);
+    if (c < 0x10000 ? (f & kFlagHan) == 0 : !text::IsHan(c)) {
+      prev = 0;
+      return;
+    }
+    const bool in = (f & kFlagInPairs) != 0;
+    if (in) lines->pairs.push_back({start, 0, c});
+    if (prev != 0 && (prev_in || in)) lines->pairs.push_back({start, prev, c});
+    prev = c;
+    prev_in = in;
+  }
+};
+}  // namespace
+
 LineClasses ReadLineClasses(std::string_view l) {
   Tally t;
   for (size_t i = 0; i < l.size();) {
@@ -721,7 +795,7 @@ LineClasses ReadLineClasses(std::string_view l) {
       ++i;
       continue;
     }
-    t.Add(utf8::Next(l, i));
+    t.Add(ClassFlags(utf8::Next(l, i)));
   }
   return t.Finish(l);
 }
@@ -741,17 +815,56 @@ void ReadDocLines(std::string_view text, ZhScriptCounts* counts, DocLines* lines
     sum.traditional_only += raw.traditional_only;
     t = Tally();
   };
+  // And DocLines' lists, once the text has characters of both scripts (the
+  // consistency step runs only then): from there on with one Flags() load
+  // per character, the text before it read again once; a short text in one
+  // script never builds the table.
+  lines->pairs.clear();
+  lines->mostly.clear();
+  lines->listed = false;
+  const uint8_t* flags = nullptr;
+  bool simplified = false, traditional = false;
+  Lister list{lines};
   for (size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      if (b == '\n') {
-        finish(i);
-        line = i + 1;
-      }
-      ++i;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // a run of ASCII bytes
+      list.Break();
+      do {
+        if (text[i] == '\n') {
+          finish(i);
+          line = i + 1;
+        }
+        ++i;
+      } while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80);
       continue;
     }
-    t.Add(utf8::Next(text, i));
+    const size_t start = i;
+    const char32_t c = utf8::Next(text, i);
+    if (flags != nullptr) {
+      const uint8_t f = c < 0x10000 ? flags[c] : 0;
+      t.Add(f);
+      list.Add(start, c, f);
+      continue;
+    }
+    const uint8_t f = ClassFlags(c);
+    t.Add(f);
+    // The -only and -mostly classes (1 to 4): odd ones are Simplified's.
+    const unsigned k = f & 7;
+    if (k - 1 >= 4) continue;
+    (k & 1 ? simplified : traditional) = true;
+    if (!(simplified && traditional)) continue;
+    flags = Flags().data();
+    lines->listed = true;
+    list.Break();
+    for (size_t j = 0; j < i;) {  // the text so far, this character included
+      if (static_cast<unsigned char>(text[j]) < 0x80) {
+        ++j;
+        list.Break();
+        continue;
+      }
+      const size_t s = j;
+      const char32_t x = utf8::Next(text, j);
+      list.Add(s, x, x < 0x10000 ? flags[x] : 0);
+    }
   }
   finish(text.size());  // the last line (empty after a final '\n', as Fix splits)
   counts->simplified_only += sum.simplified_only;
@@ -897,8 +1010,27 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
       const std::array<bool, 0x10000>& mostly = MostlyForms();
       for (size_t j = 0; j < lines.size(); ++j) {
         const ZhScript own = Clear(evidence[j]);
-        const ZhScript w = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
-        line_script[j] = w;
+        line_script[j] = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
+      }
+      if (doc_lines != nullptr && doc != nullptr && doc_lines->listed) {
+        // The text is the one ReadDocLines read: its -mostly forms are
+        // listed, line by line (the piece's lines start at text offsets).
+        const auto& found = doc_lines->mostly;
+        auto it = std::lower_bound(found.begin(), found.end(), std::make_pair(base, char32_t{0}));
+        size_t j = 0;
+        for (; it != found.end() && it->first < base + text.size(); ++it) {
+          const size_t at = it->first - base;
+          while (j + 1 < lines.size() &&
+                 static_cast<size_t>(lines[j + 1].data() - text.data()) <= at)
+            ++j;
+          if (line_script[j] != ZhScript::kUnknown)
+            ++by_script[line_script[j] == ZhScript::kHant][it->second];
+        }
+      }
+      for (size_t j = 0;
+           j < lines.size() && !(doc_lines != nullptr && doc != nullptr && doc_lines->listed);
+           ++j) {
+        const ZhScript w = line_script[j];
         if (w == ZhScript::kUnknown) continue;
         auto& m = by_script[w == ZhScript::kHant];
         if (decoded[j]) {  // its code points are at hand

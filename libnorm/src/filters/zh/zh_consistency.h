@@ -153,6 +153,23 @@ struct DocLines {
   std::vector<size_t> starts;  // where each line starts
   std::vector<LineClasses> classes;
   size_t size = 0;  // the document's
+  // What TextCounts indexes (its CountPairs), in text order, found in the
+  // same pass: each shared character or other form of one (first == 0) and
+  // each pair of adjacent Han characters with one (first, second), at the
+  // byte where its last character starts. The document's TextCounts takes
+  // them (UsePairs) instead of decoding the whole text again.
+  struct PairEntry {
+    size_t at;
+    char32_t first, second;
+  };
+  std::vector<PairEntry> pairs;
+  // Where the characters the classical-forms rule counts are (the -mostly
+  // ones and their other forms), in text order: the first pass's counts
+  // take them instead of decoding every line again.
+  std::vector<std::pair<size_t, char32_t>> mostly;
+  // Whether the two lists cover the text: only a text with characters of
+  // both scripts has them.
+  bool listed = false;
   // The line that holds byte `at`.
   size_t LineAt(size_t at) const;
   // The classes of line k when it is [at, at + n) whole, else null (a
@@ -196,6 +213,10 @@ class TextCounts {
   // points the counts at the text's new home with Rebase.
   void Update(std::string_view before, std::string_view after, const Replay& replay);
   void Rebase(std::string_view text) { text_ = text; }
+  // The characters and pairs of the text as ReadDocLines found them
+  // (DocLines::pairs, which must outlive these counts): CountPairs takes
+  // them as long as the text is the one read (not after Update).
+  void UsePairs(const std::vector<DocLines::PairEntry>* pairs) { found_pairs_ = pairs; }
 
  private:
   // The pairs with a shared character, and the counts of the shared
@@ -205,6 +226,7 @@ class TextCounts {
   std::string_view text_;
   std::vector<uint64_t>* log_ = nullptr;
   bool pairs_counted_ = false;
+  const std::vector<DocLines::PairEntry>* found_pairs_ = nullptr;
   std::unordered_map<char32_t, std::vector<size_t>> chars_;
   std::unordered_map<uint64_t, std::vector<size_t>> pairs_;
 };
