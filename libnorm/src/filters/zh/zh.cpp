@@ -480,15 +480,15 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
       text, mode,
       [&](std::string_view piece, bool convert) {
         if (convert && consistency.on) {
-          fixed.assign(piece);
           // The document's counts around the piece (pieces are views of text).
           const bool inside = piece.data() >= text.data() &&
                               piece.data() + piece.size() <= text.data() + text.size();
-          consistency_->Fix(
-              fixed, fallback, report, inside ? doc : nullptr,
-              inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0,
-              inside ? replay : nullptr, inside ? lines : nullptr);
-          piece = fixed;
+          // Read in place: a piece the step leaves as it is is not copied.
+          if (consistency_->Fix(
+                  piece, &fixed, fallback, report, inside ? doc : nullptr,
+                  inside ? doc_offset + static_cast<size_t>(piece.data() - text.data()) : 0,
+                  inside ? replay : nullptr, inside ? lines : nullptr))
+            piece = fixed;
         }
         if (convert && converter != nullptr) {
           ConvertPiece(piece, *converter, user_dict_.get(), &out, &changed, &replaced);
@@ -570,17 +570,18 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
   // The first pass's pair index from the lines' read (out is text's copy).
   if (fixed_ == nullptr && consistency_ != nullptr && lines.listed) doc->UsePairs(&lines.pairs);
   ZhScriptCounts now = counts;
-  bool first = true;  // out is still text: its lines' classes are read
+  // The lines' read, while it covers the text (its -mostly list follows the
+  // changes: DocLines::Follow).
+  const bool read = fixed_ == nullptr && consistency_ != nullptr;
   Settle(
       c, &consistency,
       [&] {
         replay.Begin(consistency.doc_script);
-        std::string next =
-            Run(out, c, consistency, consistency.doc_script, report, mode, prose, doc.get(), 0,
-                &replay, first && fixed_ == nullptr && consistency_ != nullptr ? &lines : nullptr);
-        first = false;
+        std::string next = Run(out, c, consistency, consistency.doc_script, report, mode, prose,
+                               doc.get(), 0, &replay, read ? &lines : nullptr);
         if (next == out) return false;
         replay.Next(out, next);
+        if (read) lines.Follow(out, next, replay);
         if (replay.active()) {
           doc->Update(out, next, replay);
           for (const auto& [was, is] : replay.changes()) {

@@ -616,11 +616,6 @@ bool Replay::Holds(size_t doc_offset, size_t size, size_t lines, ZhScript fallba
          it->second.fallback == fallback;
 }
 
-bool Replay::Changed(size_t from, size_t to) const {
-  const auto it = std::lower_bound(changed_at_.begin(), changed_at_.end(), from);
-  return it != changed_at_.end() && *it < to;
-}
-
 bool Replay::KeyChanged(const std::vector<uint64_t>& keys, size_t at) const {
   if (keys.empty()) return false;
   // A shift between the line and a character it counted may take that
@@ -871,6 +866,42 @@ void ReadDocLines(std::string_view text, ZhScriptCounts* counts, DocLines* lines
   counts->traditional_only += sum.traditional_only;
 }
 
+void DocLines::Follow(std::string_view before, std::string_view after, const Replay& replay) {
+  classes_current = false;
+  if (!listed) return;
+  if (!replay.active()) {
+    listed = false;
+    mostly.clear();
+    return;
+  }
+  // Replay::Moved of each offset, walking the sorted moves once.
+  size_t k = 0;
+  int64_t shift = 0;
+  for (auto& [at, c] : mostly) {
+    while (k < replay.moves_.size() && replay.moves_[k].first <= at)
+      shift = replay.moves_[k++].second;
+    at = static_cast<size_t>(static_cast<int64_t>(at) + shift);
+  }
+  // A changed code point leaves the list where it was a -mostly form and
+  // joins it where it is one (offsets of the text after, kept sorted).
+  std::vector<std::pair<size_t, char32_t>> added;
+  for (const auto& [was, is] : replay.changes()) {
+    if (MostlyForm(utf8::First(before.substr(was)))) {
+      const auto it =
+          std::lower_bound(mostly.begin(), mostly.end(), std::make_pair(is, char32_t{0}));
+      if (it != mostly.end() && it->first == is) it->first = SIZE_MAX;  // erased below
+    }
+    const char32_t y = utf8::First(after.substr(is));
+    if (MostlyForm(y)) added.emplace_back(is, y);
+  }
+  std::erase_if(mostly, [](const auto& e) { return e.first == SIZE_MAX; });
+  if (added.empty()) return;
+  std::sort(added.begin(), added.end());
+  const size_t n = mostly.size();
+  mostly.insert(mostly.end(), added.begin(), added.end());
+  std::inplace_merge(mostly.begin(), mostly.begin() + static_cast<std::ptrdiff_t>(n), mostly.end());
+}
+
 size_t DocLines::LineAt(size_t at) const {
   const auto it = std::upper_bound(starts.begin(), starts.end(), at);
   return it == starts.begin() ? 0 : static_cast<size_t>(it - starts.begin()) - 1;
@@ -911,14 +942,22 @@ ZhScript Consistency::Near(const std::vector<ZhScriptCounts>& counts, size_t k, 
 
 void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc,
                       size_t doc_offset, Replay* replay, const DocLines* doc_lines) const {
+  std::string fixed;
+  if (Fix(text, &fixed, fallback, report, doc, doc_offset, replay, doc_lines))
+    text = std::move(fixed);
+}
+
+bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallback, Report& report,
+                      TextCounts* doc, size_t doc_offset, Replay* replay,
+                      const DocLines* doc_lines) const {
   // Each line is judged on its own (a paragraph per line in scraped text); a
   // line that is not clear takes the script of the lines around it (a verse
   // of a Traditional poem quoted in Simplified prose), else `fallback`.
   std::vector<std::string_view> lines;
   for (size_t pos = 0; pos <= text.size();) {
     size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    lines.push_back(std::string_view(text).substr(pos, nl - pos));
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back(text.substr(pos, nl - pos));
     pos = nl + 1;
   }
   const size_t base = doc != nullptr ? doc_offset : 0;
@@ -933,9 +972,14 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     replaying = replay->Holds(base, text.size(), lines.size(), fallback);
     record = &replay->pieces_[base];
     if (replaying) {
+      // Replay::Changed line by line, walking the sorted changes once (the
+      // lines' ranges follow one another).
+      const std::vector<size_t>& at = replay->changed_at_;
+      auto it = std::lower_bound(at.begin(), at.end(), base);
       for (size_t j = 0; j < lines.size(); ++j) {
         const size_t from = base + static_cast<size_t>(lines[j].data() - text.data());
-        moved[j] = replay->Changed(from, from + lines[j].size() + 1);
+        while (it != at.end() && *it < from) ++it;
+        moved[j] = it != at.end() && *it < from + lines[j].size() + 1;
         piece_moved = piece_moved || moved[j];
       }
     } else {
@@ -964,7 +1008,10 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     end[j] = cps.size();
   };
   bool any = false;
-  const size_t first_line = doc_lines != nullptr && doc != nullptr ? doc_lines->LineAt(base) : 0;
+  // The lines' classes as read (the -mostly list below may outlive them).
+  const DocLines* read_lines =
+      doc_lines != nullptr && doc_lines->classes_current ? doc_lines : nullptr;
+  const size_t first_line = read_lines != nullptr && doc != nullptr ? read_lines->LineAt(base) : 0;
   for (size_t j = 0; j < lines.size(); ++j) {
     if (replaying && !moved[j]) {
       classes[j] = record->lines[j].classes;
@@ -972,24 +1019,25 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
       // The piece's lines are the document's lines from the one its first
       // starts in on (its first and last may be parts of them).
       const LineClasses* read =
-          doc_lines != nullptr && doc != nullptr
-              ? doc_lines->Whole(first_line + j,
-                                 base + static_cast<size_t>(lines[j].data() - text.data()),
-                                 lines[j].size())
+          read_lines != nullptr && doc != nullptr
+              ? read_lines->Whole(first_line + j,
+                                  base + static_cast<size_t>(lines[j].data() - text.data()),
+                                  lines[j].size())
               : nullptr;
       classes[j] = read != nullptr ? *read : ReadLineClasses(lines[j]);
       if (record != nullptr) record->lines[j].classes = classes[j];
     }
     any = any || classes[j].counts.simplified_only != 0 || classes[j].counts.traditional_only != 0;
   }
-  if (!any) return;
+  if (!any) return false;
   // What decides a line's script: the characters only one script writes
   // (-mostly ones are written by both: 采 in classical Traditional text).
   std::vector<ZhScriptCounts> evidence(lines.size());
   for (size_t j = 0; j < lines.size(); ++j) evidence[j] = classes[j].evidence;
   // The text with its changed lines, built from the first change on (most
   // passes over clean text change nothing): text before `copied` is in out.
-  std::string out, line;
+  std::string& out = *fixed;
+  std::string line;
   size_t copied = 0;
   bool changed = false;
   TextCounts local(text);
@@ -1105,9 +1153,12 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
         if (FixLine(line, std::u32string_view(cps).substr(start[j], end[j] - start[j]),
                     cls.data() + start[j], counts, evidence[j], near, offset, whole, base + offset,
                     script_usage, report, line_left)) {
-          if (!changed) out.reserve(text.size());
+          if (!changed) {
+            out.clear();
+            out.reserve(text.size());
+          }
           changed = true;
-          out.append(text, copied, offset - copied);
+          out.append(text.substr(copied, offset - copied));
           out += line;
           copied = offset + lines[j].size();
         }
@@ -1120,9 +1171,9 @@ void Consistency::Fix(std::string& text, ZhScript fallback, Report& report, Text
     }
   }
   if (changed) {
-    out.append(text, copied);
-    text = std::move(out);
+    out.append(text.substr(copied));
   }
+  return changed;
 }
 
 bool Consistency::FixLine(std::string& text, std::u32string_view cps,

@@ -146,6 +146,8 @@ struct LineClasses {
 };
 LineClasses ReadLineClasses(std::string_view line);
 
+class Replay;
+
 // The classes of every line of a document (split at '\n'), read in the one
 // pass that counts its script (ReadDocLines): the first consistency pass
 // over the document takes them instead of reading each line again.
@@ -170,6 +172,15 @@ struct DocLines {
   // Whether the two lists cover the text: only a text with characters of
   // both scripts has them.
   bool listed = false;
+  // Whether starts and classes are those of the text (false after a
+  // change: a fix changes its line's classes). The -mostly list follows the
+  // text's changes (Follow); the pair list does not (TextCounts::Update
+  // corrects the index instead).
+  bool classes_current = true;
+  // After a pass changed the text (replay: where, after its Next, active):
+  // the -mostly list moved and corrected where code points changed, so that
+  // the next pass's classical-forms counts need not decode every line.
+  void Follow(std::string_view before, std::string_view after, const Replay& replay);
   // The line that holds byte `at`.
   size_t LineAt(size_t at) const;
   // The classes of line k when it is [at, at + n) whole, else null (a
@@ -260,6 +271,7 @@ class Replay {
  private:
   friend class Consistency;
   friend class TextCounts;
+  friend struct DocLines;
   struct Line {
     LineClasses classes;         // as Consistency::Fix read them
     std::vector<uint64_t> keys;  // TextCounts keys looked up
@@ -274,7 +286,6 @@ class Replay {
   // Whether the record of a piece at doc_offset with `size` bytes and
   // `lines` lines, read with `fallback`, holds for the coming pass.
   bool Holds(size_t doc_offset, size_t size, size_t lines, ZhScript fallback) const;
-  bool Changed(size_t from, size_t to) const;  // any change in [from, to)
   // Whether the counts of any of keys, looked up at byte `at`, may have
   // changed.
   bool KeyChanged(const std::vector<uint64_t>& keys, size_t at) const;
@@ -319,6 +330,12 @@ class Consistency {
   // not changed since (with doc; null: each line is read here).
   void Fix(std::string& text, ZhScript fallback, Report& report, TextCounts* doc = nullptr,
            size_t doc_offset = 0, Replay* replay = nullptr,
+           const DocLines* doc_lines = nullptr) const;
+  // The same, reading text in place (no copy of a string the step leaves
+  // as it is, as most passes over clean text do): writes the fixed text to
+  // *fixed and returns true only where something changed.
+  bool Fix(std::string_view text, std::string* fixed, ZhScript fallback, Report& report,
+           TextCounts* doc = nullptr, size_t doc_offset = 0, Replay* replay = nullptr,
            const DocLines* doc_lines = nullptr) const;
 
   // The converter that writes Traditional fixes ("s2tw", "s2t", "s2hk").
