@@ -213,7 +213,9 @@ class ZhFilter : public TextFilter {
                   zh_internal::PieceMode mode, const MarkdownProseFn& prose,
                   zh_internal::TextCounts* doc = nullptr, size_t doc_offset = 0,
                   zh_internal::Replay* replay = nullptr,
-                  const zh_internal::DocLines* lines = nullptr) const;
+                  const zh_internal::DocLines* lines = nullptr, bool* same = nullptr) const;
+  // (same, with consistency alone: set when the output is text itself, and
+  // then nothing is returned: the pass that changes nothing copies nothing.)
   // Runs `pass` (one pass of the stage over the document or text; true when
   // it changed anything) and, when consistency runs alone, again until
   // nothing changes (at most four passes), the document's script taken

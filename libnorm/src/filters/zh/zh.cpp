@@ -470,10 +470,28 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
                           const Consistent& consistency, ZhScript fallback, Report& report,
                           zh_internal::PieceMode mode, const MarkdownProseFn& prose,
                           zh_internal::TextCounts* doc, size_t doc_offset,
-                          zh_internal::Replay* replay, const zh_internal::DocLines* lines) const {
+                          zh_internal::Replay* replay, const zh_internal::DocLines* lines,
+                          bool* same) const {
   int64_t changed = 0, replaced = 0;
   std::string out;
-  out.reserve(text.size() + text.size() / 16);
+  // Pieces that come out as they went in, one after another from the start
+  // of text, are not copied until one does not (with consistency alone most
+  // passes change nothing): text before `covered` is the output so far.
+  bool built = same == nullptr || converter != nullptr;
+  if (built) out.reserve(text.size() + text.size() / 16);
+  size_t covered = 0;
+  const auto append = [&](std::string_view piece, bool as_is) {
+    if (!built) {
+      if (as_is && piece.data() == text.data() + covered && piece.size() <= text.size() - covered) {
+        covered += piece.size();
+        return;
+      }
+      built = true;
+      out.reserve(text.size() + text.size() / 16);
+      out.append(text.substr(0, covered));
+    }
+    out.append(piece);
+  };
   std::string fixed;
   size_t unmapped = 0;
   zh_internal::ForEachPiece(
@@ -493,13 +511,20 @@ std::string ZhFilter::Run(std::string_view text, const ZhConverter* converter,
         if (convert && converter != nullptr) {
           ConvertPiece(piece, *converter, user_dict_.get(), &out, &changed, &replaced);
         } else {
-          out.append(piece);
+          append(piece, piece.data() != fixed.data());
         }
       },
       &unmapped, prose);
   if (unmapped != 0) report.Count(name(), "prose-unmapped", static_cast<int64_t>(unmapped));
   if (changed != 0) report.Count(name(), "chars-converted", changed);
   if (replaced != 0) report.Count(name(), "user-dict-replaced", replaced);
+  if (!built) {
+    if (covered == text.size()) {
+      *same = true;
+      return {};
+    }
+    out.assign(text.substr(0, covered));
+  }
   return out;
 }
 
@@ -577,9 +602,10 @@ std::string ZhFilter::ConvertText(std::string_view text, zh_internal::PieceMode 
       c, &consistency,
       [&] {
         replay.Begin(consistency.doc_script);
+        bool same = false;
         std::string next = Run(out, c, consistency, consistency.doc_script, report, mode, prose,
-                               doc.get(), 0, &replay, read ? &lines : nullptr);
-        if (next == out) return false;
+                               doc.get(), 0, &replay, read ? &lines : nullptr, &same);
+        if (same || next == out) return false;
         replay.Next(out, next);
         if (read) lines.Follow(out, next, replay);
         if (replay.active()) {
