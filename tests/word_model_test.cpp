@@ -49,5 +49,31 @@ TEST(WordModel, LatticeUsesThePairBetweenWords) {
   EXPECT_NEAR(Score(U"手上戴") - Score(U"街上戴"), alone + pairs, 1e-6);
 }
 
+// The lattice's shortcuts (the per-thread back-off cache, the caller's
+// one-character score) are the plain computation's: the same text scores the
+// same with the cache cold and warm, and through either PushHan.
+TEST(WordModel, LatticeShortcutsScoreAsThePlainComputation) {
+  const std::u32string text = U"我们手上戴着手表，街上的人都看见了有所下降的河水上涨";
+  const double cold = Score(text);
+  EXPECT_EQ(Score(text), cold);
+  Lattice lattice;
+  for (char32_t c : text) {
+    if (c == U'，') {
+      lattice.PushOther(-1.0);
+      continue;
+    }
+    lattice.PushHan(c, OneCharLogFreq(lattice.PrevHan(), c));
+  }
+  Lattice plain;
+  for (char32_t c : text) {
+    if (c == U'，') {
+      plain.PushOther(-1.0);
+    } else {
+      plain.PushHan(c);
+    }
+  }
+  EXPECT_EQ(lattice.score(), plain.score());
+}
+
 }  // namespace
 }  // namespace norm::word_model

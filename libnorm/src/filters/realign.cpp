@@ -3,9 +3,12 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <bitset>
 #include <cstdio>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -171,6 +174,8 @@ struct Brackets {
   uint8_t open[3] = {};  // （ 《 「
   // Counts c; returns -cost for a closing bracket with none open.
   double Add(char32_t c, double cost) {
+    // Every other character, Han ones first, without the loop below.
+    if (c < 0x300A || (c > 0x300D && c < 0xFF08) || c > 0xFF09) return 0;
     static constexpr char32_t kOpen[3] = {0xFF08, 0x300A, 0x300C};
     static constexpr char32_t kClose[3] = {0xFF09, 0x300B, 0x300D};
     for (int i = 0; i < 3; ++i) {
@@ -517,8 +522,7 @@ class Search {
           lost.push_back(u);
         }
         all.insert(all.end(), lost.begin(), lost.end());
-        std::stable_sort(all.begin(), all.end(),
-                         [](const Hyp& a, const Hyp& b) { return a.score() > b.score(); });
+        StableSortByScore(all);
       }
       if (!identity_) {
         // Up to two dropped user-defined pairs before token k. The first keeps
@@ -587,9 +591,20 @@ class Search {
   // Scores c as the next character of h's text.
   void Score(Hyp& h, char32_t c, bool tally = true) const {
     if (text::IsHan(c)) {
+      // The text model's P(c | h.last) serves up to three terms below:
+      // looked up once (every hypothesis a search pushes comes through here).
+      double conditional = 0;
+      bool have_conditional = false;
+      auto after_last = [&] {
+        if (!have_conditional) {
+          conditional = text_model::ConditionalLogFreq(h.last, c);
+          have_conditional = true;
+        }
+        return conditional;
+      };
       // A Han character after a letter pays the text model's change of script.
       if (h.last != 0 && !text::IsHan(h.last)) {
-        h.channel += text_model::ConditionalLogFreq(h.last, c) - text_model::LogFreq(c);
+        h.channel += after_last() - text_model::LogFreq(c);
         h.channel += LoneLetterCost(h.before_last, h.last);
       }
       // After an Arabic numeral, the word lattice starts afresh and knows
@@ -603,12 +618,14 @@ class Search {
       if (t_pairs) {
         const double cached = t_pairs->LogProb(h.last, c);
         if (cached <= 0) {
-          const double gain =
-              o_.document_pair_log_weight + cached - text_model::ConditionalLogFreq(h.last, c);
+          const double gain = o_.document_pair_log_weight + cached - after_last();
           if (gain > 0) h.channel += std::min(gain, o_.document_pair_max_gain);
         }
       }
-      h.lm.PushHan(c);
+      const char32_t prev = h.lm.PrevHan();
+      h.lm.PushHan(c, word_model::OneCharLogFreqWith(c, [&] {
+                     return prev == h.last ? after_last() : text_model::ConditionalLogFreq(prev, c);
+                   }));
     } else {
       h.lm.PushOther(OtherCost(o_, h.last, c));
     }
@@ -646,16 +663,48 @@ class Search {
     }
   }
 
-  // The bytes the pending state may stand for.
-  void Leads(int pending, std::vector<uint8_t>* out) const {
-    out->clear();
-    if (pending == kUnknownLead) {
-      for (int b = 0x81; b <= 0xFE; ++b) out->push_back(static_cast<uint8_t>(b));
-    } else if (pending >= kDeferred) {
-      *out = t_.user_defined_trails(static_cast<uint8_t>(pending - kDeferred));
-    } else if (pending >= 0) {
-      out->push_back(static_cast<uint8_t>(pending));
+  // The bytes the pending state may stand for (a view of static or table
+  // data: no copy per hypothesis).
+  std::span<const uint8_t> Leads(int pending) const {
+    static constexpr auto kBytes = [] {
+      std::array<uint8_t, 256> bytes{};
+      for (int b = 0; b < 256; ++b) bytes[static_cast<size_t>(b)] = static_cast<uint8_t>(b);
+      return bytes;
+    }();
+    if (pending == kUnknownLead) return std::span(kBytes).subspan(0x81, 0xFE - 0x81 + 1);
+    if (pending >= kDeferred) {
+      return t_.user_defined_trails(static_cast<uint8_t>(pending - kDeferred));
     }
+    if (pending >= 0) return std::span(kBytes).subspan(static_cast<size_t>(pending), 1);
+    return {};
+  }
+
+  // The characters Guess accepts among `pairs(b)` for b in [from, to], in
+  // that order, computed once per search for each key byte: every
+  // hypothesis that branches on the same byte tries the same list.
+  template <class Pair>
+  const std::vector<char32_t>& Candidates(std::array<std::vector<char32_t>, 256>& lists,
+                                          std::bitset<256>& done, uint8_t key, int from, int to,
+                                          Pair pair) {
+    std::vector<char32_t>& list = lists[key];
+    if (!done[key]) {
+      done[key] = true;
+      for (int b = from; b <= to; ++b) {
+        const char32_t d = pair(static_cast<uint8_t>(b));
+        if (Guess(d)) list.push_back(d);
+      }
+    }
+    return list;
+  }
+  // Characters whose lead is `first`, any trail: c's trail byte lost.
+  const std::vector<char32_t>& LostTrails(uint8_t first) {
+    return Candidates(lost_trails_, lost_trails_done_, first, 0x40, 0xFE,
+                      [&](uint8_t z) { return t_.Decode(first, z); });
+  }
+  // Characters whose trail is `first`, any lead: a lost lead byte.
+  const std::vector<char32_t>& LostLeads(uint8_t first) {
+    return Candidates(lost_leads_, lost_leads_done_, first, 0x81, 0xFE,
+                      [&](uint8_t p) { return t_.Decode(p, first); });
   }
 
   // A parenthesized reading right after cps_[k] (the `(` itself was
@@ -672,12 +721,11 @@ class Search {
     if (IsLost(c)) {
       std::string reading;
       size_t close = Annotation(k, &reading);
-      Hyp n = h;
+      Hyp& n = At(k + 1).emplace_back(h);
       Emit(n, c);
       // An orphaned reading ("?qū)") is itself unlikely text.
       if (close) n.channel -= o_.orphan_cost;
       n.prev_byte = -1;
-      At(k + 1).push_back(n);
       if (identity_) return;
       if (close && h.prev_byte >= 0) {
         // An annotation inserted inside a character: the lost byte leads
@@ -687,7 +735,7 @@ class Search {
           if (((pair >> 8) & 0xFF) != static_cast<uint32_t>(h.prev_byte)) continue;
           int w = pair & 0xFF;
           if (w < 0x81 || w > 0xFE) continue;
-          Hyp n2 = h;
+          Hyp& n2 = At(close + 1).emplace_back(h);
           n2.pending = w;
           n2.prev_byte = w;
           n2.channel -= o_.misalign_cost;
@@ -695,19 +743,17 @@ class Search {
           ++n2.realigned;
           ++n2.dropped;
           n2.kinds |= kSplitAnnotation;
-          At(close + 1).push_back(n2);
         }
       }
       if (!close && may_shift && k + 1 < cps_.size() && c == '?') {
         // A `?` written where a lead byte was lost: what follows reads out
         // of step from the lost lead's trail on.
-        Hyp u = h;
+        Hyp& u = At(k + 1).emplace_back(h);
         u.pending = kUnknownLead;
         u.channel -= o_.marked_loss_cost;
         ++u.realigned;
         u.kinds |= kMarkedLoss;
         u.marked_lead = true;
-        At(k + 1).push_back(u);
       }
       return;
     }
@@ -715,46 +761,40 @@ class Search {
     if (close) {
       // A reading in step annotates the character before it and is
       // removed later (ruby): the text around it is scored as adjacent.
-      Hyp n = h;
+      Hyp& n = At(close + 1).emplace_back(h);
       for (size_t j = k; j <= close; ++j) Emit(n, cps_[j], false);
       n.prev_byte = ')';
-      At(close + 1).push_back(n);
       return;
     }
-    Hyp n = h;
+    Hyp& n = At(k + 1).emplace_back(h);
     Emit(n, c);
     uint16_t e = c >= 0x80 ? t_.Encode(c) : 0;
     n.prev_byte = c < 0x80 ? static_cast<int>(c) : e ? (e & 0xFF) : -1;
-    At(k + 1).push_back(n);
     if (identity_ || !may_shift || !shift_at_[k] || !e) return;
     const uint8_t first = static_cast<uint8_t>(e >> 8), second = static_cast<uint8_t>(e & 0xFF);
     // The stream goes out of step here (a lost lead byte before c is a
     // pending kUnknownLead, see Run): the trail of the character c's lead
     // begins was lost, ...
-    for (int z = 0x40; z <= 0xFE; ++z) {
-      char32_t d = t_.Decode(first, static_cast<uint8_t>(z));
-      if (!Guess(d) || d == c) continue;
-      Hyp m = h;
+    for (const char32_t d : LostTrails(first)) {
+      if (d == c) continue;
+      Hyp& m = At(k + 1).emplace_back(h);
       Emit(m, d);
       m.channel -= o_.misalign_cost;
       ++m.realigned;
       m.kinds |= kLostTrail;
       Continue(m, second);
-      At(k + 1).push_back(m);
     }
     // ... or c's first byte is a stray one.
-    Hyp m = h;
+    Hyp& m = At(k + 1).emplace_back(h);
     m.channel -= o_.stray_byte_cost;
     ++m.realigned;
     m.kinds |= kInsertedByte;
     Continue(m, second);
-    At(k + 1).push_back(m);
   }
 
   void ExpandOutOfStep(const Hyp& h, size_t k, bool may_branch) {
     const char32_t c = cps_[k];
-    std::vector<uint8_t> leads;
-    Leads(h.pending, &leads);
+    const std::span<const uint8_t> leads = Leads(h.pending);
     if (IsLost(c)) {
       std::string reading;
       size_t close = Annotation(k, &reading);
@@ -763,14 +803,13 @@ class Search {
         for (uint32_t pair : index_.Find(reading)) {
           uint8_t lead = static_cast<uint8_t>(pair >> 8);
           if (std::find(leads.begin(), leads.end(), lead) == leads.end()) continue;
-          Hyp n = h;
+          Hyp& n = At(close + 1).emplace_back(h);
           if (pair & ReadingIndex::kSecondary) n.channel -= o_.secondary_reading_cost;
           Emit(n, t_.Decode(lead, static_cast<uint8_t>(pair)));
           Emit(n, '(', false);
           for (size_t j = k + 1; j <= close; ++j) Emit(n, cps_[j], false);
           n.pending = -1;
           n.prev_byte = ')';
-          At(close + 1).push_back(n);
         }
         return;
       }
@@ -781,7 +820,7 @@ class Search {
           if (!Guess(d)) continue;
           // The swallowed byte is lost, unless the text ends here and the
           // lost byte stood alone.
-          Hyp n = h;
+          Hyp& n = At(k + 1).emplace_back(h);
           Emit(n, d);
           if (k + 1 < cps_.size()) {
             n.channel -= o_.lost_ascii_cost;
@@ -792,7 +831,6 @@ class Search {
           }
           n.pending = -1;
           n.prev_byte = -1;
-          At(k + 1).push_back(n);
         }
       }
       return;
@@ -832,32 +870,41 @@ class Search {
 
   // Token k out of step as the bytes first (and second, or -1): the pending
   // lead takes first as its trail.
-  void ReadOutOfStep(const Hyp& h, size_t k, const std::vector<uint8_t>& leads, int first,
+  void ReadOutOfStep(const Hyp& h, size_t k, std::span<const uint8_t> leads, int first,
                      int second) {
-    const char32_t c = cps_[k];
+    if (h.pending == kUnknownLead) {
+      for (const char32_t d : LostLeads(static_cast<uint8_t>(first))) {
+        ReadOutOfStepAs(h, k, d, first, second);
+      }
+      return;
+    }
     for (uint8_t p : leads) {
       char32_t d = t_.Decode(p, static_cast<uint8_t>(first));
       if (leads.size() > 1 ? !Guess(d) : !Valid(d)) continue;
-      Hyp n = h;
-      Emit(n, d);
-      if (second < 0 && c < 0x80 && h.pending == kUnknownLead) {
-        // Chinese prose holds capital letters beside Han characters (A股,
-        // C語言, 維生素C) far more often than other ASCII.
-        // After a `?` that marks the lost lead, a capital is what Big5's
-        // clause marks leave (A141-A17E: ，、。 read as A B C), and so is a
-        // capital that completes one: `表情C` at a line's end is 表情。, and
-        // prose seldom glues a capital after Han text before the clause's end.
-        if (c >= 'A' && c <= 'Z' && !h.marked_lead && !IsCommonCjkPunct(d))
-          n.channel -= o_.capital_trail_cost;
-        n.kinds |= kAsciiTrail;
-      }
-      if (second >= 0) {
-        Continue(n, static_cast<uint8_t>(second));
-      } else {
-        n.pending = -1;
-        n.prev_byte = first;
-      }
-      At(k + 1).push_back(n);
+      ReadOutOfStepAs(h, k, d, first, second);
+    }
+  }
+  // ReadOutOfStep's hypothesis that the pair read is d.
+  void ReadOutOfStepAs(const Hyp& h, size_t k, char32_t d, int first, int second) {
+    const char32_t c = cps_[k];
+    Hyp& n = At(k + 1).emplace_back(h);
+    Emit(n, d);
+    if (second < 0 && c < 0x80 && h.pending == kUnknownLead) {
+      // Chinese prose holds capital letters beside Han characters (A股,
+      // C語言, 維生素C) far more often than other ASCII.
+      // After a `?` that marks the lost lead, a capital is what Big5's
+      // clause marks leave (A141-A17E: ，、。 read as A B C), and so is a
+      // capital that completes one: `表情C` at a line's end is 表情。, and
+      // prose seldom glues a capital after Han text before the clause's end.
+      if (c >= 'A' && c <= 'Z' && !h.marked_lead && !IsCommonCjkPunct(d))
+        n.channel -= o_.capital_trail_cost;
+      n.kinds |= kAsciiTrail;
+    }
+    if (second >= 0) {
+      Continue(n, static_cast<uint8_t>(second));
+    } else {
+      n.pending = -1;
+      n.prev_byte = first;
     }
   }
 
@@ -897,8 +944,7 @@ class Search {
       }
       return;
     }
-    std::vector<uint8_t> leads;
-    Leads(h.pending, &leads);
+    const std::span<const uint8_t> leads = Leads(h.pending);
     for (uint8_t p : leads) {
       for (uint8_t u1 : t_.user_defined_leads()) {
         char32_t d1 = t_.Decode(p, u1);
@@ -912,6 +958,24 @@ class Search {
         n.kinds |= kUserDefined;
         out->push_back(n);
       }
+    }
+  }
+
+  // std::stable_sort by score, best first, in place: Prune leaves `hyps`
+  // sorted but for the few hypotheses appended since, so an insertion sort
+  // moves only those (stable_sort allocated a buffer and copied every
+  // hypothesis). Equal scores keep their order, as stable_sort's do.
+  static void StableSortByScore(std::vector<Hyp>& hyps) {
+    for (size_t i = 1; i < hyps.size(); ++i) {
+      const double score = hyps[i].score();
+      size_t j = i;
+      while (j > 0 && score > hyps[j - 1].score()) --j;
+      if (j == i) continue;
+      const Hyp moved = hyps[i];
+      std::move_backward(hyps.begin() + static_cast<std::ptrdiff_t>(j),
+                         hyps.begin() + static_cast<std::ptrdiff_t>(i),
+                         hyps.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      hyps[j] = moved;
     }
   }
 
@@ -994,6 +1058,9 @@ class Search {
   std::vector<std::vector<Hyp>>& agenda_;
   std::vector<Node>& nodes_;
   std::vector<Keyed>& keyed_;
+  // LostTrails and LostLeads, by key byte.
+  std::array<std::vector<char32_t>, 256> lost_trails_, lost_leads_;
+  std::bitset<256> lost_trails_done_, lost_leads_done_;
 };
 
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

@@ -18,8 +18,6 @@ using data::kWordModelBlob;
 static_assert(data::kWordModelMaxLength == kMaxWordLength, "regenerate the word tables");
 
 constexpr double kScale = 1.0 / 8.0;
-// One-character words at least this likely skip the bigram back-off.
-constexpr double kCommonSingle = -9.0;
 
 // Must match word_hash() in libnorm/data/han_words.py.
 inline uint64_t Hash(std::u32string_view word) {
@@ -113,6 +111,27 @@ inline std::optional<double> WeightedBackoff(uint64_t word) {
   return std::nullopt;
 }
 
+// WeightedBackoff through a small per-thread cache: the realign search
+// pushes the same few hundred words onto thousands of hypotheses, and the
+// word table (hundreds of KB) misses the cache on most probes. Values are
+// WeightedBackoff's own, so scores do not change.
+inline std::optional<double> MemoWeightedBackoff(uint64_t word) {
+  struct Entry {
+    uint64_t word;
+    double value;
+    bool known;    // the entry holds word's answer
+    bool present;  // word is in the model's vocabulary
+  };
+  constexpr size_t kEntries = 1024;
+  thread_local Entry memo[kEntries];
+  Entry& e = memo[word & (kEntries - 1)];
+  if (!e.known || e.word != word) {
+    const auto backoff = WeightedBackoff(word);
+    e = {word, backoff.value_or(0), true, backoff.has_value()};
+  }
+  return e.present ? std::optional<double>(e.value) : std::nullopt;
+}
+
 // Weighted log P(word | prev) - log P(word) in the back-off model: the
 // pair's own value where the table keeps it, else prev's back-off weight
 // (`prev_backoff`, weighted); 0 after no word of the vocabulary (prev 0).
@@ -138,11 +157,7 @@ double SingleLogFreq(char32_t c) {
 }
 
 double OneCharLogFreq(char32_t prev, char32_t c) {
-  const double single = SingleLogFreq(c);
-  // A common one-character word needs no back-off: the bigram model, less
-  // kBigramBackoffCost, seldom beats it.
-  if (single >= kCommonSingle) return single;
-  return std::max(single, text_model::ConditionalLogFreq(prev, c) - kBigramBackoffCost);
+  return OneCharLogFreqWith(c, [&] { return text_model::ConditionalLogFreq(prev, c); });
 }
 
 double PairGain(std::u32string_view prev, std::u32string_view word) {
@@ -151,21 +166,21 @@ double PairGain(std::u32string_view prev, std::u32string_view word) {
   return backoff ? WeightedPairGain(h, *backoff, Hash(word)) : 0;
 }
 
-void Lattice::PushHan(char32_t c) {
+void Lattice::PushHan(char32_t c, double one_char) {
   constexpr int kTail = kMaxWordLength - 1;
   const uint64_t single_hash = Hash(std::u32string_view(&c, 1));
-  double best = best_[0] + OneCharLogFreq(run_ > 0 ? tail_[kTail - 1] : 0, c) +
-                WeightedPairGain(last_[0], backoff_[0], single_hash);
+  double best = best_[0] + one_char + WeightedPairGain(last_[0], backoff_[0], single_hash);
   uint64_t best_word = single_hash;
   // Words ending at c: of 2 characters always looked up, of 3 and 4 only
-  // when their first 2 or 3 characters begin some word.
-  char32_t word[kMaxWordLength];
+  // when their first 2 or 3 characters begin some word. The word of k
+  // characters is the last k of the tail and c.
+  static_assert(kTail == 3);
+  const char32_t text[kMaxWordLength] = {tail_[0], tail_[1], tail_[2], c};
   uint8_t prefixes = 0;
-  for (int k = 2; k <= std::min(run_ + 1, kMaxWordLength); ++k) {
+  const int longest = std::min(run_ + 1, kMaxWordLength);
+  for (int k = 2; k <= longest; ++k) {
     if (k > 2 && !(prefix_ & (1u << (k - 1)))) continue;
-    for (int i = 0; i < k - 1; ++i) word[i] = tail_[kTail - (k - 1) + i];
-    word[k - 1] = c;
-    const std::u32string_view w(word, static_cast<size_t>(k));
+    const std::u32string_view w(text + (kMaxWordLength - k), static_cast<size_t>(k));
     const uint64_t h = Hash(w);
     const uint32_t v = Find(w, h);
     if (v & kWordBit) {
@@ -179,18 +194,26 @@ void Lattice::PushHan(char32_t c) {
     if (v & kPrefixBit) prefixes |= static_cast<uint8_t>(1u << k);
   }
   prefix_ = prefixes;
-  for (int i = kMaxWordLength - 1; i > 0; --i) {
-    best_[i] = best_[i - 1];
-    last_[i] = last_[i - 1];
-    backoff_[i] = backoff_[i - 1];
-  }
+  // Shifted element by element: as loops, the compiler made each shift a
+  // call to memmove (a seventh of this function's time).
+  static_assert(kMaxWordLength == 4);
+  best_[3] = best_[2];
+  best_[2] = best_[1];
+  best_[1] = best_[0];
+  last_[3] = last_[2];
+  last_[2] = last_[1];
+  last_[1] = last_[0];
+  backoff_[3] = backoff_[2];
+  backoff_[2] = backoff_[1];
+  backoff_[1] = backoff_[0];
   best_[0] = best;
   // Looked up once for the word chosen, not for every candidate.
-  const auto backoff = WeightedBackoff(best_word);
+  const auto backoff = MemoWeightedBackoff(best_word);
   last_[0] = backoff ? best_word : 0;
   backoff_[0] = static_cast<float>(backoff.value_or(0));
-  for (int i = 0; i + 1 < kTail; ++i) tail_[i] = tail_[i + 1];
-  tail_[kTail - 1] = c;
+  tail_[0] = tail_[1];
+  tail_[1] = tail_[2];
+  tail_[2] = c;
   ++run_;
 }
 

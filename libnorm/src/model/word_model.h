@@ -24,6 +24,7 @@
 // a longer word, and never allocates.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -49,6 +50,21 @@ double SingleLogFreq(char32_t c);
 // kBigramBackoffCost.
 double OneCharLogFreq(char32_t prev, char32_t c);
 
+// One-character words at least this likely skip the bigram back-off.
+inline constexpr double kCommonSingle = -9.0;
+
+// OneCharLogFreq(prev, c) for a caller that may have the bigram at hand:
+// `conditional()` returns text_model::ConditionalLogFreq(prev, c) and is
+// called only when the back-off can matter.
+template <class Conditional>
+double OneCharLogFreqWith(char32_t c, Conditional conditional) {
+  const double single = SingleLogFreq(c);
+  // A common one-character word needs no back-off: the bigram model, less
+  // kBigramBackoffCost, seldom beats it.
+  if (single >= kCommonSingle) return single;
+  return std::max(single, conditional() - kBigramBackoffCost);
+}
+
 // log P(word | prev) - log P(word) in sunpinyin-data's back-off bigram model
 // (gen_word_bigrams.py), weighted and capped as the lattice adds it between
 // adjacent words: > 0 where the pair is likelier than its words apart, the
@@ -64,7 +80,12 @@ double PairGain(std::u32string_view prev, std::u32string_view word);
 class Lattice {
  public:
   // Appends a Han character.
-  void PushHan(char32_t c);
+  void PushHan(char32_t c) { PushHan(c, OneCharLogFreq(PrevHan(), c)); }
+  // The same, for a caller that has OneCharLogFreq(PrevHan(), c) at hand
+  // (the realign search computes the same bigram for its own costs).
+  void PushHan(char32_t c, double one_char);
+  // The Han character before the next one pushed, or 0 after any other.
+  char32_t PrevHan() const { return run_ > 0 ? tail_[kMaxWordLength - 2] : 0; }
   // Appends a character that ends any word (punctuation, ASCII, ...) with
   // its cost (<= 0).
   void PushOther(double cost) {
