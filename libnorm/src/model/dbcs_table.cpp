@@ -4,6 +4,15 @@
 
 namespace norm {
 
+namespace {
+// A character a pair decodes to that the table keeps as that pair's: not
+// ASCII, not a replacement or substitute mark, not user-defined (those pairs
+// are kept apart, as kUserDefined).
+bool KeptAsCharacter(char32_t c) {
+  return c >= 0x80 && c != 0xFFFD && c != 0x1A && !(c >= 0xE000 && c <= 0xF8FF);
+}
+}  // namespace
+
 DbcsTable::DbcsTable(const char* icu_name, std::string_view name) : name_(name) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* cnv = ucnv_open(icu_name, &status);
@@ -25,7 +34,7 @@ DbcsTable::DbcsTable(const char* icu_name, std::string_view name) : name_(name) 
         uda_trails_[lead].push_back(static_cast<uint8_t>(trail));
         continue;
       }
-      if (c < 0x80 || c == 0xFFFD || c == 0x1A) continue;
+      if (!KeptAsCharacter(c)) continue;
       pairs_[(lead - 0x81) * 191 + (trail - 0x40)] = c;
       encode_.emplace(c, static_cast<uint16_t>(lead << 8 | trail));
     }
@@ -74,8 +83,7 @@ bool DbcsTable::EncodesPair(Codec codec, char32_t c) {
   UConverter* cnv = enc.cnv[k];
   // The pairs the table keeps: a lead of 0x81..0xFE, a trail of 0x40..0xFE,
   // decoding to c alone (not a user-defined character, not ASCII).
-  if (cnv != nullptr && c >= 0x80 && c != 0xFFFD && c != 0x1A && !(c >= 0xE000 && c <= 0xF8FF) &&
-      c <= 0x10FFFF) {
+  if (cnv != nullptr && KeptAsCharacter(c) && c <= 0x10FFFF) {
     UChar in[2];
     int32_t n_in = 0;
     if (c < 0x10000) {
@@ -108,13 +116,13 @@ const DbcsTable* DbcsTable::Get(Codec codec) {
   // Each built on its first use only (the zh stage asks for Big5 alone).
   if (codec == Codec::kGbk) {
     static const DbcsTable* gbk = [] {
-      auto* t = new DbcsTable("GBK", "GBK");
+      auto* t = new DbcsTable(IcuName(Codec::kGbk), "GBK");
       return t->ok_ ? t : nullptr;
     }();
     return gbk;
   }
   static const DbcsTable* big5 = [] {
-    auto* t = new DbcsTable("windows-950", "Big5");
+    auto* t = new DbcsTable(IcuName(Codec::kBig5), "Big5");
     return t->ok_ ? t : nullptr;
   }();
   return big5;
