@@ -1436,15 +1436,17 @@ bool MayResyncCheaply(const std::vector<char32_t>& cps, size_t from) {
 // find-and-replace that inserts readings misaligns the stream at many places.
 constexpr int kLossyMarks = 3;
 constexpr int kHanPerLostMark = 6;
+bool BesideCjkLetter(const std::vector<char32_t>& cps, size_t k) {
+  return (k > 0 && text::IsCjkLetter(cps[k - 1])) ||
+         (k + 1 < cps.size() && text::IsCjkLetter(cps[k + 1]));
+}
 bool LossyThroughout(const std::vector<char32_t>& cps) {
   int lost = 0, han = 0;
   for (size_t k = 0; k < cps.size(); ++k) {
     const char32_t c = cps[k];
     if (text::IsHan(c)) {
       ++han;
-    } else if (c == 0xFFFD ||
-               (c == '?' && ((k > 0 && text::IsCjkLetter(cps[k - 1])) ||
-                             (k + 1 < cps.size() && text::IsCjkLetter(cps[k + 1]))))) {
+    } else if (c == 0xFFFD || (c == '?' && BesideCjkLetter(cps, k))) {
       ++lost;
     }
   }
@@ -1455,10 +1457,7 @@ bool LossyThroughout(const std::vector<char32_t>& cps) {
 // writes for a lost byte.
 bool HasLostMarkBesideCjk(const std::vector<char32_t>& cps) {
   for (size_t k = 0; k < cps.size(); ++k) {
-    if (IsLost(cps[k]) && ((k > 0 && text::IsCjkLetter(cps[k - 1])) ||
-                           (k + 1 < cps.size() && text::IsCjkLetter(cps[k + 1])))) {
-      return true;
-    }
+    if (IsLost(cps[k]) && BesideCjkLetter(cps, k)) return true;
   }
   return false;
 }
