@@ -1050,6 +1050,8 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
   std::vector<ZhScript> line_script;
   bool counted = false;
   bool asked = false;  // by the line being read
+  // The -mostly forms of the text ReadDocLines read are listed already.
+  const bool listed = doc_lines != nullptr && doc != nullptr && doc_lines->listed;
   const ScriptUsage script_usage = [&](ZhScript s, char32_t c) -> int64_t {
     asked = true;
     if (!counted) {
@@ -1060,7 +1062,7 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
         const ZhScript own = Clear(evidence[j]);
         line_script[j] = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
       }
-      if (doc_lines != nullptr && doc != nullptr && doc_lines->listed) {
+      if (listed) {
         // The text is the one ReadDocLines read: its -mostly forms are
         // listed, line by line (the piece's lines start at text offsets).
         const auto& found = doc_lines->mostly;
@@ -1075,9 +1077,7 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
             ++by_script[line_script[j] == ZhScript::kHant][it->second];
         }
       }
-      for (size_t j = 0;
-           j < lines.size() && !(doc_lines != nullptr && doc != nullptr && doc_lines->listed);
-           ++j) {
+      for (size_t j = 0; j < lines.size() && !listed; ++j) {
         const ZhScript w = line_script[j];
         if (w == ZhScript::kUnknown) continue;
         auto& m = by_script[w == ZhScript::kHant];
