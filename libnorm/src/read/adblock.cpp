@@ -49,6 +49,15 @@ void AdblockRules::Index(Rule rule) {
   }
 }
 
+std::vector<std::string_view> AdblockRules::AttributeNames() const {
+  std::vector<std::string_view> names;
+  for (const RuleMap* map : {&by_id_, &by_class_, &by_attr_, &by_tag_})
+    for (const auto& [key, rules] : *map)
+      for (const Rule& rule : rules)
+        for (const AttrCond& a : rule.attrs) names.push_back(a.name);
+  return names;
+}
+
 AdblockRules::~AdblockRules() {
   if (map_) munmap(map_, map_size_);
 }

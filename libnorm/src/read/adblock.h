@@ -46,6 +46,11 @@ class AdblockRules {
   // or an empty string.
   std::string Match(const xmlNode* element) const;
 
+  // The attribute names the compound rules test ([name], [name="v"], ...):
+  // views into the rules, valid while they live. The parser keeps these
+  // attributes (html_attr_filter.h).
+  std::vector<std::string_view> AttributeNames() const;
+
   size_t size() const { return rules_; }
   size_t skipped() const { return skipped_; }
 

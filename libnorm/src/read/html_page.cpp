@@ -2,7 +2,6 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 
 #include <algorithm>
 #include <cctype>
@@ -14,9 +13,11 @@
 #include "adblock.h"
 #include "call_to_action.h"
 #include "html_after_body.h"
+#include "html_attr_filter.h"
 #include "html_clean.h"
 #include "html_convert.h"
 #include "html_dom.h"
+#include "html_parse.h"
 #include "html_prescan.h"
 #include "html_util.h"
 #include "reader.h"
@@ -32,42 +33,6 @@ struct DocFree {
 struct CtxtFree {
   void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
 };
-
-// htmlCtxtReadMemory(..., "UTF-8", flags) less its UTF-8 to UTF-8
-// "conversion": libxml2 2.9 converts its copy of the input whole into a
-// second buffer that grows by doubling (up to 2x the input more at the peak
-// of the parse, beside the DOM). The text is valid UTF-8 already, and told
-// so (charset) the parser reads its copy directly, as it does after
-// guessing UTF-8 itself (htmlCurrentChar); the tree is the same. An input
-// given through a read callback would keep only a window, but libxml2 2.9
-// then cuts attribute values longer than its buffer, and a static buffer
-// (xmlParserInputBufferCreateStatic, no copy) reads past the end of the
-// text on large inputs (twice the elements of a 10 MB page; a crash at
-// 100 MB; tried with libxml2 2.9.14).
-// *release, when given, is freed once libxml2 holds its copy of text.
-xmlDoc* ReadUtf8Memory(htmlParserCtxt* ctxt, std::string_view text, int flags,
-                       std::string* release) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as the UTF-8 handler skips it
-  htmlCtxtReset(ctxt);
-  xmlParserInputBuffer* buffer = xmlParserInputBufferCreateMem(
-      text.data(), static_cast<int>(text.size()), XML_CHAR_ENCODING_NONE);
-  if (buffer == nullptr) return nullptr;
-  xmlParserInput* stream = xmlNewIOInputStream(ctxt, buffer, XML_CHAR_ENCODING_NONE);
-  if (stream == nullptr) {
-    xmlFreeParserInputBuffer(buffer);
-    return nullptr;
-  }
-  inputPush(ctxt, stream);
-  if (release != nullptr) std::string().swap(*release);
-  htmlCtxtUseOptions(ctxt, flags);
-  ctxt->html = 1;
-  ctxt->charset = XML_CHAR_ENCODING_UTF8;
-  ctxt->input->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>("UTF-8"));
-  htmlParseDocument(ctxt);
-  xmlDoc* doc = ctxt->myDoc;
-  ctxt->myDoc = nullptr;
-  return doc;
-}
 
 void AddHint(Document* doc, std::string_view key, std::string_view value) {
   std::string v;
@@ -671,13 +636,15 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   std::call_once(init, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX) || text.size() > options.max_size)
     return Status(StatusCode::kTooLarge, "HTML input too large");
-  // Two copies of the text at most beside the DOM at the end of the parse
-  // (libxml2 2.9's own, and one for the rare second parse or the plain-text
-  // fallback), none after it:
-  //  - a caller's input: kept; the prescanned copy is freed as soon as
-  //    libxml2 holds its own (the rare second parse prescans again);
-  //  - an input the caller gave up (owned): freed as soon as prescanned
-  //    (the prescanned copy stays for the second parse), else once parsed.
+  // libxml2 reads the text in place when it ends a std::string of ours
+  // (html_parse.h): the prescanned copy, or an input given up (owned) with
+  // nothing to skip. Beside the DOM at the end of the parse that leaves
+  // one copy of the text (two for a library caller's kept input with a
+  // prescanned copy), none after it; the same text serves the rare second
+  // parse and the plain-text fallback:
+  //  - a caller's input: kept; the prescanned copy is freed once parsed;
+  //  - an input the caller gave up (owned): freed as soon as prescanned,
+  //    else once parsed.
   if (owned != nullptr && (owned->data() != text.data() || owned->size() != text.size()))
     owned = nullptr;
   const std::string_view input = text;
@@ -686,20 +653,22 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   const bool use_prescan = PrescanForParse(input, &prescanned, &prescan);
   if (use_prescan && prescan.attributes_dropped > 0)
     report.Count("html", "attributes-dropped", prescan.attributes_dropped);
-  const bool keep_prescanned = use_prescan && owned != nullptr;
-  if (keep_prescanned) {
+  if (use_prescan && owned != nullptr) {
     std::string().swap(*owned);
     owned = nullptr;
   }
-  auto parse_text = [&]() -> std::string_view {
-    if (!use_prescan) return input;
-    if (prescanned.empty() && !keep_prescanned) {  // input is gone when kept
-      PrescanResult again;
-      (void)PrescanForParse(input, &prescanned, &again);
-    }
-    return prescanned;
-  };
+  auto parse_text = [&]() -> std::string_view { return use_prescan ? prescanned : input; };
+  const TextPlace place =
+      use_prescan || owned != nullptr ? TextPlace::kNulTerminated : TextPlace::kCopy;
   const bool whole_page = IsWholePage(parse_text()) || (standalone && LooksLikePage(parse_text()));
+  // The rules are wanted before the parse: the attributes they test are
+  // among those the parse keeps. A rule list that fails to load is
+  // reported where it was before, after the hints are collected.
+  Status rules_status;
+  std::shared_ptr<const AdblockRules> rules;
+  if (options.html.boilerplate)
+    rules = AdblockRules::Load(options.html.adblock_list, &rules_status);
+  AttributeFilter attribute_filter(rules.get());
   int flags = kHtmlParseOptions;
   std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt;
   std::unique_ptr<xmlDoc, DocFree> dom;
@@ -707,8 +676,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   for (;;) {
     ctxt.reset(htmlNewParserCtxt());
     if (!ctxt) return Status(StatusCode::kIoError, "out of memory");
-    dom.reset(ReadUtf8Memory(ctxt.get(), parse_text(), flags,
-                             use_prescan && !keep_prescanned ? &prescanned : nullptr));
+    dom.reset(ParseUtf8(ctxt.get(), parse_text(), flags, place, &attribute_filter));
     err = xmlCtxtGetLastError(ctxt.get());
     // The one libxml2 limit that truncates silently: a text node over
     // 10 MB. Lift it for a second parse (options.max_size bounds the input).
@@ -731,9 +699,8 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
     for (Block& b : flat.blocks) out->push_back(std::move(b));
     return s;
   }
-  // The parser's copy of the text (libxml2 2.9 copies the whole input
-  // into its buffer) goes with the parser, and the text given up with it:
-  // the DOM holds copies of what it needs.
+  // The parser goes, and the text it read (prescanned, or given up) with
+  // it: the DOM holds copies of what it needs.
   ctxt.reset();
   std::string().swap(prescanned);
   if (owned != nullptr) std::string().swap(*owned);
@@ -748,12 +715,7 @@ Status ReadHtmlInto(std::string_view text, const Options& options, Document* doc
   CollectHints(dom->children, doc, 0, &finds);
   if (!root) return Status::Ok();
 
-  Status status;
-  std::shared_ptr<const AdblockRules> rules;
-  if (options.html.boilerplate) {
-    rules = AdblockRules::Load(options.html.adblock_list, &status);
-    if (!status.ok()) return status;
-  }
+  if (!rules_status.ok()) return rules_status;
   CleanOptions clean;
   clean.boilerplate = options.html.boilerplate;
   clean.explain = options.explain;
