@@ -1,8 +1,10 @@
 #include "html_attr_filter.h"
 
 #include <libxml/SAX2.h>
+#include <libxml/dict.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "adblock.h"
 
@@ -33,7 +35,18 @@ bool AttributeFilter::Keeps(std::string_view name) const {
   return rule_names_.count(name) != 0;
 }
 
+bool AttributeFilter::KeepsName(const xmlChar* name, const xmlDict* dict) {
+  Memo& memo = memo_[(reinterpret_cast<uintptr_t>(name) >> 3) % memo_.size()];
+  if (memo.name == name) return memo.keep;
+  const bool keep = Keeps(reinterpret_cast<const char*>(name));
+  // Only an address the dictionary owns stays this name through the parse
+  // (another string could be allocated where a freed one was).
+  if (dict != nullptr && xmlDictOwns(const_cast<xmlDict*>(dict), name) == 1) memo = {name, keep};
+  return keep;
+}
+
 void AttributeFilter::Install(htmlParserCtxt* ctxt) {
+  memo_.fill({});  // a new parse, a new dictionary
   next_ = ctxt->sax->startElement;
   ctxt->sax->startElement = &AttributeFilter::StartElement;
   // libxml2 leaves _private of the parser context to the application.
@@ -51,7 +64,7 @@ void AttributeFilter::StartElement(void* ctx, const xmlChar* name, const xmlChar
   // array after this event (the tree copies them), so it is left whole.
   self->kept_.clear();
   for (size_t i = 0; atts[i] != nullptr; i += 2) {
-    if (!self->Keeps(reinterpret_cast<const char*>(atts[i]))) continue;
+    if (!self->KeepsName(atts[i], ctxt->dict)) continue;
     self->kept_.push_back(atts[i]);
     self->kept_.push_back(atts[i + 1]);
   }
