@@ -49,13 +49,19 @@ void AdblockRules::Index(Rule rule) {
   }
 }
 
-std::vector<std::string_view> AdblockRules::AttributeNames() const {
-  std::vector<std::string_view> names;
+void AdblockRules::CollectAttributeNames() {
+  attribute_names_.clear();
   for (const RuleMap* map : {&by_id_, &by_class_, &by_attr_, &by_tag_})
     for (const auto& [key, rules] : *map)
       for (const Rule& rule : rules)
-        for (const AttrCond& a : rule.attrs) names.push_back(a.name);
-  return names;
+        for (const AttrCond& a : rule.attrs) attribute_names_.push_back(a.name);
+  std::sort(attribute_names_.begin(), attribute_names_.end());
+  attribute_names_.erase(std::unique(attribute_names_.begin(), attribute_names_.end()),
+                         attribute_names_.end());
+}
+
+bool AdblockRules::TestsAttribute(std::string_view name) const {
+  return std::binary_search(attribute_names_.begin(), attribute_names_.end(), name, std::less<>());
 }
 
 AdblockRules::~AdblockRules() {
@@ -175,6 +181,7 @@ void AdblockRules::ParseView(std::string_view all) {
   }
   ids_.Build(all.data());
   classes_.Build(all.data());
+  CollectAttributeNames();
 }
 
 bool AdblockRules::RuleMatches(const Rule& rule, const xmlNode* element) const {

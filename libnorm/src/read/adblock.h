@@ -46,10 +46,11 @@ class AdblockRules {
   // or an empty string.
   std::string Match(const xmlNode* element) const;
 
-  // The attribute names the compound rules test ([name], [name="v"], ...):
-  // views into the rules, valid while they live. The parser keeps these
-  // attributes (html_attr_filter.h).
-  std::vector<std::string_view> AttributeNames() const;
+  // True when some compound rule tests an attribute called name ([name],
+  // [name="v"], ...; names lower-cased): the parser keeps those attributes
+  // (html_attr_filter.h). Answered from a sorted list made once per load,
+  // not per page.
+  bool TestsAttribute(std::string_view name) const;
 
   size_t size() const { return rules_; }
   size_t skipped() const { return skipped_; }
@@ -78,6 +79,7 @@ class AdblockRules {
   void Index(Rule rule);
 
   void ParseView(std::string_view all);
+  void CollectAttributeNames();
   void UseCompiled();
   std::string text_;     // the list when parsed from a string
   void* map_ = nullptr;  // the list when mapped from a file
@@ -97,6 +99,7 @@ class AdblockRules {
   RuleMap by_tag_;
   size_t rules_ = 0;
   size_t skipped_ = 0;
+  std::vector<std::string> attribute_names_;  // sorted, unique
 };
 
 }  // namespace norm::html

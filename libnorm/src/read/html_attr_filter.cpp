@@ -21,18 +21,13 @@ const std::vector<std::string_view>& ReaderAttributeNames() {
   return names;
 }
 
-AttributeFilter::AttributeFilter(const AdblockRules* rules) {
-  if (rules != nullptr)
-    for (std::string_view name : rules->AttributeNames()) rule_names_.insert(name);
-}
-
 bool AttributeFilter::Keeps(std::string_view name) const {
   // data-*: BoilerplateToken reads any such name, the converter a few as
   // lazy image sources.
   if (name.starts_with("data-")) return true;
   const std::vector<std::string_view>& fixed = ReaderAttributeNames();
   if (std::binary_search(fixed.begin(), fixed.end(), name)) return true;
-  return rule_names_.count(name) != 0;
+  return rules_ != nullptr && rules_->TestsAttribute(name);
 }
 
 bool AttributeFilter::KeepsName(const xmlChar* name, const xmlDict* dict) {

@@ -20,7 +20,6 @@
 
 #include <array>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace norm::html {
@@ -33,8 +32,8 @@ const std::vector<std::string_view>& ReaderAttributeNames();
 class AttributeFilter {
  public:
   // rules: the element-hiding rules the cleaner will match, or null when
-  // none will (they must outlive the filter: names are views into them).
-  explicit AttributeFilter(const AdblockRules* rules);
+  // none will (they must outlive the filter).
+  explicit AttributeFilter(const AdblockRules* rules) : rules_(rules) {}
   AttributeFilter(const AttributeFilter&) = delete;
   AttributeFilter& operator=(const AttributeFilter&) = delete;
 
@@ -60,7 +59,7 @@ class AttributeFilter {
     bool keep = false;
   };
   std::array<Memo, 256> memo_{};
-  std::unordered_set<std::string_view> rule_names_;
+  const AdblockRules* rules_;
   startElementSAXFunc next_ = nullptr;
   std::vector<const xmlChar*> kept_;  // the pairs passed on, reused per element
 };
