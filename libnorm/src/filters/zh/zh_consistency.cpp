@@ -1170,7 +1170,6 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   // Most lines of clean text have no candidate at all: nothing to set up.
   if (n_foreign == 0 && std::find(cls, cls + n, shared) == cls + n) return false;
   std::vector<HanScript> script(n);
-  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
   // The other script's characters this script writes in a few places (后 in
   // 皇后; 于, 云 and 后 in classical text: 不畏于天, 二后受之).
   const text_model::HanClass mostly = want == ZhScript::kHant
@@ -1182,8 +1181,17 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   const auto pair = [&](char32_t a, char32_t b) { return whole->Pair(a, b, at); };
   const auto chars = [&](char32_t c) { return whole->Char(c, at); };
   bool any_usage = false;
+  // Each character's script, the shared ones' usage and the candidates
+  // (in order: only their sentences are counted, and only they are fixed
+  // below), in one pass: GNE's lines are whole pages, and a pass each cost
+  // 7 M instructions there, every sentence counted 9 M.
+  std::vector<size_t> candidates;
   for (size_t i = 0; i < n; ++i) {
-    if (cls[i] != shared) continue;
+    script[i] = ScriptOfClass(cls[i]);
+    if (cls[i] != shared) {
+      if (script[i] == foreign) candidates.push_back(i);
+      continue;
+    }
     usage[i] = UsageChanges(cps, i, native);
     if (usage[i] != 0 && TextKeeps(cps, i, usage[i], pair)) usage[i] = 0;
     if (usage[i] == 0) {
@@ -1197,6 +1205,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       by_text[i] = usage[i] != 0;
     }
     any_usage = any_usage || usage[i] != 0;
+    if (script[i] == foreign || usage[i] != 0) candidates.push_back(i);
   }
   if (n_foreign == 0 && !any_usage) return false;
 
@@ -1209,12 +1218,6 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   const text_model::HanClass only_native = want == ZhScript::kHant
                                                ? text_model::HanClass::kTraditionalOnly
                                                : text_model::HanClass::kSimplifiedOnly;
-  // The candidates, in order: only their sentences are counted, and only
-  // they are fixed below (GNE's lines are whole pages: every sentence
-  // counted cost 9 M instructions there).
-  std::vector<size_t> candidates;
-  for (size_t i = 0; i < n; ++i)
-    if (script[i] == foreign || usage[i] != 0) candidates.push_back(i);
   std::vector<bool> skip(n, false);
   size_t read_to = 0;  // the sentences before it are read
   for (const size_t i : candidates) {
