@@ -714,6 +714,12 @@ struct Lister {
   // Inlined: called once per character (an outlined call cost 26 M
   // instructions on 4.7 MB).
   [[gnu::always_inline]] void Add(size_t start, char32_t c, uint8_t f) {
+    // Most characters: a Han character with neither flag after one without
+    // (kFlagHan is set only in the BMP): nothing listed, one test.
+    if ((f & (kFlagHan | kFlagMostly | kFlagInPairs)) == kFlagHan && !prev_in) {
+      prev = c;
+      return;
+    }
     if (f & kFlagMostly) lines->mostly.emplace_back(start, c);
     if (c < 0x10000 ? (f & kFlagHan) == 0 : !text::IsHan(c)) {
       prev = 0;
