@@ -12,6 +12,7 @@
 #include "han_words.h"
 #include "script.h"
 #include "utf8.h"
+#include "zh_char_flags.h"
 #include "zh_phrase_tables.h"
 #include "zh_phrases.h"
 
@@ -116,7 +117,7 @@ bool VerseLine(std::u32string_view cps) {
 
 // The kanji only Japanese writes (壱, 弐, 広, 駅; kJapaneseKanji): like kana,
 // they mark a line or a title as Japanese (壱弐参四伍六 has no kana).
-bool JapaneseKanji(char32_t c) {
+const std::array<bool, 0x10000>& JapaneseKanjiTable() {
   static const std::array<bool, 0x10000> in = [] {
     std::array<bool, 0x10000> v{};
     const std::string_view all(kJapaneseKanji);
@@ -126,8 +127,9 @@ bool JapaneseKanji(char32_t c) {
     }
     return v;
   }();
-  return c < in.size() && in[c];
+  return in;
 }
+bool JapaneseKanji(char32_t c) { return c < 0x10000 && JapaneseKanjiTable()[c]; }
 
 // Whether cps[i] marks Japanese: kana, or a Japanese-only kanji beside kana
 // or another (壱弐; one 桜 in a Chinese list of titles does not).
@@ -138,27 +140,9 @@ bool Japanese(std::u32string_view cps, size_t i) {
   return (i > 0 && jp(cps[i - 1])) || (i + 1 < cps.size() && jp(cps[i + 1]));
 }
 
-// The BMP characters of classes a and b and their other forms.
-std::array<bool, 0x10000> ClassesWithAlternatives(text_model::HanClass a, text_model::HanClass b) {
-  std::array<bool, 0x10000> v{};
-  for (char32_t c = 0x3400; c < 0x10000; ++c) {
-    const text_model::HanClass k = text_model::HanClassOf(c);
-    if (k != a && k != b) continue;
-    v[c] = true;
-    for (char32_t alt : text_model::HanAlternatives(c))
-      if (alt < 0x10000) v[alt] = true;
-  }
-  return v;
-}
-
 // The -mostly characters of either script and their other forms: what the
 // classical-forms rule (TextWritesItsOwnForm) counts per script.
-const std::array<bool, 0x10000>& MostlyForms() {
-  static const std::array<bool, 0x10000> in = ClassesWithAlternatives(
-      text_model::HanClass::kSimplifiedMostly, text_model::HanClass::kTraditionalMostly);
-  return in;
-}
-bool MostlyForm(char32_t c) { return c < 0x10000 && MostlyForms()[c]; }
+bool MostlyForm(char32_t c) { return c < 0x10000 && (kCharFlags[c] & kFlagMostly) != 0; }
 
 // Whether Big5, Traditional writing's legacy character set, encodes c: the
 // characters Traditional text writes in their own senses (洒, 于, 后, 几 are
@@ -170,6 +154,9 @@ bool Big5Writes(char32_t c) {
   // document's consistency step).
   return DbcsTable::EncodesPair(DbcsTable::Codec::kBig5, c);
 }
+
+// The length of c's UTF-8 encoding (utf8::Encode's).
+size_t EncodedLength(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
 std::string Encode(std::u32string_view s, size_t a, size_t b) {
   std::string out;
@@ -389,38 +376,7 @@ uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 3
 
 // The shared characters of either script and their other forms: the pairs
 // TextCounts indexes.
-const std::array<bool, 0x10000>& PairForms() {
-  static const std::array<bool, 0x10000> in = ClassesWithAlternatives(
-      text_model::HanClass::kSimplifiedShared, text_model::HanClass::kTraditionalShared);
-  return in;
-}
-bool InPairs(char32_t c) { return c < 0x10000 && PairForms()[c]; }
-
-// What the consistency step's whole-text passes (ReadDocLines, CountPairs)
-// ask of each BMP code point, in one byte: its HanClass (the low three bits)
-// and these, so that a character costs one table load.
-enum : uint8_t {
-  kFlagInPairs = 1 << 3,  // InPairs
-  kFlagMostly = 1 << 4,   // MostlyForm
-  kFlagKana = 1 << 5,     // text::IsKana
-  kFlagHan = 1 << 6,      // text::IsHan
-};
-const std::array<uint8_t, 0x10000>& Flags() {
-  static const std::array<uint8_t, 0x10000> flags = [] {
-    std::array<uint8_t, 0x10000> v{};
-    const std::array<bool, 0x10000>& in = PairForms();
-    const std::array<bool, 0x10000>& mostly = MostlyForms();
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      v[c] = static_cast<uint8_t>(text_model::HanClassOf(c)) & 7;
-      if (in[c]) v[c] |= kFlagInPairs;
-      if (mostly[c]) v[c] |= kFlagMostly;
-      if (text::IsKana(c)) v[c] |= kFlagKana;
-      if (text::IsHan(c)) v[c] |= kFlagHan;
-    }
-    return v;
-  }();
-  return flags;
-}
+bool InPairs(char32_t c) { return c < 0x10000 && (kCharFlags[c] & kFlagInPairs) != 0; }
 
 // How many of the sorted offsets are within kTextWindow bytes of at.
 int64_t WithinWindow(const std::vector<size_t>& offsets, size_t at) {
@@ -446,9 +402,7 @@ void TextCounts::CountPairs() {
     for (auto& [c, offsets] : found) chars_.emplace(c, std::move(offsets));
     return;
   }
-  // The table once, not a guarded static per character.
-  const std::array<bool, 0x10000>& in = PairForms();
-  const auto in_pairs = [&in](char32_t c) { return c < 0x10000 && in[c]; };
+  const auto in_pairs = InPairs;
   char32_t prev = 0;
   bool prev_in = false;
   for (size_t j = 0; j < text_.size();) {
@@ -713,13 +667,10 @@ namespace {
 // at the end (the -only and -mostly classes count; only the -only ones are
 // evidence), with its kana.
 struct Tally {
+  // By HanClass, and kana at kKanaClass.
   int64_t by_class[8] = {};
-  int64_t kana = 0;
-  // f: the character's Flags() (0 beyond the BMP: no class, no kana).
-  void Add(uint8_t f) {
-    kana += (f & kFlagKana) != 0;
-    ++by_class[f & 7];
-  }
+  // f: the character's kCharFlags (0 beyond the BMP: no class, no kana).
+  void Add(uint8_t f) { ++by_class[f & kClassMask]; }
   int64_t Of(text_model::HanClass k) const { return by_class[static_cast<int>(k)]; }
   // The script counts of every character, whatever the line's language.
   ZhScriptCounts Raw() const {
@@ -732,7 +683,7 @@ struct Tally {
     LineClasses out;
     out.simplified_shared = Of(HanClass::kSimplifiedShared) != 0;
     out.traditional_shared = Of(HanClass::kTraditionalShared) != 0;
-    if (kana != 0) {
+    if (const int64_t kana = by_class[kKanaClass]; kana != 0) {
       // Japanese writes kanji of both shapes: a line with kana is left
       // alone and is no evidence for its neighbours. (Han characters are
       // counted only here: few lines have kana.)
@@ -749,18 +700,12 @@ struct Tally {
 }  // namespace
 
 namespace {
-// The class and kana bits of Flags() without building it (a text in one
-// script never needs the rest).
-uint8_t ClassFlags(char32_t c) {
-  // Kana are below the Han blocks (U+3041..U+31FF): Han characters skip
-  // the test.
-  return static_cast<uint8_t>((static_cast<uint8_t>(text_model::HanClassOf(c)) & 7) |
-                              (c < 0x3400 && text::IsKana(c) ? kFlagKana : 0));
-}
+// The character's kCharFlags (0 beyond the BMP: no class, no kana).
+uint8_t CharFlags(char32_t c) { return c < 0x10000 ? kCharFlags[c] : 0; }
 
 // DocLines' lists (what CountPairs indexes, where the -mostly forms are),
 // written as the text is read: Add each non-ASCII character with its
-// Flags(), Break at each ASCII byte.
+// kCharFlags, Break at each ASCII byte.
 struct Lister {
   DocLines* lines;
   char32_t prev = 0;  // the Han character just before, else 0
@@ -769,6 +714,12 @@ struct Lister {
   // Inlined: called once per character (an outlined call cost 26 M
   // instructions on 4.7 MB).
   [[gnu::always_inline]] void Add(size_t start, char32_t c, uint8_t f) {
+    // Most characters: a Han character with neither flag after one without
+    // (kFlagHan is set only in the BMP): nothing listed, one test.
+    if ((f & (kFlagHan | kFlagMostly | kFlagInPairs)) == kFlagHan && !prev_in) {
+      prev = c;
+      return;
+    }
     if (f & kFlagMostly) lines->mostly.emplace_back(start, c);
     if (c < 0x10000 ? (f & kFlagHan) == 0 : !text::IsHan(c)) {
       prev = 0;
@@ -790,7 +741,7 @@ LineClasses ReadLineClasses(std::string_view l) {
       ++i;
       continue;
     }
-    t.Add(ClassFlags(utf8::Next(l, i)));
+    t.Add(CharFlags(utf8::Next(l, i)));
   }
   return t.Finish(l);
 }
@@ -811,14 +762,12 @@ void ReadDocLines(std::string_view text, ZhScriptCounts* counts, DocLines* lines
     t = Tally();
   };
   // And DocLines' lists, once the text has characters of both scripts (the
-  // consistency step runs only then): from there on with one Flags() load
-  // per character, the text before it read again once; a short text in one
-  // script never builds the table.
+  // consistency step runs only then): from there on as it goes, the text
+  // before it read again once; a text in one script never lists.
   lines->pairs.clear();
   lines->mostly.clear();
   lines->listed = false;
-  const uint8_t* flags = nullptr;
-  bool simplified = false, traditional = false;
+  bool simplified = false, traditional = false, listing = false;
   Lister list{lines};
   for (size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {  // a run of ASCII bytes
@@ -834,21 +783,18 @@ void ReadDocLines(std::string_view text, ZhScriptCounts* counts, DocLines* lines
     }
     const size_t start = i;
     const char32_t c = utf8::Next(text, i);
-    if (flags != nullptr) {
-      const uint8_t f = c < 0x10000 ? flags[c] : 0;
-      t.Add(f);
+    const uint8_t f = CharFlags(c);
+    t.Add(f);
+    if (listing) {
       list.Add(start, c, f);
       continue;
     }
-    const uint8_t f = ClassFlags(c);
-    t.Add(f);
     // The -only and -mostly classes (1 to 4): odd ones are Simplified's.
-    const unsigned k = f & 7;
+    const unsigned k = f & kClassMask;
     if (k - 1 >= 4) continue;
     (k & 1 ? simplified : traditional) = true;
     if (!(simplified && traditional)) continue;
-    flags = Flags().data();
-    lines->listed = true;
+    listing = lines->listed = true;
     list.Break();
     for (size_t j = 0; j < i;) {  // the text so far, this character included
       if (static_cast<unsigned char>(text[j]) < 0x80) {
@@ -858,7 +804,7 @@ void ReadDocLines(std::string_view text, ZhScriptCounts* counts, DocLines* lines
       }
       const size_t s = j;
       const char32_t x = utf8::Next(text, j);
-      list.Add(s, x, x < 0x10000 ? flags[x] : 0);
+      list.Add(s, x, CharFlags(x));
     }
   }
   finish(text.size());  // the last line (empty after a final '\n', as Fix splits)
@@ -967,7 +913,12 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
   // then.
   Replay::Piece* record = nullptr;
   bool replaying = false, piece_moved = false;
-  std::vector<bool> moved(lines.size(), false);
+  // moved[j]: whether a change of the pass before is in line j; moved_before[j]:
+  // how many of the lines before j have one, so that whether any of a line's
+  // neighbours moved is one subtraction (a scan of a std::vector<bool> per
+  // line cost 6 M instructions a pass on 4.7 MB).
+  std::vector<uint8_t> moved(lines.size(), 0);
+  std::vector<uint32_t> moved_before(lines.size() + 1, 0);
   if (replay != nullptr && doc != nullptr) {
     replaying = replay->Holds(base, text.size(), lines.size(), fallback);
     record = &replay->pieces_[base];
@@ -980,6 +931,7 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
         const size_t from = base + static_cast<size_t>(lines[j].data() - text.data());
         while (it != at.end() && *it < from) ++it;
         moved[j] = it != at.end() && *it < from + lines[j].size() + 1;
+        moved_before[j + 1] = moved_before[j] + moved[j];
         piece_moved = piece_moved || moved[j];
       }
     } else {
@@ -992,21 +944,6 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
   // nothing stored), then the code points and their classes only of the
   // lines the step may change (HasCandidates): on clean text almost none.
   std::vector<LineClasses> classes(lines.size());
-  std::u32string cps;
-  std::vector<text_model::HanClass> cls;
-  std::vector<size_t> start(lines.size(), 0), end(lines.size(), 0);
-  std::vector<bool> decoded(lines.size(), false);
-  const auto decode = [&](size_t j) {
-    decoded[j] = true;
-    start[j] = cps.size();
-    const std::string_view l = lines[j];
-    for (size_t i = 0; i < l.size();) {
-      const char32_t c = utf8::Next(l, i);
-      cps.push_back(c);
-      cls.push_back(text_model::HanClassOf(c));
-    }
-    end[j] = cps.size();
-  };
   bool any = false;
   // The lines' classes as read (the -mostly list below may outlive them).
   const DocLines* read_lines =
@@ -1030,6 +967,30 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
     any = any || classes[j].counts.simplified_only != 0 || classes[j].counts.traditional_only != 0;
   }
   if (!any) return false;
+  // (Set up only here: most pieces of clean text return above.)
+  std::u32string cps;
+  std::vector<text_model::HanClass> cls;
+  std::vector<size_t> start(lines.size(), 0), end(lines.size(), 0);
+  std::vector<uint8_t> decoded(lines.size(), 0);
+  const auto decode = [&](size_t j) {
+    decoded[j] = 1;
+    start[j] = cps.size();
+    const std::string_view l = lines[j];
+    // Room for a code point a byte first, then written without a capacity
+    // check per character (push_back cost 8 M instructions on GNE's
+    // page-long lines).
+    size_t k = cps.size();
+    cps.resize(k + l.size());
+    cls.resize(k + l.size());
+    for (size_t i = 0; i < l.size(); ++k) {
+      const char32_t c = utf8::Next(l, i);
+      cps[k] = c;
+      cls[k] = text_model::HanClassOf(c);
+    }
+    cps.resize(k);
+    cls.resize(k);
+    end[j] = k;
+  };
   // What decides a line's script: the characters only one script writes
   // (-mostly ones are written by both: 采 in classical Traditional text).
   std::vector<ZhScriptCounts> evidence(lines.size());
@@ -1057,7 +1018,6 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
     if (!counted) {
       counted = true;
       line_script.resize(lines.size());
-      const std::array<bool, 0x10000>& mostly = MostlyForms();
       for (size_t j = 0; j < lines.size(); ++j) {
         const ZhScript own = Clear(evidence[j]);
         line_script[j] = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
@@ -1083,7 +1043,7 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
         auto& m = by_script[w == ZhScript::kHant];
         if (decoded[j]) {  // its code points are at hand
           for (size_t i = start[j]; i < end[j]; ++i)
-            if (cps[i] < 0x10000 && mostly[cps[i]]) ++m[cps[i]];
+            if (MostlyForm(cps[i])) ++m[cps[i]];
           continue;
         }
         const std::string_view l = lines[j];
@@ -1093,7 +1053,7 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
             continue;
           }
           const char32_t x = utf8::Next(l, i);
-          if (x < 0x10000 && mostly[x]) ++m[x];
+          if (MostlyForm(x)) ++m[x];
         }
       }
     }
@@ -1117,7 +1077,7 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
     if (!replaying) return false;
     const size_t lo = j >= kNearLines ? j - kNearLines : 0;
     const size_t hi = std::min(lines.size(), j + kNearLines + 1);
-    if (std::find(moved.begin() + lo, moved.begin() + hi, true) != moved.begin() + hi) return false;
+    if (moved_before[hi] != moved_before[lo]) return false;
     const Replay::Line& r = record->lines[j];
     const size_t at = base + static_cast<size_t>(lines[j].data() - text.data());
     return !(r.script_usage && piece_moved) && !replay->KeyChanged(r.keys, at);
@@ -1131,9 +1091,12 @@ bool Consistency::Fix(std::string_view text, std::string* fixed, ZhScript fallba
         if (record->lines[j].left != 0)
           report.Count("zh", "consistency-left", record->lines[j].left);
       } else {
-        const ZhScript near = Near(evidence, j, fallback);
+        // A line clear on its own is read in its own script: its
+        // neighbours' (Near, a sum over up to 2 * kNearLines lines) only
+        // for the others, which FixLine reads with it.
         const ZhScript own = Clear(evidence[j]);
-        if (!HasCandidates(classes[j], own != ZhScript::kUnknown ? own : near)) {
+        const ZhScript near = own != ZhScript::kUnknown ? own : Near(evidence, j, fallback);
+        if (!HasCandidates(classes[j], near)) {
           // FixLine would return at once: nothing changed, left or looked up.
           if (record != nullptr) {
             record->lines[j].keys.clear();
@@ -1213,7 +1176,6 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   // Most lines of clean text have no candidate at all: nothing to set up.
   if (n_foreign == 0 && std::find(cls, cls + n, shared) == cls + n) return false;
   std::vector<HanScript> script(n);
-  for (size_t i = 0; i < n; ++i) script[i] = ScriptOfClass(cls[i]);
   // The other script's characters this script writes in a few places (后 in
   // 皇后; 于, 云 and 后 in classical text: 不畏于天, 二后受之).
   const text_model::HanClass mostly = want == ZhScript::kHant
@@ -1225,8 +1187,17 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   const auto pair = [&](char32_t a, char32_t b) { return whole->Pair(a, b, at); };
   const auto chars = [&](char32_t c) { return whole->Char(c, at); };
   bool any_usage = false;
+  // Each character's script, the shared ones' usage and the candidates
+  // (in order: only their sentences are counted, and only they are fixed
+  // below), in one pass: GNE's lines are whole pages, and a pass each cost
+  // 7 M instructions there, every sentence counted 9 M.
+  std::vector<size_t> candidates;
   for (size_t i = 0; i < n; ++i) {
-    if (cls[i] != shared) continue;
+    script[i] = ScriptOfClass(cls[i]);
+    if (cls[i] != shared) {
+      if (script[i] == foreign) candidates.push_back(i);
+      continue;
+    }
     usage[i] = UsageChanges(cps, i, native);
     if (usage[i] != 0 && TextKeeps(cps, i, usage[i], pair)) usage[i] = 0;
     if (usage[i] == 0) {
@@ -1240,6 +1211,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
       by_text[i] = usage[i] != 0;
     }
     any_usage = any_usage || usage[i] != 0;
+    if (script[i] == foreign || usage[i] != 0) candidates.push_back(i);
   }
   if (n_foreign == 0 && !any_usage) return false;
 
@@ -1253,22 +1225,30 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
                                                ? text_model::HanClass::kTraditionalOnly
                                                : text_model::HanClass::kSimplifiedOnly;
   std::vector<bool> skip(n, false);
-  for (size_t a = 0; a < n;) {
+  size_t read_to = 0;  // the sentences before it are read
+  for (const size_t i : candidates) {
+    if (i < read_to || SentenceBreak(cps[i])) continue;
+    size_t a = i;
+    while (a > 0 && !SentenceBreak(cps[a - 1])) --a;
     size_t b = a;
     int64_t f = 0, s = 0, f_all = 0, s_all = 0;
-    while (b < n && !SentenceBreak(cps[b])) {
+    for (; b < n && !SentenceBreak(cps[b]); ++b) {
       f += cls[b] == only_foreign;
       s += cls[b] == only_native;
       f_all += script[b] == foreign;
       s_all += script[b] == native;
-      ++b;
     }
     if ((f >= 2 && f >= s) || (f == 0 && f_all >= 2 && f_all >= s_all))
       std::fill(skip.begin() + a, skip.begin() + b, true);
-    a = b + 1;
+    read_to = b;
   }
-  // Characters near kana: a Japanese title or quotation.
+  // Characters near kana: a Japanese title or quotation. (Only kana and
+  // Japanese kanji can be: the others are passed over with the table at
+  // hand, not a guarded static per character, 7 M instructions on GNE's
+  // pages, whose lines are whole pages.)
+  const std::array<bool, 0x10000>& japanese_kanji = JapaneseKanjiTable();
   for (size_t i = 0; i < n; ++i) {
+    if (!text::IsKana(cps[i]) && !(cps[i] < 0x10000 && japanese_kanji[cps[i]])) continue;
     if (!Japanese(cps, i)) continue;
     const size_t a = i >= static_cast<size_t>(kWindow) ? i - kWindow : 0;
     const size_t b = std::min(n, i + kWindow + 1);
@@ -1304,8 +1284,7 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
   const bool verse = want == ZhScript::kHant && VerseLine(cps);
   std::u32string out(cps);
   int64_t changed = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (script[i] != foreign && usage[i] == 0) continue;
+  for (const size_t i : candidates) {
     if (skip[i] || (verse && Big5Writes(cps[i]))) {
       ++left;
       continue;
@@ -1388,20 +1367,32 @@ bool Consistency::FixLine(std::string& text, std::u32string_view cps,
     ++changed;
   }
   if (changed != 0) {
-    // One event per change, with a character of context on each side.
-    size_t byte = offset;
+    // One event per change, with a character of context on each side; and
+    // the line's bytes with the changed code points spliced in (encoding
+    // the whole line anew cost 9.6 M instructions on GNE's page-long lines).
+    std::string spliced;
+    spliced.reserve(text.size() + 4 * static_cast<size_t>(changed));
+    size_t byte = 0, copied = 0;
     for (size_t i = 0; i < n; ++i) {
+      const size_t len = EncodedLength(cps[i]);
       if (out[i] != cps[i]) {
         size_t a = i > 0 && text::IsHan(cps[i - 1]) ? i - 1 : i;
         size_t b = i + 1 < n && text::IsHan(cps[i + 1]) ? i + 2 : i + 1;
-        report.AddEvent({"zh", "consistency", static_cast<int64_t>(byte), Encode(cps, a, b),
-                         Encode(out, a, b)});
+        report.AddEvent({"zh", "consistency", static_cast<int64_t>(offset + byte),
+                         Encode(cps, a, b), Encode(out, a, b)});
+        spliced.append(text, copied, byte - copied);
+        utf8::Append(spliced, out[i]);
+        copied = byte + len;
       }
-      char buf[4];
-      byte += utf8::Encode(cps[i], buf);
+      byte += len;
     }
     report.Count("zh", "consistency-chars", changed);
-    text = Encode(out, 0, n);
+    if (byte == text.size()) {
+      spliced.append(text, copied);
+      text = std::move(spliced);
+    } else {  // bytes that are not the code points' encoding: written anew
+      text = Encode(out, 0, n);
+    }
   }
   if (left != 0) report.Count("zh", "consistency-left", left);
   return changed != 0;

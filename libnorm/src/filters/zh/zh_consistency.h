@@ -74,7 +74,8 @@
 // conversion changes their length are cut down to the candidate.
 //
 // Cost: one table lookup per character on clean text (each line's classes,
-// read with the document's script counts in `norm zh`), and the code points
+// read with the document's script counts in `norm zh`; the table,
+// zh_char_flags.h, is generated at build time), and the code points
 // decoded only of the lines with a candidate (HasCandidates); the OpenCC converters
 // are compiled into static tables at build time (zh_phrases.h). The fixed
 // point's later passes read only the lines a change can reach (Replay).
