@@ -969,47 +969,28 @@ bool JohabHangulPairs(std::string_view sample) {
 // U+0303 U+0309 U+0323) after the vowel; the generic model, learned from
 // composed text, scores each mark as a rare character after a letter, where
 // the text it stands for holds one composed letter ("số" is s, ô, U+0301).
-// A reading whose every combining mark ends a Vietnamese syllable's vowel is
-// scored as its composed text: ComposedGain is what that adds to its score.
-// A syllable is a word of its own: after the toned vowel come at most two
-// of the vowels a i o u y and one of the finals c ch m n ng nh p t, then
-// no letter. Other
-// languages' letters that windows-1258 reads as marks stand after
-// consonants (windows-1252's "memòria" as "meṃria") or inside longer words
-// (windows-1257's Latvian "saņemtu" as "sạemtu") and keep the marks' cost.
+// A reading whose every combining mark follows a Vietnamese vowel is scored
+// as its composed text: ComposedGain is what that adds to its score. A mark
+// after anything else ("meṃria", windows-1258's reading of Catalan
+// "memòria") keeps the cost of the mark.
 bool VietnameseVowel(char32_t c) {
   const auto l = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
   return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y' || l == 0x0103 ||
          l == 0x00E2 || l == 0x00EA || l == 0x00F4 || l == 0x01A1 || l == 0x01B0;
 }
 
-// Whether text[i..] (after a tone mark) ends a Vietnamese syllable.
-bool SyllableEnd(const std::u32string& text, size_t i) {
-  auto lower = [&](size_t k) {
-    return k < text.size() ? static_cast<char32_t>(u_tolower(static_cast<UChar32>(text[k]))) : 0;
-  };
-  // The vowels that follow a toned one: "chìa", "ngồi", "sáo", "đâu", "ấy".
-  auto glide = [](char32_t c) { return c == 'a' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-  for (int vowels = 0; vowels < 2 && glide(lower(i)); ++vowels) ++i;
-  const char32_t f = lower(i), g = lower(i + 1);
-  if ((f == 'n' && (g == 'g' || g == 'h')) || (f == 'c' && g == 'h')) {
-    i += 2;
-  } else if (f == 'c' || f == 'm' || f == 'n' || f == 'p' || f == 't') {
-    ++i;
-  }
-  return i >= text.size() || !u_isalpha(static_cast<UChar32>(text[i]));
-}
-
-// Whether the text has a combining mark (U+0300..U+036F) and each ends the
-// vowel of a Vietnamese syllable.
+// Whether the text has a combining mark (U+0300..U+036F) and each follows
+// a Vietnamese vowel.
 bool TonesOnVowels(std::string_view utf8) {
-  std::u32string text;
   bool any = false;
-  for (size_t i = 0; i < utf8.size();) text.push_back(utf8::Next(utf8, i));
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] < 0x0300 || text[i] > 0x036F) continue;
-    if (i == 0 || !VietnameseVowel(text[i - 1]) || !SyllableEnd(text, i + 1)) return false;
-    any = true;
+  char32_t prev = 0;
+  for (size_t i = 0; i < utf8.size();) {
+    const char32_t c = utf8::Next(utf8, i);
+    if (c >= 0x0300 && c <= 0x036F) {
+      if (!VietnameseVowel(prev)) return false;
+      any = true;
+    }
+    prev = c;
   }
   return any;
 }
