@@ -842,19 +842,5 @@ TEST(Detect, TwoLowerCaseLettersEndingAWordAreLatin) {
   EXPECT_FALSE(detect::LatinLettersInWords(alone, high_of(alone), latin1));
 }
 
-// windows-1258 spells Vietnamese tones as combining marks after the vowel:
-// the generic model scores the reading as the composed letters it stands
-// for ("k\u00EA\u0301" is "k\u1EBF"). It read as windows-1257's Latvian
-// letters. A mark after a consonant is no tone: Catalan "mem\u00F2ria" is
-// not windows-1258's "me\u1E43ria".
-TEST(Detect, ToneMarksAfterVowelsAreVietnamese) {
-  const std::string vi =
-      "Tab (\xF4 k\xEA\xEC ti\xEA\xECp)\nShift+Tab (\xF4 tr\xFD\xF5\xEC"
-      "c)\nE";
-  EXPECT_EQ(Decode(vi).detection.encoding, "windows-1258");
-  const std::string ca = "No hi ha prou mem\xF2ria per obrir el fitxer";
-  EXPECT_NE(Decode(ca).detection.encoding, "windows-1258");
-}
-
 }  // namespace
 }  // namespace norm

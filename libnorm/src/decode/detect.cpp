@@ -2,7 +2,6 @@
 #include "detect.h"
 
 #include <uchardet/uchardet.h>
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -965,50 +964,6 @@ bool JohabHangulPairs(std::string_view sample) {
   return hangul >= kMinJohabHangul && hangul >= 2 * other;
 }
 
-// windows-1258 writes Vietnamese tones as combining marks (U+0300 U+0301
-// U+0303 U+0309 U+0323) after the vowel; the generic model, learned from
-// composed text, scores each mark as a rare character after a letter, where
-// the text it stands for holds one composed letter ("số" is s, ô, U+0301).
-// A reading whose every combining mark follows a Vietnamese vowel is scored
-// as its composed text: ComposedGain is what that adds to its score. A mark
-// after anything else ("meṃria", windows-1258's reading of Catalan
-// "memòria") keeps the cost of the mark.
-bool VietnameseVowel(char32_t c) {
-  const auto l = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-  return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y' || l == 0x0103 ||
-         l == 0x00E2 || l == 0x00EA || l == 0x00F4 || l == 0x01A1 || l == 0x01B0;
-}
-
-// Whether the text has a combining mark (U+0300..U+036F) and each follows
-// a Vietnamese vowel.
-bool TonesOnVowels(std::string_view utf8) {
-  bool any = false;
-  char32_t prev = 0;
-  for (size_t i = 0; i < utf8.size();) {
-    const char32_t c = utf8::Next(utf8, i);
-    if (c >= 0x0300 && c <= 0x036F) {
-      if (!VietnameseVowel(prev)) return false;
-      any = true;
-    }
-    prev = c;
-  }
-  return any;
-}
-
-double ComposedGain(std::string_view utf8) {
-  if (!TonesOnVowels(utf8)) return 0.0;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return 0.0;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  const icu::UnicodeString n = nfc->normalize(u, status);
-  if (U_FAILURE(status)) return 0.0;
-  std::string composed;
-  n.toUTF8String(composed);
-  return text_model::ScoreText(composed).sum - text_model::ScoreText(utf8).sum;
-}
-
 // The models' race over the field, uchardet's answer `ud` (if any) with its
 // bonus. *best_score receives the winner's score (with bonus), when not
 // null. With no `ud`, *decisive says whether no answer of uchardet's could
@@ -1068,7 +1023,6 @@ Detection Race(std::string_view window, Field& field, const Encoding* ud, std::s
       if (debug) std::fprintf(stderr, "  gain %-14s %8.2f\n", s.enc->name, gain);
       s.score += gain;
       if (s.enc->single_byte) {
-        s.score += ComposedGain(s.text);
         if (const char32_t* table = charset::SingleByteTable(*s.enc)) {
           s.score -= SpellingFaults(field.sample, field.shared.high, table);
         }
