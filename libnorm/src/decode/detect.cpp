@@ -969,14 +969,12 @@ bool JohabHangulPairs(std::string_view sample) {
 // U+0303 U+0309 U+0323) after the vowel; the generic model, learned from
 // composed text, scores each mark as a rare character after a letter, where
 // the text it stands for holds one composed letter ("số" is s, ô, U+0301).
-// A reading whose every combining mark ends a Vietnamese syllable's vowel is
-// scored as its composed text: ComposedGain is what that adds to its score.
-// A syllable is a word of its own: after the toned vowel come at most two
-// of the vowels a i o u y and one of the finals c ch m n ng nh p t, then
-// no letter. Other
-// languages' letters that windows-1258 reads as marks stand after
-// consonants (windows-1252's "memòria" as "meṃria") or inside longer words
-// (windows-1257's Latvian "saņemtu" as "sạemtu") and keep the marks' cost.
+// A reading whose every mark stands on the vowel of a Vietnamese syllable
+// (SyllableStart, SyllableEnd: a syllable is a word of its own) is scored
+// as its composed text. Other languages' letters that windows-1258 reads as
+// marks stand after consonants (windows-1252's "memòria" as "meṃria") or
+// in words no syllable spells (windows-1257's Latvian "saņemtu" as
+// "sạemtu", "ziņa" as "zịa") and keep the marks' cost.
 bool VietnameseVowel(char32_t c) {
   const auto l = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
   return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y' || l == 0x0103 ||
@@ -1046,6 +1044,8 @@ bool TonesOnVowels(std::string_view utf8) {
   return true;
 }
 
+// What scoring the text as its composed form adds to its generic score
+// (0 unless TonesOnVowels).
 double ComposedGain(std::string_view utf8) {
   if (!TonesOnVowels(utf8)) return 0.0;
   UErrorCode status = U_ZERO_ERROR;
