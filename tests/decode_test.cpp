@@ -842,5 +842,29 @@ TEST(Detect, TwoLowerCaseLettersEndingAWordAreLatin) {
   EXPECT_FALSE(detect::LatinLettersInWords(alone, high_of(alone), latin1));
 }
 
+// windows-1258 spells Vietnamese tones as combining marks after the vowel:
+// the generic model scores the reading as the composed letters it stands
+// for ("k\u00EA\u0301" is "k\u1EBF"). It read as windows-1257's Latvian
+// letters. A mark after a consonant is no tone (Catalan "mem\u00F2ria" is
+// not windows-1258's "me\u1E43ria"), nor one inside a word longer than a
+// syllable (Latvian "sa\u0146emtu" is not "s\u1EA1emtu") or after a letter
+// Vietnamese does not start a syllable with ("zi\u0146a" is not "z\u1ECBa").
+TEST(Detect, ToneMarksAfterVowelsAreVietnamese) {
+  const std::string vi =
+      "Tab (\xF4 k\xEA\xEC ti\xEA\xECp)\nShift+Tab (\xF4 tr\xFD\xF5\xEC"
+      "c)\nE";
+  EXPECT_EQ(Decode(vi).detection.encoding, "windows-1258");
+  const std::string ca = "No hi ha prou mem\xF2ria per obrir el fitxer";
+  EXPECT_NE(Decode(ca).detection.encoding, "windows-1258");
+  const std::string lv =
+      "i, lai sa\xF2"
+      "emtu piek\xEFuvi ";
+  EXPECT_NE(Decode(lv).detection.encoding, "windows-1258");
+  const std::string z =
+      "Inbox (1 zi\xF2"
+      "a)\nOutbox (0)\nDrafts";
+  EXPECT_NE(Decode(z).detection.encoding, "windows-1258");
+}
+
 }  // namespace
 }  // namespace norm
