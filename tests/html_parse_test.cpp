@@ -16,29 +16,11 @@
 #include <vector>
 
 #include "html_page.h"
+#include "html_tree_dump.h"
 #include "test_util.h"
 
 namespace norm::html {
 namespace {
-
-void Serialize(const xmlNode* n, int depth, std::string* out) {
-  for (; n != nullptr; n = n->next) {
-    out->append(static_cast<size_t>(depth), ' ');
-    out->append(std::to_string(n->type)).append(" ");
-    if (n->name) out->append(reinterpret_cast<const char*>(n->name));
-    if (n->type == XML_ELEMENT_NODE) {
-      for (const xmlAttr* a = n->properties; a; a = a->next) {
-        out->append(" @").append(reinterpret_cast<const char*>(a->name)).append("=");
-        if (a->children && a->children->content)
-          out->append(reinterpret_cast<const char*>(a->children->content));
-      }
-    } else if (n->content) {
-      out->append(" |").append(reinterpret_cast<const char*>(n->content)).append("|");
-    }
-    out->append("\n");
-    if (n->type == XML_ELEMENT_NODE) Serialize(n->children, depth + 1, out);
-  }
-}
 
 // The tree of text parsed from place, and the parser's last error code.
 std::string Tree(const std::string& text, TextPlace place, int flags = kHtmlParseOptions) {
@@ -47,7 +29,7 @@ std::string Tree(const std::string& text, TextPlace place, int flags = kHtmlPars
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
       ParseUtf8(ctxt.get(), text, flags, place, nullptr), xmlFreeDoc);
   std::string out;
-  if (doc) Serialize(doc->children, 0, &out);
+  if (doc) DumpTree(doc->children, 0, RawTextChildren::kWritten, &out);
   const xmlError* err = xmlCtxtGetLastError(ctxt.get());
   out += "error " + std::to_string(err != nullptr ? err->code : 0) + "\n";
   return out;

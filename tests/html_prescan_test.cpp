@@ -14,35 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "html_tree_dump.h"
 #include "test_util.h"
 
 namespace norm::html {
 namespace {
-
-bool IsRawTextElement(const xmlNode* n) {
-  if (n->type != XML_ELEMENT_NODE || n->name == nullptr) return false;
-  std::string name(reinterpret_cast<const char*>(n->name));
-  return name == "script" || name == "style";
-}
-
-void Serialize(const xmlNode* n, int depth, std::string* out) {
-  for (; n != nullptr; n = n->next) {
-    out->append(static_cast<size_t>(depth), ' ');
-    out->append(std::to_string(n->type)).append(" ");
-    if (n->name) out->append(reinterpret_cast<const char*>(n->name));
-    if (n->type == XML_ELEMENT_NODE) {
-      for (const xmlAttr* a = n->properties; a; a = a->next) {
-        out->append(" @").append(reinterpret_cast<const char*>(a->name)).append("=");
-        if (a->children && a->children->content)
-          out->append(reinterpret_cast<const char*>(a->children->content));
-      }
-    } else if (n->content) {
-      out->append(" |").append(reinterpret_cast<const char*>(n->content)).append("|");
-    }
-    out->append("\n");
-    if (n->type == XML_ELEMENT_NODE && !IsRawTextElement(n)) Serialize(n->children, depth + 1, out);
-  }
-}
 
 std::string Tree(const std::string& html) {
   const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
@@ -51,7 +27,7 @@ std::string Tree(const std::string& html) {
       htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", flags),
       xmlFreeDoc);
   std::string out;
-  if (doc) Serialize(doc->children, 0, &out);
+  if (doc) DumpTree(doc->children, 0, RawTextChildren::kLeftOut, &out);
   return out;
 }
 
