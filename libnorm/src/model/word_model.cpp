@@ -218,10 +218,18 @@ void Lattice::PushHan(char32_t c, double one_char) {
 }
 
 uint64_t Lattice::TailKey() const {
-  uint64_t key = 0;
-  const int n = std::min(run_, kMaxWordLength - 1);
-  for (int i = 0; i < n; ++i) key = key * 0x100000001B3ull + tail_[kMaxWordLength - 2 - i] + 1;
-  return key;
+  // The newest character first, as a loop over min(run_, 3) characters
+  // would fold them; unrolled, since the realign search keys every
+  // hypothesis it prunes (the loop's bound and the std::min were most of
+  // the cost).
+  static_assert(kMaxWordLength == 4);
+  constexpr uint64_t kMul = 0x100000001B3ull;
+  if (run_ <= 0) return 0;
+  uint64_t key = uint64_t{tail_[2]} + 1;
+  if (run_ == 1) return key;
+  key = key * kMul + tail_[1] + 1;
+  if (run_ == 2) return key;
+  return key * kMul + tail_[0] + 1;
 }
 
 }  // namespace norm::word_model
