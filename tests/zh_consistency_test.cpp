@@ -1,6 +1,7 @@
 // Script consistency (filters/zh/zh_consistency.h): stray characters of the
 // other Chinese script are converted in context; everything else passes.
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include <string>
 #include <utility>
@@ -337,6 +338,24 @@ TEST(ZhConsistency, KeptCountsMatchCountsTakenAnew) {
   }
   // Offsets after the longer fix moved by one byte.
   EXPECT_EQ(replay.Moved(before.size()), after.size());
+}
+
+// Replay follows only texts with the same lines: it tells from the changed
+// bytes alone, so a change that takes a line break away or writes one
+// leaves it inactive, with no changes, as counting the texts' lines did.
+TEST(ZhConsistency, ReplayStopsWhereAChangeMovesALineBreak) {
+  using zh_internal::Replay;
+  for (auto [before, after] : {std::pair<std::string, std::string>{"於是\n佔位", "于是，佔位"},
+                               {"於是，佔位", "于是\n佔位"},
+                               {"於是\n佔位\n", "于是\n佔位\n"}}) {
+    Replay replay;
+    replay.Begin(ZhScript::kHant);
+    replay.Next(before, after);
+    const bool same_lines = std::count(before.begin(), before.end(), '\n') ==
+                            std::count(after.begin(), after.end(), '\n');
+    EXPECT_EQ(replay.active(), same_lines) << after;
+    EXPECT_EQ(replay.changes().size(), same_lines ? 1u : 0u) << after;
+  }
 }
 
 TEST(ZhConsistency, TargetPicksTheTraditionalStandard) {
