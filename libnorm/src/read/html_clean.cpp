@@ -345,6 +345,10 @@ class Extractor {
   // the element's own attributes, which no step changes.
   std::string_view Token(const xmlNode* node, bool* weak);
   bool CommentsAfterText(const xmlNode* node);
+  // options_.adblock->Match through a memo: the factors and the pruning ask
+  // for most elements, and a rule reads only the element's own name and
+  // attributes, which no step changes.
+  const std::string& AdblockMatch(const xmlNode* node);
   void ScoreParagraphs(const xmlNode* node, int depth);
   void CollectInnerLeads(xmlNode* node, std::vector<xmlNode*>* lead, int depth);
   // Counts and explains c as left out of the selection, or its parts when
@@ -371,6 +375,11 @@ class Extractor {
     std::string_view token;
   };
   NodeTable<TokenMemo> tokens_{ids_};
+  struct RuleMemo {
+    bool known = false;
+    std::string rule;
+  };
+  NodeTable<RuleMemo> rules_{ids_};
   size_t total_ = 0;
   std::optional<std::vector<std::string>> headlines_;
 
@@ -536,6 +545,15 @@ std::string_view Extractor::Token(const xmlNode* node, bool* weak) {
   return m.token;
 }
 
+const std::string& Extractor::AdblockMatch(const xmlNode* node) {
+  RuleMemo& m = rules_[node];
+  if (!m.known) {
+    m.rule = options_.adblock->Match(node);
+    m.known = true;
+  }
+  return m.rule;
+}
+
 bool Extractor::CommentsAfterText(const xmlNode* node) {
   bool weak = false;
   std::string_view token = Token(node, &weak);
@@ -554,7 +572,7 @@ double Extractor::FurnitureFactor(const xmlNode* node, size_t weight, bool comme
   // of the article, as furniture does; a long one (a published statement)
   // is left to its text.
   if (weight < kMaxLegalNoticeWeight && IsLegalNotice(node)) return 0.2;
-  if (options_.adblock && !options_.adblock->Match(node).empty()) return 0.2;
+  if (options_.adblock && !AdblockMatch(node).empty()) return 0.2;
   return 1;
 }
 
@@ -1123,7 +1141,7 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
     }
     double ld = st.weight ? static_cast<double>(st.link) / static_cast<double>(st.weight) : 0;
     if (options_.adblock) {
-      if (std::string rule = options_.adblock->Match(c); !rule.empty()) {
+      if (const std::string& rule = AdblockMatch(c); !rule.empty()) {
         Remove(c, "adblock", rule, st.weight);
         continue;
       }

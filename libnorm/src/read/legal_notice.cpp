@@ -1,5 +1,6 @@
 #include "legal_notice.h"
 
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -66,7 +67,16 @@ void CollectText(const xmlNode* node, std::string* out, size_t limit, int depth)
 }  // namespace
 
 bool StartsWithLegalNotice(std::string_view text) {
+  // Asked of most elements of a page: the labels' first bytes turn nearly
+  // all of them away before the labels are compared one by one.
+  static const auto first_bytes = [] {
+    std::array<bool, 256> in{};
+    for (std::string_view label : kLabels)
+      in[static_cast<unsigned char>(AsciiLower(label[0]))] = true;
+    return in;
+  }();
   std::string_view t = SkipOpeners(text);
+  if (t.empty() || !first_bytes[static_cast<unsigned char>(AsciiLower(t[0]))]) return false;
   for (std::string_view label : kLabels) {
     if (!StartsWithNoCase(t, label)) continue;
     if (FollowedBySeparator(t.substr(label.size()))) return true;
