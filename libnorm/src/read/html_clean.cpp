@@ -345,10 +345,12 @@ class Extractor {
   // the element's own attributes, which no step changes.
   std::string_view Token(const xmlNode* node, bool* weak);
   bool CommentsAfterText(const xmlNode* node);
-  // options_.adblock->Match through a memo: the factors and the pruning ask
-  // for most elements, and a rule reads only the element's own name and
-  // attributes, which no step changes.
-  const std::string& AdblockMatch(const xmlNode* node);
+  // Whether options_.adblock->Match finds a rule, through a memo: the
+  // factors and the pruning ask for most elements, and a rule reads only
+  // the element's own name and attributes, which no step changes. One byte
+  // per element (a string each raised the 10 MB page's peak by 3 MiB); the
+  // rare match is asked again for its text.
+  bool AdblockMatches(const xmlNode* node);
   void ScoreParagraphs(const xmlNode* node, int depth);
   void CollectInnerLeads(xmlNode* node, std::vector<xmlNode*>* lead, int depth);
   // Counts and explains c as left out of the selection, or its parts when
@@ -375,11 +377,7 @@ class Extractor {
     std::string_view token;
   };
   NodeTable<TokenMemo> tokens_{ids_};
-  struct RuleMemo {
-    bool known = false;
-    std::string rule;
-  };
-  NodeTable<RuleMemo> rules_{ids_};
+  NodeTable<uint8_t> rule_hits_{ids_};  // 0 not asked yet, 1 no rule, 2 a rule
   size_t total_ = 0;
   // WeighHidden keeps each text node's WeightedLength + 1 in the node's
   // _private (text nodes take no NodeIds id; NodeIds::Clear resets them),
@@ -556,13 +554,10 @@ std::string_view Extractor::Token(const xmlNode* node, bool* weak) {
   return m.token;
 }
 
-const std::string& Extractor::AdblockMatch(const xmlNode* node) {
-  RuleMemo& m = rules_[node];
-  if (!m.known) {
-    m.rule = options_.adblock->Match(node);
-    m.known = true;
-  }
-  return m.rule;
+bool Extractor::AdblockMatches(const xmlNode* node) {
+  uint8_t& hit = rule_hits_[node];
+  if (hit == 0) hit = options_.adblock->Match(node).empty() ? 1 : 2;
+  return hit == 2;
 }
 
 bool Extractor::CommentsAfterText(const xmlNode* node) {
@@ -583,7 +578,7 @@ double Extractor::FurnitureFactor(const xmlNode* node, size_t weight, bool comme
   // of the article, as furniture does; a long one (a published statement)
   // is left to its text.
   if (weight < kMaxLegalNoticeWeight && IsLegalNotice(node)) return 0.2;
-  if (options_.adblock && !AdblockMatch(node).empty()) return 0.2;
+  if (options_.adblock && AdblockMatches(node)) return 0.2;
   return 1;
 }
 
@@ -1152,8 +1147,8 @@ void Extractor::PruneFurniture(xmlNode* node, size_t guard_total, int depth) {
       continue;
     }
     double ld = st.weight ? static_cast<double>(st.link) / static_cast<double>(st.weight) : 0;
-    if (options_.adblock) {
-      if (const std::string& rule = AdblockMatch(c); !rule.empty()) {
+    if (options_.adblock && AdblockMatches(c)) {
+      if (std::string rule = options_.adblock->Match(c); !rule.empty()) {
         Remove(c, "adblock", rule, st.weight);
         continue;
       }
