@@ -1,5 +1,6 @@
 #include "legal_notice.h"
 
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -27,9 +28,17 @@ constexpr std::string_view kAfterLabel[] = {"：", ":",  "】", "]", "）", ")",
                                             "*",  "〕", "」", "-", "–",  "—"};
 
 std::string_view SkipOpeners(std::string_view t) {
+  // Most text opens with no opener: its first byte says so.
+  static const auto first_bytes = [] {
+    std::array<bool, 256> in{};
+    in[static_cast<unsigned char>("\u3000"[0])] = true;
+    for (std::string_view o : kOpeners) in[static_cast<unsigned char>(o[0])] = true;
+    return in;
+  }();
   for (bool again = true; again;) {
     again = false;
     while (!t.empty() && IsAsciiSpace(t.front())) t.remove_prefix(1);
+    if (t.empty() || !first_bytes[static_cast<unsigned char>(t[0])]) break;
     if (t.substr(0, 3) == "\u3000") {
       t.remove_prefix(3);
       again = true;
@@ -50,15 +59,26 @@ bool FollowedBySeparator(std::string_view rest) {
   return false;
 }
 
-void CollectText(const xmlNode* node, std::string* out, size_t limit, int depth) {
-  for (const xmlNode* c = node->children; c && out->size() < limit; c = c->next) {
+// The first kLimit bytes of an element's text, in a buffer of its own: asked
+// of most elements of a page, so no heap string.
+constexpr size_t kLimit = 96;
+struct Opening {
+  char bytes[kLimit];
+  size_t size = 0;
+};
+
+void CollectText(const xmlNode* node, Opening* out, int depth) {
+  for (const xmlNode* c = node->children; c && out->size < kLimit; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       // The first bytes only: no strlen of a long text node.
-      if (c->content)
-        out->append(reinterpret_cast<const char*>(c->content),
-                    strnlen(reinterpret_cast<const char*>(c->content), limit - out->size()));
+      if (c->content) {
+        const char* text = reinterpret_cast<const char*>(c->content);
+        size_t n = strnlen(text, kLimit - out->size);
+        std::memcpy(out->bytes + out->size, text, n);
+        out->size += n;
+      }
     } else if (c->type == XML_ELEMENT_NODE && depth < 8) {
-      CollectText(c, out, limit, depth + 1);
+      CollectText(c, out, depth + 1);
     }
   }
 }
@@ -66,7 +86,16 @@ void CollectText(const xmlNode* node, std::string* out, size_t limit, int depth)
 }  // namespace
 
 bool StartsWithLegalNotice(std::string_view text) {
+  // Asked of most elements of a page: the labels' first bytes turn nearly
+  // all of them away before the labels are compared one by one.
+  static const auto first_bytes = [] {
+    std::array<bool, 256> in{};
+    for (std::string_view label : kLabels)
+      in[static_cast<unsigned char>(AsciiLower(label[0]))] = true;
+    return in;
+  }();
   std::string_view t = SkipOpeners(text);
+  if (t.empty() || !first_bytes[static_cast<unsigned char>(AsciiLower(t[0]))]) return false;
   for (std::string_view label : kLabels) {
     if (!StartsWithNoCase(t, label)) continue;
     if (FollowedBySeparator(t.substr(label.size()))) return true;
@@ -75,9 +104,9 @@ bool StartsWithLegalNotice(std::string_view text) {
 }
 
 bool IsLegalNotice(const xmlNode* node) {
-  std::string text;
-  CollectText(node, &text, 96, 0);
-  return StartsWithLegalNotice(text);
+  Opening text;
+  CollectText(node, &text, 0);
+  return StartsWithLegalNotice(std::string_view(text.bytes, text.size));
 }
 
 }  // namespace norm::html
